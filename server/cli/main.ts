@@ -1,6 +1,18 @@
 // The `gongzhi` command line: one sub-command per file in ./commands, dispatched by name.
+import { UsageError } from './args.js';
+
 const commands: Record<string, () => Promise<{ run: (args: string[]) => Promise<number> }>> = {
+  apikey: () => import('./commands/apikey.js'),
+  audit: () => import('./commands/audit.js'),
+  backup: () => import('./commands/backup.js'),
+  migrate: () => import('./commands/migrate.js'),
+  openapi: () => import('./commands/openapi.js'),
+  restore: () => import('./commands/restore.js'),
+  seed: () => import('./commands/seed.js'),
+  serve: () => import('./commands/serve.js'),
+  user: () => import('./commands/user.js'),
   due: () => import('./commands/due.js'),
+  tally: () => import('./commands/tally.js'),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -21,6 +33,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   },

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { PageQuery } from './common.js';
+
+export const AuditRecord = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  requestId: z.string().nullable(),
+  hash: z.string(),
+});
+
+export const AuditQuery = PageQuery.extend({
+  targetType: z.string().max(40).optional(),
+  targetId: z.string().max(64).optional(),
+  actorId: z.string().max(80).optional(),
+  action: z.string().max(80).optional(),
+});
+
+export const AuditVerification = z.object({
+  ok: z.boolean(),
+  count: z.number().int(),
+  firstBadSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});

@@ -1,0 +1,27 @@
+// Shared zod pieces of the HTTP contract (used by the server and the web client).
+import { z } from 'zod';
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().nullable(),
+    requestId: z.string(),
+  }),
+});
+
+export const errorResponses = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } as const;
+
+/** Keyset pagination: `cursor` is opaque; `nextCursor` null on the last page. */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().optional() });
+}
+
+export const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+export const Ok = z.object({ ok: z.literal(true) });

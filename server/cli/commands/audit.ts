@@ -1,0 +1,17 @@
+// gongzhi audit verify — walks the hash chain; exit 1 and the first tampered record when broken.
+import { verifyAuditChain } from '../../platform/audit/audit.js';
+import { UsageError } from '../args.js';
+import { withDeps } from '../context.js';
+
+export async function run(args: string[]): Promise<number> {
+  if (args[0] !== 'verify') throw new UsageError('usage: gongzhi audit verify');
+  return withDeps(async (deps) => {
+    const result = await verifyAuditChain(deps.database.db);
+    if (result.ok) {
+      console.log(`audit log intact: ${result.count} records`);
+      return 0;
+    }
+    console.error(`audit log TAMPERED at record ${result.seq}: ${result.reason} (${result.count} records verified before it)`);
+    return 1;
+  });
+}

@@ -1,0 +1,16 @@
+// gongzhi migrate — brings the configured database to the latest schema.
+import { loadConfig } from '../../config.js';
+import { openDatabase } from '../../platform/db/database.js';
+import { migrate } from '../../platform/db/migrate.js';
+
+export async function run(): Promise<number> {
+  const config = loadConfig();
+  const database = await openDatabase(config.DATABASE_URL);
+  try {
+    const applied = await migrate(database);
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'already up to date');
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,26 @@
+// gongzhi restore FILE — replaces the SQLite database with a backup (stop the server first).
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { loadConfig } from '../../config.js';
+import { dialectOf } from '../../platform/db/database.js';
+import { parseArgs, UsageError } from '../args.js';
+
+export async function run(args: string[]): Promise<number> {
+  const file = parseArgs(args).positionals[0];
+  if (!file || !existsSync(file)) throw new UsageError('usage: gongzhi restore <backup-file.db>');
+  const config = loadConfig();
+  if (dialectOf(config.DATABASE_URL) === 'postgres') {
+    console.log('PostgreSQL: pg_restore --clean --if-exists --dbname="$DATABASE_URL" <file.dump>');
+    return 2;
+  }
+  const check = new SQLite(file, { readonly: true });
+  const ok = check.pragma('integrity_check', { simple: true });
+  check.close();
+  if (ok !== 'ok') throw new UsageError(`gongzhi restore: ${file} fails the integrity check (${String(ok)})`);
+  const target = resolve(config.DATABASE_URL.slice('sqlite:'.length));
+  for (const suffix of ['-wal', '-shm']) if (existsSync(target + suffix)) rmSync(target + suffix);
+  copyFileSync(file, target);
+  console.log(`restored ${target} from ${file}`);
+  return 0;
+}

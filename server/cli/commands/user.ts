@@ -1,0 +1,39 @@
+// gongzhi user create --username U --password P --role R --scope TYPE:ID [--name N]
+// gongzhi user unlock --username U
+import { isValidGrant, type Grant, type ScopeType } from '../../../domain/access.js';
+import { findUserByUsername, resetFailedLogins } from '../../modules/auth/auth.repo.js';
+import { createAccount } from '../../modules/users/users.service.js';
+import { parseArgs, stringFlag, UsageError } from '../args.js';
+import { withDeps } from '../context.js';
+
+const USAGE = 'usage: gongzhi user create --username U --password P --role ROLE --scope TYPE:ID [--name NAME]\n       gongzhi user unlock --username U';
+
+export async function run(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const p = parseArgs(rest);
+  const username = stringFlag(p, 'username');
+  if (!username) throw new UsageError(USAGE);
+  if (sub === 'create') {
+    const password = stringFlag(p, 'password') ?? process.env.GONGZHI_PASSWORD;
+    const role = stringFlag(p, 'role') ?? 'admin';
+    const [scopeType, scopeId] = (stringFlag(p, 'scope') ?? 'city:all').split(':');
+    const grant = { role, scopeType: scopeType as ScopeType, scopeId } as Grant;
+    if (!password || password.length < 8) throw new UsageError('gongzhi user: the password must have at least 8 characters');
+    if (!isValidGrant(grant)) throw new UsageError(`gongzhi user: role ${role} cannot be bound to scope ${scopeType}:${scopeId}`);
+    return withDeps(async (deps) => {
+      const id = await createAccount(deps, { id: null, name: 'cli' }, { username, displayName: stringFlag(p, 'name') ?? username, password, locale: 'zh-CN', phone: null, roles: [grant] }, null);
+      console.log(`created user ${username} (${id})`);
+      return 0;
+    });
+  }
+  if (sub === 'unlock') {
+    return withDeps(async (deps) => {
+      const user = await findUserByUsername(deps.database.db, username);
+      if (!user) throw new UsageError(`gongzhi user: no user ${username}`);
+      await resetFailedLogins(deps.database.db, user.id, deps.clock.now().toISOString());
+      console.log(`unlocked ${username}`);
+      return 0;
+    });
+  }
+  throw new UsageError(USAGE);
+}

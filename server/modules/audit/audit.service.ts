@@ -1,0 +1,44 @@
+// Reading and verifying the audit log (administrators).
+import type { Actor } from '../../platform/http/context.js';
+import { requirePermission } from '../../platform/http/context.js';
+import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
+import { verifyAuditChain } from '../../platform/audit/audit.js';
+import type { Deps } from '../../platform/deps.js';
+import * as repo from './audit.repo.js';
+
+const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
+
+export async function listAudit(
+  deps: Deps,
+  actor: Actor,
+  f: { targetType?: string; targetId?: string; actorId?: string; action?: string; cursor?: string; limit: number },
+) {
+  requirePermission(actor, 'audit.read');
+  const before = decodeCursor(f.cursor, 1)?.[0] as number | undefined;
+  const rows = await repo.listAudit(deps.database.db, { ...f, beforeSeq: before ?? null });
+  const page = pageFrom(rows, f.limit, (r) => [Number(r.seq)]);
+  return {
+    items: page.items.map((r) => ({
+      seq: Number(r.seq),
+      at: r.at,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      action: r.action,
+      targetType: r.target_type,
+      targetId: r.target_id,
+      before: parse(r.before_json),
+      after: parse(r.after_json),
+      requestId: r.request_id,
+      hash: r.hash,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export async function verifyAudit(deps: Deps, actor: Actor) {
+  requirePermission(actor, 'audit.read');
+  const result = await verifyAuditChain(deps.database.db);
+  return result.ok
+    ? { ok: true, count: result.count, firstBadSeq: null, reason: null }
+    : { ok: false, count: result.count, firstBadSeq: result.seq, reason: result.reason };
+}

@@ -1,0 +1,79 @@
+// Queries for accounts, role grants, sessions and API keys.
+import type { Executor } from '../../platform/db/database.js';
+import type { Grant, ScopeType } from '../../../domain/access.js';
+
+export async function findUserByUsername(db: Executor, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function findUserById(db: Executor, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function grantsOfUser(db: Executor, userId: string): Promise<Grant[]> {
+  const rows = await db
+    .selectFrom('user_roles')
+    .select(['role', 'scope_type', 'scope_id'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({ role: r.role, scopeType: r.scope_type as ScopeType, scopeId: r.scope_id }));
+}
+
+/** Atomically counts one failed sign-in; returns the new count. */
+export async function recordFailedLogin(db: Executor, userId: string, now: string): Promise<number> {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), updated_at: now }))
+    .where('id', '=', userId)
+    .returning('failed_logins')
+    .executeTakeFirstOrThrow();
+  return row.failed_logins;
+}
+
+export async function lockUser(db: Executor, userId: string, until: string, now: string): Promise<void> {
+  await db.updateTable('users').set({ locked_until: until, updated_at: now }).where('id', '=', userId).execute();
+}
+
+export async function resetFailedLogins(db: Executor, userId: string, now: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function insertSession(
+  db: Executor,
+  row: { token_hash: string; user_id: string; csrf_token: string; created_at: string; expires_at: string },
+) {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export async function findSession(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.user_id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'users.username',
+      'users.display_name',
+      'users.disabled',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Executor, tokenHash: string) {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, now: string) {
+  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}
+
+export async function findApiKey(db: Executor, keyHash: string) {
+  return db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
+}

@@ -1,0 +1,134 @@
+// Sign-in with lockout, sessions, API keys.
+import { createHash } from 'node:crypto';
+import { roleDefinition } from '../../../domain/access.js';
+import { AppError } from '../../platform/http/errors.js';
+import type { Actor } from '../../platform/http/context.js';
+import { writeTx, type Deps } from '../../platform/deps.js';
+import { randomToken } from '../../platform/ids.js';
+import { formatShanghaiMinute } from '../../platform/time.js';
+import * as repo from './auth.repo.js';
+import { dummyPasswordHash, verifyPassword } from './passwords.js';
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  me: Me;
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  locale: string;
+  csrfToken: string;
+  roles: { role: string; roleName: { zh: string; en: string }; scopeType: string; scopeId: string }[];
+  permissions: string[];
+}
+
+export async function login(
+  deps: Deps,
+  input: { username: string; password: string },
+  requestId: string,
+): Promise<LoginResult> {
+  const { db } = deps.database;
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const user = await repo.findUserByUsername(db, input.username);
+  if (!user) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    throw new AppError('auth.invalid_credentials', 401);
+  }
+  if (user.locked_until && user.locked_until > nowIso) {
+    throw new AppError('auth.locked', 423, { until: formatShanghaiMinute(new Date(user.locked_until)) });
+  }
+  const ok = await verifyPassword(user.password_hash, input.password);
+  const actor = { id: user.id, name: user.username };
+  if (!ok) {
+    const locked = await writeTx(deps, actor, requestId, async (trx, audit) => {
+      const failures = await repo.recordFailedLogin(trx, user.id, nowIso);
+      await audit({ action: 'auth.login_failed', targetType: 'user', targetId: user.id, after: { failures } });
+      if (failures < deps.config.LOGIN_MAX_FAILURES) return null;
+      const until = new Date(now.getTime() + deps.config.LOGIN_LOCK_MINUTES * 60_000);
+      await repo.lockUser(trx, user.id, until.toISOString(), nowIso);
+      await audit({ action: 'auth.locked', targetType: 'user', targetId: user.id, after: { until: until.toISOString() } });
+      return until;
+    });
+    if (locked) throw new AppError('auth.locked', 423, { until: formatShanghaiMinute(locked) });
+    throw new AppError('auth.invalid_credentials', 401);
+  }
+  if (user.disabled) throw new AppError('auth.disabled', 403);
+
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  const expiresAt = new Date(now.getTime() + deps.config.SESSION_TTL_HOURS * 3_600_000);
+  await writeTx(deps, actor, requestId, async (trx, audit) => {
+    await repo.resetFailedLogins(trx, user.id, nowIso);
+    await repo.insertSession(trx, {
+      token_hash: sha256(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: nowIso,
+      expires_at: expiresAt.toISOString(),
+    });
+    await audit({ action: 'auth.login', targetType: 'user', targetId: user.id });
+  });
+  return { token, expiresAt, me: await describeUser(deps, user.id, csrfToken) };
+}
+
+export async function logout(deps: Deps, actor: Actor, token: string, requestId: string): Promise<void> {
+  await writeTx(deps, { id: actor.userId, name: actor.username }, requestId, async (trx, audit) => {
+    await repo.deleteSession(trx, sha256(token));
+    await audit({ action: 'auth.logout', targetType: 'user', targetId: actor.userId });
+  });
+}
+
+export async function resolveSession(deps: Deps, token: string): Promise<Actor | null> {
+  const { db } = deps.database;
+  const row = await repo.findSession(db, sha256(token));
+  if (!row || row.disabled || row.expires_at <= deps.clock.now().toISOString()) return null;
+  return {
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    grants: await repo.grantsOfUser(db, row.user_id),
+    csrfToken: row.csrf_token,
+    via: 'session',
+  };
+}
+
+export async function resolveApiKey(deps: Deps, key: string): Promise<Actor | null> {
+  const row = await repo.findApiKey(deps.database.db, sha256(key));
+  if (!row) return null;
+  return {
+    userId: `apikey:${row.id}`,
+    username: `apikey:${row.name}`,
+    displayName: row.name,
+    grants: [],
+    csrfToken: '',
+    via: 'apiKey',
+    channel: row.channel,
+  };
+}
+
+export async function describeUser(deps: Deps, userId: string, csrfToken: string): Promise<Me> {
+  const { db } = deps.database;
+  const user = await repo.findUserById(db, userId);
+  if (!user) throw new AppError('auth.unauthenticated', 401);
+  const grants = await repo.grantsOfUser(db, userId);
+  const permissions = new Set<string>();
+  for (const g of grants) roleDefinition(g.role)?.permissions.forEach((p) => permissions.add(p));
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    locale: user.locale,
+    csrfToken,
+    roles: grants.map((g) => {
+      const def = roleDefinition(g.role);
+      return { role: g.role, roleName: { zh: def?.zh ?? g.role, en: def?.en ?? g.role }, scopeType: g.scopeType, scopeId: g.scopeId };
+    }),
+    permissions: [...permissions].sort(),
+  };
+}

@@ -1,0 +1,63 @@
+// Queries for account administration.
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import { likePattern } from '../../platform/db/database.js';
+import type { Grant } from '../../../domain/access.js';
+import { newId } from '../../platform/ids.js';
+
+export async function listUsers(db: Executor, f: { q?: string; role?: string; after: [string, string] | null; limit: number }) {
+  let q = db.selectFrom('users').selectAll();
+  if (f.q) q = q.where(sql<boolean>`(username like ${likePattern(f.q)} escape '\\' or display_name like ${likePattern(f.q)} escape '\\')`);
+  if (f.role) q = q.where('id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', f.role!));
+  if (f.after) {
+    const [username, id] = f.after;
+    q = q.where((eb) => eb.or([eb('username', '>', username), eb.and([eb('username', '=', username), eb('id', '>', id)])]));
+  }
+  return q.orderBy('username').orderBy('id').limit(f.limit + 1).execute();
+}
+
+export async function grantsOfUsers(db: Executor, userIds: readonly string[]) {
+  if (userIds.length === 0) return [];
+  return db.selectFrom('user_roles').selectAll().where('user_id', 'in', userIds).orderBy('created_at').execute();
+}
+
+export async function insertUser(
+  db: Executor,
+  row: { id: string; username: string; display_name: string; password_hash: string; locale: string; phone: string | null },
+  now: string,
+) {
+  await db
+    .insertInto('users')
+    .values({ ...row, failed_logins: 0, locked_until: null, disabled: 0, created_at: now, updated_at: now, version: 1 })
+    .execute();
+}
+
+export async function replaceGrants(db: Executor, userId: string, grants: readonly Grant[], now: string) {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  if (grants.length === 0) return;
+  await db
+    .insertInto('user_roles')
+    .values(grants.map((g) => ({ id: newId(), user_id: userId, role: g.role, scope_type: g.scopeType, scope_id: g.scopeId, created_at: now })))
+    .execute();
+}
+
+export async function scopeTargetExists(db: Executor, g: Grant): Promise<boolean> {
+  switch (g.scopeType) {
+    case 'city':
+      return g.scopeId === 'all' || g.scopeId === '310000';
+    case 'district':
+    case 'street':
+      return !!(await db.selectFrom('divisions').select('code').where('code', '=', g.scopeId).executeTakeFirst());
+    case 'compound':
+      return !!(await db.selectFrom('compounds').select('id').where('id', '=', g.scopeId).executeTakeFirst());
+    case 'company':
+    case 'department':
+      return !!(await db.selectFrom('organisations').select('id').where('id', '=', g.scopeId).executeTakeFirst());
+    case 'own_units':
+      return !!(await db.selectFrom('owners').select('id').where('id', '=', g.scopeId).executeTakeFirst());
+  }
+}
+
+export async function deleteSessionsOfUser(db: Executor, userId: string) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

@@ -1,0 +1,157 @@
+// Account administration: accounts, role grants bound to data scopes, lockout release.
+import { isValidGrant, maskPhone, ROLES, type Grant } from '../../../domain/access.js';
+import type { Actor } from '../../platform/http/context.js';
+import { auditActor, requirePermission } from '../../platform/http/context.js';
+import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors.js';
+import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
+import { registerMessages } from '../../platform/http/messages.js';
+import { writeTx, type Audit, type Deps } from '../../platform/deps.js';
+import type { Executor } from '../../platform/db/database.js';
+import { newId } from '../../platform/ids.js';
+import type { AuditActor } from '../../platform/audit/audit.js';
+import { findUserById, findUserByUsername } from '../auth/auth.repo.js';
+import { hashPassword } from '../auth/passwords.js';
+import * as repo from './users.repo.js';
+
+registerMessages({
+  'users.not_found': { 'zh-CN': '未找到该账号', en: 'Account not found' },
+  'users.username_taken': { 'zh-CN': '用户名 {username} 已被使用', en: 'Username {username} is already taken' },
+  'users.grant_invalid': {
+    'zh-CN': '角色 {role} 不能绑定到数据范围 {scopeType}:{scopeId}',
+    en: 'Role {role} cannot be bound to scope {scopeType}:{scopeId}',
+  },
+});
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
+
+function presentUser(u: UserRow, grants: Grant[], now: string) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    locale: u.locale,
+    phone: maskPhone(u.phone),
+    disabled: !!u.disabled,
+    locked: !!u.locked_until && u.locked_until > now,
+    lockedUntil: u.locked_until,
+    failedLogins: u.failed_logins,
+    roles: grants,
+    createdAt: u.created_at,
+    version: u.version,
+  };
+}
+
+const toGrant = (r: { role: string; scope_type: string; scope_id: string }): Grant =>
+  ({ role: r.role, scopeType: r.scope_type, scopeId: r.scope_id }) as Grant;
+
+export function listRoles(actor: Actor) {
+  requirePermission(actor, 'users.manage');
+  return ROLES.map((r) => ({ role: r.role, zh: r.zh, en: r.en, scopes: [...r.scopes], permissions: [...r.permissions] }));
+}
+
+export async function listUsers(deps: Deps, actor: Actor, f: { q?: string; role?: string; cursor?: string; limit: number }) {
+  requirePermission(actor, 'users.manage');
+  const db = deps.database.db;
+  const after = decodeCursor(f.cursor, 2) as [string, string] | null;
+  const page = pageFrom(await repo.listUsers(db, { ...f, after }), f.limit, (u) => [u.username, u.id]);
+  const grants = await repo.grantsOfUsers(db, page.items.map((u) => u.id));
+  const now = deps.clock.now().toISOString();
+  return {
+    items: page.items.map((u) => presentUser(u, grants.filter((g) => g.user_id === u.id).map(toGrant), now)),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export async function getUser(deps: Deps, actor: Actor, id: string) {
+  requirePermission(actor, 'users.manage');
+  const db = deps.database.db;
+  const user = await findUserById(db, id);
+  if (!user) throw notFound('users.not_found');
+  const grants = (await repo.grantsOfUsers(db, [id])).map(toGrant);
+  return presentUser(user, grants, deps.clock.now().toISOString());
+}
+
+async function checkGrants(db: Executor, grants: readonly Grant[]) {
+  for (const g of grants) {
+    if (!isValidGrant(g) || !(await repo.scopeTargetExists(db, g))) {
+      throw badRequest('users.grant_invalid', { role: g.role, scopeType: g.scopeType, scopeId: g.scopeId });
+    }
+  }
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  locale: string;
+  phone: string | null;
+  roles: Grant[];
+}
+
+/** Inserts an account inside an open transaction (used by the API, the CLI and the demo seed). */
+export async function insertAccount(trx: Executor, audit: Audit, input: NewUser, now: string): Promise<string> {
+  await checkGrants(trx, input.roles);
+  if (await findUserByUsername(trx, input.username)) throw new AppError('users.username_taken', 409, { username: input.username });
+  const id = newId();
+  await repo.insertUser(
+    trx,
+    { id, username: input.username, display_name: input.displayName, password_hash: await hashPassword(input.password), locale: input.locale, phone: input.phone },
+    now,
+  );
+  await repo.replaceGrants(trx, id, input.roles, now);
+  await audit({ action: 'users.create', targetType: 'user', targetId: id, after: { username: input.username, displayName: input.displayName, roles: input.roles } });
+  return id;
+}
+
+export async function createAccount(deps: Deps, actor: AuditActor, input: NewUser, requestId: string | null): Promise<string> {
+  const now = deps.clock.now().toISOString();
+  return writeTx(deps, actor, requestId, (trx, audit) => insertAccount(trx, audit, input, now));
+}
+
+export async function createUser(deps: Deps, actor: Actor, input: NewUser, requestId: string) {
+  requirePermission(actor, 'users.manage');
+  const id = await createAccount(deps, auditActor(actor), input, requestId);
+  return getUser(deps, actor, id);
+}
+
+export async function updateUser(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: { displayName?: string; locale?: string; disabled?: boolean; roles?: Grant[]; password?: string; unlock?: boolean; version: number },
+  requestId: string,
+) {
+  requirePermission(actor, 'users.manage');
+  const now = deps.clock.now().toISOString();
+  const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
+  await writeTx(deps, auditActor(actor), requestId, async (trx, audit) => {
+    const before = await findUserById(trx, id);
+    if (!before) throw notFound('users.not_found');
+    if (patch.roles) await checkGrants(trx, patch.roles);
+    const changes = {
+      ...(patch.displayName !== undefined && { display_name: patch.displayName }),
+      ...(patch.locale !== undefined && { locale: patch.locale }),
+      ...(patch.disabled !== undefined && { disabled: patch.disabled ? 1 : 0 }),
+      ...(passwordHash && { password_hash: passwordHash }),
+      ...(patch.unlock && { locked_until: null, failed_logins: 0 }),
+    };
+    const result = await trx
+      .updateTable('users')
+      .set({ ...changes, updated_at: now, version: patch.version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', patch.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw conflict('common.version_conflict', { currentVersion: before.version });
+    if (patch.roles) await repo.replaceGrants(trx, id, patch.roles, now);
+    if (patch.disabled || passwordHash) await repo.deleteSessionsOfUser(trx, id);
+    const { password_hash: _hash, ...safeChanges } = changes as typeof changes & { password_hash?: string };
+    await audit({
+      action: 'users.update',
+      targetType: 'user',
+      targetId: id,
+      before: { displayName: before.display_name, disabled: !!before.disabled, lockedUntil: before.locked_until },
+      after: { ...safeChanges, passwordChanged: !!passwordHash, roles: patch.roles },
+    });
+  });
+  return getUser(deps, actor, id);
+}

@@ -1,0 +1,80 @@
+// Opens the database named by a URL: `sqlite:<path>` (embedded, default) or `postgres://…`.
+// Only this folder and the migrations know the dialect.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import type { DB } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  url: string;
+  /** SQLite only: the raw handle, for online backup. */
+  sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+export type Tx = Transaction<DB>;
+export type Executor = Kysely<DB> | Tx;
+
+// node-pg returns int8 (count(*), sum()) and numeric as strings by default: we want numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function dialectOf(url: string): Dialect {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  if (url.startsWith('sqlite:') || url === ':memory:') return 'sqlite';
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`);
+}
+
+export interface OpenOptions {
+  /** PostgreSQL: use this schema (created if missing) — lets tests isolate themselves. */
+  schema?: string;
+  /** SQLite synchronous mode (see docs/decisions/0002-sqlite-durability.md). */
+  synchronous?: 'NORMAL' | 'FULL';
+  poolSize?: number;
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  const dialect = dialectOf(url);
+  if (dialect === 'sqlite') {
+    const file = url === ':memory:' || url === 'sqlite::memory:' ? ':memory:' : resolve(url.slice('sqlite:'.length));
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const handle = new SQLite(file);
+    handle.pragma('journal_mode = WAL');
+    handle.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    handle.pragma('busy_timeout = 5000');
+    handle.pragma('foreign_keys = ON');
+    handle.pragma('cache_size = -65536');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+    return { db, dialect, url, sqlite: handle, close: () => db.destroy() };
+  }
+  const schema = options.schema;
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
+    await admin.end();
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect, url, close: () => db.destroy() };
+}
+
+/** Serialises writers of a chain (audit hash chain) inside a transaction. SQLite writers are already serial. */
+export async function lockChain(trx: Executor, dialect: Dialect, key: number): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
+}
+
+/** Case-insensitive substring match, portable. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,180 @@
+// Durable job / outbox table. Enqueue inside the transaction of the write that causes the job
+// (outbox); workers claim due jobs with a lease. On PostgreSQL claims use FOR UPDATE SKIP LOCKED, so
+// several server instances never run one job at the same time; SQLite has a single writer.
+import { sql } from 'kysely';
+import type { Database, Executor } from '../db/database.js';
+import type { Clock } from '../clock.js';
+import { newId } from '../ids.js';
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  maxAttempts?: number;
+  /** A job with the same dedupe key is enqueued only once (e.g. one escalation per case and deadline). */
+  dedupeKey?: string;
+}
+
+export async function enqueueJob(
+  trx: Executor,
+  clock: Clock,
+  queue: string,
+  payload: unknown,
+  options: EnqueueOptions = {},
+): Promise<string | null> {
+  const now = clock.now().toISOString();
+  const id = newId();
+  const result = await trx
+    .insertInto('jobs')
+    .values({
+      id,
+      queue,
+      payload: JSON.stringify(payload),
+      status: 'pending',
+      run_at: (options.runAt ?? clock.now()).toISOString(),
+      attempts: 0,
+      max_attempts: options.maxAttempts ?? 5,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      dedupe_key: options.dedupeKey ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? id : null;
+}
+
+export interface ClaimedJob {
+  id: string;
+  queue: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+}
+
+/** Claims up to `limit` due jobs (pending, or running with an expired lease) for this worker. */
+export async function claimJobs(
+  database: Database,
+  clock: Clock,
+  workerId: string,
+  queues: readonly string[],
+  limit = 10,
+  leaseMs = 60_000,
+): Promise<ClaimedJob[]> {
+  if (queues.length === 0) return [];
+  const now = clock.now().toISOString();
+  const until = new Date(clock.now().getTime() + leaseMs).toISOString();
+  return database.db.transaction().execute(async (trx) => {
+    let query = trx
+      .selectFrom('jobs')
+      .select(['id'])
+      .where('queue', 'in', queues)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
+          eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
+        ]),
+      )
+      .orderBy('run_at')
+      .limit(limit);
+    if (database.dialect === 'postgres') query = query.modifyEnd(sql`for update skip locked`);
+    const ids = (await query.execute()).map((r) => r.id);
+    if (ids.length === 0) return [];
+    const rows = await trx
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'running',
+        locked_by: workerId,
+        locked_until: until,
+        attempts: eb('attempts', '+', 1),
+        updated_at: now,
+      }))
+      .where('id', 'in', ids)
+      .returning(['id', 'queue', 'payload', 'attempts', 'max_attempts'])
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      queue: r.queue,
+      payload: JSON.parse(r.payload) as unknown,
+      attempts: r.attempts,
+      maxAttempts: r.max_attempts,
+    }));
+  });
+}
+
+export async function completeJob(db: Executor, clock: Clock, id: string, workerId: string): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ status: 'done', locked_by: null, locked_until: null, updated_at: clock.now().toISOString() })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
+/** Retries with exponential back-off until max attempts, then marks the job failed. */
+export async function failJob(db: Executor, clock: Clock, job: ClaimedJob, workerId: string, error: unknown) {
+  const now = clock.now();
+  const final = job.attempts >= job.maxAttempts;
+  const delayMs = Math.min(2 ** job.attempts * 1000, 3_600_000);
+  await db
+    .updateTable('jobs')
+    .set({
+      status: final ? 'failed' : 'pending',
+      run_at: new Date(now.getTime() + delayMs).toISOString(),
+      locked_by: null,
+      locked_until: null,
+      last_error: error instanceof Error ? error.message : String(error),
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', job.id)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
+export type JobHandler = (payload: unknown, job: ClaimedJob) => Promise<void>;
+
+/** Polls the table and runs handlers; one per server instance. */
+export class JobWorker {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private readonly workerId = `worker-${newId()}`;
+
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly handlers: Record<string, JobHandler>,
+    private readonly intervalMs = 1000,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    while (this.running) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  /** Runs one round; returns how many jobs it processed. */
+  async tick(): Promise<number> {
+    if (this.running) return 0;
+    this.running = true;
+    try {
+      const jobs = await claimJobs(this.database, this.clock, this.workerId, Object.keys(this.handlers));
+      for (const job of jobs) {
+        try {
+          await this.handlers[job.queue](job.payload, job);
+          await completeJob(this.database.db, this.clock, job.id, this.workerId);
+        } catch (err) {
+          await failJob(this.database.db, this.clock, job, this.workerId, err);
+        }
+      }
+      return jobs.length;
+    } finally {
+      this.running = false;
+    }
+  }
+}

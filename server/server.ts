@@ -1,0 +1,57 @@
+// Starts one server instance: database → migrate → (demo data) → app → listen → job worker.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { buildApp } from './app.js';
+import { systemClock } from './platform/clock.js';
+import { openDatabase } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import type { Deps } from './platform/deps.js';
+import { JobWorker } from './platform/jobs/jobs.js';
+import { jobHandlers } from './jobs.js';
+import { seedSynthetic } from './seed/synthetic.js';
+import { DEMO_PASSWORD, seedDemoAccounts } from './seed/demo-accounts.js';
+
+export interface Running {
+  app: FastifyInstance;
+  deps: Deps;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<Running> {
+  const database = await openDatabase(config.DATABASE_URL, { synchronous: config.SQLITE_SYNCHRONOUS });
+  const deps: Deps = { database, clock: systemClock, config };
+  await migrate(database);
+  if (config.GONGZHI_MODE === 'demo') {
+    const empty = !(await database.db.selectFrom('compounds').select('id').limit(1).executeTakeFirst());
+    if (empty) {
+      log('Seeding demo data (浦东新区, ~300 compounds)…');
+      const started = Date.now();
+      const r = await seedSynthetic(database, 'demo', 1, (_p, done, total) => {
+        if (done % 100 === 0 || done === total) log(`  compounds ${done}/${total}`);
+      });
+      const accounts = await seedDemoAccounts(deps);
+      log(`Demo data: ${r.compounds} compounds, ${r.units} units, ${r.owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
+      for (const a of accounts) log(`  ${a.username.padEnd(11)} ${a.describe}`);
+    }
+  }
+  const app = await buildApp(deps, { logger: config.LOG_LEVEL !== 'silent', webDist: config.WEB_DIST });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const worker = config.JOB_WORKER === '1' ? new JobWorker(database, systemClock, jobHandlers(deps)) : null;
+  worker?.start();
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://localhost:${port}`;
+  log(`Gongzhi 共治 is running at ${url} (database: ${database.dialect}, mode: ${config.GONGZHI_MODE})`);
+  return {
+    app,
+    deps,
+    url,
+    async stop() {
+      await worker?.stop();
+      await app.close();
+      await database.close();
+    },
+  };
+}
