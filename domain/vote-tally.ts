@@ -568,7 +568,9 @@ function unknownKeys(
   problems: TallyProblem[],
 ): void {
   for (const key of Object.keys(obj)) {
-    if (allowed.has(key)) continue;
+    // Extra descriptive fields (a unit's building, a file's title) are tolerated; only a key that looks
+    // like a misspelt area field is refused, because it would silently fall through to the next area.
+    if (allowed.has(key) || !/area/i.test(key)) continue;
     problems.push({
       path: path ? `${path}.${key}` : key,
       code: 'tally.unknown_field',
