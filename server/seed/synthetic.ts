@@ -5,7 +5,7 @@ import type { Database, Executor } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { seedDivisions, shanghaiDivisions } from './reference.js';
 
-export type Scale = 'demo' | 'district' | 'city';
+export type Scale = 'test' | 'demo' | 'district' | 'city';
 
 export interface ScaleSpec {
   districts: string[] | 'all';
@@ -14,6 +14,7 @@ export interface ScaleSpec {
 }
 
 export const SCALES: Record<Scale, ScaleSpec> = {
+  test: { districts: ['310115'], compounds: 40, unitsPerCompound: 24 }, // fast, for automated tests
   demo: { districts: ['310115'], compounds: 300, unitsPerCompound: 160 },
   district: { districts: ['310115'], compounds: 2600, unitsPerCompound: 660 },
   city: { districts: 'all', compounds: 12000, unitsPerCompound: 667 },

@@ -1,0 +1,97 @@
+// Test harness: the same tests run on SQLite (always) and on PostgreSQL (when TEST_DATABASE_URL is set;
+// CI always sets it). Each PostgreSQL database is an isolated schema, dropped afterwards.
+import pg from 'pg';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { fixedClock } from '../platform/clock.js';
+import { openDatabase, type Database } from '../platform/db/database.js';
+import { migrate } from '../platform/db/migrate.js';
+import type { Deps } from '../platform/deps.js';
+import { seedSynthetic, type Scale } from '../seed/synthetic.js';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../seed/demo-accounts.js';
+
+export type DbKind = 'sqlite' | 'postgres';
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+/** The database kinds to run against: sqlite always, postgres when configured. */
+export const DB_KINDS: DbKind[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export interface TestDatabase {
+  database: Database;
+  schema: string | null;
+  drop(): Promise<void>;
+}
+
+export async function openTestDatabase(kind: DbKind): Promise<TestDatabase> {
+  if (kind === 'sqlite') {
+    const database = await openDatabase('sqlite::memory:');
+    await migrate(database);
+    return { database, schema: null, drop: () => database.close() };
+  }
+  const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const database = await openDatabase(pgUrl!, { schema, poolSize: 5 });
+  await migrate(database, schema);
+  return {
+    database,
+    schema,
+    async drop() {
+      await database.close();
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`drop schema if exists "${schema}" cascade`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  clock: ReturnType<typeof fixedClock>;
+  db: TestDatabase;
+  login(username: string, password?: string): Promise<Session>;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+/** A seeded app: synthetic registry at `scale` plus the demo accounts (password gongzhi-demo). */
+export async function startTestApp(kind: DbKind, scale: Scale | null = 'test'): Promise<TestApp> {
+  const db = await openTestDatabase(kind);
+  const clock = fixedClock('2026-11-26T02:00:00Z');
+  const deps: Deps = { database: db.database, clock, config: loadConfig({ GONGZHI_MODE: 'demo', LOG_LEVEL: 'silent' }) };
+  if (scale) {
+    await seedSynthetic(db.database, scale, 1);
+    await seedDemoAccounts(deps);
+  }
+  const app = await buildApp(deps);
+  await app.ready();
+  return {
+    app,
+    deps,
+    clock,
+    db,
+    async login(username: string, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = `gz_session=${res.cookies.find((c) => c.name === 'gz_session')!.value}`;
+      const csrf = (res.json() as { csrfToken: string }).csrfToken;
+      return {
+        cookie,
+        csrf,
+        request: (opts: InjectOptions) =>
+          app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } }),
+      };
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
