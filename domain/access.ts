@@ -25,7 +25,8 @@ export interface RoleDefinition {
 }
 
 const READ: Permission[] = ['registry.read', 'registry.export'];
-const OFFICE: Permission[] = [...READ, 'registry.write', 'registry.import', 'users.read', 'audit.read'];
+// Audit log and accounts are administrator business until they can be filtered by scope.
+const OFFICE: Permission[] = [...READ, 'registry.write', 'registry.import'];
 
 export const ROLES: readonly RoleDefinition[] = [
   { role: 'city_office', zh: '市联席会议办公室', en: 'City joint-meeting office', scopes: ['city'], permissions: [...OFFICE, 'pii.reveal'] },

@@ -1,0 +1,167 @@
+// Walks every operation in the OpenAPI document and proves that a user outside the data scope gets
+// 403/404 (or an empty list) and none of the target's data. A new route without a probe here fails
+// the first test, so every future module must state how it is scoped.
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, startTestApp, type Session, type TestApp } from './harness.js';
+
+const HUAMU = '310115016';
+
+interface Target {
+  compoundId: string;
+  compoundName: string;
+  buildingId: string;
+  ownerId: string;
+  ownerName: string;
+  organisationId: string;
+  userId: string;
+}
+
+type Expectation =
+  | { kind: 'public' } // no session needed (health, sign-in)
+  | { kind: 'signed-in' } // any signed-in user: 401 without a session, nothing scoped to leak
+  | { kind: 'denied' } // out-of-scope user: 403 or 404, and no target data in the body
+  | { kind: 'empty-list' } // out-of-scope filter: 200 with no items, or 403/404
+  | { kind: 'rejected-write' }; // out-of-scope write: 4xx and nothing changes
+
+interface Probe {
+  expect: Expectation;
+  request: (t: Target) => { url: string; payload?: unknown; headers?: Record<string, string> };
+}
+
+const multipartCsv = (csv: string) => {
+  const boundary = 'scopewalkboundary';
+  const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+};
+
+const PROBES: Record<string, Probe> = {
+  'GET /healthz': { expect: { kind: 'public' }, request: () => ({ url: '/healthz' }) },
+  'POST /api/v1/auth/login': { expect: { kind: 'public' }, request: () => ({ url: '/api/v1/auth/login', payload: { username: 'x', password: 'y' } }) },
+  'POST /api/v1/auth/logout': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/auth/logout' }) },
+  'GET /api/v1/auth/me': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/auth/me' }) },
+  'GET /api/v1/divisions': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/divisions' }) },
+  'GET /api/v1/organisations': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/organisations' }) },
+  'GET /api/v1/organisations/{id}': { expect: { kind: 'signed-in' }, request: (t) => ({ url: `/api/v1/organisations/${t.organisationId}` }) },
+  'POST /api/v1/organisations': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({ url: '/api/v1/organisations', payload: { type: 'residents_committee', name: '越权居委会', divisionCode: HUAMU } }),
+  },
+  'PATCH /api/v1/organisations/{id}': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({ url: `/api/v1/organisations/${t.organisationId}`, payload: { version: 1, name: '越权改名' } }),
+  },
+  'GET /api/v1/compounds': { expect: { kind: 'empty-list' }, request: () => ({ url: `/api/v1/compounds?street=${HUAMU}` }) },
+  'POST /api/v1/compounds': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({ url: '/api/v1/compounds', payload: { code: 'X-1', name: '越权小区', address: '花木路', streetCode: HUAMU } }),
+  },
+  'GET /api/v1/compounds/{id}': { expect: { kind: 'denied' }, request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}` }) },
+  'PATCH /api/v1/compounds/{id}': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}`, payload: { version: 1, name: '越权改名' } }),
+  },
+  'GET /api/v1/compounds/{id}/buildings': { expect: { kind: 'denied' }, request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}/buildings` }) },
+  'GET /api/v1/compounds/{id}/owners': { expect: { kind: 'denied' }, request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}/owners` }) },
+  'GET /api/v1/buildings/{id}/units': { expect: { kind: 'denied' }, request: (t) => ({ url: `/api/v1/buildings/${t.buildingId}/units` }) },
+  'POST /api/v1/owners/{id}/reveal': { expect: { kind: 'denied' }, request: (t) => ({ url: `/api/v1/owners/${t.ownerId}/reveal` }) },
+  'GET /api/v1/roles': { expect: { kind: 'denied' }, request: () => ({ url: '/api/v1/roles' }) },
+  'GET /api/v1/users': { expect: { kind: 'denied' }, request: () => ({ url: '/api/v1/users' }) },
+  'POST /api/v1/users': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({ url: '/api/v1/users', payload: { username: 'intruder', displayName: 'x', password: 'long-enough-1', roles: [{ role: 'admin', scopeType: 'city', scopeId: 'all' }] } }),
+  },
+  'GET /api/v1/users/{id}': { expect: { kind: 'denied' }, request: (t) => ({ url: `/api/v1/users/${t.userId}` }) },
+  'PATCH /api/v1/users/{id}': { expect: { kind: 'rejected-write' }, request: (t) => ({ url: `/api/v1/users/${t.userId}`, payload: { version: 1, disabled: true } }) },
+  'GET /api/v1/audit': { expect: { kind: 'denied' }, request: () => ({ url: '/api/v1/audit' }) },
+  'GET /api/v1/audit/verify': { expect: { kind: 'denied' }, request: () => ({ url: '/api/v1/audit/verify' }) },
+  'POST /api/v1/imports/{kind}': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/imports/compounds',
+      ...multipartCsv(`小区编码,小区名称,地址,街镇代码\nX-2,越权导入小区,花木路1号,${HUAMU}\n`),
+    }),
+  },
+  'GET /api/v1/imports/templates/{kind}': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/imports/templates/compounds.csv' }) },
+  'GET /api/v1/exports/{list}': { expect: { kind: 'empty-list' }, request: () => ({ url: `/api/v1/exports/compounds.csv?street=${HUAMU}` }) },
+};
+
+function operations(doc: { paths: Record<string, Record<string, unknown>> }): string[] {
+  const ops: string[] = [];
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const method of Object.keys(methods)) ops.push(`${method.toUpperCase()} ${path}`);
+  }
+  // Sign-out ends the outsider's session: walk it last.
+  return ops.sort((a, b) => Number(a.endsWith('/auth/logout')) - Number(b.endsWith('/auth/logout')) || a.localeCompare(b));
+}
+
+/** Export routes are documented as `/exports/{list}.{format}`-like paths; normalise the suffix. */
+const probeKey = (op: string) => op.replace(/\{(\w+)\}\.\{?\w+\}?$/, '{$1}').replace(/(\{kind\})\.csv$/, '$1');
+
+describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) => {
+  let t: TestApp;
+  let outsider: Session;
+  let target: Target;
+  let ops: string[];
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    outsider = await t.login('zhangjiang'); // street office of 张江镇: full office rights, another street
+    const admin = await t.login('admin');
+    const compound = (await admin.request({ method: 'GET', url: `/api/v1/compounds?street=${HUAMU}&limit=1` })).json().items[0];
+    const building = (await admin.request({ method: 'GET', url: `/api/v1/compounds/${compound.id}/buildings` })).json().items[0];
+    const owner = (await admin.request({ method: 'GET', url: `/api/v1/compounds/${compound.id}/owners?limit=5` })).json().items.find((o: { kind: string }) => o.kind === 'person');
+    const rc = (await admin.request({ method: 'GET', url: `/api/v1/organisations?type=residents_committee&division=${HUAMU}&limit=1` })).json().items[0];
+    const user = (await admin.request({ method: 'GET', url: '/api/v1/users?q=huamu' })).json().items[0];
+    target = { compoundId: compound.id, compoundName: compound.name, buildingId: building.id, ownerId: owner.id, ownerName: owner.name, organisationId: rc.id, userId: user.id };
+    ops = operations(t.app.swagger() as never);
+  });
+  afterAll(() => t.close());
+
+  it('has a probe for every documented operation', () => {
+    const missing = ops.filter((op) => !PROBES[probeKey(op)]);
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps every route closed to the out-of-scope user', async () => {
+    const auditBefore = await t.deps.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('actor_name', '=', 'zhangjiang').where('action', '!=', 'auth.logout').executeTakeFirstOrThrow();
+    const leaks = [target.compoundName, target.compoundId, target.ownerName, target.buildingId];
+    for (const op of ops) {
+      const probe = PROBES[probeKey(op)];
+      const method = op.split(' ')[0] as 'GET' | 'POST' | 'PATCH';
+      const req = probe.request(target);
+      const res: LightMyRequestResponse = await outsider.request({ method, url: req.url, payload: req.payload as never, headers: req.headers });
+      const where = `${op} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+      switch (probe.expect.kind) {
+        case 'public':
+          break;
+        case 'signed-in': {
+          const anonymous = await t.app.inject({ method, url: req.url, payload: req.payload as never });
+          expect(anonymous.statusCode, where).toBe(401);
+          break;
+        }
+        case 'denied':
+          expect([403, 404], where).toContain(res.statusCode);
+          break;
+        case 'empty-list':
+          if (res.statusCode === 200) {
+            const type = String(res.headers['content-type'] ?? '');
+            if (type.includes('json')) expect(res.json().items, where).toEqual([]);
+            else expect(res.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/).length, where).toBe(1); // header row only
+          } else expect([403, 404], where).toContain(res.statusCode);
+          break;
+        case 'rejected-write':
+          expect(res.statusCode, where).toBeGreaterThanOrEqual(400);
+          expect(res.statusCode, where).toBeLessThan(500);
+          break;
+      }
+      if (probe.expect.kind !== 'public' && probe.expect.kind !== 'signed-in') {
+        for (const secret of leaks) expect(res.body.includes(secret), `${where} leaks ${secret}`).toBe(false);
+      }
+    }
+    // Nothing the outsider attempted was written (only its own sign-in is in the log).
+    const auditAfter = await t.deps.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('actor_name', '=', 'zhangjiang').where('action', '!=', 'auth.logout').executeTakeFirstOrThrow();
+    expect(Number(auditAfter.n)).toBe(Number(auditBefore.n));
+    const names = await t.deps.database.db.selectFrom('compounds').select('id').where('name', 'like', '越权%').execute();
+    expect(names).toEqual([]);
+  });
+});
