@@ -10,7 +10,13 @@ export const ErrorBody = z.object({
   }),
 });
 
-export const errorResponses = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } as const;
+export const errorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+} as const;
 
 /** Keyset pagination: `cursor` is opaque; `nextCursor` null on the last page. */
 export const PageQuery = z.object({
@@ -19,7 +25,11 @@ export const PageQuery = z.object({
 });
 
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().optional() });
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().optional(),
+  });
 }
 
 export const IdParams = z.object({ id: z.string().min(1).max(64) });

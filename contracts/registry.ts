@@ -10,7 +10,10 @@ export const Division = z.object({
 });
 
 export const DivisionQuery = z.object({
-  parent: z.string().regex(/^\d{2,12}$/).optional(),
+  parent: z
+    .string()
+    .regex(/^\d{2,12}$/)
+    .optional(),
   level: z.enum(['city', 'district', 'street', 'town', 'township', 'statistical']).optional(),
 });
 
@@ -47,7 +50,10 @@ export const Organisation = z.object({
 
 export const OrganisationQuery = PageQuery.extend({
   type: OrganisationType.optional(),
-  division: z.string().regex(/^\d{6,9}$/).optional(),
+  division: z
+    .string()
+    .regex(/^\d{6,9}$/)
+    .optional(),
   parent: z.string().max(64).optional(),
   q: z.string().trim().max(50).optional(),
 });
@@ -66,7 +72,10 @@ export const OrganisationInput = z.object({
     .default(null),
   phone: z.string().trim().max(30).nullable().default(null),
   address: z.string().trim().max(200).nullable().default(null),
-  coverage: z.array(z.string().regex(/^\d{9}$/)).max(400).default([]),
+  coverage: z
+    .array(z.string().regex(/^\d{9}$/))
+    .max(400)
+    .default([]),
 });
 
 export const OrganisationPatch = OrganisationInput.partial().extend({ version: z.number().int().positive() });
@@ -111,8 +120,14 @@ export const Compound = CompoundListItem.extend({
 });
 
 export const CompoundQuery = PageQuery.extend({
-  district: z.string().regex(/^\d{6}$/).optional(),
-  street: z.string().regex(/^\d{9}$/).optional(),
+  district: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  street: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
   q: z.string().trim().max(50).optional(),
 });
 
@@ -134,7 +149,9 @@ export const CompoundInput = z.object({
   managementAreaName: z.string().trim().max(100).nullable().default(null),
 });
 
-export const CompoundPatch = CompoundInput.omit({ code: true }).partial().extend({ version: z.number().int().positive() });
+export const CompoundPatch = CompoundInput.omit({ code: true })
+  .partial()
+  .extend({ version: z.number().int().positive() });
 
 export const Building = z.object({
   id: z.string(),
@@ -167,4 +184,8 @@ export const Owner = z.object({
 
 export const OwnerQuery = PageQuery.extend({ q: z.string().trim().max(50).optional() });
 
-export const RevealedOwner = z.object({ id: z.string(), phone: z.string().nullable(), idNumber: z.string().nullable() });
+export const RevealedOwner = z.object({
+  id: z.string(),
+  phone: z.string().nullable(),
+  idNumber: z.string().nullable(),
+});

@@ -23,7 +23,10 @@ export const User = z.object({
   version: z.number().int(),
 });
 
-export const UserQuery = PageQuery.extend({ q: z.string().trim().max(50).optional(), role: z.string().max(40).optional() });
+export const UserQuery = PageQuery.extend({
+  q: z.string().trim().max(50).optional(),
+  role: z.string().max(40).optional(),
+});
 
 export const UserInput = z.object({
   username: z

@@ -1,6 +1,14 @@
 // Roles (PRODUCT.md "Users") and the data scopes they are bound to. Pure data + rules; no I/O.
 
-export const SCOPE_TYPES = ['city', 'district', 'street', 'compound', 'company', 'department', 'own_units'] as const;
+export const SCOPE_TYPES = [
+  'city',
+  'district',
+  'street',
+  'compound',
+  'company',
+  'department',
+  'own_units',
+] as const;
 export type ScopeType = (typeof SCOPE_TYPES)[number];
 
 export const PERMISSIONS = [
@@ -29,19 +37,85 @@ const READ: Permission[] = ['registry.read', 'registry.export'];
 const OFFICE: Permission[] = [...READ, 'registry.write', 'registry.import'];
 
 export const ROLES: readonly RoleDefinition[] = [
-  { role: 'city_office', zh: '市联席会议办公室', en: 'City joint-meeting office', scopes: ['city'], permissions: [...OFFICE, 'pii.reveal'] },
-  { role: 'district_office', zh: '区联席会议办公室', en: 'District office', scopes: ['district'], permissions: [...OFFICE, 'pii.reveal'] },
-  { role: 'street_office', zh: '街镇 / 房管办', en: 'Street/town office', scopes: ['street'], permissions: [...OFFICE, 'pii.reveal'] },
-  { role: 'residents_committee', zh: '居委会', en: "Residents' committee", scopes: ['compound', 'street'], permissions: READ },
-  { role: 'department', zh: '职能部门', en: 'Functional department', scopes: ['department'], permissions: READ },
+  {
+    role: 'city_office',
+    zh: '市联席会议办公室',
+    en: 'City joint-meeting office',
+    scopes: ['city'],
+    permissions: [...OFFICE, 'pii.reveal'],
+  },
+  {
+    role: 'district_office',
+    zh: '区联席会议办公室',
+    en: 'District office',
+    scopes: ['district'],
+    permissions: [...OFFICE, 'pii.reveal'],
+  },
+  {
+    role: 'street_office',
+    zh: '街镇 / 房管办',
+    en: 'Street/town office',
+    scopes: ['street'],
+    permissions: [...OFFICE, 'pii.reveal'],
+  },
+  {
+    role: 'residents_committee',
+    zh: '居委会',
+    en: "Residents' committee",
+    scopes: ['compound', 'street'],
+    permissions: READ,
+  },
+  {
+    role: 'department',
+    zh: '职能部门',
+    en: 'Functional department',
+    scopes: ['department'],
+    permissions: READ,
+  },
   { role: 'utility', zh: '专业服务单位', en: 'Utility', scopes: ['department'], permissions: READ },
-  { role: 'property_company', zh: '物业服务企业 / 项目部', en: 'Property company', scopes: ['company'], permissions: READ },
-  { role: 'owners_committee_member', zh: '业委会委员', en: "Owners' committee member", scopes: ['compound'], permissions: READ },
-  { role: 'owner', zh: '业主 / 居民', en: 'Owner / resident', scopes: ['own_units'], permissions: ['registry.read'] },
-  { role: 'hotline_operator', zh: '热线话务员', en: 'Hotline operator', scopes: ['city', 'district'], permissions: ['registry.read'] },
-  { role: 'grid_inspector', zh: '网格巡查员', en: 'Grid inspector', scopes: ['street'], permissions: ['registry.read'] },
+  {
+    role: 'property_company',
+    zh: '物业服务企业 / 项目部',
+    en: 'Property company',
+    scopes: ['company'],
+    permissions: READ,
+  },
+  {
+    role: 'owners_committee_member',
+    zh: '业委会委员',
+    en: "Owners' committee member",
+    scopes: ['compound'],
+    permissions: READ,
+  },
+  {
+    role: 'owner',
+    zh: '业主 / 居民',
+    en: 'Owner / resident',
+    scopes: ['own_units'],
+    permissions: ['registry.read'],
+  },
+  {
+    role: 'hotline_operator',
+    zh: '热线话务员',
+    en: 'Hotline operator',
+    scopes: ['city', 'district'],
+    permissions: ['registry.read'],
+  },
+  {
+    role: 'grid_inspector',
+    zh: '网格巡查员',
+    en: 'Grid inspector',
+    scopes: ['street'],
+    permissions: ['registry.read'],
+  },
   { role: 'mediator', zh: '人民调解员', en: 'Mediator', scopes: ['street'], permissions: ['registry.read'] },
-  { role: 'admin', zh: '系统管理员', en: 'System administrator', scopes: ['city'], permissions: [...PERMISSIONS] },
+  {
+    role: 'admin',
+    zh: '系统管理员',
+    en: 'System administrator',
+    scopes: ['city'],
+    permissions: [...PERMISSIONS],
+  },
 ];
 
 export const ROLE_NAMES = ROLES.map((r) => r.role);

@@ -46,7 +46,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Gongzhi 共治 API', version: '1', description: 'Comprehensive governance of residential compounds' },
+      info: {
+        title: 'Gongzhi 共治 API',
+        version: '1',
+        description: 'Comprehensive governance of residential compounds',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'gz_session' },

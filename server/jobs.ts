@@ -5,6 +5,7 @@ import { deleteExpiredSessions } from './modules/auth/auth.repo.js';
 
 export function jobHandlers(deps: Deps): Record<string, JobHandler> {
   return {
-    'auth.sessions.cleanup': async () => deleteExpiredSessions(deps.database.db, deps.clock.now().toISOString()),
+    'auth.sessions.cleanup': async () =>
+      deleteExpiredSessions(deps.database.db, deps.clock.now().toISOString()),
   };
 }

@@ -18,7 +18,10 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<Running> {
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<Running> {
   const database = await openDatabase(config.DATABASE_URL, { synchronous: config.SQLITE_SYNCHRONOUS });
   const deps: Deps = { database, clock: systemClock, config };
   await migrate(database);
@@ -31,7 +34,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
         if (done % 100 === 0 || done === total) log(`  compounds ${done}/${total}`);
       });
       const accounts = await seedDemoAccounts(deps);
-      log(`Demo data: ${r.compounds} compounds, ${r.units} units, ${r.owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      log(
+        `Demo data: ${r.compounds} compounds, ${r.units} units, ${r.owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
       log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
       for (const a of accounts) log(`  ${a.username.padEnd(11)} ${a.describe}`);
     }

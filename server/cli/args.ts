@@ -13,7 +13,8 @@ export function parseArgs(args: string[], booleanFlags: readonly string[] = []):
       const eq = a.indexOf('=');
       const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
       if (eq > 0) flags[name] = a.slice(eq + 1);
-      else if (booleanFlags.includes(name) || i + 1 >= args.length || args[i + 1].startsWith('--')) flags[name] = true;
+      else if (booleanFlags.includes(name) || i + 1 >= args.length || args[i + 1].startsWith('--'))
+        flags[name] = true;
       else flags[name] = args[++i];
     } else positionals.push(a);
   }

@@ -34,7 +34,10 @@ export function compoundScopeCondition(
             .selectFrom('service_contracts')
             .select('service_contracts.compound_id')
             .where((w) =>
-              w.or([w('service_contracts.company_id', '=', g.scopeId), w('service_contracts.project_office_id', '=', g.scopeId)]),
+              w.or([
+                w('service_contracts.company_id', '=', g.scopeId),
+                w('service_contracts.project_office_id', '=', g.scopeId),
+              ]),
             ),
         );
       case 'department':
@@ -50,7 +53,10 @@ export function compoundScopeCondition(
         return eb(
           ref(cols.id),
           'in',
-          eb.selectFrom('unit_owners').select('unit_owners.compound_id').where('unit_owners.owner_id', '=', g.scopeId),
+          eb
+            .selectFrom('unit_owners')
+            .select('unit_owners.compound_id')
+            .where('unit_owners.owner_id', '=', g.scopeId),
         );
       default:
         return eb.lit(false) as unknown as Expression<SqlBool>;
@@ -63,6 +69,8 @@ export function compoundScopeCondition(
 /** Whether a division code lies inside the grants' division scope (for writes on organisations and divisions). */
 export function divisionInScope(grants: readonly Grant[], code: string): boolean {
   return grants.some(
-    (g) => g.scopeType === 'city' || ((g.scopeType === 'district' || g.scopeType === 'street') && code.startsWith(g.scopeId)),
+    (g) =>
+      g.scopeType === 'city' ||
+      ((g.scopeType === 'district' || g.scopeType === 'street') && code.startsWith(g.scopeId)),
   );
 }

@@ -16,11 +16,21 @@ export interface DemoAccount {
 export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
   const db = deps.database.db;
   const firstOrg = async (type: string, kind?: string) => {
-    let q = db.selectFrom('organisations').select(['id', 'name']).where('type', '=', type).where('division_code', 'like', '310115%');
+    let q = db
+      .selectFrom('organisations')
+      .select(['id', 'name'])
+      .where('type', '=', type)
+      .where('division_code', 'like', '310115%');
     if (kind) q = q.where('kind', '=', kind);
     return q.orderBy('name').limit(1).executeTakeFirst();
   };
-  const huamuCompound = await db.selectFrom('compounds').select(['id', 'name']).where('street_code', '=', '310115016').orderBy('name').limit(1).executeTakeFirst();
+  const huamuCompound = await db
+    .selectFrom('compounds')
+    .select(['id', 'name'])
+    .where('street_code', '=', '310115016')
+    .orderBy('name')
+    .limit(1)
+    .executeTakeFirst();
   const company = await db
     .selectFrom('service_contracts')
     .innerJoin('organisations', 'organisations.id', 'service_contracts.company_id')
@@ -29,22 +39,89 @@ export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
     .executeTakeFirst();
   const chengguan = await firstOrg('department', 'urbanManagementEnforcement');
   const owner = huamuCompound
-    ? await db.selectFrom('unit_owners').innerJoin('owners', 'owners.id', 'unit_owners.owner_id').select(['owners.id', 'owners.name']).where('unit_owners.compound_id', '=', huamuCompound.id).where('owners.kind', '=', 'person').orderBy('owners.name').limit(1).executeTakeFirst()
+    ? await db
+        .selectFrom('unit_owners')
+        .innerJoin('owners', 'owners.id', 'unit_owners.owner_id')
+        .select(['owners.id', 'owners.name'])
+        .where('unit_owners.compound_id', '=', huamuCompound.id)
+        .where('owners.kind', '=', 'person')
+        .orderBy('owners.name')
+        .limit(1)
+        .executeTakeFirst()
     : undefined;
 
   const accounts: DemoAccount[] = [
-    { username: 'admin', displayName: '系统管理员', describe: 'administrator (city)', grants: [{ role: 'admin', scopeType: 'city', scopeId: 'all' }] },
-    { username: 'city', displayName: '市联席办 王主任', describe: 'city office', grants: [{ role: 'city_office', scopeType: 'city', scopeId: 'all' }] },
-    { username: 'pudong', displayName: '浦东新区房管局 李科长', describe: 'district office, 浦东新区', grants: [{ role: 'district_office', scopeType: 'district', scopeId: '310115' }] },
-    { username: 'huamu', displayName: '花木街道房管办 张老师', describe: 'street office, 花木街道', grants: [{ role: 'street_office', scopeType: 'street', scopeId: '310115016' }] },
-    { username: 'zhangjiang', displayName: '张江镇房管办 陈老师', describe: 'street office, 张江镇', grants: [{ role: 'street_office', scopeType: 'street', scopeId: '310115125' }] },
-    { username: 'hotline', displayName: '12345 话务员', describe: 'hotline operator', grants: [{ role: 'hotline_operator', scopeType: 'city', scopeId: 'all' }] },
-    { username: 'grid', displayName: '花木街道网格员 赵师傅', describe: 'grid inspector, 花木街道', grants: [{ role: 'grid_inspector', scopeType: 'street', scopeId: '310115016' }] },
+    {
+      username: 'admin',
+      displayName: '系统管理员',
+      describe: 'administrator (city)',
+      grants: [{ role: 'admin', scopeType: 'city', scopeId: 'all' }],
+    },
+    {
+      username: 'city',
+      displayName: '市联席办 王主任',
+      describe: 'city office',
+      grants: [{ role: 'city_office', scopeType: 'city', scopeId: 'all' }],
+    },
+    {
+      username: 'pudong',
+      displayName: '浦东新区房管局 李科长',
+      describe: 'district office, 浦东新区',
+      grants: [{ role: 'district_office', scopeType: 'district', scopeId: '310115' }],
+    },
+    {
+      username: 'huamu',
+      displayName: '花木街道房管办 张老师',
+      describe: 'street office, 花木街道',
+      grants: [{ role: 'street_office', scopeType: 'street', scopeId: '310115016' }],
+    },
+    {
+      username: 'zhangjiang',
+      displayName: '张江镇房管办 陈老师',
+      describe: 'street office, 张江镇',
+      grants: [{ role: 'street_office', scopeType: 'street', scopeId: '310115125' }],
+    },
+    {
+      username: 'hotline',
+      displayName: '12345 话务员',
+      describe: 'hotline operator',
+      grants: [{ role: 'hotline_operator', scopeType: 'city', scopeId: 'all' }],
+    },
+    {
+      username: 'grid',
+      displayName: '花木街道网格员 赵师傅',
+      describe: 'grid inspector, 花木街道',
+      grants: [{ role: 'grid_inspector', scopeType: 'street', scopeId: '310115016' }],
+    },
   ];
-  if (huamuCompound) accounts.push({ username: 'rc', displayName: '居委会 周书记', describe: `residents' committee, ${huamuCompound.name}`, grants: [{ role: 'residents_committee', scopeType: 'compound', scopeId: huamuCompound.id }] });
-  if (company) accounts.push({ username: 'wuye', displayName: `${company.name} 项目经理`, describe: `property company, ${company.name}`, grants: [{ role: 'property_company', scopeType: 'company', scopeId: company.id }] });
-  if (chengguan) accounts.push({ username: 'chengguan', displayName: `${chengguan.name}`, describe: 'department, 城管执法', grants: [{ role: 'department', scopeType: 'department', scopeId: chengguan.id }] });
-  if (owner) accounts.push({ username: 'owner', displayName: owner.name, describe: `owner in ${huamuCompound!.name}`, grants: [{ role: 'owner', scopeType: 'own_units', scopeId: owner.id }] });
+  if (huamuCompound)
+    accounts.push({
+      username: 'rc',
+      displayName: '居委会 周书记',
+      describe: `residents' committee, ${huamuCompound.name}`,
+      grants: [{ role: 'residents_committee', scopeType: 'compound', scopeId: huamuCompound.id }],
+    });
+  if (company)
+    accounts.push({
+      username: 'wuye',
+      displayName: `${company.name} 项目经理`,
+      describe: `property company, ${company.name}`,
+      grants: [{ role: 'property_company', scopeType: 'company', scopeId: company.id }],
+    });
+  if (chengguan)
+    accounts.push({
+      username: 'chengguan',
+      displayName: `${chengguan.name}`,
+      describe: 'department, 城管执法',
+      grants: [{ role: 'department', scopeType: 'department', scopeId: chengguan.id }],
+    });
+  if (owner)
+    accounts.push({
+      username: 'owner',
+      displayName: owner.name,
+      describe: `owner in ${huamuCompound!.name}`,
+      grants: [{ role: 'owner', scopeType: 'own_units', scopeId: owner.id }],
+    });
   return accounts;
 }
 
@@ -54,7 +131,14 @@ export async function seedDemoAccounts(deps: Deps): Promise<DemoAccount[]> {
     await createAccount(
       deps,
       { id: null, name: 'seed' },
-      { username: a.username, displayName: a.displayName, password: DEMO_PASSWORD, locale: 'zh-CN', phone: null, roles: a.grants },
+      {
+        username: a.username,
+        displayName: a.displayName,
+        password: DEMO_PASSWORD,
+        locale: 'zh-CN',
+        phone: null,
+        roles: a.grants,
+      },
       null,
     );
   }

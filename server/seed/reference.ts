@@ -17,9 +17,12 @@ export function townLevel(code: string): DivisionTable['level'] {
 }
 
 export function shanghaiDivisions(): DivisionTable[] {
-  const rows: DivisionTable[] = [{ code: '310000', name: '上海市', level: 'city', parent_code: null, table_version: TABLE_VERSION }];
+  const rows: DivisionTable[] = [
+    { code: '310000', name: '上海市', level: 'city', parent_code: null, table_version: TABLE_VERSION },
+  ];
   const districts = parseCsv(readFileSync(ref('shanghai-districts.csv'), 'utf8')).slice(1);
-  for (const [code, name] of districts) rows.push({ code, name, level: 'district', parent_code: '310000', table_version: TABLE_VERSION });
+  for (const [code, name] of districts)
+    rows.push({ code, name, level: 'district', parent_code: '310000', table_version: TABLE_VERSION });
   const towns = parseCsv(readFileSync(ref('shanghai-towns-2022.csv'), 'utf8')).slice(1);
   for (const [code, name, district] of towns) {
     rows.push({ code, name, level: townLevel(code), parent_code: district, table_version: TABLE_VERSION });
@@ -31,6 +34,10 @@ export async function seedDivisions(db: Executor): Promise<number> {
   const existing = await db.selectFrom('divisions').select('code').execute();
   const have = new Set(existing.map((r) => r.code));
   const missing = shanghaiDivisions().filter((d) => !have.has(d.code));
-  for (let i = 0; i < missing.length; i += 200) await db.insertInto('divisions').values(missing.slice(i, i + 200)).execute();
+  for (let i = 0; i < missing.length; i += 200)
+    await db
+      .insertInto('divisions')
+      .values(missing.slice(i, i + 200))
+      .execute();
   return missing.length;
 }

@@ -65,7 +65,11 @@ export interface Session {
 export async function startTestApp(kind: DbKind, scale: Scale | null = 'test'): Promise<TestApp> {
   const db = await openTestDatabase(kind);
   const clock = fixedClock('2026-11-26T02:00:00Z');
-  const deps: Deps = { database: db.database, clock, config: loadConfig({ GONGZHI_MODE: 'demo', LOG_LEVEL: 'silent' }) };
+  const deps: Deps = {
+    database: db.database,
+    clock,
+    config: loadConfig({ GONGZHI_MODE: 'demo', LOG_LEVEL: 'silent' }),
+  };
   if (scale) {
     await seedSynthetic(db.database, scale, 1);
     await seedDemoAccounts(deps);
@@ -78,7 +82,11 @@ export async function startTestApp(kind: DbKind, scale: Scale | null = 'test'): 
     clock,
     db,
     async login(username: string, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = `gz_session=${res.cookies.find((c) => c.name === 'gz_session')!.value}`;
       const csrf = (res.json() as { csrfToken: string }).csrfToken;

@@ -37,44 +37,100 @@ const multipartCsv = (csv: string) => {
 
 const PROBES: Record<string, Probe> = {
   'GET /healthz': { expect: { kind: 'public' }, request: () => ({ url: '/healthz' }) },
-  'POST /api/v1/auth/login': { expect: { kind: 'public' }, request: () => ({ url: '/api/v1/auth/login', payload: { username: 'x', password: 'y' } }) },
-  'POST /api/v1/auth/logout': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/auth/logout' }) },
+  'POST /api/v1/auth/login': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/api/v1/auth/login', payload: { username: 'x', password: 'y' } }),
+  },
+  'POST /api/v1/auth/logout': {
+    expect: { kind: 'signed-in' },
+    request: () => ({ url: '/api/v1/auth/logout' }),
+  },
   'GET /api/v1/auth/me': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/auth/me' }) },
   'GET /api/v1/divisions': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/divisions' }) },
-  'GET /api/v1/organisations': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/organisations' }) },
-  'GET /api/v1/organisations/{id}': { expect: { kind: 'signed-in' }, request: (t) => ({ url: `/api/v1/organisations/${t.organisationId}` }) },
+  'GET /api/v1/organisations': {
+    expect: { kind: 'signed-in' },
+    request: () => ({ url: '/api/v1/organisations' }),
+  },
+  'GET /api/v1/organisations/{id}': {
+    expect: { kind: 'signed-in' },
+    request: (t) => ({ url: `/api/v1/organisations/${t.organisationId}` }),
+  },
   'POST /api/v1/organisations': {
     expect: { kind: 'rejected-write' },
-    request: () => ({ url: '/api/v1/organisations', payload: { type: 'residents_committee', name: '越权居委会', divisionCode: HUAMU } }),
+    request: () => ({
+      url: '/api/v1/organisations',
+      payload: { type: 'residents_committee', name: '越权居委会', divisionCode: HUAMU },
+    }),
   },
   'PATCH /api/v1/organisations/{id}': {
     expect: { kind: 'rejected-write' },
-    request: (t) => ({ url: `/api/v1/organisations/${t.organisationId}`, payload: { version: 1, name: '越权改名' } }),
+    request: (t) => ({
+      url: `/api/v1/organisations/${t.organisationId}`,
+      payload: { version: 1, name: '越权改名' },
+    }),
   },
-  'GET /api/v1/compounds': { expect: { kind: 'empty-list' }, request: () => ({ url: `/api/v1/compounds?street=${HUAMU}` }) },
+  'GET /api/v1/compounds': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/compounds?street=${HUAMU}` }),
+  },
   'POST /api/v1/compounds': {
     expect: { kind: 'rejected-write' },
-    request: () => ({ url: '/api/v1/compounds', payload: { code: 'X-1', name: '越权小区', address: '花木路', streetCode: HUAMU } }),
+    request: () => ({
+      url: '/api/v1/compounds',
+      payload: { code: 'X-1', name: '越权小区', address: '花木路', streetCode: HUAMU },
+    }),
   },
-  'GET /api/v1/compounds/{id}': { expect: { kind: 'denied' }, request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}` }) },
+  'GET /api/v1/compounds/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}` }),
+  },
   'PATCH /api/v1/compounds/{id}': {
     expect: { kind: 'rejected-write' },
     request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}`, payload: { version: 1, name: '越权改名' } }),
   },
-  'GET /api/v1/compounds/{id}/buildings': { expect: { kind: 'denied' }, request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}/buildings` }) },
-  'GET /api/v1/compounds/{id}/owners': { expect: { kind: 'denied' }, request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}/owners` }) },
-  'GET /api/v1/buildings/{id}/units': { expect: { kind: 'denied' }, request: (t) => ({ url: `/api/v1/buildings/${t.buildingId}/units` }) },
-  'POST /api/v1/owners/{id}/reveal': { expect: { kind: 'denied' }, request: (t) => ({ url: `/api/v1/owners/${t.ownerId}/reveal` }) },
+  'GET /api/v1/compounds/{id}/buildings': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}/buildings` }),
+  },
+  'GET /api/v1/compounds/{id}/owners': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}/owners` }),
+  },
+  'GET /api/v1/buildings/{id}/units': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/buildings/${t.buildingId}/units` }),
+  },
+  'POST /api/v1/owners/{id}/reveal': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/owners/${t.ownerId}/reveal` }),
+  },
   'GET /api/v1/roles': { expect: { kind: 'denied' }, request: () => ({ url: '/api/v1/roles' }) },
   'GET /api/v1/users': { expect: { kind: 'denied' }, request: () => ({ url: '/api/v1/users' }) },
   'POST /api/v1/users': {
     expect: { kind: 'rejected-write' },
-    request: () => ({ url: '/api/v1/users', payload: { username: 'intruder', displayName: 'x', password: 'long-enough-1', roles: [{ role: 'admin', scopeType: 'city', scopeId: 'all' }] } }),
+    request: () => ({
+      url: '/api/v1/users',
+      payload: {
+        username: 'intruder',
+        displayName: 'x',
+        password: 'long-enough-1',
+        roles: [{ role: 'admin', scopeType: 'city', scopeId: 'all' }],
+      },
+    }),
   },
-  'GET /api/v1/users/{id}': { expect: { kind: 'denied' }, request: (t) => ({ url: `/api/v1/users/${t.userId}` }) },
-  'PATCH /api/v1/users/{id}': { expect: { kind: 'rejected-write' }, request: (t) => ({ url: `/api/v1/users/${t.userId}`, payload: { version: 1, disabled: true } }) },
+  'GET /api/v1/users/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/users/${t.userId}` }),
+  },
+  'PATCH /api/v1/users/{id}': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({ url: `/api/v1/users/${t.userId}`, payload: { version: 1, disabled: true } }),
+  },
   'GET /api/v1/audit': { expect: { kind: 'denied' }, request: () => ({ url: '/api/v1/audit' }) },
-  'GET /api/v1/audit/verify': { expect: { kind: 'denied' }, request: () => ({ url: '/api/v1/audit/verify' }) },
+  'GET /api/v1/audit/verify': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: '/api/v1/audit/verify' }),
+  },
   'POST /api/v1/imports/{kind}': {
     expect: { kind: 'rejected-write' },
     request: () => ({
@@ -82,8 +138,14 @@ const PROBES: Record<string, Probe> = {
       ...multipartCsv(`小区编码,小区名称,地址,街镇代码\nX-2,越权导入小区,花木路1号,${HUAMU}\n`),
     }),
   },
-  'GET /api/v1/imports/templates/{kind}': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/imports/templates/compounds.csv' }) },
-  'GET /api/v1/exports/{list}': { expect: { kind: 'empty-list' }, request: () => ({ url: `/api/v1/exports/compounds.csv?street=${HUAMU}` }) },
+  'GET /api/v1/imports/templates/{kind}': {
+    expect: { kind: 'signed-in' },
+    request: () => ({ url: '/api/v1/imports/templates/compounds.csv' }),
+  },
+  'GET /api/v1/exports/{list}': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/exports/compounds.csv?street=${HUAMU}` }),
+  },
 };
 
 function operations(doc: { paths: Record<string, Record<string, unknown>> }): string[] {
@@ -92,11 +154,14 @@ function operations(doc: { paths: Record<string, Record<string, unknown>> }): st
     for (const method of Object.keys(methods)) ops.push(`${method.toUpperCase()} ${path}`);
   }
   // Sign-out ends the outsider's session: walk it last.
-  return ops.sort((a, b) => Number(a.endsWith('/auth/logout')) - Number(b.endsWith('/auth/logout')) || a.localeCompare(b));
+  return ops.sort(
+    (a, b) => Number(a.endsWith('/auth/logout')) - Number(b.endsWith('/auth/logout')) || a.localeCompare(b),
+  );
 }
 
 /** Export routes are documented as `/exports/{list}.{format}`-like paths; normalise the suffix. */
-const probeKey = (op: string) => op.replace(/\{(\w+)\}\.\{?\w+\}?$/, '{$1}').replace(/(\{kind\})\.csv$/, '$1');
+const probeKey = (op: string) =>
+  op.replace(/\{(\w+)\}\.\{?\w+\}?$/, '{$1}').replace(/(\{kind\})\.csv$/, '$1');
 
 describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) => {
   let t: TestApp;
@@ -107,12 +172,33 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
     t = await startTestApp(kind);
     outsider = await t.login('zhangjiang'); // street office of 张江镇: full office rights, another street
     const admin = await t.login('admin');
-    const compound = (await admin.request({ method: 'GET', url: `/api/v1/compounds?street=${HUAMU}&limit=1` })).json().items[0];
-    const building = (await admin.request({ method: 'GET', url: `/api/v1/compounds/${compound.id}/buildings` })).json().items[0];
-    const owner = (await admin.request({ method: 'GET', url: `/api/v1/compounds/${compound.id}/owners?limit=5` })).json().items.find((o: { kind: string }) => o.kind === 'person');
-    const rc = (await admin.request({ method: 'GET', url: `/api/v1/organisations?type=residents_committee&division=${HUAMU}&limit=1` })).json().items[0];
+    const compound = (
+      await admin.request({ method: 'GET', url: `/api/v1/compounds?street=${HUAMU}&limit=1` })
+    ).json().items[0];
+    const building = (
+      await admin.request({ method: 'GET', url: `/api/v1/compounds/${compound.id}/buildings` })
+    ).json().items[0];
+    const owner = (
+      await admin.request({ method: 'GET', url: `/api/v1/compounds/${compound.id}/owners?limit=5` })
+    )
+      .json()
+      .items.find((o: { kind: string }) => o.kind === 'person');
+    const rc = (
+      await admin.request({
+        method: 'GET',
+        url: `/api/v1/organisations?type=residents_committee&division=${HUAMU}&limit=1`,
+      })
+    ).json().items[0];
     const user = (await admin.request({ method: 'GET', url: '/api/v1/users?q=huamu' })).json().items[0];
-    target = { compoundId: compound.id, compoundName: compound.name, buildingId: building.id, ownerId: owner.id, ownerName: owner.name, organisationId: rc.id, userId: user.id };
+    target = {
+      compoundId: compound.id,
+      compoundName: compound.name,
+      buildingId: building.id,
+      ownerId: owner.id,
+      ownerName: owner.name,
+      organisationId: rc.id,
+      userId: user.id,
+    };
     ops = operations(t.app.swagger() as never);
   });
   afterAll(() => t.close());
@@ -123,13 +209,23 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
   });
 
   it('keeps every route closed to the out-of-scope user', async () => {
-    const auditBefore = await t.deps.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('actor_name', '=', 'zhangjiang').where('action', '!=', 'auth.logout').executeTakeFirstOrThrow();
+    const auditBefore = await t.deps.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('actor_name', '=', 'zhangjiang')
+      .where('action', '!=', 'auth.logout')
+      .executeTakeFirstOrThrow();
     const leaks = [target.compoundName, target.compoundId, target.ownerName, target.buildingId];
     for (const op of ops) {
       const probe = PROBES[probeKey(op)];
       const method = op.split(' ')[0] as 'GET' | 'POST' | 'PATCH';
       const req = probe.request(target);
-      const res: LightMyRequestResponse = await outsider.request({ method, url: req.url, payload: req.payload as never, headers: req.headers });
+      const res: LightMyRequestResponse = await outsider.request({
+        method,
+        url: req.url,
+        payload: req.payload as never,
+        headers: req.headers,
+      });
       const where = `${op} → ${res.statusCode} ${res.body.slice(0, 200)}`;
       switch (probe.expect.kind) {
         case 'public':
@@ -146,7 +242,14 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
           if (res.statusCode === 200) {
             const type = String(res.headers['content-type'] ?? '');
             if (type.includes('json')) expect(res.json().items, where).toEqual([]);
-            else expect(res.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/).length, where).toBe(1); // header row only
+            else
+              expect(
+                res.body
+                  .replace(/^\uFEFF/, '')
+                  .trim()
+                  .split(/\r?\n/).length,
+                where,
+              ).toBe(1); // header row only
           } else expect([403, 404], where).toContain(res.statusCode);
           break;
         case 'rejected-write':
@@ -159,9 +262,18 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
       }
     }
     // Nothing the outsider attempted was written (only its own sign-in is in the log).
-    const auditAfter = await t.deps.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('actor_name', '=', 'zhangjiang').where('action', '!=', 'auth.logout').executeTakeFirstOrThrow();
+    const auditAfter = await t.deps.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('actor_name', '=', 'zhangjiang')
+      .where('action', '!=', 'auth.logout')
+      .executeTakeFirstOrThrow();
     expect(Number(auditAfter.n)).toBe(Number(auditBefore.n));
-    const names = await t.deps.database.db.selectFrom('compounds').select('id').where('name', 'like', '越权%').execute();
+    const names = await t.deps.database.db
+      .selectFrom('compounds')
+      .select('id')
+      .where('name', 'like', '越权%')
+      .execute();
     expect(names).toEqual([]);
   });
 });

@@ -8,10 +8,17 @@ export async function run(args: string[]): Promise<number> {
   const p = parseArgs(rest);
   const channel = stringFlag(p, 'channel');
   if (sub !== 'create' || !channel || !(API_KEY_CHANNELS as readonly string[]).includes(channel)) {
-    throw new UsageError(`usage: gongzhi apikey create --channel ${API_KEY_CHANNELS.join('|')} [--name NAME]`);
+    throw new UsageError(
+      `usage: gongzhi apikey create --channel ${API_KEY_CHANNELS.join('|')} [--name NAME]`,
+    );
   }
   return withDeps(async (deps) => {
-    const { id, key } = await createApiKey(deps, { id: null, name: 'cli' }, { channel, name: stringFlag(p, 'name') ?? `${channel} integration` }, null);
+    const { id, key } = await createApiKey(
+      deps,
+      { id: null, name: 'cli' },
+      { channel, name: stringFlag(p, 'name') ?? `${channel} integration` },
+      null,
+    );
     console.log(`created API key ${id} for channel ${channel}`);
     console.log(key);
     return 0;

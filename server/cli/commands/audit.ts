@@ -11,7 +11,9 @@ export async function run(args: string[]): Promise<number> {
       console.log(`audit log intact: ${result.count} records`);
       return 0;
     }
-    console.error(`audit log TAMPERED at record ${result.seq}: ${result.reason} (${result.count} records verified before it)`);
+    console.error(
+      `audit log TAMPERED at record ${result.seq}: ${result.reason} (${result.count} records verified before it)`,
+    );
     return 1;
   });
 }

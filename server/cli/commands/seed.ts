@@ -32,7 +32,9 @@ export async function run(args: string[]): Promise<number> {
       console.log(`accounts (password ${DEMO_PASSWORD}): ${accounts.map((a) => a.username).join(', ')}`);
     }
     const seconds = (Date.now() - started) / 1000;
-    console.log(`seeded ${scale} (seed ${seed}): ${r.compounds} compounds, ${r.units} units, ${r.owners} owners, ${r.organisations} organisations in ${seconds.toFixed(1)} s`);
+    console.log(
+      `seeded ${scale} (seed ${seed}): ${r.compounds} compounds, ${r.units} units, ${r.owners} owners, ${r.organisations} organisations in ${seconds.toFixed(1)} s`,
+    );
     return 0;
   });
 }

@@ -6,7 +6,8 @@ import { createAccount } from '../../modules/users/users.service.js';
 import { parseArgs, stringFlag, UsageError } from '../args.js';
 import { withDeps } from '../context.js';
 
-const USAGE = 'usage: gongzhi user create --username U --password P --role ROLE --scope TYPE:ID [--name NAME]\n       gongzhi user unlock --username U';
+const USAGE =
+  'usage: gongzhi user create --username U --password P --role ROLE --scope TYPE:ID [--name NAME]\n       gongzhi user unlock --username U';
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -18,10 +19,24 @@ export async function run(args: string[]): Promise<number> {
     const role = stringFlag(p, 'role') ?? 'admin';
     const [scopeType, scopeId] = (stringFlag(p, 'scope') ?? 'city:all').split(':');
     const grant = { role, scopeType: scopeType as ScopeType, scopeId } as Grant;
-    if (!password || password.length < 8) throw new UsageError('gongzhi user: the password must have at least 8 characters');
-    if (!isValidGrant(grant)) throw new UsageError(`gongzhi user: role ${role} cannot be bound to scope ${scopeType}:${scopeId}`);
+    if (!password || password.length < 8)
+      throw new UsageError('gongzhi user: the password must have at least 8 characters');
+    if (!isValidGrant(grant))
+      throw new UsageError(`gongzhi user: role ${role} cannot be bound to scope ${scopeType}:${scopeId}`);
     return withDeps(async (deps) => {
-      const id = await createAccount(deps, { id: null, name: 'cli' }, { username, displayName: stringFlag(p, 'name') ?? username, password, locale: 'zh-CN', phone: null, roles: [grant] }, null);
+      const id = await createAccount(
+        deps,
+        { id: null, name: 'cli' },
+        {
+          username,
+          displayName: stringFlag(p, 'name') ?? username,
+          password,
+          locale: 'zh-CN',
+          phone: null,
+          roles: [grant],
+        },
+        null,
+      );
       console.log(`created user ${username} (${id})`);
       return 0;
     });

@@ -11,12 +11,25 @@ export const auditRoutes =
     const tags = ['audit'];
     app.get(
       '/api/v1/audit',
-      { schema: { tags, summary: 'Audit log, newest first', querystring: AuditQuery, response: { 200: pageOf(AuditRecord), ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: 'Audit log, newest first',
+          querystring: AuditQuery,
+          response: { 200: pageOf(AuditRecord), ...errorResponses },
+        },
+      },
       async (req) => audit.listAudit(deps, requireActor(req), req.query),
     );
     app.get(
       '/api/v1/audit/verify',
-      { schema: { tags, summary: 'Verify the hash chain', response: { 200: AuditVerification, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: 'Verify the hash chain',
+          response: { 200: AuditVerification, ...errorResponses },
+        },
+      },
       async (req) => audit.verifyAudit(deps, requireActor(req)),
     );
   };

@@ -11,7 +11,14 @@ const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unkno
 export async function listAudit(
   deps: Deps,
   actor: Actor,
-  f: { targetType?: string; targetId?: string; actorId?: string; action?: string; cursor?: string; limit: number },
+  f: {
+    targetType?: string;
+    targetId?: string;
+    actorId?: string;
+    action?: string;
+    cursor?: string;
+    limit: number;
+  },
 ) {
   requirePermission(actor, 'audit.read');
   const before = decodeCursor(f.cursor, 1)?.[0] as number | undefined;

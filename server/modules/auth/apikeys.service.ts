@@ -4,7 +4,14 @@ import { writeTx, type Deps } from '../../platform/deps.js';
 import { newId, randomToken } from '../../platform/ids.js';
 import { sha256 } from './auth.service.js';
 
-export const API_KEY_CHANNELS = ['open311', 'hotline12345', 'hotline962121', 'hotline12319', 'propertyCompany', 'departmentReferral'] as const;
+export const API_KEY_CHANNELS = [
+  'open311',
+  'hotline12345',
+  'hotline962121',
+  'hotline12319',
+  'propertyCompany',
+  'departmentReferral',
+] as const;
 
 export async function createApiKey(
   deps: Deps,
@@ -17,9 +24,23 @@ export async function createApiKey(
   await writeTx(deps, actor, requestId, async (trx, audit) => {
     await trx
       .insertInto('api_keys')
-      .values({ id, name: input.name, channel: input.channel, key_hash: sha256(key), key_prefix: key.slice(0, 7), created_by: actor.id, created_at: deps.clock.now().toISOString(), revoked_at: null })
+      .values({
+        id,
+        name: input.name,
+        channel: input.channel,
+        key_hash: sha256(key),
+        key_prefix: key.slice(0, 7),
+        created_by: actor.id,
+        created_at: deps.clock.now().toISOString(),
+        revoked_at: null,
+      })
       .execute();
-    await audit({ action: 'auth.apikey.create', targetType: 'api_key', targetId: id, after: { name: input.name, channel: input.channel } });
+    await audit({
+      action: 'auth.apikey.create',
+      targetType: 'api_key',
+      targetId: id,
+      after: { name: input.name, channel: input.channel },
+    });
   });
   return { id, key };
 }

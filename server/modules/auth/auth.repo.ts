@@ -32,7 +32,11 @@ export async function recordFailedLogin(db: Executor, userId: string, now: strin
 }
 
 export async function lockUser(db: Executor, userId: string, until: string, now: string): Promise<void> {
-  await db.updateTable('users').set({ locked_until: until, updated_at: now }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ locked_until: until, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function resetFailedLogins(db: Executor, userId: string, now: string): Promise<void> {
@@ -75,5 +79,10 @@ export async function deleteExpiredSessions(db: Executor, now: string) {
 }
 
 export async function findApiKey(db: Executor, keyHash: string) {
-  return db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('key_hash', '=', keyHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 }

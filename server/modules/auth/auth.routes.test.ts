@@ -13,12 +13,22 @@ describe.each(DB_KINDS)('auth routes (%s)', (kind) => {
     const me = await s.request({ method: 'GET', url: '/api/v1/auth/me' });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ username: 'admin', roles: [{ role: 'admin', scopeType: 'city' }] });
-    const cookie = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'gongzhi-demo' } })).cookies[0];
+    const cookie = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'admin', password: 'gongzhi-demo' },
+      })
+    ).cookies[0];
     expect(cookie).toMatchObject({ name: 'gz_session', httpOnly: true, sameSite: 'Lax' });
   });
 
   it('refuses a wrong password in the caller’s language, without telling which part was wrong', async () => {
-    const zh = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } });
+    const zh = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nobody', password: 'x' },
+    });
     expect(zh.statusCode).toBe(401);
     expect(zh.json().error).toMatchObject({ code: 'auth.invalid_credentials', message: '用户名或密码错误' });
     const en = await t.app.inject({
@@ -33,7 +43,11 @@ describe.each(DB_KINDS)('auth routes (%s)', (kind) => {
 
   it('locks an account after repeated failures, even for the right password, until the lock expires', async () => {
     const attempt = (password: string) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'zhangjiang', password } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'zhangjiang', password },
+      });
     for (let i = 0; i < 4; i++) expect((await attempt('bad-password')).statusCode).toBe(401);
     const fifth = await attempt('bad-password');
     expect(fifth.statusCode).toBe(423);
@@ -41,13 +55,21 @@ describe.each(DB_KINDS)('auth routes (%s)', (kind) => {
     expect((await attempt('gongzhi-demo')).statusCode).toBe(423);
     t.clock.advance(16 * 60_000);
     expect((await attempt('gongzhi-demo')).statusCode).toBe(200);
-    const audit = await t.deps.database.db.selectFrom('audit_log').select('action').where('action', '=', 'auth.locked').execute();
+    const audit = await t.deps.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'auth.locked')
+      .execute();
     expect(audit.length).toBe(1);
   });
 
   it('requires the CSRF token for cookie-authenticated writes', async () => {
     const s = await t.login('admin');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: s.cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: s.cookie },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('auth.csrf');
     const ok = await s.request({ method: 'POST', url: '/api/v1/auth/logout' });

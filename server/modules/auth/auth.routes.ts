@@ -46,7 +46,13 @@ export const authRoutes =
 
     app.get(
       '/api/v1/auth/me',
-      { schema: { tags: ['auth'], summary: 'The signed-in user, roles and CSRF token', response: { 200: Me, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in user, roles and CSRF token',
+          response: { 200: Me, ...errorResponses },
+        },
+      },
       async (req) => {
         const actor = requireActor(req);
         return auth.describeUser(deps, actor.userId, actor.csrfToken);

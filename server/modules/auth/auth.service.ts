@@ -48,11 +48,21 @@ export async function login(
   if (!ok) {
     const locked = await writeTx(deps, actor, requestId, async (trx, audit) => {
       const failures = await repo.recordFailedLogin(trx, user.id, nowIso);
-      await audit({ action: 'auth.login_failed', targetType: 'user', targetId: user.id, after: { failures } });
+      await audit({
+        action: 'auth.login_failed',
+        targetType: 'user',
+        targetId: user.id,
+        after: { failures },
+      });
       if (failures < deps.config.LOGIN_MAX_FAILURES) return null;
       const until = new Date(now.getTime() + deps.config.LOGIN_LOCK_MINUTES * 60_000);
       await repo.lockUser(trx, user.id, until.toISOString(), nowIso);
-      await audit({ action: 'auth.locked', targetType: 'user', targetId: user.id, after: { until: until.toISOString() } });
+      await audit({
+        action: 'auth.locked',
+        targetType: 'user',
+        targetId: user.id,
+        after: { until: until.toISOString() },
+      });
       return until;
     });
     if (locked) throw new AppError('auth.locked', 423, { until: formatShanghaiMinute(locked) });
@@ -127,7 +137,12 @@ export async function describeUser(deps: Deps, userId: string, csrfToken: string
     csrfToken,
     roles: grants.map((g) => {
       const def = roleDefinition(g.role);
-      return { role: g.role, roleName: { zh: def?.zh ?? g.role, en: def?.en ?? g.role }, scopeType: g.scopeType, scopeId: g.scopeId };
+      return {
+        role: g.role,
+        roleName: { zh: def?.zh ?? g.role, en: def?.en ?? g.role },
+        scopeType: g.scopeType,
+        scopeId: g.scopeId,
+      };
     }),
     permissions: [...permissions].sort(),
   };

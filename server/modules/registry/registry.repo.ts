@@ -6,10 +6,15 @@ import { likePattern } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { compoundScopeCondition } from '../../platform/scope.js';
 
-const COMPOUND_COLS = { id: 'compounds.id', district: 'compounds.district_code', street: 'compounds.street_code' };
+const COMPOUND_COLS = {
+  id: 'compounds.id',
+  district: 'compounds.district_code',
+  street: 'compounds.street_code',
+};
 
 function scoped(grants: readonly Grant[]) {
-  return (eb: ExpressionBuilder<DB, 'compounds'>) => compoundScopeCondition(eb, grants, COMPOUND_COLS) ?? eb.lit(true);
+  return (eb: ExpressionBuilder<DB, 'compounds'>) =>
+    compoundScopeCondition(eb, grants, COMPOUND_COLS) ?? eb.lit(true);
 }
 
 export async function listDivisions(db: Executor, filter: { parent?: string; level?: string }) {
@@ -25,7 +30,14 @@ export async function findDivision(db: Executor, code: string) {
 
 export async function listOrganisations(
   db: Executor,
-  f: { type?: string; division?: string; parent?: string; q?: string; after: [string, string] | null; limit: number },
+  f: {
+    type?: string;
+    division?: string;
+    parent?: string;
+    q?: string;
+    after: [string, string] | null;
+    limit: number;
+  },
 ) {
   let q = db
     .selectFrom('organisations')
@@ -39,10 +51,17 @@ export async function listOrganisations(
   if (f.after) {
     const [name, id] = f.after;
     q = q.where((eb) =>
-      eb.or([eb('organisations.name', '>', name), eb.and([eb('organisations.name', '=', name), eb('organisations.id', '>', id)])]),
+      eb.or([
+        eb('organisations.name', '>', name),
+        eb.and([eb('organisations.name', '=', name), eb('organisations.id', '>', id)]),
+      ]),
     );
   }
-  return q.orderBy('organisations.name').orderBy('organisations.id').limit(f.limit + 1).execute();
+  return q
+    .orderBy('organisations.name')
+    .orderBy('organisations.id')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 export async function findOrganisation(db: Executor, id: string) {
@@ -70,7 +89,9 @@ export async function replaceCoverage(db: Executor, organisationId: string, code
   if (codes.length) {
     await db
       .insertInto('organisation_coverage')
-      .values([...new Set(codes)].map((division_code) => ({ organisation_id: organisationId, division_code })))
+      .values(
+        [...new Set(codes)].map((division_code) => ({ organisation_id: organisationId, division_code })),
+      )
       .execute();
   }
 }
@@ -93,7 +114,11 @@ function compoundListQuery(db: Executor) {
       's.name as street_name',
     ])
     .select((eb) => [
-      eb.selectFrom('units').select(eb.fn.countAll<number>().as('n')).whereRef('units.compound_id', '=', 'compounds.id').as('unit_count'),
+      eb
+        .selectFrom('units')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('units.compound_id', '=', 'compounds.id')
+        .as('unit_count'),
       eb
         .selectFrom('service_contracts')
         .innerJoin('organisations', 'organisations.id', 'service_contracts.company_id')
@@ -117,14 +142,28 @@ export async function listCompounds(
   if (f.after) {
     const [name, id] = f.after;
     q = q.where((eb) =>
-      eb.or([eb('compounds.name', '>', name), eb.and([eb('compounds.name', '=', name), eb('compounds.id', '>', id)])]),
+      eb.or([
+        eb('compounds.name', '>', name),
+        eb.and([eb('compounds.name', '=', name), eb('compounds.id', '>', id)]),
+      ]),
     );
   }
-  return q.orderBy('compounds.name').orderBy('compounds.id').limit(f.limit + 1).execute();
+  return q
+    .orderBy('compounds.name')
+    .orderBy('compounds.id')
+    .limit(f.limit + 1)
+    .execute();
 }
 
-export async function countCompounds(db: Executor, grants: readonly Grant[], f: { district?: string; street?: string; q?: string }) {
-  let q = db.selectFrom('compounds').select((eb) => eb.fn.countAll<number>().as('n')).where(scoped(grants));
+export async function countCompounds(
+  db: Executor,
+  grants: readonly Grant[],
+  f: { district?: string; street?: string; q?: string },
+) {
+  let q = db
+    .selectFrom('compounds')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(scoped(grants));
   if (f.district) q = q.where('compounds.district_code', '=', f.district);
   if (f.street) q = q.where('compounds.street_code', '=', f.street);
   if (f.q) q = q.where(sql<boolean>`compounds.name like ${likePattern(f.q)} escape '\\'`);
@@ -147,7 +186,11 @@ export async function findCompound(db: Executor, grants: readonly Grant[], id: s
       'compounds.management_area_name',
     ])
     .select((eb) => [
-      eb.selectFrom('buildings').select(eb.fn.countAll<number>().as('n')).whereRef('buildings.compound_id', '=', 'compounds.id').as('building_count'),
+      eb
+        .selectFrom('buildings')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('buildings.compound_id', '=', 'compounds.id')
+        .as('building_count'),
       eb
         .selectFrom('unit_owners')
         .select(sql<number>`count(distinct unit_owners.owner_id)`.as('n'))
@@ -187,7 +230,11 @@ export async function buildingsOfCompound(db: Executor, compoundId: string) {
     .selectFrom('buildings')
     .select(['buildings.id', 'buildings.compound_id', 'buildings.name', 'buildings.floors'])
     .select((eb) =>
-      eb.selectFrom('units').select(eb.fn.countAll<number>().as('n')).whereRef('units.building_id', '=', 'buildings.id').as('unit_count'),
+      eb
+        .selectFrom('units')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('units.building_id', '=', 'buildings.id')
+        .as('unit_count'),
     )
     .where('buildings.compound_id', '=', compoundId)
     .orderBy('buildings.name')
@@ -227,14 +274,23 @@ export async function listOwnersOfCompound(
     .selectFrom('owners')
     .selectAll('owners')
     .where('owners.id', 'in', (eb) =>
-      eb.selectFrom('unit_owners').select('unit_owners.owner_id').where('unit_owners.compound_id', '=', compoundId),
+      eb
+        .selectFrom('unit_owners')
+        .select('unit_owners.owner_id')
+        .where('unit_owners.compound_id', '=', compoundId),
     );
   if (f.q) q = q.where(sql<boolean>`owners.name like ${likePattern(f.q)} escape '\\'`);
   if (f.after) {
     const [name, id] = f.after;
-    q = q.where((eb) => eb.or([eb('owners.name', '>', name), eb.and([eb('owners.name', '=', name), eb('owners.id', '>', id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('owners.name', '>', name), eb.and([eb('owners.name', '=', name), eb('owners.id', '>', id)])]),
+    );
   }
-  return q.orderBy('owners.name').orderBy('owners.id').limit(f.limit + 1).execute();
+  return q
+    .orderBy('owners.name')
+    .orderBy('owners.id')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 export async function unitLabelsOfOwners(db: Executor, ownerIds: readonly string[], compoundId?: string) {

@@ -17,9 +17,12 @@ describe.each(DB_KINDS)('registry routes (%s)', (kind) => {
   it('lists compounds with keyset pagination that visits every row once', async () => {
     const seen = new Set<string>();
     let cursor: string | null = null;
-    let total = 0;
+    let total: number;
     do {
-      const res = await admin.request({ method: 'GET', url: `/api/v1/compounds?limit=7${cursor ? `&cursor=${cursor}` : ''}` });
+      const res = await admin.request({
+        method: 'GET',
+        url: `/api/v1/compounds?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      });
       expect(res.statusCode).toBe(200);
       const body = res.json();
       total = body.total;
@@ -51,12 +54,22 @@ describe.each(DB_KINDS)('registry routes (%s)', (kind) => {
     const detail = (await huamu.request({ method: 'GET', url: `/api/v1/compounds/${id}` })).json();
     expect(detail).toMatchObject({ id, streetName: '花木街道', districtName: '浦东新区' });
     expect(detail.buildingCount).toBeGreaterThan(0);
-    const buildings = (await huamu.request({ method: 'GET', url: `/api/v1/compounds/${id}/buildings` })).json().items;
-    const units = (await huamu.request({ method: 'GET', url: `/api/v1/buildings/${buildings[0].id}/units` })).json().items;
+    const buildings = (
+      await huamu.request({ method: 'GET', url: `/api/v1/compounds/${id}/buildings` })
+    ).json().items;
+    const units = (
+      await huamu.request({ method: 'GET', url: `/api/v1/buildings/${buildings[0].id}/units` })
+    ).json().items;
     expect(units.length).toBe(buildings[0].unitCount);
     const u = units[0];
-    expect([u.registeredArea, u.surveyedArea, u.contractArea].some((a: string | null) => a && /^\d+\.\d{2}$/.test(a))).toBe(true);
-    const owners = (await huamu.request({ method: 'GET', url: `/api/v1/compounds/${id}/owners?limit=50` })).json().items;
+    expect(
+      [u.registeredArea, u.surveyedArea, u.contractArea].some(
+        (a: string | null) => a && /^\d+\.\d{2}$/.test(a),
+      ),
+    ).toBe(true);
+    const owners = (
+      await huamu.request({ method: 'GET', url: `/api/v1/compounds/${id}/owners?limit=50` })
+    ).json().items;
     const person = owners.find((o: { phone: string | null }) => o.phone);
     expect(person.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
     expect(person.idNumber).toMatch(/^\d\*{16}[\dX]$/);
@@ -75,7 +88,8 @@ describe.each(DB_KINDS)('registry routes (%s)', (kind) => {
   it('does not let a residents-committee user reveal personal numbers', async () => {
     const rc = await t.login('rc');
     const compound = (await rc.request({ method: 'GET', url: '/api/v1/compounds' })).json().items[0];
-    const owner = (await rc.request({ method: 'GET', url: `/api/v1/compounds/${compound.id}/owners` })).json().items[0];
+    const owner = (await rc.request({ method: 'GET', url: `/api/v1/compounds/${compound.id}/owners` })).json()
+      .items[0];
     const res = await rc.request({ method: 'POST', url: `/api/v1/owners/${owner.id}/reveal` });
     expect(res.statusCode).toBe(403);
   });
@@ -84,14 +98,28 @@ describe.each(DB_KINDS)('registry routes (%s)', (kind) => {
     const created = await huamu.request({
       method: 'POST',
       url: '/api/v1/compounds',
-      payload: { code: 'T-HM-001', name: '测试花园', address: '浦东新区花木路1号', streetCode: HUAMU, buildingArea: '12345.67' },
+      payload: {
+        code: 'T-HM-001',
+        name: '测试花园',
+        address: '浦东新区花木路1号',
+        streetCode: HUAMU,
+        buildingArea: '12345.67',
+      },
     });
     expect(created.statusCode).toBe(200);
     const c = created.json();
     expect(c).toMatchObject({ districtCode: '310115', buildingArea: '12345.67', version: 1 });
     const [a, b] = await Promise.all([
-      huamu.request({ method: 'PATCH', url: `/api/v1/compounds/${c.id}`, payload: { version: 1, name: '测试花园A' } }),
-      huamu.request({ method: 'PATCH', url: `/api/v1/compounds/${c.id}`, payload: { version: 1, name: '测试花园B' } }),
+      huamu.request({
+        method: 'PATCH',
+        url: `/api/v1/compounds/${c.id}`,
+        payload: { version: 1, name: '测试花园A' },
+      }),
+      huamu.request({
+        method: 'PATCH',
+        url: `/api/v1/compounds/${c.id}`,
+        payload: { version: 1, name: '测试花园B' },
+      }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const after = (await huamu.request({ method: 'GET', url: `/api/v1/compounds/${c.id}` })).json();
@@ -122,14 +150,20 @@ describe.each(DB_KINDS)('registry routes (%s)', (kind) => {
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.code).toBe('common.validation');
     expect(invalid.json().error.message).toMatch(/^The request is invalid/);
-    const count = await t.deps.database.db.selectFrom('compounds').select((eb) => eb.fn.countAll<number>().as('n')).where('code', 'like', 'T-ZJ%').executeTakeFirstOrThrow();
+    const count = await t.deps.database.db
+      .selectFrom('compounds')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('code', 'like', 'T-ZJ%')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
   it('lists divisions: 16 districts and Pudong’s 36 streets and towns', async () => {
-    const districts = (await huamu.request({ method: 'GET', url: '/api/v1/divisions?level=district' })).json().items;
+    const districts = (await huamu.request({ method: 'GET', url: '/api/v1/divisions?level=district' })).json()
+      .items;
     expect(districts.length).toBe(16);
-    const pudong = (await huamu.request({ method: 'GET', url: '/api/v1/divisions?parent=310115' })).json().items;
+    const pudong = (await huamu.request({ method: 'GET', url: '/api/v1/divisions?parent=310115' })).json()
+      .items;
     expect(pudong.filter((d: { level: string }) => d.level !== 'statistical').length).toBe(36);
   });
 
@@ -137,11 +171,21 @@ describe.each(DB_KINDS)('registry routes (%s)', (kind) => {
     const res = await admin.request({
       method: 'POST',
       url: '/api/v1/organisations',
-      payload: { type: 'department', kind: 'fireRescue', name: '测试消防救援站', divisionCode: '310115', coverage: [HUAMU] },
+      payload: {
+        type: 'department',
+        kind: 'fireRescue',
+        name: '测试消防救援站',
+        divisionCode: '310115',
+        coverage: [HUAMU],
+      },
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().coverage).toEqual([HUAMU]);
-    const audit = await t.deps.database.db.selectFrom('audit_log').selectAll().where('target_id', '=', res.json().id).executeTakeFirstOrThrow();
+    const audit = await t.deps.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('target_id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
     expect(audit.action).toBe('registry.organisation.create');
   });
 });

@@ -57,11 +57,15 @@ export async function getOrganisation(deps: Deps, actor: Actor, id: string) {
   return presentOrganisation(row, await repo.coverageOf(deps.database.db, id));
 }
 
-async function checkOrganisationRefs(db: Executor, input: { divisionCode?: string; parentId?: string | null; coverage?: string[] }) {
+async function checkOrganisationRefs(
+  db: Executor,
+  input: { divisionCode?: string; parentId?: string | null; coverage?: string[] },
+) {
   if (input.divisionCode && !(await repo.findDivision(db, input.divisionCode))) {
     throw badRequest('registry.division_unknown', { code: input.divisionCode });
   }
-  if (input.parentId && !(await repo.findOrganisation(db, input.parentId))) throw badRequest('registry.parent_invalid');
+  if (input.parentId && !(await repo.findOrganisation(db, input.parentId)))
+    throw badRequest('registry.parent_invalid');
   for (const code of input.coverage ?? []) {
     const d = await repo.findDivision(db, code);
     if (!d) throw badRequest('registry.division_unknown', { code });
@@ -107,7 +111,12 @@ export async function createOrganisation(
     };
     await trx.insertInto('organisations').values(row).execute();
     await repo.replaceCoverage(trx, id, input.coverage);
-    await audit({ action: 'registry.organisation.create', targetType: 'organisation', targetId: id, after: { ...row, coverage: input.coverage } });
+    await audit({
+      action: 'registry.organisation.create',
+      targetType: 'organisation',
+      targetId: id,
+      after: { ...row, coverage: input.coverage },
+    });
   });
   return getOrganisation(deps, actor, id);
 }
@@ -144,9 +153,16 @@ export async function updateOrganisation(
       .where('id', '=', id)
       .where('version', '=', patch.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw conflict('common.version_conflict', presentOrganisation(before));
+    if (Number(result.numUpdatedRows) === 0)
+      throw conflict('common.version_conflict', presentOrganisation(before));
     if (patch.coverage) await repo.replaceCoverage(trx, id, patch.coverage);
-    await audit({ action: 'registry.organisation.update', targetType: 'organisation', targetId: id, before, after: { ...changes, coverage: patch.coverage } });
+    await audit({
+      action: 'registry.organisation.update',
+      targetType: 'organisation',
+      targetId: id,
+      before,
+      after: { ...changes, coverage: patch.coverage },
+    });
   });
   return getOrganisation(deps, actor, id);
 }
@@ -174,7 +190,10 @@ export async function listCompounds(
   const grants = readGrants(actor);
   const after = decodeCursor(f.cursor, 2) as [string, string] | null;
   const db = deps.database.db;
-  const [rows, total] = await Promise.all([repo.listCompounds(db, grants, { ...f, after }), repo.countCompounds(db, grants, f)]);
+  const [rows, total] = await Promise.all([
+    repo.listCompounds(db, grants, { ...f, after }),
+    repo.countCompounds(db, grants, f),
+  ]);
   const page = pageFrom(rows, f.limit, (r) => [r.name, r.id]);
   return { items: page.items.map(presentCompoundListItem), nextCursor: page.nextCursor, total };
 }
@@ -255,7 +274,11 @@ export async function createCompound(deps: Deps, actor: Actor, input: CompoundIn
   await writeTx(deps, auditActor(actor), requestId, async (trx, audit) => {
     const street = await requireStreet(trx, input.streetCode);
     await checkResidentsCommittee(trx, input.residentsCommitteeId, input.streetCode);
-    const taken = await trx.selectFrom('compounds').select('id').where('code', '=', input.code).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('compounds')
+      .select('id')
+      .where('code', '=', input.code)
+      .executeTakeFirst();
     if (taken) throw new AppError('registry.compound_code_taken', 409, { code: input.code });
     const row = {
       id,
@@ -302,7 +325,11 @@ export async function updateCompound(
       districtCode = (await requireStreet(trx, patch.streetCode)).parent_code!;
     }
     if (patch.residentsCommitteeId !== undefined || patch.streetCode) {
-      await checkResidentsCommittee(trx, patch.residentsCommitteeId ?? before.residents_committee_id, streetCode);
+      await checkResidentsCommittee(
+        trx,
+        patch.residentsCommitteeId ?? before.residents_committee_id,
+        streetCode,
+      );
     }
     const changes = {
       ...(patch.name !== undefined && { name: patch.name }),
@@ -321,8 +348,15 @@ export async function updateCompound(
       .where('id', '=', id)
       .where('version', '=', patch.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw conflict('common.version_conflict', { currentVersion: before.version });
-    await audit({ action: 'registry.compound.update', targetType: 'compound', targetId: id, before, after: changes });
+    if (Number(result.numUpdatedRows) === 0)
+      throw conflict('common.version_conflict', { currentVersion: before.version });
+    await audit({
+      action: 'registry.compound.update',
+      targetType: 'compound',
+      targetId: id,
+      before,
+      after: changes,
+    });
   });
   return getCompound(deps, actor, id);
 }
@@ -332,7 +366,13 @@ export async function listBuildings(deps: Deps, actor: Actor, compoundId: string
   const db = deps.database.db;
   if (!(await repo.findCompound(db, grants, compoundId))) throw notFound('registry.compound_not_found');
   const rows = await repo.buildingsOfCompound(db, compoundId);
-  return rows.map((b) => ({ id: b.id, compoundId: b.compound_id, name: b.name, floors: b.floors, unitCount: Number(b.unit_count ?? 0) }));
+  return rows.map((b) => ({
+    id: b.id,
+    compoundId: b.compound_id,
+    name: b.name,
+    floors: b.floors,
+    unitCount: Number(b.unit_count ?? 0),
+  }));
 }
 
 export async function listUnits(deps: Deps, actor: Actor, buildingId: string) {
@@ -340,7 +380,10 @@ export async function listUnits(deps: Deps, actor: Actor, buildingId: string) {
   const db = deps.database.db;
   if (!(await repo.findBuilding(db, grants, buildingId))) throw notFound('registry.building_not_found');
   const units = await repo.unitsOfBuilding(db, buildingId);
-  const owners = await repo.ownersOfUnits(db, units.map((u) => u.id));
+  const owners = await repo.ownersOfUnits(
+    db,
+    units.map((u) => u.id),
+  );
   // Owners' names are shown to staff; an owner-scoped user sees only their own name beside their units.
   const staff = actor.grants.some((g) => g.scopeType !== 'own_units');
   const ownId = actor.grants.find((g) => g.scopeType === 'own_units')?.scopeId;
@@ -359,14 +402,23 @@ export async function listUnits(deps: Deps, actor: Actor, buildingId: string) {
   }));
 }
 
-export async function listOwners(deps: Deps, actor: Actor, compoundId: string, f: { q?: string; cursor?: string; limit: number }) {
+export async function listOwners(
+  deps: Deps,
+  actor: Actor,
+  compoundId: string,
+  f: { q?: string; cursor?: string; limit: number },
+) {
   const grants = ownerListGrants(actor);
   const db = deps.database.db;
   if (!(await repo.findCompound(db, grants, compoundId))) throw notFound('registry.compound_not_found');
   const after = decodeCursor(f.cursor, 2) as [string, string] | null;
   const rows = await repo.listOwnersOfCompound(db, compoundId, { ...f, after });
   const page = pageFrom(rows, f.limit, (r) => [r.name, r.id]);
-  const labels = await repo.unitLabelsOfOwners(db, page.items.map((o) => o.id), compoundId);
+  const labels = await repo.unitLabelsOfOwners(
+    db,
+    page.items.map((o) => o.id),
+    compoundId,
+  );
   return {
     items: page.items.map((o) => ({
       id: o.id,
@@ -374,7 +426,9 @@ export async function listOwners(deps: Deps, actor: Actor, compoundId: string, f
       name: o.name,
       phone: maskPhone(o.phone),
       idNumber: maskIdNumber(o.id_number),
-      units: labels.filter((l) => l.owner_id === o.id).map((l) => ({ id: l.id, label: `${l.building_name} ${l.number}` })),
+      units: labels
+        .filter((l) => l.owner_id === o.id)
+        .map((l) => ({ id: l.id, label: `${l.building_name} ${l.number}` })),
     })),
     nextCursor: page.nextCursor,
   };
@@ -386,7 +440,12 @@ export async function revealOwner(deps: Deps, actor: Actor, ownerId: string, req
   return writeTx(deps, auditActor(actor), requestId, async (trx, audit) => {
     const owner = await repo.findOwnerInScope(trx, grants, ownerId);
     if (!owner) throw notFound('registry.owner_not_found');
-    await audit({ action: 'registry.owner.reveal', targetType: 'owner', targetId: ownerId, after: { fields: ['phone', 'idNumber'] } });
+    await audit({
+      action: 'registry.owner.reveal',
+      targetType: 'owner',
+      targetId: ownerId,
+      after: { fields: ['phone', 'idNumber'] },
+    });
     return { id: owner.id, phone: owner.phone, idNumber: owner.id_number };
   });
 }

@@ -5,30 +5,65 @@ import { likePattern } from '../../platform/db/database.js';
 import type { Grant } from '../../../domain/access.js';
 import { newId } from '../../platform/ids.js';
 
-export async function listUsers(db: Executor, f: { q?: string; role?: string; after: [string, string] | null; limit: number }) {
+export async function listUsers(
+  db: Executor,
+  f: { q?: string; role?: string; after: [string, string] | null; limit: number },
+) {
   let q = db.selectFrom('users').selectAll();
-  if (f.q) q = q.where(sql<boolean>`(username like ${likePattern(f.q)} escape '\\' or display_name like ${likePattern(f.q)} escape '\\')`);
-  if (f.role) q = q.where('id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', f.role!));
+  if (f.q)
+    q = q.where(
+      sql<boolean>`(username like ${likePattern(f.q)} escape '\\' or display_name like ${likePattern(f.q)} escape '\\')`,
+    );
+  if (f.role)
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('user_roles').select('user_id').where('role', '=', f.role!),
+    );
   if (f.after) {
     const [username, id] = f.after;
-    q = q.where((eb) => eb.or([eb('username', '>', username), eb.and([eb('username', '=', username), eb('id', '>', id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('username', '>', username), eb.and([eb('username', '=', username), eb('id', '>', id)])]),
+    );
   }
-  return q.orderBy('username').orderBy('id').limit(f.limit + 1).execute();
+  return q
+    .orderBy('username')
+    .orderBy('id')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 export async function grantsOfUsers(db: Executor, userIds: readonly string[]) {
   if (userIds.length === 0) return [];
-  return db.selectFrom('user_roles').selectAll().where('user_id', 'in', userIds).orderBy('created_at').execute();
+  return db
+    .selectFrom('user_roles')
+    .selectAll()
+    .where('user_id', 'in', userIds)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function insertUser(
   db: Executor,
-  row: { id: string; username: string; display_name: string; password_hash: string; locale: string; phone: string | null },
+  row: {
+    id: string;
+    username: string;
+    display_name: string;
+    password_hash: string;
+    locale: string;
+    phone: string | null;
+  },
   now: string,
 ) {
   await db
     .insertInto('users')
-    .values({ ...row, failed_logins: 0, locked_until: null, disabled: 0, created_at: now, updated_at: now, version: 1 })
+    .values({
+      ...row,
+      failed_logins: 0,
+      locked_until: null,
+      disabled: 0,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
     .execute();
 }
 
@@ -37,7 +72,16 @@ export async function replaceGrants(db: Executor, userId: string, grants: readon
   if (grants.length === 0) return;
   await db
     .insertInto('user_roles')
-    .values(grants.map((g) => ({ id: newId(), user_id: userId, role: g.role, scope_type: g.scopeType, scope_id: g.scopeId, created_at: now })))
+    .values(
+      grants.map((g) => ({
+        id: newId(),
+        user_id: userId,
+        role: g.role,
+        scope_type: g.scopeType,
+        scope_id: g.scopeId,
+        created_at: now,
+      })),
+    )
     .execute();
 }
 
@@ -47,12 +91,20 @@ export async function scopeTargetExists(db: Executor, g: Grant): Promise<boolean
       return g.scopeId === 'all' || g.scopeId === '310000';
     case 'district':
     case 'street':
-      return !!(await db.selectFrom('divisions').select('code').where('code', '=', g.scopeId).executeTakeFirst());
+      return !!(await db
+        .selectFrom('divisions')
+        .select('code')
+        .where('code', '=', g.scopeId)
+        .executeTakeFirst());
     case 'compound':
       return !!(await db.selectFrom('compounds').select('id').where('id', '=', g.scopeId).executeTakeFirst());
     case 'company':
     case 'department':
-      return !!(await db.selectFrom('organisations').select('id').where('id', '=', g.scopeId).executeTakeFirst());
+      return !!(await db
+        .selectFrom('organisations')
+        .select('id')
+        .where('id', '=', g.scopeId)
+        .executeTakeFirst());
     case 'own_units':
       return !!(await db.selectFrom('owners').select('id').where('id', '=', g.scopeId).executeTakeFirst());
   }

@@ -15,7 +15,10 @@ import * as repo from './users.repo.js';
 
 registerMessages({
   'users.not_found': { 'zh-CN': '未找到该账号', en: 'Account not found' },
-  'users.username_taken': { 'zh-CN': '用户名 {username} 已被使用', en: 'Username {username} is already taken' },
+  'users.username_taken': {
+    'zh-CN': '用户名 {username} 已被使用',
+    en: 'Username {username} is already taken',
+  },
   'users.grant_invalid': {
     'zh-CN': '角色 {role} 不能绑定到数据范围 {scopeType}:{scopeId}',
     en: 'Role {role} cannot be bound to scope {scopeType}:{scopeId}',
@@ -46,15 +49,28 @@ const toGrant = (r: { role: string; scope_type: string; scope_id: string }): Gra
 
 export function listRoles(actor: Actor) {
   requirePermission(actor, 'users.manage');
-  return ROLES.map((r) => ({ role: r.role, zh: r.zh, en: r.en, scopes: [...r.scopes], permissions: [...r.permissions] }));
+  return ROLES.map((r) => ({
+    role: r.role,
+    zh: r.zh,
+    en: r.en,
+    scopes: [...r.scopes],
+    permissions: [...r.permissions],
+  }));
 }
 
-export async function listUsers(deps: Deps, actor: Actor, f: { q?: string; role?: string; cursor?: string; limit: number }) {
+export async function listUsers(
+  deps: Deps,
+  actor: Actor,
+  f: { q?: string; role?: string; cursor?: string; limit: number },
+) {
   requirePermission(actor, 'users.manage');
   const db = deps.database.db;
   const after = decodeCursor(f.cursor, 2) as [string, string] | null;
   const page = pageFrom(await repo.listUsers(db, { ...f, after }), f.limit, (u) => [u.username, u.id]);
-  const grants = await repo.grantsOfUsers(db, page.items.map((u) => u.id));
+  const grants = await repo.grantsOfUsers(
+    db,
+    page.items.map((u) => u.id),
+  );
   const now = deps.clock.now().toISOString();
   return {
     items: page.items.map((u) => presentUser(u, grants.filter((g) => g.user_id === u.id).map(toGrant), now)),
@@ -89,21 +105,44 @@ export interface NewUser {
 }
 
 /** Inserts an account inside an open transaction (used by the API, the CLI and the demo seed). */
-export async function insertAccount(trx: Executor, audit: Audit, input: NewUser, now: string): Promise<string> {
+export async function insertAccount(
+  trx: Executor,
+  audit: Audit,
+  input: NewUser,
+  now: string,
+): Promise<string> {
   await checkGrants(trx, input.roles);
-  if (await findUserByUsername(trx, input.username)) throw new AppError('users.username_taken', 409, { username: input.username });
+  if (await findUserByUsername(trx, input.username))
+    throw new AppError('users.username_taken', 409, { username: input.username });
   const id = newId();
   await repo.insertUser(
     trx,
-    { id, username: input.username, display_name: input.displayName, password_hash: await hashPassword(input.password), locale: input.locale, phone: input.phone },
+    {
+      id,
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: await hashPassword(input.password),
+      locale: input.locale,
+      phone: input.phone,
+    },
     now,
   );
   await repo.replaceGrants(trx, id, input.roles, now);
-  await audit({ action: 'users.create', targetType: 'user', targetId: id, after: { username: input.username, displayName: input.displayName, roles: input.roles } });
+  await audit({
+    action: 'users.create',
+    targetType: 'user',
+    targetId: id,
+    after: { username: input.username, displayName: input.displayName, roles: input.roles },
+  });
   return id;
 }
 
-export async function createAccount(deps: Deps, actor: AuditActor, input: NewUser, requestId: string | null): Promise<string> {
+export async function createAccount(
+  deps: Deps,
+  actor: AuditActor,
+  input: NewUser,
+  requestId: string | null,
+): Promise<string> {
   const now = deps.clock.now().toISOString();
   return writeTx(deps, actor, requestId, (trx, audit) => insertAccount(trx, audit, input, now));
 }
@@ -118,7 +157,15 @@ export async function updateUser(
   deps: Deps,
   actor: Actor,
   id: string,
-  patch: { displayName?: string; locale?: string; disabled?: boolean; roles?: Grant[]; password?: string; unlock?: boolean; version: number },
+  patch: {
+    displayName?: string;
+    locale?: string;
+    disabled?: boolean;
+    roles?: Grant[];
+    password?: string;
+    unlock?: boolean;
+    version: number;
+  },
   requestId: string,
 ) {
   requirePermission(actor, 'users.manage');
@@ -141,7 +188,8 @@ export async function updateUser(
       .where('id', '=', id)
       .where('version', '=', patch.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw conflict('common.version_conflict', { currentVersion: before.version });
+    if (Number(result.numUpdatedRows) === 0)
+      throw conflict('common.version_conflict', { currentVersion: before.version });
     if (patch.roles) await repo.replaceGrants(trx, id, patch.roles, now);
     if (patch.disabled || passwordHash) await repo.deleteSessionsOfUser(trx, id);
     const { password_hash: _hash, ...safeChanges } = changes as typeof changes & { password_hash?: string };
@@ -149,7 +197,11 @@ export async function updateUser(
       action: 'users.update',
       targetType: 'user',
       targetId: id,
-      before: { displayName: before.display_name, disabled: !!before.disabled, lockedUntil: before.locked_until },
+      before: {
+        displayName: before.display_name,
+        disabled: !!before.disabled,
+        lockedUntil: before.locked_until,
+      },
       after: { ...safeChanges, passwordChanged: !!passwordHash, roles: patch.roles },
     });
   });

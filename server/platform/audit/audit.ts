@@ -91,7 +91,8 @@ export async function appendAudit(
   return record;
 }
 
-export type VerifyResult = { ok: true; count: number } | { ok: false; count: number; seq: number; reason: string };
+export type VerifyResult =
+  { ok: true; count: number } | { ok: false; count: number; seq: number; reason: string };
 
 /** Walks the chain in order; reports the first record whose content, link or sequence is wrong. */
 export async function verifyAuditChain(db: Executor, batch = 5000): Promise<VerifyResult> {
@@ -109,9 +110,12 @@ export async function verifyAuditChain(db: Executor, batch = 5000): Promise<Veri
     if (rows.length === 0) return { ok: true, count };
     for (const row of rows) {
       const seq = Number(row.seq);
-      if (seq !== expectedSeq) return { ok: false, count, seq: expectedSeq, reason: `record ${expectedSeq} is missing` };
-      if (row.prev_hash !== prevHash) return { ok: false, count, seq, reason: 'link to the previous record is broken' };
-      if (hashRecord({ ...row, seq }) !== row.hash) return { ok: false, count, seq, reason: 'content does not match its hash' };
+      if (seq !== expectedSeq)
+        return { ok: false, count, seq: expectedSeq, reason: `record ${expectedSeq} is missing` };
+      if (row.prev_hash !== prevHash)
+        return { ok: false, count, seq, reason: 'link to the previous record is broken' };
+      if (hashRecord({ ...row, seq }) !== row.hash)
+        return { ok: false, count, seq, reason: 'content does not match its hash' };
       prevHash = row.hash;
       expectedSeq += 1;
       count += 1;

@@ -42,7 +42,8 @@ export interface OpenOptions {
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const dialect = dialectOf(url);
   if (dialect === 'sqlite') {
-    const file = url === ':memory:' || url === 'sqlite::memory:' ? ':memory:' : resolve(url.slice('sqlite:'.length));
+    const file =
+      url === ':memory:' || url === 'sqlite::memory:' ? ':memory:' : resolve(url.slice('sqlite:'.length));
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const handle = new SQLite(file);
     handle.pragma('journal_mode = WAL');

@@ -211,4 +211,3 @@ export interface DB {
   jobs: JobTable;
   settings: SettingTable;
 }
-

@@ -12,8 +12,10 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (code: string, params?: Record<string, string | number>) => new AppError(code, 404, params);
+export const notFound = (code: string, params?: Record<string, string | number>) =>
+  new AppError(code, 404, params);
 export const forbidden = (code = 'auth.forbidden') => new AppError(code, 403);
 export const badRequest = (code: string, params?: Record<string, string | number>, details?: unknown) =>
   new AppError(code, 400, params, details);
-export const conflict = (code = 'common.version_conflict', details?: unknown) => new AppError(code, 409, {}, details);
+export const conflict = (code = 'common.version_conflict', details?: unknown) =>
+  new AppError(code, 409, {}, details);

@@ -1,7 +1,11 @@
 // Platform HTTP: zod validation/serialization, locale, request ids, session resolution, CSRF, the
 // error envelope `{ error: { code, message, details, requestId } }`.
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyError } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
 import { message, pickLocale } from './messages.js';
 import type { Actor } from './context.js';

@@ -10,7 +10,10 @@ const catalogue: Catalogue = {
     'zh-CN': '该记录已被他人修改，请刷新后重试',
     en: 'Someone else changed this record; reload and try again',
   },
-  'common.internal': { 'zh-CN': '服务器内部错误，请稍后重试', en: 'Internal server error; please try again later' },
+  'common.internal': {
+    'zh-CN': '服务器内部错误，请稍后重试',
+    en: 'Internal server error; please try again later',
+  },
   'common.rate_limited': { 'zh-CN': '请求过于频繁，请稍后重试', en: 'Too many requests; please slow down' },
   'common.payload_too_large': { 'zh-CN': '上传内容过大', en: 'The upload is too large' },
   'auth.unauthenticated': { 'zh-CN': '请先登录', en: 'Please sign in' },

@@ -14,7 +14,15 @@ describe.each(DB_KINDS)('durable jobs (%s)', (kind) => {
 
   it('enqueues once per dedupe key and runs a job only when due', async () => {
     const { db } = t.database;
-    expect(await enqueueJob(db, clock, 'q.a', { n: 1 }, { dedupeKey: 'k1', runAt: new Date('2026-11-26T01:00:00Z') })).not.toBeNull();
+    expect(
+      await enqueueJob(
+        db,
+        clock,
+        'q.a',
+        { n: 1 },
+        { dedupeKey: 'k1', runAt: new Date('2026-11-26T01:00:00Z') },
+      ),
+    ).not.toBeNull();
     expect(await enqueueJob(db, clock, 'q.a', { n: 2 }, { dedupeKey: 'k1' })).toBeNull();
     expect(await claimJobs(t.database, clock, 'w1', ['q.a'])).toEqual([]);
     clock.advance(3_600_000);
@@ -39,7 +47,11 @@ describe.each(DB_KINDS)('durable jobs (%s)', (kind) => {
     clock.advance(10_000);
     await worker.tick();
     expect(calls).toBe(2);
-    const row = await t.database.db.selectFrom('jobs').selectAll().where('queue', '=', 'q.fail').executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('queue', '=', 'q.fail')
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'failed', attempts: 2 });
   });
 
@@ -47,10 +59,17 @@ describe.each(DB_KINDS)('durable jobs (%s)', (kind) => {
     const { db } = t.database;
     for (let i = 0; i < 60; i++) await enqueueJob(db, clock, 'q.many', { i });
     // Separate database handles act as separate server instances.
-    const others = await Promise.all([1, 2].map(() => (kind === 'postgres' ? openDatabase(process.env.TEST_DATABASE_URL!, { schema: t.schema!, poolSize: 3 }) : Promise.resolve(t.database))));
+    const others = await Promise.all(
+      [1, 2].map(() =>
+        kind === 'postgres'
+          ? openDatabase(process.env.TEST_DATABASE_URL!, { schema: t.schema!, poolSize: 3 })
+          : Promise.resolve(t.database),
+      ),
+    );
     const seen: number[] = [];
     const workers = [t.database, ...others].map(
-      (database) => new JobWorker(database, clock, { 'q.many': async (p) => void seen.push((p as { i: number }).i) }),
+      (database) =>
+        new JobWorker(database, clock, { 'q.many': async (p) => void seen.push((p as { i: number }).i) }),
     );
     for (let round = 0; round < 10; round++) await Promise.all(workers.map((w) => w.tick()));
     expect(seen.length).toBe(60);

@@ -34,8 +34,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('phone', 'text')
       .addColumn('address', 'text'),
   ).execute();
-  await db.schema.createIndex('organisations_division').on('organisations').columns(['division_code', 'type']).execute();
-  await db.schema.createIndex('organisations_type_name').on('organisations').columns(['type', 'name']).execute();
+  await db.schema
+    .createIndex('organisations_division')
+    .on('organisations')
+    .columns(['division_code', 'type'])
+    .execute();
+  await db.schema
+    .createIndex('organisations_type_name')
+    .on('organisations')
+    .columns(['type', 'name'])
+    .execute();
   await db.schema.createIndex('organisations_parent').on('organisations').column('parent_id').execute();
 
   await db.schema
@@ -44,7 +52,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('division_code', 'text', (c) => c.notNull().references('divisions.code'))
     .addPrimaryKeyConstraint('organisation_coverage_pk', ['organisation_id', 'division_code'])
     .execute();
-  await db.schema.createIndex('organisation_coverage_division').on('organisation_coverage').column('division_code').execute();
+  await db.schema
+    .createIndex('organisation_coverage_division')
+    .on('organisation_coverage')
+    .column('division_code')
+    .execute();
 
   await ts(
     db.schema
@@ -72,8 +84,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('first_delivery_on', 'text')
       .addColumn('management_area_name', 'text'),
   ).execute();
-  await db.schema.createIndex('compounds_street_name').on('compounds').columns(['street_code', 'name', 'id']).execute();
-  await db.schema.createIndex('compounds_district_name').on('compounds').columns(['district_code', 'name', 'id']).execute();
+  await db.schema
+    .createIndex('compounds_street_name')
+    .on('compounds')
+    .columns(['street_code', 'name', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('compounds_district_name')
+    .on('compounds')
+    .columns(['district_code', 'name', 'id'])
+    .execute();
   await db.schema.createIndex('compounds_name').on('compounds').columns(['name', 'id']).execute();
   await db.schema.createIndex('compounds_rc').on('compounds').column('residents_committee_id').execute();
 
@@ -85,7 +105,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('floors', 'integer', (c) => c.notNull()),
   ).execute();
-  await db.schema.createIndex('buildings_compound').on('buildings').columns(['compound_id', 'name']).unique().execute();
+  await db.schema
+    .createIndex('buildings_compound')
+    .on('buildings')
+    .columns(['compound_id', 'name'])
+    .unique()
+    .execute();
 
   await versioned(
     db.schema
@@ -100,7 +125,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('contract_area', 'integer')
       .addColumn('delivered_on', 'text'),
   ).execute();
-  await db.schema.createIndex('units_building_number').on('units').columns(['building_id', 'number']).unique().execute();
+  await db.schema
+    .createIndex('units_building_number')
+    .on('units')
+    .columns(['building_id', 'number'])
+    .unique()
+    .execute();
   await db.schema.createIndex('units_compound').on('units').column('compound_id').execute();
 
   await versioned(
@@ -121,8 +151,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('compound_id', 'text', (c) => c.notNull().references('compounds.id'))
     .addPrimaryKeyConstraint('unit_owners_pk', ['unit_id', 'owner_id'])
     .execute();
-  await db.schema.createIndex('unit_owners_owner').on('unit_owners').columns(['owner_id', 'compound_id']).execute();
-  await db.schema.createIndex('unit_owners_compound').on('unit_owners').columns(['compound_id', 'owner_id']).execute();
+  await db.schema
+    .createIndex('unit_owners_owner')
+    .on('unit_owners')
+    .columns(['owner_id', 'compound_id'])
+    .execute();
+  await db.schema
+    .createIndex('unit_owners_compound')
+    .on('unit_owners')
+    .columns(['compound_id', 'owner_id'])
+    .execute();
 
   await versioned(
     db.schema
@@ -135,8 +173,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('ends_on', 'text')
       .addColumn('service_level', 'text', (c) => c.notNull()),
   ).execute();
-  await db.schema.createIndex('service_contracts_company').on('service_contracts').columns(['company_id', 'compound_id']).execute();
-  await db.schema.createIndex('service_contracts_compound').on('service_contracts').column('compound_id').execute();
+  await db.schema
+    .createIndex('service_contracts_company')
+    .on('service_contracts')
+    .columns(['company_id', 'compound_id'])
+    .execute();
+  await db.schema
+    .createIndex('service_contracts_compound')
+    .on('service_contracts')
+    .column('compound_id')
+    .execute();
 
   await versioned(
     db.schema
@@ -201,7 +247,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_type', 'target_id']).execute();
+  await db.schema
+    .createIndex('audit_log_target')
+    .on('audit_log')
+    .columns(['target_type', 'target_id'])
+    .execute();
 
   await db.schema
     .createTable('jobs')
