@@ -1,7 +1,8 @@
 // Deterministic, plausible synthetic registry data on the real division codes.
 // Same scale + seed → same rows (ids included), so demo screenshots and benchmarks are repeatable.
 import { createHash } from 'node:crypto';
-import type { Database, Executor } from '../platform/db/database.js';
+import type { Database } from '../platform/db/database.js';
+import { bulkInserter } from '../platform/db/bulk.js';
 import type { DB } from '../platform/db/schema.js';
 import { seedDivisions, shanghaiDivisions } from './reference.js';
 
@@ -186,49 +187,12 @@ export interface SeedResult {
   organisations: number;
 }
 
-/** Collects rows and inserts them in multi-row statements. */
-class Batcher {
-  private buffers = new Map<keyof DB, Record<string, unknown>[]>();
-  constructor(
-    private readonly db: Executor,
-    private readonly size: number,
-  ) {}
-  async add<T extends keyof DB>(table: T, row: DB[T]): Promise<void> {
-    let buf = this.buffers.get(table);
-    if (!buf) this.buffers.set(table, (buf = []));
-    buf.push(row as unknown as Record<string, unknown>);
-    // Flushing every table in parent-first order keeps foreign keys satisfied.
-    if (buf.length >= this.size) await this.flush();
-  }
-  private async flushTable(table: keyof DB) {
-    const buf = this.buffers.get(table);
-    if (!buf?.length) return;
-    this.buffers.set(table, []);
-    await this.db
-      .insertInto(table)
-      .values(buf as never)
-      .execute();
-  }
-  async flush(): Promise<void> {
-    // Parents before children (foreign keys).
-    const order: (keyof DB)[] = [
-      'organisations',
-      'organisation_coverage',
-      'grid_cells',
-      'compounds',
-      'buildings',
-      'units',
-      'owners',
-      'unit_owners',
-      'service_contracts',
-    ];
-    for (const t of order) await this.flushTable(t);
-  }
-}
+const SURNAME_CHARS = [...SURNAMES];
+const GIVEN_CHARS = [...GIVEN];
 
 function personName(r: Rng) {
   return (
-    r.pick([...SURNAMES]) + (r.chance(0.5) ? r.pick([...GIVEN]) : r.pick([...GIVEN]) + r.pick([...GIVEN]))
+    r.pick(SURNAME_CHARS) + (r.chance(0.5) ? r.pick(GIVEN_CHARS) : r.pick(GIVEN_CHARS) + r.pick(GIVEN_CHARS))
   );
 }
 
@@ -268,7 +232,7 @@ export async function seedSynthetic(
     const streetsOf = (d: string) =>
       divisions.filter((x) => x.parent_code === d && x.level !== 'statistical');
     const nameOf = (code: string) => divisions.find((d) => d.code === code)!.name;
-    const b = new Batcher(trx, database.dialect === 'sqlite' ? 400 : 1000);
+    const b = bulkInserter(database, trx, 1000);
 
     const org = async (
       type: string,
