@@ -16,6 +16,8 @@ export function bulkInserter(database: Database, trx: Executor, batchSize = 1000
   const buffers = new Map<keyof DB, Record<string, unknown>[]>();
   const statements = new Map<string, SQLite.Statement>();
   const sqlite = database.dialect === 'sqlite' ? database.sqlite! : null;
+  // A large page cache keeps index pages in memory during a bulk load (1 GiB; released on close).
+  sqlite?.pragma('cache_size = -1048576');
   let buffered = 0;
 
   const toParam = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
