@@ -20,6 +20,7 @@ import { registryRoutes } from './modules/registry/registry.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { transferRoutes } from './modules/transfer/transfer.routes.js';
+import { casesRoutes } from './modules/cases/cases.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -86,6 +87,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(usersRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(transferRoutes(deps));
+  await app.register(casesRoutes(deps));
 
   const webDist = options.webDist ? resolve(options.webDist) : null;
   if (webDist && existsSync(resolve(webDist, 'index.html'))) {

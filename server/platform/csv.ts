@@ -1,5 +1,13 @@
 // RFC 4180 CSV: parse (quoted fields, doubled quotes, CRLF, BOM) and write (quoting when needed).
 export function parseCsv(text: string): string[][] {
+  return parseCsvRecords(text).filter((r) => !(r.length === 1 && r[0] === ''));
+}
+
+/**
+ * Every record, blank lines included (as `['']`), so that index + 1 is the row number a spreadsheet
+ * shows for the record (a quoted field spanning lines is still one row).
+ */
+export function parseCsvRecords(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -30,7 +38,7 @@ export function parseCsv(text: string): string[][] {
     row.push(field);
     rows.push(row);
   }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+  return rows;
 }
 
 function quote(value: unknown): string {

@@ -15,6 +15,9 @@ interface Target {
   ownerName: string;
   organisationId: string;
   userId: string;
+  caseId: string;
+  caseNo: string;
+  photoId: string;
 }
 
 type Expectation =
@@ -142,6 +145,71 @@ const PROBES: Record<string, Probe> = {
     expect: { kind: 'signed-in' },
     request: () => ({ url: '/api/v1/imports/templates/compounds.csv' }),
   },
+  'GET /api/v1/case-categories': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/api/v1/case-categories' }),
+  },
+  'GET /api/v1/case-photos/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/case-photos/${t.photoId}` }),
+  },
+  'GET /api/v1/cases': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/cases?street=${HUAMU}` }),
+  },
+  'GET /api/v1/cases/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/cases/${t.caseId}` }),
+  },
+  'POST /api/v1/cases': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: '/api/v1/cases',
+      payload: {
+        channel: 'hotline12345',
+        categoryCode: 'noise',
+        description: '越权登记',
+        compoundId: t.compoundId,
+      },
+    }),
+  },
+  'POST /api/v1/cases/{id}/actions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/cases/${t.caseId}/actions`,
+      payload: { action: 'comment', version: 1, note: '越权' },
+    }),
+  },
+  'POST /api/v1/intake/hotline': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: '/api/v1/intake/hotline',
+      headers: { 'idempotency-key': 'scope-walk' },
+      payload: { categoryCode: 'noise', description: '越权登记', compoundId: t.compoundId },
+    }),
+  },
+  // Public routes answer only to the case number together with the reporter's phone.
+  'GET /api/v1/public/cases/track': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/public/cases/track?caseNo=${t.caseNo}&phone=13000000000` }),
+  },
+  'POST /api/v1/public/cases/actions': {
+    expect: { kind: 'denied' },
+    request: (t) => ({
+      url: '/api/v1/public/cases/actions',
+      payload: {
+        caseNo: t.caseNo,
+        phone: '13000000000',
+        action: 'revisit',
+        version: 1,
+        satisfaction: 'satisfied',
+      },
+    }),
+  },
+  'POST /api/v1/public/reports': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/api/v1/public/reports', payload: {} }),
+  },
   'GET /api/v1/exports/{list}': {
     expect: { kind: 'empty-list' },
     request: () => ({ url: `/api/v1/exports/compounds.csv?street=${HUAMU}` }),
@@ -190,6 +258,22 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
       })
     ).json().items[0];
     const user = (await admin.request({ method: 'GET', url: '/api/v1/users?q=huamu' })).json().items[0];
+    const png =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const report = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/public/reports',
+        payload: {
+          categoryCode: 'noise',
+          description: '夜间施工噪声',
+          compoundId: compound.id,
+          phone: '13911112222',
+          photos: [png],
+        },
+      })
+    ).json();
+    const caseView = (await admin.request({ method: 'GET', url: `/api/v1/cases/${report.id}` })).json();
     target = {
       compoundId: compound.id,
       compoundName: compound.name,
@@ -198,6 +282,9 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
       ownerName: owner.name,
       organisationId: rc.id,
       userId: user.id,
+      caseId: report.id,
+      caseNo: report.caseNo,
+      photoId: caseView.photos[0].id,
     };
     ops = operations(t.app.swagger() as never);
   });
@@ -215,7 +302,14 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
       .where('actor_name', '=', 'zhangjiang')
       .where('action', '!=', 'auth.logout')
       .executeTakeFirstOrThrow();
-    const leaks = [target.compoundName, target.compoundId, target.ownerName, target.buildingId];
+    const leaks = [
+      target.compoundName,
+      target.compoundId,
+      target.ownerName,
+      target.buildingId,
+      target.caseId,
+      '夜间施工噪声',
+    ];
     for (const op of ops) {
       const probe = PROBES[probeKey(op)];
       const method = op.split(' ')[0] as 'GET' | 'POST' | 'PATCH';

@@ -192,6 +192,192 @@ export interface SettingTable {
   updated_at: string;
 }
 
+export interface CaseCategoryTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  urgent: number;
+  attributes_json: string;
+  active: number;
+  sort: number;
+  updated_at: string;
+  version: number;
+}
+
+export interface ResponsibilityListTable {
+  version: number;
+  note: string;
+  active: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ResponsibilityRuleTable {
+  list_version: number;
+  id: string;
+  priority: number;
+  category_code: string;
+  conditions_json: string;
+  district_code: string | null;
+  org_type: string;
+  org_kind: string | null;
+  co_handlers_json: string;
+  source: string;
+}
+
+export interface SlaPolicyTable {
+  id: string;
+  stage: string;
+  category_code: string | null;
+  channel: string | null;
+  conditions_json: string;
+  duration: string;
+  warn_before_minutes: number;
+  escalate_on_overdue: number;
+  source_kind: string;
+  source_ref: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  kind: 'holiday' | 'workday';
+  source: string;
+}
+
+export interface CaseTable {
+  id: string;
+  case_no: string;
+  channel: string;
+  external_ref: string | null;
+  category_code: string;
+  attributes_json: string;
+  urgency: string;
+  status: string;
+  status_before_suspension: string | null;
+  title: string;
+  description: string;
+  address: string | null;
+  district_code: string;
+  street_code: string;
+  compound_id: string | null;
+  building_id: string | null;
+  unit_id: string | null;
+  grid_cell_id: string | null;
+  lat: number | null;
+  lng: number | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  reporter_email: string | null;
+  proactive: number;
+  lead_org_id: string | null;
+  suggested_org_id: string | null;
+  routing_rule: string | null;
+  routing_note: string | null;
+  accept_due_at: string | null;
+  sign_due_at: string | null;
+  arrive_due_at: string | null;
+  resolve_due_at: string | null;
+  next_due_at: string;
+  due_state: string;
+  accepted_at: string | null;
+  dispatched_at: string | null;
+  signed_at: string | null;
+  arrived_at: string | null;
+  reported_at: string | null;
+  closed_at: string | null;
+  suspended_at: string | null;
+  extension_pending: number;
+  supervision_level: number;
+  satisfaction: string | null;
+  reopen_count: number;
+  merged_into_id: string | null;
+  duplicate_of_id: string | null;
+  resolved: number | null;
+  ontime: number | null;
+  accepted_ontime: number | null;
+  event_count: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CaseCohandlerTable {
+  case_id: string;
+  org_id: string;
+}
+
+export interface CaseEventTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  actor_org_id: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  data_json: string;
+}
+
+export interface CasePhotoTable {
+  id: string;
+  case_id: string;
+  event_seq: number;
+  mime: string;
+  bytes: number;
+  content: Buffer | null;
+  url: string | null;
+  created_at: string;
+}
+
+export interface CampaignTable {
+  id: string;
+  name: string;
+  category_code: string;
+  division_code: string;
+  target: number;
+  starts_on: string;
+  ends_on: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CampaignCaseTable {
+  campaign_id: string;
+  case_id: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  org_id: string | null;
+  user_id: string | null;
+  case_id: string | null;
+  kind: string;
+  text_zh: string;
+  text_en: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface NotificationLogTable {
+  id: string;
+  channel: string;
+  recipient: string;
+  text: string;
+  case_id: string | null;
+  created_at: string;
+}
+
+export interface CaseCounterTable {
+  key: string;
+  value: number;
+}
+
 export interface DB {
   divisions: DivisionTable;
   organisations: OrganisationTable;
@@ -210,4 +396,18 @@ export interface DB {
   audit_log: AuditLogTable;
   jobs: JobTable;
   settings: SettingTable;
+  case_categories: CaseCategoryTable;
+  responsibility_lists: ResponsibilityListTable;
+  responsibility_rules: ResponsibilityRuleTable;
+  sla_policies: SlaPolicyTable;
+  calendar_days: CalendarDayTable;
+  cases: CaseTable;
+  case_cohandlers: CaseCohandlerTable;
+  case_events: CaseEventTable;
+  case_photos: CasePhotoTable;
+  campaigns: CampaignTable;
+  campaign_cases: CampaignCaseTable;
+  notifications: NotificationTable;
+  notification_log: NotificationLogTable;
+  case_counters: CaseCounterTable;
 }

@@ -1,0 +1,266 @@
+// Cases contract: intake, the case view with allowed actions, actions, queues, KPIs.
+import { z } from 'zod';
+import { CASE_ACTIONS, RETURN_REASONS, SATISFACTIONS } from '../domain/case-lifecycle.js';
+import { PageQuery } from './common.js';
+
+export const CHANNELS = [
+  'hotline12345',
+  'hotline962121',
+  'hotline12319',
+  'gridInspection',
+  'residentWeb',
+  'propertyCompany',
+  'departmentReferral',
+  'open311',
+] as const;
+export const Channel = z.enum(CHANNELS);
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{5,20}$/, 'phone number');
+
+export const Attributes = z
+  .record(z.string().max(40), z.union([z.string().max(40), z.boolean()]))
+  .default({});
+
+export const IntakeBody = z.object({
+  channel: Channel,
+  categoryCode: z.string().trim().min(1).max(60),
+  attributes: Attributes,
+  urgency: z.enum(['normal', 'urgent', 'critical']).optional(),
+  title: z.string().trim().max(100).optional(),
+  description: z.string().trim().min(2).max(4000),
+  address: z.string().trim().max(200).optional(),
+  compoundId: z.string().max(64).optional(),
+  buildingId: z.string().max(64).optional(),
+  unitId: z.string().max(64).optional(),
+  streetCode: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+  reporter: z
+    .object({
+      name: z.string().trim().max(50).optional(),
+      phone: phone.optional(),
+      email: z.email().max(100).optional(),
+    })
+    .default({}),
+  mediaUrls: z.array(z.url().max(500)).max(9).default([]),
+  externalRef: z.string().trim().min(1).max(80).optional(),
+});
+export type IntakeInput = z.infer<typeof IntakeBody>;
+
+export const HotlineIntakeBody = IntakeBody.extend({
+  channel: z.enum(['hotline12345', 'hotline962121', 'hotline12319']).default('hotline12345'),
+  workOrderNo: z.string().trim().min(1).max(80).optional(),
+});
+
+export const ResidentReportBody = z.object({
+  categoryCode: z.string().trim().min(1).max(60),
+  attributes: Attributes,
+  description: z.string().trim().min(5).max(2000),
+  compoundId: z.string().max(64).optional(),
+  address: z.string().trim().max(200).optional(),
+  streetCode: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+  name: z.string().trim().max(50).optional(),
+  phone,
+  photos: z
+    .array(
+      z
+        .string()
+        .max(2_000_000)
+        .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/),
+    )
+    .max(3)
+    .default([]),
+});
+
+export const TrackQuery = z.object({ caseNo: z.string().trim().min(5).max(40), phone: phone });
+
+export const CaseEvent = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorName: z.string(),
+  actorOrgName: z.string().nullable(),
+  action: z.string(),
+  actionLabel: z.object({ zh: z.string(), en: z.string() }),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+const Org = z.object({ id: z.string(), name: z.string(), type: z.string() }).nullable();
+
+export const CaseView = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  channel: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.object({ zh: z.string(), en: z.string() }),
+  attributes: z.record(z.string(), z.union([z.string(), z.boolean()])),
+  urgency: z.string(),
+  status: z.string(),
+  statusLabel: z.object({ zh: z.string(), en: z.string() }),
+  title: z.string(),
+  description: z.string(),
+  address: z.string().nullable(),
+  districtCode: z.string(),
+  streetCode: z.string(),
+  streetName: z.string().nullable(),
+  compound: z.object({ id: z.string(), name: z.string() }).nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  reporterName: z.string().nullable(),
+  reporterPhone: z.string().nullable().describe('masked'),
+  proactive: z.boolean(),
+  leadOrg: Org,
+  suggestedOrg: Org,
+  coHandlers: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
+  routing: z.object({ rule: z.string().nullable(), note: z.string().nullable() }),
+  deadlines: z.object({
+    accept: z.string().nullable(),
+    sign: z.string().nullable(),
+    arrive: z.string().nullable(),
+    resolve: z.string().nullable(),
+    next: z.string().nullable(),
+  }),
+  dueState: z.string(),
+  extensionPending: z.boolean(),
+  supervisionLevel: z.number().int(),
+  satisfaction: z.string().nullable(),
+  reopenCount: z.number().int(),
+  mergedIntoId: z.string().nullable(),
+  photos: z.array(z.object({ id: z.string(), url: z.string() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+  version: z.number().int(),
+  allowedActions: z.array(z.enum(CASE_ACTIONS)),
+  events: z.array(CaseEvent).optional(),
+});
+
+export const ActionBody = z.object({
+  action: z.enum(CASE_ACTIONS),
+  version: z.number().int().positive(),
+  note: z.string().trim().max(2000).optional(),
+  leadOrgId: z.string().max(64).optional(),
+  coHandlerOrgIds: z.array(z.string().max(64)).max(10).optional(),
+  returnReason: z.enum(RETURN_REASONS).optional(),
+  extension: z
+    .string()
+    .regex(/^[1-9]\d{0,3}(h|d|wd)$/)
+    .optional(),
+  satisfaction: z.enum(SATISFACTIONS).optional(),
+  resolved: z.boolean().optional(),
+  mergeIntoCaseNo: z.string().max(40).optional(),
+  photos: z
+    .array(
+      z
+        .string()
+        .max(2_000_000)
+        .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/),
+    )
+    .max(3)
+    .optional(),
+});
+export type ActionInput = z.infer<typeof ActionBody>;
+
+export const QUEUES = [
+  'toSign',
+  'inProgress',
+  'dueSoon',
+  'overdue',
+  'returned',
+  'toDispatch',
+  'toVerify',
+  'all',
+] as const;
+
+export const QueueQuery = PageQuery.extend({
+  queue: z.enum(QUEUES).default('all'),
+  orgId: z.string().max(64).optional(),
+  street: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+  status: z.string().max(20).optional(),
+  category: z.string().max(60).optional(),
+  q: z.string().trim().max(50).optional(),
+});
+
+export const CaseListItem = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  title: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  status: z.string(),
+  urgency: z.string(),
+  channel: z.string(),
+  streetName: z.string().nullable(),
+  compoundName: z.string().nullable(),
+  leadOrgName: z.string().nullable(),
+  nextDueAt: z.string().nullable(),
+  dueState: z.string(),
+  supervisionLevel: z.number().int(),
+  createdAt: z.string(),
+});
+
+export const TrackView = z.object({
+  caseNo: z.string(),
+  status: z.string(),
+  statusLabel: z.object({ zh: z.string(), en: z.string() }),
+  categoryName: z.object({ zh: z.string(), en: z.string() }),
+  createdAt: z.string(),
+  leadOrgName: z.string().nullable(),
+  timeline: z.array(
+    z.object({ at: z.string(), action: z.string(), label: z.object({ zh: z.string(), en: z.string() }) }),
+  ),
+  allowedActions: z.array(z.enum(CASE_ACTIONS)),
+  version: z.number().int(),
+});
+
+export const Category = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  urgent: z.boolean(),
+  attributes: z.array(z.string()),
+  active: z.boolean(),
+});
+
+export const KpiQuery = z.object({
+  groupBy: z.enum(['street', 'department', 'company', 'compound']).default('street'),
+  district: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  street: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+});
+
+export const KpiRow = z.object({
+  key: z.string(),
+  name: z.string(),
+  total: z.number().int(),
+  proactive: z.number().int(),
+  discoveryRate: z.number().nullable(),
+  acceptedOnTimeRate: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+  resolutionRate: z.number().nullable(),
+  satisfactionRate: z.number().nullable(),
+  repeatRate: z.number().nullable(),
+  parked: z.number().int(),
+});

@@ -1,0 +1,211 @@
+// The case lifecycle as one pure transition table (受理 → 立案 → 派遣 → 签收 → 处置 → 反馈 → 核查 → 结案 → 回访,
+// with 退单, 延期, 挂起, 督办, 挂账, 合并, 重办). The server accepts exactly the actions this table allows for the
+// actor's relations to the case, and the UI shows exactly those buttons.
+
+export const CASE_STATUSES = [
+  'received', // 已受理: intake recorded, awaiting 立案
+  'declined', // 不予受理 (terminal)
+  'accepted', // 已立案: awaiting 派遣
+  'dispatched', // 已派遣: awaiting 签收 by the lead handler
+  'signed', // 已签收 / 处置中
+  'reported', // 已反馈: awaiting 核查
+  'verified', // 核查通过: awaiting 结案
+  'closed', // 已结案: awaiting 回访
+  'revisited', // 已回访 (terminal unless reopened)
+  'suspended', // 已挂起: clock paused
+  'parked', // 已挂账: long-term register
+  'merged', // 已合并 into another case (terminal)
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
+  received: { zh: '已受理', en: 'Received' },
+  declined: { zh: '不予受理', en: 'Declined' },
+  accepted: { zh: '已立案', en: 'Accepted' },
+  dispatched: { zh: '已派遣', en: 'Dispatched' },
+  signed: { zh: '处置中', en: 'In progress' },
+  reported: { zh: '已反馈', en: 'Reported back' },
+  verified: { zh: '核查通过', en: 'Verified' },
+  closed: { zh: '已结案', en: 'Closed' },
+  revisited: { zh: '已回访', en: 'Revisited' },
+  suspended: { zh: '已挂起', en: 'Suspended' },
+  parked: { zh: '已挂账', en: 'Parked (long-term)' },
+  merged: { zh: '已合并', en: 'Merged' },
+};
+
+/** How the actor stands to the case; computed by the server from grants, organisations and tokens. */
+export type Relation =
+  | 'dispatcher' // street / district / city office covering the case's location (派遣方)
+  | 'leadHandler' // a member of the lead handling organisation (主办单位)
+  | 'coHandler' // a member of a co-handling organisation (协办单位)
+  | 'verifier' // grid inspector of the street (网格员)
+  | 'supervisor' // one level above the dispatcher (督办方)
+  | 'reporter'; // the person who reported it (case number + phone check)
+
+export const CASE_ACTIONS = [
+  'accept', // 立案
+  'decline', // 不予受理
+  'dispatch', // 派遣 (choose the lead handler)
+  'signFor', // 签收
+  'returnCase', // 退单
+  'arriveOnSite', // 到场
+  'reportBack', // 反馈 (with evidence)
+  'requestExtension', // 延期申请
+  'approveExtension', // 延期批准
+  'refuseExtension', // 延期不批准
+  'verifyPass', // 核查通过
+  'verifyFail', // 核查不通过 (back to the handler)
+  'close', // 结案
+  'revisit', // 回访 (satisfaction)
+  'reopen', // 重办
+  'suspend', // 挂起
+  'resume', // 恢复
+  'supervise', // 督办
+  'parkLongTerm', // 挂账
+  'merge', // 合并
+  'comment', // 备注
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export const CASE_ACTION_LABELS: Record<CaseAction, { zh: string; en: string }> = {
+  accept: { zh: '立案', en: 'Accept' },
+  decline: { zh: '不予受理', en: 'Decline' },
+  dispatch: { zh: '派遣', en: 'Dispatch' },
+  signFor: { zh: '签收', en: 'Sign for' },
+  returnCase: { zh: '退单', en: 'Return' },
+  arriveOnSite: { zh: '到场', en: 'Arrived on site' },
+  reportBack: { zh: '反馈', en: 'Report back' },
+  requestExtension: { zh: '申请延期', en: 'Request extension' },
+  approveExtension: { zh: '批准延期', en: 'Approve extension' },
+  refuseExtension: { zh: '不批准延期', en: 'Refuse extension' },
+  verifyPass: { zh: '核查通过', en: 'Verification passed' },
+  verifyFail: { zh: '核查不通过', en: 'Verification failed' },
+  close: { zh: '结案', en: 'Close' },
+  revisit: { zh: '回访', en: 'Revisit' },
+  reopen: { zh: '重办', en: 'Reopen' },
+  suspend: { zh: '挂起', en: 'Suspend' },
+  resume: { zh: '恢复', en: 'Resume' },
+  supervise: { zh: '督办', en: 'Supervise' },
+  parkLongTerm: { zh: '挂账', en: 'Park long-term' },
+  merge: { zh: '合并', en: 'Merge' },
+  comment: { zh: '备注', en: 'Comment' },
+};
+
+/** What a case looks like to the rules (a projection of its event log). */
+export interface CaseState {
+  status: CaseStatus;
+  /** The status to return to when a suspension ends. */
+  statusBeforeSuspension: CaseStatus | null;
+  extensionPending: boolean;
+  arrivedOnSite: boolean;
+  /** Last revisit result; reopening needs a dissatisfied one. */
+  satisfaction: Satisfaction | null;
+}
+
+export const SATISFACTIONS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+interface Rule {
+  from: readonly CaseStatus[] | 'open';
+  by: readonly Relation[];
+  /** The next status; 'same' keeps it; a function decides from the state. */
+  to: CaseStatus | 'same' | ((s: CaseState) => CaseStatus);
+  when?: (s: CaseState) => boolean;
+}
+
+/** Open = a status in which work can still happen. */
+export const OPEN_STATUSES: readonly CaseStatus[] = [
+  'received',
+  'accepted',
+  'dispatched',
+  'signed',
+  'reported',
+  'verified',
+];
+
+export const TRANSITIONS: Record<CaseAction, Rule> = {
+  accept: { from: ['received'], by: ['dispatcher'], to: 'accepted' },
+  decline: { from: ['received'], by: ['dispatcher'], to: 'declined' },
+  // Dispatching a received case accepts it in the same step (12345 派单).
+  dispatch: { from: ['received', 'accepted'], by: ['dispatcher'], to: 'dispatched' },
+  signFor: { from: ['dispatched'], by: ['leadHandler'], to: 'signed' },
+  returnCase: { from: ['dispatched', 'signed'], by: ['leadHandler'], to: 'accepted' },
+  arriveOnSite: { from: ['signed'], by: ['leadHandler'], to: 'same', when: (s) => !s.arrivedOnSite },
+  reportBack: { from: ['signed'], by: ['leadHandler'], to: 'reported' },
+  requestExtension: { from: ['signed'], by: ['leadHandler'], to: 'same', when: (s) => !s.extensionPending },
+  approveExtension: { from: ['signed'], by: ['dispatcher'], to: 'same', when: (s) => s.extensionPending },
+  refuseExtension: { from: ['signed'], by: ['dispatcher'], to: 'same', when: (s) => s.extensionPending },
+  verifyPass: { from: ['reported'], by: ['dispatcher', 'verifier', 'reporter'], to: 'verified' },
+  verifyFail: { from: ['reported'], by: ['dispatcher', 'verifier', 'reporter'], to: 'signed' },
+  close: { from: ['verified'], by: ['dispatcher'], to: 'closed' },
+  revisit: { from: ['closed'], by: ['dispatcher', 'reporter'], to: 'revisited' },
+  reopen: {
+    from: ['revisited'],
+    by: ['dispatcher', 'supervisor'],
+    to: 'dispatched',
+    when: (s) => s.satisfaction === 'dissatisfied',
+  },
+  suspend: { from: ['accepted', 'dispatched', 'signed'], by: ['dispatcher'], to: 'suspended' },
+  resume: { from: ['suspended'], by: ['dispatcher'], to: (s) => s.statusBeforeSuspension ?? 'accepted' },
+  supervise: {
+    from: ['accepted', 'dispatched', 'signed', 'reported', 'suspended'],
+    by: ['supervisor'],
+    to: 'same',
+  },
+  parkLongTerm: { from: ['accepted', 'dispatched', 'signed', 'suspended'], by: ['supervisor'], to: 'parked' },
+  merge: { from: ['received', 'accepted'], by: ['dispatcher'], to: 'merged' },
+  comment: {
+    from: 'open',
+    by: ['dispatcher', 'leadHandler', 'coHandler', 'verifier', 'supervisor'],
+    to: 'same',
+  },
+};
+
+function fromMatches(rule: Rule, status: CaseStatus): boolean {
+  return rule.from === 'open'
+    ? OPEN_STATUSES.includes(status) || status === 'suspended'
+    : rule.from.includes(status);
+}
+
+/** The actions the actor may take now, in table order. */
+export function allowedActions(state: CaseState, relations: ReadonlySet<Relation>): CaseAction[] {
+  return CASE_ACTIONS.filter((action) => {
+    const rule = TRANSITIONS[action];
+    return (
+      fromMatches(rule, state.status) &&
+      rule.by.some((r) => relations.has(r)) &&
+      (!rule.when || rule.when(state))
+    );
+  });
+}
+
+export type TransitionResult =
+  { ok: true; to: CaseStatus } | { ok: false; reason: 'not_allowed_in_status' | 'not_allowed_for_actor' };
+
+export function transition(
+  state: CaseState,
+  action: CaseAction,
+  relations: ReadonlySet<Relation>,
+): TransitionResult {
+  const rule = TRANSITIONS[action];
+  if (!fromMatches(rule, state.status) || (rule.when && !rule.when(state)))
+    return { ok: false, reason: 'not_allowed_in_status' };
+  if (!rule.by.some((r) => relations.has(r))) return { ok: false, reason: 'not_allowed_for_actor' };
+  const to = rule.to === 'same' ? state.status : typeof rule.to === 'function' ? rule.to(state) : rule.to;
+  return { ok: true, to };
+}
+
+/** Whether the SLA clock runs in this status (paused while suspended or parked; stopped when finished). */
+export function clockRuns(status: CaseStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+/** 退单 needs a formatted reason (12345 practice): a code from this list plus free text. */
+export const RETURN_REASONS = [
+  'not_our_jurisdiction',
+  'wrong_category',
+  'insufficient_information',
+  'duplicate',
+  'other',
+] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];

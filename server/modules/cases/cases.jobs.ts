@@ -1,0 +1,110 @@
+// Background work of the cases module, run by the durable job table (exactly once per job).
+import { policyFor } from '../../../domain/sla.js';
+import type { Deps } from '../../platform/deps.js';
+import { writeTx } from '../../platform/deps.js';
+import type { JobHandler } from '../../platform/jobs/jobs.js';
+import { newId } from '../../platform/ids.js';
+import * as repo from './cases.repo.js';
+import { caseReference } from './cases.reference.js';
+import { nextDeadline } from './cases.service.js';
+
+interface SlaJob {
+  caseId: string;
+  dueAt: string;
+  stage: 'accept' | 'sign' | 'arrive' | 'resolve';
+  kind: 'warn' | 'due';
+}
+
+/** Marks a case due soon or overdue, notifies, and escalates (自动督办) when its policy says so. */
+export function slaHandler(deps: Deps): JobHandler {
+  return async (payload) => {
+    const job = payload as SlaJob;
+    const db = deps.database.db;
+    const ref = await caseReference(db);
+    await writeTx(deps, { id: null, name: 'system' }, null, async (trx, audit) => {
+      const c = await repo.findCase(trx, job.caseId);
+      // Stale when the case moved on: its pending deadline is no longer this one.
+      if (!c || nextDeadline(c)?.at !== job.dueAt) return;
+      const now = deps.clock.now().toISOString();
+      const policy = policyFor(ref.policies, job.stage, {
+        categoryCode: c.category_code,
+        channel: c.channel,
+        attributes: JSON.parse(c.attributes_json),
+      });
+      const state = job.kind === 'due' ? 'overdue' : 'warning';
+      const escalate = job.kind === 'due' && !!policy?.escalateOnOverdue;
+      const level = escalate ? c.supervision_level + 1 : c.supervision_level;
+      await trx
+        .updateTable('cases')
+        .set({
+          due_state: state,
+          supervision_level: level,
+          // An escalation appends an event: bump the version so a concurrent action retries on fresh state.
+          event_count: escalate ? c.event_count + 1 : c.event_count,
+          version: escalate ? c.version + 1 : c.version,
+        })
+        .where('id', '=', c.id)
+        .execute();
+      const stageZh = { accept: '受理', sign: '签收', arrive: '到场', resolve: '办结' }[job.stage];
+      await trx
+        .insertInto('notifications')
+        .values({
+          id: newId(),
+          org_id: c.lead_org_id,
+          user_id: null,
+          case_id: c.id,
+          kind: `case.${state}`,
+          text_zh:
+            job.kind === 'due'
+              ? `案件 ${c.case_no} ${stageZh}已超期`
+              : `案件 ${c.case_no} 即将到达${stageZh}时限`,
+          text_en:
+            job.kind === 'due'
+              ? `Case ${c.case_no} is overdue (${job.stage})`
+              : `Case ${c.case_no} is due soon (${job.stage})`,
+          created_at: now,
+          read_at: null,
+        })
+        .execute();
+      if (escalate) {
+        await repo.insertEvent(trx, {
+          id: newId(),
+          case_id: c.id,
+          seq: c.event_count + 1,
+          at: now,
+          actor_id: null,
+          actor_name: 'system',
+          actor_org_id: null,
+          action: 'autoSupervise',
+          from_status: c.status,
+          to_status: c.status,
+          data_json: JSON.stringify({ stage: job.stage, dueAt: job.dueAt, level, policy: policy?.id }),
+        });
+      }
+      await audit({
+        action: `cases.sla.${state}`,
+        targetType: 'case',
+        targetId: c.id,
+        after: { stage: job.stage, dueAt: job.dueAt, escalated: escalate },
+      });
+    });
+  };
+}
+
+/** SMS / e-mail through an adapter; the default adapter writes to notification_log. */
+export function sendHandler(deps: Deps): JobHandler {
+  return async (payload) => {
+    const p = payload as { channel: string; recipient: string; text: string; caseId?: string };
+    await deps.database.db
+      .insertInto('notification_log')
+      .values({
+        id: newId(),
+        channel: p.channel,
+        recipient: p.recipient,
+        text: p.text,
+        case_id: p.caseId ?? null,
+        created_at: deps.clock.now().toISOString(),
+      })
+      .execute();
+  };
+}

@@ -1,0 +1,44 @@
+import { registerMessages } from '../../platform/http/messages.js';
+
+registerMessages({
+  'cases.not_found': { 'zh-CN': '未找到该案件，或无权查看', en: 'Case not found or not visible to you' },
+  'cases.category_unknown': { 'zh-CN': '未知的问题类别：{code}', en: 'Unknown category: {code}' },
+  'cases.location_required': {
+    'zh-CN': '请指明问题所在的小区、楼栋、房屋或街镇',
+    en: 'Give the compound, building, unit or street where the problem is',
+  },
+  'cases.location_unknown': { 'zh-CN': '找不到指定的位置：{what}', en: 'Unknown location: {what}' },
+  'cases.channel_not_allowed': {
+    'zh-CN': '当前账号不能通过“{channel}”渠道登记案件',
+    en: 'This account cannot record cases through the {channel} channel',
+  },
+  'cases.action_not_allowed': {
+    'zh-CN': '当前状态下不能执行“{action}”',
+    en: 'The action "{action}" is not possible in the current state',
+  },
+  'cases.action_forbidden': {
+    'zh-CN': '您无权对该案件执行“{action}”',
+    en: 'You may not "{action}" this case',
+  },
+  'cases.version_conflict': {
+    'zh-CN': '该案件刚被他人处理，已为您刷新最新状态',
+    en: 'Someone else acted on this case just now; here is its current state',
+  },
+  'cases.field_required': { 'zh-CN': '“{action}”需要填写：{field}', en: '"{action}" needs: {field}' },
+  'cases.lead_invalid': {
+    'zh-CN': '指定的主办单位不存在',
+    en: 'The chosen lead organisation does not exist',
+  },
+  'cases.merge_target_invalid': {
+    'zh-CN': '合并目标案件 {caseNo} 不存在或已办结',
+    en: 'The case {caseNo} to merge into does not exist or is finished',
+  },
+  'cases.track_not_found': {
+    'zh-CN': '案件编号与手机号不匹配',
+    en: 'The case number and phone number do not match',
+  },
+  'cases.photo_too_large': {
+    'zh-CN': '照片过大（每张不超过 1.5 MB）',
+    en: 'Photo too large (1.5 MB each at most)',
+  },
+});
