@@ -66,7 +66,7 @@ describe.each(DB_KINDS)('cases (%s)', (kind) => {
     expect(view.reporterPhone).toBe('138****5678');
     expect(view.allowedActions).toEqual(expect.arrayContaining(['accept', 'decline', 'merge']));
 
-    view = await act(huamu, id, { action: 'accept' });
+    await act(huamu, id, { action: 'accept' });
     view = await act(huamu, id, { action: 'dispatch' });
     expect(view.status).toBe('dispatched');
     expect(view.deadlines.sign).not.toBeNull();
@@ -88,7 +88,7 @@ describe.each(DB_KINDS)('cases (%s)', (kind) => {
       note: '请补充具体楼栋',
     });
     expect(view.status).toBe('accepted');
-    view = await act(huamu, id, { action: 'dispatch' });
+    await act(huamu, id, { action: 'dispatch' });
     view = await act(wuye, id, { action: 'signFor' });
     expect(view.deadlines.arrive).not.toBeNull(); // urgent repair: on site within 2 h
     view = await act(wuye, id, { action: 'arriveOnSite' });
@@ -97,11 +97,11 @@ describe.each(DB_KINDS)('cases (%s)', (kind) => {
     expect(view.allowedActions).not.toContain('requestExtension');
     view = await act(huamu, id, { action: 'approveExtension' });
     expect(new Date(view.deadlines.resolve).getTime()).toBeGreaterThan(new Date(resolveBefore).getTime());
-    view = await act(wuye, id, { action: 'reportBack', note: '已更换阀门', resolved: true });
+    await act(wuye, id, { action: 'reportBack', note: '已更换阀门', resolved: true });
     view = await act(huamu, id, { action: 'verifyFail', note: '仍有渗水' });
     expect(view.status).toBe('signed');
-    view = await act(wuye, id, { action: 'reportBack', note: '已彻底修复' });
-    view = await act(huamu, id, { action: 'verifyPass' });
+    await act(wuye, id, { action: 'reportBack', note: '已彻底修复' });
+    await act(huamu, id, { action: 'verifyPass' });
     view = await act(huamu, id, { action: 'close' });
     expect(view.status).toBe('closed');
     view = await act(huamu, id, { action: 'revisit', satisfaction: 'dissatisfied' });
