@@ -1,0 +1,93 @@
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AuthProvider } from './auth';
+import { AppLayout } from './AppLayout';
+import { RequireAuth, RequirePermission } from './guards';
+import { useLang } from './i18n';
+import { queryClient } from './queryClient';
+import { LoginPage } from '../features/auth/LoginPage';
+import { CompoundsPage } from '../features/compounds/CompoundsPage';
+import { CompoundPage } from '../features/compounds/CompoundPage';
+import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
+import { DivisionsPage } from '../features/divisions/DivisionsPage';
+import { ImportPage } from '../features/imports/ImportPage';
+import { UsersPage } from '../features/users/UsersPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { DeniedResult } from '../shared/DeniedResult';
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/compounds" replace /> },
+      { path: 'compounds', element: <CompoundsPage /> },
+      { path: 'compounds/:id', element: <CompoundPage /> },
+      { path: 'organisations', element: <OrganisationsPage /> },
+      { path: 'divisions', element: <DivisionsPage /> },
+      {
+        path: 'imports',
+        element: (
+          <RequirePermission permission="registry.import">
+            <ImportPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'accounts',
+        element: (
+          <RequirePermission permission="users.manage">
+            <UsersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequirePermission permission="audit.read">
+            <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      { path: '*', element: <DeniedResult status={404} /> },
+    ],
+  },
+]);
+
+const THEME = {
+  algorithm: theme.defaultAlgorithm,
+  token: {
+    colorPrimary: '#1f5fbf',
+    borderRadius: 4,
+    fontFamily:
+      '-apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif',
+  },
+  components: {
+    Table: { headerBg: '#f5f7fa', cellPaddingBlockSM: 6 },
+    Layout: { siderBg: '#0f2747', triggerBg: '#0b1e37' },
+    Menu: { darkItemBg: '#0f2747', darkSubMenuItemBg: '#0b1e37', darkItemSelectedBg: '#1f5fbf' },
+  },
+};
+
+export function App() {
+  const lang = useLang();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <RouterProvider router={router} />
+          </AuthProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
