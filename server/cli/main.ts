@@ -13,6 +13,8 @@ const commands: Record<string, () => Promise<{ run: (args: string[]) => Promise<
   user: () => import('./commands/user.js'),
   due: () => import('./commands/due.js'),
   tally: () => import('./commands/tally.js'),
+  import: () => import('./commands/import.js'),
+  export: () => import('./commands/export.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

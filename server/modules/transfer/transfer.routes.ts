@@ -1,7 +1,111 @@
+// Import (.xlsx/.csv) and export of registry lists. Routes are thin: the service does the work.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses } from '../../../contracts/common.js';
+import {
+  ExportParams,
+  ExportQuery,
+  ImportKindParams,
+  ImportQuery,
+  ImportResult,
+} from '../../../contracts/transfer.js';
+import { requireActor } from '../../platform/http/context.js';
+import { AppError } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/deps.js';
+import { contentDisposition } from './transfer.files.js';
+import { importGrants } from './transfer.policy.js';
+import * as transfer from './transfer.service.js';
 
-// Import (.xlsx/.csv) and export of registry lists. Routes are added by the transfer module.
+/** A file download (sent as a Buffer, never serialised). */
+const FileBody = z.any();
+
 export const transferRoutes =
-  (_deps: Deps): FastifyPluginAsyncZod =>
-  async () => {};
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['transfer'];
+
+    app.post(
+      '/api/v1/imports/:kind',
+      {
+        schema: {
+          tags,
+          summary: 'Import registry rows from .xlsx or .csv (multipart field "file"); all or nothing',
+          description:
+            'Every row is validated first. With any problem nothing is imported and the answer is 400 ' +
+            '`transfer.invalid_rows` with `details.errors[]` = `{row, column, field, message}` (row = spreadsheet ' +
+            'row number, header = 1; messages in the request language). `dryRun=true` validates only.',
+          consumes: ['multipart/form-data'],
+          params: ImportKindParams,
+          querystring: ImportQuery,
+          response: { 200: ImportResult, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        importGrants(actor); // 403 before reading the upload
+        if (!req.isMultipart()) throw new AppError('transfer.file_required', 400);
+        const part = await req.file();
+        if (!part || part.fieldname !== 'file') throw new AppError('transfer.file_required', 400);
+        const data = await part.toBuffer();
+        return transfer.importFile(
+          deps,
+          actor,
+          req.params.kind,
+          { name: part.filename, data },
+          { dryRun: req.query.dryRun, locale: req.locale, requestId: req.id },
+        );
+      },
+    );
+
+    app.get(
+      '/api/v1/imports/templates/:kind.csv',
+      {
+        schema: {
+          tags,
+          summary: 'Import template: the Chinese header row and one example row (UTF-8 CSV with BOM)',
+          params: ImportKindParams,
+          response: { 200: FileBody.describe('text/csv'), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        requireActor(req);
+        const t = transfer.importTemplate(req.params.kind);
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', contentDisposition(t.fileName, t.asciiName))
+          .send(t.body);
+      },
+    );
+
+    app.get(
+      '/api/v1/exports/:list.:format',
+      {
+        schema: {
+          tags,
+          summary: 'Export a list as .csv (UTF-8 with BOM) or .xlsx, with the filters of the list endpoint',
+          description:
+            'compounds: district, street, q · organisations: type, division, q · owners: compound (required), ' +
+            'q — phone and ID numbers masked · users: q, role (users.manage) · audit: targetType, targetId, ' +
+            'actorId, action (audit.read). Registry lists need registry.export. Chinese headers for zh-CN.',
+          params: ExportParams,
+          querystring: ExportQuery,
+          response: { 200: FileBody.describe('text/csv or .xlsx'), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const file = await transfer.exportList(
+          deps,
+          requireActor(req),
+          req.params.list,
+          req.params.format,
+          req.query,
+          req.locale,
+        );
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', contentDisposition(file.fileName))
+          .header('cache-control', 'no-store')
+          .send(file.body);
+      },
+    );
+  };
