@@ -89,15 +89,16 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(transferRoutes(deps));
   await app.register(casesRoutes(deps));
 
+  // One not-found handler: the web app's index.html for page routes (client-side routing), else the
+  // error envelope.
   const webDist = options.webDist ? resolve(options.webDist) : null;
-  if (webDist && existsSync(resolve(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/open311/')) {
-        return reply.sendFile('index.html');
-      }
-      return sendError(req, reply, new AppError('common.not_found', 404));
-    });
-  }
+  const serveWeb = !!webDist && existsSync(resolve(webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/open311/')) {
+      return reply.sendFile('index.html');
+    }
+    return sendError(req, reply, new AppError('common.not_found', 404));
+  });
   return app;
 }

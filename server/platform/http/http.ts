@@ -74,8 +74,6 @@ export function registerHttpPlatform(app: FastifyInstance, options: HttpOptions)
     req.log.error({ err }, 'unhandled error');
     return sendError(req, reply, new AppError('common.internal', 500));
   });
-
-  app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('common.not_found', 404)));
 }
 
 function bearerKey(req: FastifyRequest): string | null {
