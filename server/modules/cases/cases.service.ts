@@ -21,7 +21,7 @@ import { auditActor } from '../../platform/http/context.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { writeTx, type Audit, type Deps } from '../../platform/deps.js';
-import type { Executor, Tx } from '../../platform/db/database.js';
+import { isUniqueViolation, type Executor, type Tx } from '../../platform/db/database.js';
 import type { CaseTable } from '../../platform/db/schema.js';
 import { enqueueJob } from '../../platform/jobs/jobs.js';
 import { newId } from '../../platform/ids.js';
@@ -473,11 +473,6 @@ export async function intakeCase(
     }
     throw err;
   }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 async function caseNumbers(db: Executor, id: string) {

@@ -36,6 +36,7 @@ import {
 import { Problems, VALIDATORS, type RowProblem } from './transfer.import.js';
 import { importGrants, requireExport } from './transfer.policy.js';
 import * as repo from './transfer.repo.js';
+import { isUniqueViolation } from '../../platform/db/database.js';
 import './transfer.messages.js';
 
 export interface ImportOptions {
@@ -133,7 +134,7 @@ export async function importFile(
     return { kind, rows: rows.length, imported, dryRun: false };
   } catch (err) {
     // A concurrent writer won a unique index (compound code, building name, unit number): nothing was written.
-    if (repo.isUniqueViolation(err)) throw new AppError('transfer.conflict', 409);
+    if (isUniqueViolation(err)) throw new AppError('transfer.conflict', 409);
     throw err;
   }
 }
