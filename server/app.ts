@@ -95,7 +95,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const serveWeb = !!webDist && existsSync(resolve(webDist, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
   app.setNotFoundHandler((req, reply) => {
-    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/open311/')) {
+    if (
+      serveWeb &&
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      !req.url.startsWith('/open311/')
+    ) {
       return reply.sendFile('index.html');
     }
     return sendError(req, reply, new AppError('common.not_found', 404));
