@@ -425,7 +425,8 @@ export async function intakeCase(
         };
         row.accept_due_at = stageDeadline(ref, slaFacts(row), 'accept', now);
         refreshDue(ref, row, now);
-        await repo.insertCase(trx, row);
+        // The case and its first event (seq 1) together: no second write to bump event_count.
+        await repo.insertCase(trx, { ...row, event_count: 1 });
         const seqNo = await appendEvent(
           trx,
           row,
@@ -441,7 +442,6 @@ export async function intakeCase(
           },
           nowIso,
         );
-        await trx.updateTable('cases').set({ event_count: row.event_count }).where('id', '=', id).execute();
         if (input.photos?.length) await savePhotos(trx, id, seqNo, input.photos, nowIso);
         for (const url of input.mediaUrls ?? []) {
           await repo.insertPhoto(trx, {
