@@ -21,6 +21,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { transferRoutes } from './modules/transfer/transfer.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -88,6 +89,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(auditRoutes(deps));
   await app.register(transferRoutes(deps));
   await app.register(casesRoutes(deps));
+  await app.register(notificationsRoutes(deps));
 
   // One not-found handler: the web app's index.html for page routes (client-side routing), else the
   // error envelope.
@@ -99,7 +101,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       serveWeb &&
       req.method === 'GET' &&
       !req.url.startsWith('/api/') &&
-      !req.url.startsWith('/open311/')
     ) {
       return reply.sendFile('index.html');
     }

@@ -29,6 +29,7 @@ import * as repo from './cases.repo.js';
 import { NO_DEADLINE } from './cases.repo.js';
 import { caseReference, type CaseReference } from './cases.reference.js';
 import { actorOrgIds, canRead, locationCovers, relationsTo } from './cases.policy.js';
+import { organisationsUnder } from '../registry/registry.service.js';
 import './cases.messages.js';
 
 const HOTLINES = new Set(['hotline12345', 'hotline962121', 'hotline12319']);
@@ -1019,23 +1020,7 @@ export async function listQueue(
     }
     orgIds = [query.orgId];
   } else if (orgs.length) {
-    const descendants = await db
-      .selectFrom('organisations')
-      .select('id')
-      .where('parent_id', 'in', orgs)
-      .execute();
-    const grand = descendants.length
-      ? await db
-          .selectFrom('organisations')
-          .select('id')
-          .where(
-            'parent_id',
-            'in',
-            descendants.map((d) => d.id),
-          )
-          .execute()
-      : [];
-    orgIds = [...orgs, ...descendants.map((d) => d.id), ...grand.map((d) => d.id)];
+    orgIds = await organisationsUnder(deps, orgs);
   } else if (!locationGrants.some((g) => g.scopeType === 'city')) {
     streetCodes = locationGrants.filter((g) => g.scopeType === 'street').map((g) => g.scopeId);
     districtCodes = locationGrants.filter((g) => g.scopeType === 'district').map((g) => g.scopeId);

@@ -321,3 +321,19 @@ export async function findOwnerInScope(db: Executor, grants: readonly Grant[], o
     )
     .executeTakeFirst();
 }
+
+/** The organisations and everything below them (company → branches → project offices), up to 3 levels. */
+export async function withDescendants(db: Executor, orgIds: readonly string[]): Promise<string[]> {
+  const all = new Set(orgIds);
+  let frontier = [...orgIds];
+  for (let depth = 0; depth < 3 && frontier.length; depth++) {
+    const rows = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('parent_id', 'in', frontier)
+      .execute();
+    frontier = rows.map((r) => r.id).filter((id) => !all.has(id));
+    frontier.forEach((id) => all.add(id));
+  }
+  return [...all];
+}

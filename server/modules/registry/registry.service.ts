@@ -37,6 +37,11 @@ const presentOrganisation = (r: OrgRow, coverage?: string[]) => ({
   version: r.version,
 });
 
+/** An organisation and its branches and project offices: who acts for a company (no access check: ids come from the caller's own grants). */
+export function organisationsUnder(deps: Deps, orgIds: readonly string[]): Promise<string[]> {
+  return orgIds.length ? repo.withDescendants(deps.database.db, orgIds) : Promise.resolve([]);
+}
+
 /** The organisation directory is public to every signed-in user (offices, departments, companies). */
 export async function listOrganisations(
   deps: Deps,
