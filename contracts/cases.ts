@@ -1,7 +1,7 @@
 // Cases contract: intake, the case view with allowed actions, actions, queues, KPIs.
 import { z } from 'zod';
 import { CASE_ACTIONS, RETURN_REASONS, SATISFACTIONS } from '../domain/case-lifecycle.js';
-import { PageQuery } from './common.js';
+import { DistrictCode, PageQuery, StreetCode } from './common.js';
 
 export const CHANNELS = [
   'hotline12345',
@@ -20,6 +20,12 @@ const phone = z
   .trim()
   .regex(/^[0-9+\-() ]{5,20}$/, 'phone number');
 
+/** A photo as a data URL (PNG, JPEG or WebP); the server limits each to 1.5 MB decoded. */
+const PhotoDataUrl = z
+  .string()
+  .max(2_000_000)
+  .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/);
+
 export const Attributes = z
   .record(z.string().max(40), z.union([z.string().max(40), z.boolean()]))
   .default({});
@@ -35,10 +41,7 @@ export const IntakeBody = z.object({
   compoundId: z.string().max(64).optional(),
   buildingId: z.string().max(64).optional(),
   unitId: z.string().max(64).optional(),
-  streetCode: z
-    .string()
-    .regex(/^\d{9}$/)
-    .optional(),
+  streetCode: StreetCode.optional(),
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
   reporter: z
@@ -64,23 +67,12 @@ export const ResidentReportBody = z.object({
   description: z.string().trim().min(5).max(2000),
   compoundId: z.string().max(64).optional(),
   address: z.string().trim().max(200).optional(),
-  streetCode: z
-    .string()
-    .regex(/^\d{9}$/)
-    .optional(),
+  streetCode: StreetCode.optional(),
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
   name: z.string().trim().max(50).optional(),
   phone,
-  photos: z
-    .array(
-      z
-        .string()
-        .max(2_000_000)
-        .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/),
-    )
-    .max(3)
-    .default([]),
+  photos: z.array(PhotoDataUrl).max(3).default([]),
 });
 
 export const TrackQuery = z.object({ caseNo: z.string().trim().min(5).max(40), phone: phone });
@@ -161,15 +153,7 @@ export const ActionBody = z.object({
   satisfaction: z.enum(SATISFACTIONS).optional(),
   resolved: z.boolean().optional(),
   mergeIntoCaseNo: z.string().max(40).optional(),
-  photos: z
-    .array(
-      z
-        .string()
-        .max(2_000_000)
-        .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/),
-    )
-    .max(3)
-    .optional(),
+  photos: z.array(PhotoDataUrl).max(3).optional(),
 });
 export type ActionInput = z.infer<typeof ActionBody>;
 
@@ -187,10 +171,7 @@ export const QUEUES = [
 export const QueueQuery = PageQuery.extend({
   queue: z.enum(QUEUES).default('all'),
   orgId: z.string().max(64).optional(),
-  street: z
-    .string()
-    .regex(/^\d{9}$/)
-    .optional(),
+  street: StreetCode.optional(),
   status: z.string().max(20).optional(),
   category: z.string().max(60).optional(),
   q: z.string().trim().max(50).optional(),
@@ -239,14 +220,8 @@ export const Category = z.object({
 
 export const KpiQuery = z.object({
   groupBy: z.enum(['street', 'department', 'company', 'compound']).default('street'),
-  district: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
-  street: z
-    .string()
-    .regex(/^\d{9}$/)
-    .optional(),
+  district: DistrictCode.optional(),
+  street: StreetCode.optional(),
   from: z.iso.date(),
   to: z.iso.date(),
 });

@@ -35,3 +35,7 @@ export function pageOf<T extends z.ZodTypeAny>(item: T) {
 export const IdParams = z.object({ id: z.string().min(1).max(64) });
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** GB/T 2260 district code (6 digits) and GB/T 10114 street/town code (9 digits). */
+export const DistrictCode = z.string().regex(/^\d{6}$/);
+export const StreetCode = z.string().regex(/^\d{9}$/);

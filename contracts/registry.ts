@@ -1,6 +1,6 @@
 // Registry contract: divisions, organisations, compounds (小区 / 物业管理区域), buildings, units, owners.
 import { z } from 'zod';
-import { PageQuery } from './common.js';
+import { DistrictCode, PageQuery, StreetCode } from './common.js';
 
 export const Division = z.object({
   code: z.string(),
@@ -72,10 +72,7 @@ export const OrganisationInput = z.object({
     .default(null),
   phone: z.string().trim().max(30).nullable().default(null),
   address: z.string().trim().max(200).nullable().default(null),
-  coverage: z
-    .array(z.string().regex(/^\d{9}$/))
-    .max(400)
-    .default([]),
+  coverage: z.array(StreetCode).max(400).default([]),
 });
 
 export const OrganisationPatch = OrganisationInput.partial().extend({ version: z.number().int().positive() });
@@ -120,14 +117,8 @@ export const Compound = CompoundListItem.extend({
 });
 
 export const CompoundQuery = PageQuery.extend({
-  district: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
-  street: z
-    .string()
-    .regex(/^\d{9}$/)
-    .optional(),
+  district: DistrictCode.optional(),
+  street: StreetCode.optional(),
   q: z.string().trim().max(50).optional(),
 });
 
@@ -140,7 +131,7 @@ export const CompoundInput = z.object({
   code: z.string().trim().min(1).max(40),
   name: z.string().trim().min(2).max(100),
   address: z.string().trim().min(2).max(200),
-  streetCode: z.string().regex(/^\d{9}$/),
+  streetCode: StreetCode,
   residentsCommitteeId: z.string().max(64).nullable().default(null),
   lat: z.number().min(-90).max(90).nullable().default(null),
   lng: z.number().min(-180).max(180).nullable().default(null),

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { lockChain, type Dialect, type Executor } from '../db/database.js';
 import { newId } from '../ids.js';
+import type { AuditLogTable } from '../db/schema.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const AUDIT_CHAIN_LOCK = 727_001;
@@ -21,21 +22,8 @@ export interface AuditEntry {
   requestId?: string | null;
 }
 
-export interface AuditRecord {
-  seq: number;
-  id: string;
-  at: string;
-  actor_id: string | null;
-  actor_name: string;
-  action: string;
-  target_type: string;
-  target_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  request_id: string | null;
-  prev_hash: string;
-  hash: string;
-}
+/** One stored record (the table row). */
+export type AuditRecord = AuditLogTable;
 
 export function hashRecord(r: Omit<AuditRecord, 'hash'>): string {
   const canonical = JSON.stringify([
