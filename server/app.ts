@@ -22,6 +22,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { transferRoutes } from './modules/transfer/transfer.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { governanceRoutes } from './modules/governance/governance.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -90,6 +91,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(transferRoutes(deps));
   await app.register(casesRoutes(deps));
   await app.register(notificationsRoutes(deps));
+  await app.register(governanceRoutes(deps));
 
   // One not-found handler: the web app's index.html for page routes (client-side routing), else the
   // error envelope.

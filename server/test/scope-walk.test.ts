@@ -18,6 +18,9 @@ interface Target {
   caseId: string;
   caseNo: string;
   photoId: string;
+  // governance ids
+  decisionId: string;
+  // end of governance ids
 }
 
 type Expectation =
@@ -213,6 +216,69 @@ const PROBES: Record<string, Probe> = {
     expect: { kind: 'public' },
     request: () => ({ url: '/api/v1/public/reports', payload: {} }),
   },
+  // Owners' self-governance: the compound's committee, its street office and its residents' committee only;
+  // owners vote with an invitation code (public routes, the code is the credential).
+  'GET /api/v1/governance/decisions': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/governance/decisions?street=${HUAMU}` }),
+  },
+  'POST /api/v1/governance/decisions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: '/api/v1/governance/decisions',
+      payload: {
+        compoundId: t.compoundId,
+        matter: 'use_fund',
+        method: 'written',
+        title: '越权表决',
+        opensAt: '2027-01-01T00:00:00+08:00',
+        closesAt: '2027-02-01T00:00:00+08:00',
+      },
+    }),
+  },
+  'GET /api/v1/governance/decisions/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/decisions/${t.decisionId}` }),
+  },
+  'POST /api/v1/governance/decisions/{id}/actions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/decisions/${t.decisionId}/actions`,
+      payload: { action: 'cancel', version: 1 },
+    }),
+  },
+  'POST /api/v1/governance/decisions/{id}/invitations': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/decisions/${t.decisionId}/invitations`, payload: {} }),
+  },
+  'GET /api/v1/governance/decisions/{id}/roll': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/decisions/${t.decisionId}/roll` }),
+  },
+  'POST /api/v1/governance/decisions/{id}/ballots': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/decisions/${t.decisionId}/ballots`,
+      payload: { unitId: t.buildingId, choice: 'yes' },
+    }),
+  },
+  'GET /api/v1/governance/decisions/{id}/result': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/decisions/${t.decisionId}/result` }),
+  },
+  'GET /api/v1/governance/decisions/{id}/export': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/decisions/${t.decisionId}/export` }),
+  },
+  'POST /api/v1/ballots/lookup': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/api/v1/ballots/lookup', payload: { code: 'AAAA-BBBB-CCCC' } }),
+  },
+  'POST /api/v1/ballots': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/api/v1/ballots', payload: { code: 'AAAA-BBBB-CCCC', choice: 'yes' } }),
+  },
+  // --- end of governance probes
   'GET /api/v1/exports/{list}': {
     expect: { kind: 'empty-list' },
     request: () => ({ url: `/api/v1/exports/compounds.csv?street=${HUAMU}` }),
@@ -277,6 +343,22 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
       })
     ).json();
     const caseView = (await admin.request({ method: 'GET', url: `/api/v1/cases/${report.id}` })).json();
+    // governance fixtures
+    const decision = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/v1/governance/decisions',
+        payload: {
+          compoundId: compound.id,
+          matter: 'use_fund',
+          method: 'written',
+          title: '使用维修资金',
+          opensAt: '2027-01-01T00:00:00+08:00',
+          closesAt: '2027-02-01T00:00:00+08:00',
+        },
+      })
+    ).json();
+    // end of governance fixtures
     target = {
       compoundId: compound.id,
       compoundName: compound.name,
@@ -288,6 +370,9 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
       caseId: report.id,
       caseNo: report.caseNo,
       photoId: caseView.photos[0].id,
+      // governance targets
+      decisionId: decision.id,
+      // end of governance targets
     };
     ops = operations(t.app.swagger() as never);
   });

@@ -1,0 +1,657 @@
+// Owners' self-governance rules (业主大会 / 业主委员会) as pure functions. No I/O; dates are 'YYYY-MM-DD'
+// strings in Shanghai, areas integer centi-m² (./area.ts). Counting of votes is NOT here: it is
+// ./vote-tally.ts (tallyVote); this file only presents its result (thresholdChecks).
+//
+// Sources (see /work/shared/domain/RULES.md §1–§2 and §10; statute texts in /work/shared/domain/laws/):
+// - 民法典 Arts 200–204 (periods): a period in days/months/years starts the day AFTER the event (Art 201); a
+//   month/year period ends on the corresponding day, or the month's last day when there is none (Art 202);
+//   a last day on a statutory day off (法定休假日) moves to the next day that is not one (Art 203 ¶1); the
+//   period ends at 24:00 of its last day (Art 203 ¶2). Weekends count as 法定休假日 (公休日) here, 调休
+//   working weekends do not.
+// - 民法典 Art 1259: "以上 / 以下 / 以内 / 届满" INCLUDE the number; "不满 / 超过" exclude it.
+// - 《上海市住宅物业管理规定》 (2020-12-30) Art 13 (trigger), 14 (developer report 30 days), 15 (筹备组 within
+//   60 days, odd, owners ≥ 1/2, led by the street's representative; member list posted within 7 days), 16
+//   (materials posted ≥ 15 days before the first meeting, objections recorded and answered; first meeting
+//   within 90 days), 20 (committee ≥ 5 and odd, 3 when the compound's building area is 10,000 m² 以下;
+//   term 3–5 years; eligibility; written undertaking), 21 (names posted within 3 days), 23/34 (备案 within
+//   30 days, street completes within 20), 26 (meetings at least every 2 months; quorum and decisions =
+//   more than half of ALL members; decisions posted within 3 days), 28 (换届 report 5 months before
+//   expiry, 换届改选小组 within 60 days, election before expiry), 31 (membership ending), 32 (by-election,
+//   early re-election), 国务院《物业管理条例》 Art 14 (业主大会 notice ≥ 15 days before).
+import type { TallyResult } from './vote-tally.js';
+
+// ---------------------------------------------------------------------------------------------------------
+// Calendar dates and statutory periods
+
+/** Working calendar, structurally the same as ./calendar.ts BusinessCalendar. */
+export interface DayCalendar {
+  holidays: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+}
+
+const DAY_MS = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' date; throws on anything else. */
+export function dayNumber(date: string): number {
+  const m = DATE_RE.exec(date);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
+    throw new RangeError(`not a real calendar date: ${date}`);
+  }
+  return Math.round(Date.UTC(y, mo - 1, d) / DAY_MS);
+}
+
+/** 'YYYY-MM-DD' of a day number. */
+export function dateOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function isDate(text: unknown): text is string {
+  if (typeof text !== 'string') return false;
+  try {
+    dayNumber(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function addDays(date: string, days: number): string {
+  return dateOf(dayNumber(date) + days);
+}
+
+/** Whole days from `a` to `b` (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** 民法典 Art 202: the corresponding day `months` later (or earlier, when negative); the month's last day if none. */
+export function addMonths(date: string, months: number): string {
+  dayNumber(date);
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const index = y * 12 + (m - 1) + months;
+  const ny = Math.floor(index / 12);
+  const nm = (index % 12) + 1;
+  const nd = Math.min(d, daysInMonth(ny, nm));
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
+}
+
+export function addYears(date: string, years: number): string {
+  return addMonths(date, years * 12);
+}
+
+/** A day is off when it is a listed holiday, or a weekend day not listed as a 调休 working day. */
+export function isDayOff(cal: DayCalendar, date: string): boolean {
+  if (cal.holidays.has(date)) return true;
+  if (cal.workdays.has(date)) return false;
+  const weekday = (((dayNumber(date) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+  return weekday === 0 || weekday === 6;
+}
+
+export type PeriodUnit = 'd' | 'm' | 'y';
+
+export interface StatutoryDeadline {
+  /** The last day of the period, after moving off a day off (民法典 Art 203 ¶1). */
+  lastDay: string;
+  /** The nominal last day before that move (equal to lastDay when it is a working day). */
+  nominalLastDay: string;
+  /** 24:00 Asia/Shanghai of lastDay, i.e. the next day's 00:00+08:00, as an instant. */
+  endsAt: Date;
+}
+
+/**
+ * The end of a statutory period of `amount` days, months or years counted from the event on `start`
+ * (民法典 Arts 200–203): the start day is not counted, the nominal last day is `start` + amount (days) or the
+ * corresponding day (months/years, month end when none), moved forward over days off, ending at 24:00.
+ */
+export function statutoryDeadline(
+  cal: DayCalendar,
+  start: string,
+  amount: number,
+  unit: PeriodUnit = 'd',
+): StatutoryDeadline {
+  if (!Number.isSafeInteger(amount) || amount < 1) throw new RangeError(`invalid period amount ${amount}`);
+  const nominal =
+    unit === 'd' ? addDays(start, amount) : unit === 'm' ? addMonths(start, amount) : addYears(start, amount);
+  let last = nominal;
+  for (let guard = 0; isDayOff(cal, last); guard++) {
+    if (guard > 400) throw new Error(`the calendar has no working day after ${nominal}`);
+    last = addDays(last, 1);
+  }
+  return { lastDay: last, nominalLastDay: nominal, endsAt: endOfShanghaiDay(last) };
+}
+
+/** The instant 24:00 of a Shanghai calendar day (UTC+8, no daylight saving). */
+export function endOfShanghaiDay(date: string): Date {
+  return new Date((dayNumber(date) + 1) * DAY_MS - 8 * 3_600_000);
+}
+
+/** The Shanghai calendar date of an instant. */
+export function shanghaiDay(instant: Date): string {
+  return dateOf(Math.floor((instant.getTime() + 8 * 3_600_000) / DAY_MS));
+}
+
+/** Statutory periods of the process, in one table (amount + unit; "before" periods count backwards). */
+export const PERIODS = {
+  developerReport: { amount: 30, unit: 'd', ref: '《规定》 Art 14' },
+  preparatoryGroup: { amount: 60, unit: 'd', ref: '《规定》 Art 15 ¶1' },
+  memberListNotice: { amount: 7, unit: 'd', ref: '《规定》 Art 15 ¶1' },
+  preMeetingNotice: { amount: 15, unit: 'd', ref: '《规定》 Art 16 ¶2; 《物业管理条例》 Art 14' },
+  firstMeeting: { amount: 90, unit: 'd', ref: '《规定》 Art 16 ¶3' },
+  electionNotice: { amount: 3, unit: 'd', ref: '《规定》 Art 21 ¶2' },
+  committeeFiling: { amount: 30, unit: 'd', ref: '《规定》 Art 23 ¶1' },
+  filingDecision: { amount: 20, unit: 'd', ref: '《规定》 Art 34' },
+  resolutionNotice: { amount: 3, unit: 'd', ref: '《规定》 Art 26 ¶3' },
+  meetingInterval: { amount: 2, unit: 'm', ref: '《规定》 Art 26 ¶1' },
+  inactivity: { amount: 6, unit: 'm', ref: '《规定》 Art 32 ¶2 (二)' },
+  reelectionReport: { amount: 5, unit: 'm', ref: '《规定》 Art 28 ¶1' },
+  reelectionGroup: { amount: 60, unit: 'd', ref: '《规定》 Art 28 ¶1' },
+  twoYearsAfterFirstDelivery: { amount: 2, unit: 'y', ref: '《规定》 Art 13 ¶2' },
+} as const satisfies Record<string, { amount: number; unit: PeriodUnit; ref: string }>;
+
+/**
+ * The latest day a notice may be posted for an event on `eventOn` when it must be posted `days` days before
+ * ("十五日前"): eventOn − days. Backward periods do not move over days off.
+ */
+export function latestNoticeDay(eventOn: string, days: number): string {
+  return addDays(eventOn, -days);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Problems (machine codes; the server localises them)
+
+export interface GovProblem {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Assembly formation trigger — 《规定》 Art 13 ¶2
+
+export interface TriggerInput {
+  /** Sum of every unit's area in the compound (registered ?? surveyed ?? contract), centi-m². */
+  totalArea: number;
+  /** Sold AND delivered units (a delivery date and an owner other than the developer): date + area. */
+  soldDelivered: readonly { on: string; area: number }[];
+  /** The compound's first delivery (首套房屋交付); null when unknown. */
+  firstDeliveryOn: string | null;
+  today: string;
+}
+
+export interface TriggerResult {
+  met: boolean;
+  /** Which condition was met first ('area' on a tie). */
+  kind: 'area' | 'two_years' | null;
+  /** The day the duty arose (the earlier of the two conditions), null when not met. */
+  on: string | null;
+  soldDeliveredArea: number;
+  totalArea: number;
+  /** 2·soldDelivered ≥ total ("达到百分之五十以上" includes 50 %). */
+  areaMet: boolean;
+  /** The delivery date on which the sold-and-delivered area first reached half, from today's ownership. */
+  areaReachedOn: string | null;
+  /** First delivery + 2 years (届满, 民法典 Art 202). */
+  twoYearsOn: string | null;
+}
+
+/**
+ * Whether the first 业主大会 is due (《规定》 Art 13 ¶2): sold-and-delivered building area ≥ 50 % of the
+ * total, or 2 years since the first delivery. The area date is reconstructed from delivery dates with
+ * today's ownership (a unit the developer still holds never counts).
+ */
+export function assemblyTrigger(input: TriggerInput): TriggerResult {
+  const deliveries = input.soldDelivered
+    .filter((d) => d.on <= input.today)
+    .sort((a, b) => (a.on < b.on ? -1 : 1));
+  let sold = 0;
+  let reachedOn: string | null = null;
+  for (const d of deliveries) {
+    sold += d.area;
+    if (reachedOn === null && input.totalArea > 0 && 2 * sold >= input.totalArea) reachedOn = d.on;
+  }
+  const areaMet = reachedOn !== null;
+  const twoYearsOn = input.firstDeliveryOn
+    ? addYears(input.firstDeliveryOn, PERIODS.twoYearsAfterFirstDelivery.amount)
+    : null;
+  const yearsMet = twoYearsOn !== null && twoYearsOn <= input.today;
+  let kind: TriggerResult['kind'] = null;
+  let on: string | null = null;
+  if (areaMet && (!yearsMet || reachedOn! <= twoYearsOn!)) {
+    kind = 'area';
+    on = reachedOn;
+  } else if (yearsMet) {
+    kind = 'two_years';
+    on = twoYearsOn;
+  }
+  return {
+    met: kind !== null,
+    kind,
+    on,
+    soldDeliveredArea: sold,
+    totalArea: input.totalArea,
+    areaMet,
+    areaReachedOn: reachedOn,
+    twoYearsOn,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Formation steps — 《规定》 Arts 14–16
+
+export const FORMATION_STEPS = [
+  'developer_report', // 建设单位书面报告 (or the owners' written request) — 30 days after the trigger
+  'preparatory_group', // 街镇组建筹备组 — 60 days after the report / request
+  'member_list_notice', // 筹备组成员名单公告 — 7 days after formation
+  'pre_meeting_notice', // 首次会议事项公告 — at least 15 days before the first meeting
+  'first_meeting', // 首次业主大会会议 — 90 days after formation
+] as const;
+export type FormationStep = (typeof FORMATION_STEPS)[number];
+
+/** The last day of a formation step, from the date of the event that starts it. */
+export function formationStepDue(cal: DayCalendar, step: FormationStep, from: string): StatutoryDeadline {
+  switch (step) {
+    case 'developer_report':
+      return statutoryDeadline(cal, from, PERIODS.developerReport.amount);
+    case 'preparatory_group':
+      return statutoryDeadline(cal, from, PERIODS.preparatoryGroup.amount);
+    case 'member_list_notice':
+      return statutoryDeadline(cal, from, PERIODS.memberListNotice.amount);
+    case 'first_meeting':
+      return statutoryDeadline(cal, from, PERIODS.firstMeeting.amount);
+    case 'pre_meeting_notice': {
+      // `from` is the (planned) meeting day: the notice must be up 15 days before; no holiday move backwards.
+      const last = latestNoticeDay(from, PERIODS.preMeetingNotice.amount);
+      return { lastDay: last, nominalLastDay: last, endsAt: endOfShanghaiDay(last) };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Working groups: 筹备组 (Art 15) and 换届改选小组 (Art 28)
+
+export const GROUP_ROLES = ['owner', 'developer', 'street', 'residents_committee'] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
+
+export interface GroupMemberFacts {
+  name: string;
+  role: GroupRole;
+  leader: boolean;
+  /** Owner representatives: the Art 20 ¶2 disqualifications found for them (empty = eligible). */
+  disqualifications?: readonly string[];
+}
+
+/**
+ * Composition problems of a 筹备组 ('preparatory', Art 15: owners, developer, street, residents' committee) or
+ * a 换届改选小组 ('reelection', Art 28: owners, street, residents' committee — no developer): odd size, owner
+ * representatives ≥ half and eligible under Art 20 ¶2, exactly one leader who is the street's representative.
+ */
+export function checkWorkingGroup(
+  kind: 'preparatory' | 'reelection',
+  members: readonly GroupMemberFacts[],
+): GovProblem[] {
+  const problems: GovProblem[] = [];
+  const size = members.length;
+  const owners = members.filter((m) => m.role === 'owner').length;
+  if (size === 0 || size % 2 === 0) problems.push({ code: 'group_size_even', params: { size } });
+  if (2 * owners < size) problems.push({ code: 'group_owner_share', params: { owners, size } });
+  if (!members.some((m) => m.role === 'street')) problems.push({ code: 'group_street_missing' });
+  const leaders = members.filter((m) => m.leader);
+  if (leaders.length !== 1) problems.push({ code: 'group_leader_count', params: { count: leaders.length } });
+  else if (leaders[0].role !== 'street') problems.push({ code: 'group_leader_not_street' });
+  if (kind === 'reelection' && members.some((m) => m.role === 'developer')) {
+    problems.push({ code: 'group_developer_not_allowed' });
+  }
+  for (const m of members) {
+    if (m.role === 'owner' && m.disqualifications && m.disqualifications.length > 0) {
+      problems.push({
+        code: 'group_owner_ineligible',
+        params: { name: m.name, reasons: m.disqualifications.join(',') },
+      });
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Committee composition and term — 《规定》 Art 20
+
+/** 10,000 m² in centi-m². "建筑面积在一万平方米以下" includes 10,000 m² itself (民法典 Art 1259). */
+export const SMALL_COMPOUND_MAX_AREA = 10_000 * 100;
+
+/** Seats allowed: 5 or more and odd; 3 also when the compound's building area is at most 10,000 m². */
+export function committeeSizeProblem(seats: number, buildingArea: number): GovProblem | null {
+  if (!Number.isSafeInteger(seats) || seats < 1) return { code: 'committee_size_invalid', params: { seats } };
+  if (seats % 2 === 0) return { code: 'committee_size_even', params: { seats } };
+  if (seats >= 5) return null;
+  if (seats === 3 && buildingArea <= SMALL_COMPOUND_MAX_AREA) return null;
+  return { code: 'committee_size_too_small', params: { seats } };
+}
+
+export const TERM_YEARS = { min: 3, max: 5 } as const;
+
+export function termProblem(years: number): GovProblem | null {
+  return Number.isSafeInteger(years) && years >= TERM_YEARS.min && years <= TERM_YEARS.max
+    ? null
+    : { code: 'committee_term_invalid', params: { years } };
+}
+
+/** The last day of a term elected on `electedOn` (starts the next day; corresponding day, 民法典 Art 202). */
+export function termEndsOn(electedOn: string, years: number): string {
+  return addYears(electedOn, years);
+}
+
+export const POSITIONS = ['chair', 'vice_chair', 'member'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+/** One chair (主任); vice-chairs (副主任) optional; every member distinct. */
+export function positionProblems(members: readonly { key: string; position: Position }[]): GovProblem[] {
+  const problems: GovProblem[] = [];
+  const chairs = members.filter((m) => m.position === 'chair').length;
+  if (chairs !== 1) problems.push({ code: 'committee_chair_count', params: { count: chairs } });
+  const seen = new Set<string>();
+  for (const m of members) {
+    if (seen.has(m.key)) problems.push({ code: 'committee_member_duplicate', params: { key: m.key } });
+    seen.add(m.key);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Eligibility — 《规定》 Art 20 ¶2–3
+
+export const DISQUALIFICATIONS = [
+  'not_owner', // 委员 must be an owner of the region (and stops being one under Art 31 (一))
+  'illegal_construction', // 违法搭建 not corrected — an open case on the candidate's unit
+  'illegal_renting', // 违法出租房屋 (群租) not corrected — an open case on the candidate's unit
+  'unpaid_fees', // 欠交物业服务费或者专项维修资金 — when recorded
+  'employed_by_manager', // 本人、配偶及其直系亲属 working for the property company serving the region (declared)
+] as const;
+export type Disqualification = (typeof DISQUALIFICATIONS)[number];
+
+export interface EligibilityFacts {
+  isOwner: boolean;
+  openCases: readonly { caseNo: string; category: 'illegal_construction' | 'group_renting' }[];
+  /** Declared: the candidate, spouse or a lineal relative works for the serving property company. */
+  employedByManager: boolean;
+  /** Unpaid fees or fund contributions: null = not recorded in the system (not checked). */
+  unpaidFees: boolean | null;
+}
+
+export interface Eligibility {
+  eligible: boolean;
+  reasons: { code: Disqualification; caseNos?: string[] }[];
+  /** Checks the system could not make (nothing recorded). */
+  unchecked: ('unpaid_fees' | 'other_statutory')[];
+}
+
+/**
+ * Art 20 ¶2 disqualifications the system can see. Damage to load-bearing structure, façade damage and
+ * unauthorised change of use have no case category of their own and stay with the 筹备组's review
+ * ('other_statutory' is always reported as unchecked).
+ */
+export function eligibility(f: EligibilityFacts): Eligibility {
+  const reasons: Eligibility['reasons'] = [];
+  if (!f.isOwner) reasons.push({ code: 'not_owner' });
+  const construction = f.openCases.filter((c) => c.category === 'illegal_construction').map((c) => c.caseNo);
+  if (construction.length) reasons.push({ code: 'illegal_construction', caseNos: construction });
+  const renting = f.openCases.filter((c) => c.category === 'group_renting').map((c) => c.caseNo);
+  if (renting.length) reasons.push({ code: 'illegal_renting', caseNos: renting });
+  if (f.unpaidFees === true) reasons.push({ code: 'unpaid_fees' });
+  if (f.employedByManager) reasons.push({ code: 'employed_by_manager' });
+  const unchecked: Eligibility['unchecked'] = ['other_statutory'];
+  if (f.unpaidFees === null) unchecked.unshift('unpaid_fees');
+  return { eligible: reasons.length === 0, reasons, unchecked };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Committee meetings — 《规定》 Art 26
+
+/** Quorum: more than half of ALL members present (no proxies). */
+export function meetingQuorate(present: number, members: number): boolean {
+  return members > 0 && 2 * present > members;
+}
+
+/** A committee decision needs the signatures of more than half of ALL members. */
+export function resolutionAdopted(signatures: number, members: number): boolean {
+  return members > 0 && 2 * signatures > members;
+}
+
+export interface MeetingAttendance {
+  heldOn: string;
+  /** Members expected at the meeting (in office on that day) and who of them was present. */
+  expected: readonly string[];
+  present: readonly string[];
+}
+
+export interface AbsenceRecord {
+  memberId: string;
+  meetings: number;
+  absences: number;
+  /** Art 31 (五): absent from half or more ("一半以上", 民法典 Art 1259) of the meetings within one year. */
+  flagged: boolean;
+}
+
+/** Absences per member over the year ending `today` (meetings held after today − 1 year, up to today). */
+export function absenceRecords(
+  meetings: readonly MeetingAttendance[],
+  memberIds: readonly string[],
+  today: string,
+): AbsenceRecord[] {
+  const from = addYears(today, -1);
+  const inYear = meetings.filter((m) => m.heldOn > from && m.heldOn <= today);
+  return memberIds.map((id) => {
+    let total = 0;
+    let absent = 0;
+    for (const m of inYear) {
+      if (!m.expected.includes(id)) continue;
+      total++;
+      if (!m.present.includes(id)) absent++;
+    }
+    return { memberId: id, meetings: total, absences: absent, flagged: total > 0 && 2 * absent >= total };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Committee health: meetings, vacancies, early re-election, 换届 — Arts 26, 28, 32
+
+export interface CommitteeFacts {
+  seats: number;
+  activeMembers: number;
+  electedOn: string;
+  termEndsOn: string;
+  lastMeetingOn: string | null;
+  /** A successor committee has been elected (this one is history). */
+  succeeded: boolean;
+  today: string;
+}
+
+export interface CommitteeHealth {
+  /** The day by which the next regular meeting is due (2 months after the last one, or the election). */
+  nextMeetingDue: string;
+  meetingOverdue: boolean;
+  vacancies: number;
+  /** Art 32 ¶1: members fewer than the seats but more than half → 补选 possible. */
+  byElectionAllowed: boolean;
+  /** Art 32 ¶2: reasons the street must convene an early re-election (empty = none). */
+  earlyReelection: ('members_below_half' | 'inactive_six_months')[];
+  /** Art 28: the committee must report to the street by this day (5 months before expiry). */
+  reelectionReportDue: string;
+  reelectionReminder: boolean;
+  expired: boolean;
+}
+
+export function committeeHealth(f: CommitteeFacts): CommitteeHealth {
+  const lastActivity = f.lastMeetingOn && f.lastMeetingOn > f.electedOn ? f.lastMeetingOn : f.electedOn;
+  const nextMeetingDue = addMonths(lastActivity, PERIODS.meetingInterval.amount);
+  const inactiveSince = addMonths(lastActivity, PERIODS.inactivity.amount);
+  const reelectionReportDue = addMonths(f.termEndsOn, -PERIODS.reelectionReport.amount);
+  const early: CommitteeHealth['earlyReelection'] = [];
+  if (2 * f.activeMembers < f.seats) early.push('members_below_half');
+  if (f.today > inactiveSince) early.push('inactive_six_months');
+  return {
+    nextMeetingDue,
+    meetingOverdue: f.today > nextMeetingDue,
+    vacancies: Math.max(0, f.seats - f.activeMembers),
+    byElectionAllowed: f.activeMembers < f.seats && 2 * f.activeMembers > f.seats,
+    earlyReelection: early,
+    reelectionReportDue,
+    reelectionReminder: f.today >= reelectionReportDue,
+    expired: f.today > f.termEndsOn,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Overview state of a compound
+
+export const GOVERNANCE_STATES = [
+  'no_assembly', // no 业主大会 recorded, no formation under way
+  'forming', // formation (筹备) under way
+  'in_term', // a committee in its term
+  'term_expiring', // in term, within 5 months of expiry (换届 due)
+  'expired', // the term has ended and no successor is recorded
+  'dysfunctional', // in term but Art 32 ¶2 conditions for early re-election hold
+] as const;
+export type GovernanceState = (typeof GOVERNANCE_STATES)[number];
+
+export function governanceState(input: {
+  formationInProgress: boolean;
+  committee: Pick<CommitteeHealth, 'expired' | 'earlyReelection' | 'reelectionReminder'> | null;
+}): GovernanceState {
+  const c = input.committee;
+  if (!c) return input.formationInProgress ? 'forming' : 'no_assembly';
+  if (c.expired) return 'expired';
+  if (c.earlyReelection.length > 0) return 'dysfunctional';
+  if (c.reelectionReminder) return 'term_expiring';
+  return 'in_term';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Decisions: notice, window, result presentation
+
+export const DECISION_METHODS = ['meeting', 'written'] as const;
+export type DecisionMethod = (typeof DECISION_METHODS)[number];
+
+/**
+ * A 业主大会 meeting (either form, 《规定》 Art 18) is notified to all owners at least 15 days before it opens
+ * (《物业管理条例》 Art 14): the opening day must be ≥ notice day + 15. The window must be non-empty.
+ */
+export function decisionWindowProblems(input: {
+  noticePostedOn: string;
+  opensAt: Date;
+  closesAt: Date;
+  today: string;
+}): GovProblem[] {
+  const problems: GovProblem[] = [];
+  if (input.closesAt.getTime() <= input.opensAt.getTime()) problems.push({ code: 'decision_window_empty' });
+  if (input.noticePostedOn > input.today) problems.push({ code: 'decision_notice_in_future' });
+  const opensOn = shanghaiDay(input.opensAt);
+  const earliest = addDays(input.noticePostedOn, PERIODS.preMeetingNotice.amount);
+  if (opensOn < earliest) {
+    problems.push({
+      code: 'decision_notice_too_short',
+      params: { earliest, days: PERIODS.preMeetingNotice.amount },
+    });
+  }
+  return problems;
+}
+
+/** A fraction of a base that an actual figure is compared with (≥ for 以上, > for 过半数). */
+export interface ThresholdCheck {
+  key: 'quorum_area' | 'quorum_persons' | 'approval_area' | 'approval_persons';
+  /** e.g. { num: 2, den: 3 } */
+  num: number;
+  den: number;
+  /** true: strictly more than (过半数); false: at least (以上). */
+  strict: boolean;
+  actual: bigint;
+  base: bigint;
+  /** The smallest actual value that satisfies the check (exact; centi-m² or persons). */
+  required: bigint;
+  met: boolean;
+}
+
+/** The smallest integer x with x ≥ num/den·base (strict: x > num/den·base). */
+export function requiredFor(num: number, den: number, base: bigint, strict: boolean): bigint {
+  const n = BigInt(num) * base;
+  const d = BigInt(den);
+  if (strict) return n / d + 1n;
+  return (n + d - 1n) / d;
+}
+
+/**
+ * The four comparisons behind a tally result (民法典 Art 278 ¶2), for showing the arithmetic. The verdicts
+ * (quorumMet, passed) stay those of tallyVote; these checks are consistent with them by construction
+ * (x ≥ ⌈a·b/c⌉ ⇔ c·x ≥ a·b for integers).
+ */
+export function thresholdChecks(r: TallyResult): ThresholdCheck[] {
+  const three = r.rule === 'three_quarters';
+  const mk = (
+    key: ThresholdCheck['key'],
+    num: number,
+    den: number,
+    strict: boolean,
+    actual: bigint,
+    base: bigint,
+  ): ThresholdCheck => {
+    const required = requiredFor(num, den, base, strict);
+    return { key, num, den, strict, actual, base, required, met: actual >= required };
+  };
+  return [
+    mk('quorum_area', 2, 3, false, r.participatingArea, r.totalArea),
+    mk('quorum_persons', 2, 3, false, BigInt(r.participatingPersons), BigInt(r.totalPersons)),
+    three
+      ? mk('approval_area', 3, 4, false, r.yesArea, r.participatingArea)
+      : mk('approval_area', 1, 2, true, r.yesArea, r.participatingArea),
+    three
+      ? mk('approval_persons', 3, 4, false, BigInt(r.yesPersons), BigInt(r.participatingPersons))
+      : mk('approval_persons', 1, 2, true, BigInt(r.yesPersons), BigInt(r.participatingPersons)),
+  ];
+}
+
+/** Results and committee decisions are posted within 3 days (Arts 21, 26); the posting stays up `days`. */
+export function publicationDue(cal: DayCalendar, closedOn: string): StatutoryDeadline {
+  return statutoryDeadline(cal, closedOn, PERIODS.resolutionNotice.amount);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Who counts as the owner of a unit in a vote — 区分所有权解释 Arts 1, 9
+
+export interface UnitOwnershipFacts {
+  deliveredOn: string | null;
+  owners: readonly { id: string; kind: 'person' | 'organisation' | 'developer' }[];
+}
+
+/**
+ * The owner key a unit is counted under on `asOf`: the developer for unsold units (only the developer
+ * recorded, or nobody) and for sold-but-undelivered units (no delivery date on or before asOf) — all of them
+ * together are ONE person (解释 Art 9); otherwise the buyer. The developer is the one recorded on the unit,
+ * else `developerKey` (the compound's developer). Co-owners of one unit are one person: the smallest
+ * owner id among them stands for the unit (so a co-owner's other units merge with it).
+ */
+export function voteOwnerOf(
+  unit: UnitOwnershipFacts,
+  asOf: string,
+  developerKey: string,
+): { key: string; developer: boolean } {
+  const buyers = unit.owners
+    .filter((o) => o.kind !== 'developer')
+    .map((o) => o.id)
+    .sort();
+  const delivered = unit.deliveredOn !== null && unit.deliveredOn <= asOf;
+  if (buyers.length > 0 && delivered) return { key: buyers[0], developer: false };
+  const developers = unit.owners
+    .filter((o) => o.kind === 'developer')
+    .map((o) => o.id)
+    .sort();
+  return { key: developers[0] ?? developerKey, developer: true };
+}

@@ -1,0 +1,132 @@
+// Shared helpers of the governance module: the calendar, today's date in Shanghai, compound access,
+// deadline rows (gov_tasks) and their presentation.
+import {
+  daysBetween,
+  shanghaiDay,
+  statutoryDeadline,
+  type DayCalendar,
+  type GovProblem,
+  type PeriodUnit,
+} from '../../../domain/governance.js';
+import type { Actor } from '../../platform/http/context.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import type { Deps } from '../../platform/deps.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { GovTaskTable } from '../../platform/db/schema.js';
+import { newId } from '../../platform/ids.js';
+import * as repo from './governance.repo.js';
+import { canView, type CompoundPlace } from './governance.policy.js';
+import './governance.messages.js';
+
+/** Days before a due date from which a pending task shows as due soon. */
+export const DUE_SOON_DAYS = 5;
+
+export async function loadCalendar(db: Executor): Promise<DayCalendar> {
+  const holidays = new Set<string>();
+  const workdays = new Set<string>();
+  for (const d of await repo.calendarDays(db)) (d.kind === 'holiday' ? holidays : workdays).add(d.date);
+  return { holidays, workdays };
+}
+
+export const todayOf = (deps: Deps): string => shanghaiDay(deps.clock.now());
+
+export type CompoundRow = NonNullable<Awaited<ReturnType<typeof repo.compound>>>;
+
+/** The compound, when the actor may see its governance; 404 otherwise (no existence leak). */
+export async function visibleCompound(
+  db: Executor,
+  actor: Actor | null,
+  compoundId: string,
+): Promise<CompoundRow> {
+  const c = await repo.compound(db, compoundId);
+  if (!c || !canView(actor, c)) throw notFound('governance.compound_not_found');
+  return c;
+}
+
+/** One domain problem as a 400 with a localised message (code `governance.<problem>`). */
+export function problemError(p: GovProblem, status = 400): AppError {
+  return new AppError(`governance.${p.code}`, status, p.params ?? {});
+}
+
+export function throwProblems(problems: readonly GovProblem[]): void {
+  if (problems.length === 0) return;
+  throw new AppError(
+    `governance.${problems[0].code}`,
+    400,
+    problems[0].params ?? {},
+    problems.map((p) => ({ code: `governance.${p.code}`, params: p.params ?? {} })),
+  );
+}
+
+export function requireNotFuture(date: string, today: string): void {
+  if (date > today) throw new AppError('governance.date_in_future', 400, { date });
+}
+
+export function requireNotBefore(date: string, earliest: string | null): void {
+  if (earliest && date < earliest) throw new AppError('governance.date_before', 400, { date: earliest });
+}
+
+export interface TaskSpec {
+  compound: CompoundPlace;
+  subjectType: GovTaskTable['subject_type'];
+  subjectId: string;
+  kind: string;
+  responsible: GovTaskTable['responsible'];
+  /** The event day a forward period runs from, or an explicit last day. */
+  from?: string;
+  amount?: number;
+  unit?: PeriodUnit;
+  dueOn?: string;
+  legalRef: string;
+}
+
+/** Inserts a deadline row (once per subject and kind): statutory period from `from`, or an explicit day. */
+export async function addTask(db: Executor, cal: DayCalendar, now: string, spec: TaskSpec): Promise<string> {
+  let due: { due_on: string; nominal_due_on: string };
+  if (spec.dueOn) due = { due_on: spec.dueOn, nominal_due_on: spec.dueOn };
+  else {
+    const d = statutoryDeadline(cal, spec.from!, spec.amount!, spec.unit ?? 'd');
+    due = { due_on: d.lastDay, nominal_due_on: d.nominalLastDay };
+  }
+  await repo.insertTask(db, {
+    id: newId(),
+    compound_id: spec.compound.id,
+    district_code: spec.compound.district_code,
+    street_code: spec.compound.street_code,
+    subject_type: spec.subjectType,
+    subject_id: spec.subjectId,
+    kind: spec.kind,
+    responsible: spec.responsible,
+    ...due,
+    done_on: null,
+    legal_ref: spec.legalRef,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+  });
+  return due.due_on;
+}
+
+type TaskRow = GovTaskTable & { compound_name: string };
+
+export function taskState(t: Pick<GovTaskTable, 'done_on' | 'due_on'>, today: string) {
+  if (t.done_on) return 'done' as const;
+  if (today > t.due_on) return 'overdue' as const;
+  if (daysBetween(today, t.due_on) <= DUE_SOON_DAYS) return 'due_soon' as const;
+  return 'open' as const;
+}
+
+export const presentTask = (t: TaskRow, today: string) => ({
+  id: t.id,
+  compoundId: t.compound_id,
+  compoundName: t.compound_name,
+  subjectType: t.subject_type,
+  subjectId: t.subject_id,
+  kind: t.kind,
+  responsible: t.responsible,
+  dueOn: t.due_on,
+  nominalDueOn: t.nominal_due_on,
+  doneOn: t.done_on,
+  state: taskState(t, today),
+  legalRef: t.legal_ref,
+});

@@ -1,0 +1,604 @@
+// Governance queries only. Scoped lists take a compound-scope condition built by platform/scope.ts.
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Grant } from '../../../domain/access.js';
+import type { Database, Executor } from '../../platform/db/database.js';
+import { likePattern } from '../../platform/db/database.js';
+import type { DB, GovTaskTable } from '../../platform/db/schema.js';
+import { compoundScopeCondition } from '../../platform/scope.js';
+
+const COMPOUND_COLS = {
+  id: 'compounds.id',
+  district: 'compounds.district_code',
+  street: 'compounds.street_code',
+};
+
+export function scoped(grants: readonly Grant[]) {
+  return (eb: ExpressionBuilder<DB, 'compounds'>) =>
+    compoundScopeCondition(eb, grants, COMPOUND_COLS) ?? eb.lit(true);
+}
+
+// --- Compounds and registry facts -------------------------------------------------------------------------
+
+export async function compound(db: Executor, id: string) {
+  return db
+    .selectFrom('compounds')
+    .select([
+      'id',
+      'name',
+      'street_code',
+      'district_code',
+      'building_area',
+      'first_delivery_on',
+      'residents_committee_id',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function calendarDays(db: Executor) {
+  return db.selectFrom('calendar_days').select(['date', 'kind']).execute();
+}
+
+export async function buildingsOf(db: Executor, compoundId: string, ids?: readonly string[]) {
+  let q = db.selectFrom('buildings').select(['id', 'name']).where('compound_id', '=', compoundId);
+  if (ids) {
+    if (ids.length === 0) return [];
+    q = q.where('id', 'in', ids);
+  }
+  return q.orderBy('name').execute();
+}
+
+/** Units (with building name) of a compound, optionally restricted to some buildings. */
+export async function unitsFor(db: Executor, compoundId: string, buildingIds: readonly string[] | null) {
+  let q = db
+    .selectFrom('units')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .select([
+      'units.id',
+      'units.building_id',
+      'buildings.name as building_name',
+      'units.number',
+      'units.registered_area',
+      'units.surveyed_area',
+      'units.contract_area',
+      'units.delivered_on',
+    ])
+    .where('units.compound_id', '=', compoundId);
+  if (buildingIds) q = q.where('units.building_id', 'in', buildingIds);
+  return q.orderBy('buildings.name').orderBy('units.number').orderBy('units.id').execute();
+}
+
+/** Owners (id, kind) of every unit of a compound. */
+export async function unitOwnersOf(db: Executor, compoundId: string) {
+  return db
+    .selectFrom('unit_owners')
+    .innerJoin('owners', 'owners.id', 'unit_owners.owner_id')
+    .select(['unit_owners.unit_id', 'owners.id', 'owners.kind', 'owners.name'])
+    .where('unit_owners.compound_id', '=', compoundId)
+    .execute();
+}
+
+/** Area facts for the assembly trigger of many compounds: per compound and delivery date, sold vs all. */
+export async function triggerFacts(db: Executor, compoundIds: readonly string[]) {
+  if (compoundIds.length === 0) return [];
+  const area = sql<number>`coalesce(units.registered_area, units.surveyed_area, units.contract_area, 0)`;
+  // A unit is sold when it has an owner who is not the developer.
+  const sold = sql<number>`case when units.delivered_on is not null and exists (
+      select 1 from unit_owners uo join owners o on o.id = uo.owner_id
+      where uo.unit_id = units.id and o.kind <> 'developer') then 1 else 0 end`;
+  return db
+    .selectFrom('units')
+    .select([
+      'units.compound_id',
+      'units.delivered_on',
+      sql<number>`sum(${area})`.as('area'),
+      sql<number>`sum(${area} * ${sold})`.as('sold_area'),
+    ])
+    .where('units.compound_id', 'in', compoundIds)
+    .groupBy(['units.compound_id', 'units.delivered_on'])
+    .execute();
+}
+
+export async function ownerInCompound(db: Executor, compoundId: string, ownerId: string) {
+  return db
+    .selectFrom('owners')
+    .select(['owners.id', 'owners.name', 'owners.kind'])
+    .where('owners.id', '=', ownerId)
+    .where('owners.id', 'in', (eb) =>
+      eb
+        .selectFrom('unit_owners')
+        .select('unit_owners.owner_id')
+        .where('unit_owners.owner_id', '=', ownerId)
+        .where('unit_owners.compound_id', '=', compoundId),
+    )
+    .executeTakeFirst();
+}
+
+/** Unresolved 违法搭建 / 群租 cases on the units an owner holds in a compound (Art 20 ¶2 "未改正"). */
+export async function openDisqualifyingCases(db: Executor, compoundId: string, ownerId: string) {
+  return db
+    .selectFrom('cases')
+    .select(['cases.case_no', 'cases.category_code'])
+    .where('cases.category_code', 'in', ['illegal_construction', 'group_renting'])
+    .where('cases.status', 'not in', ['declined', 'closed', 'revisited', 'merged'])
+    .where('cases.unit_id', 'in', (eb) =>
+      eb
+        .selectFrom('unit_owners')
+        .select('unit_owners.unit_id')
+        .where('unit_owners.owner_id', '=', ownerId)
+        .where('unit_owners.compound_id', '=', compoundId),
+    )
+    .orderBy('cases.case_no')
+    .execute();
+}
+
+// --- Decisions ----------------------------------------------------------------------------------------------
+
+export async function decision(db: Executor, id: string) {
+  return db
+    .selectFrom('decisions')
+    .innerJoin('compounds', 'compounds.id', 'decisions.compound_id')
+    .selectAll('decisions')
+    .select(['compounds.name as compound_name', 'compounds.street_code', 'compounds.district_code'])
+    .where('decisions.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The decision row, share-locked on PostgreSQL so that closing waits for ballots in flight (and vice versa). */
+export async function decisionForBallot(db: Executor, dialect: Database['dialect'], id: string) {
+  let q = db.selectFrom('decisions').selectAll().where('id', '=', id);
+  if (dialect === 'postgres') q = q.forShare();
+  return q.executeTakeFirst();
+}
+
+export async function listDecisions(
+  db: Executor,
+  grants: readonly Grant[] | null,
+  ownerIds: readonly string[],
+  f: { compound?: string; street?: string; status?: string; after: [string, string] | null; limit: number },
+) {
+  let q = db
+    .selectFrom('decisions')
+    .innerJoin('compounds', 'compounds.id', 'decisions.compound_id')
+    .selectAll('decisions')
+    .select(['compounds.name as compound_name']);
+  if (grants) q = q.where(scoped(grants) as never);
+  else {
+    // Owners: published decisions of compounds where they hold a unit.
+    q = q
+      .where('decisions.status', '=', 'published')
+      .where('decisions.compound_id', 'in', (eb) =>
+        eb
+          .selectFrom('unit_owners')
+          .select('unit_owners.compound_id')
+          .where('unit_owners.owner_id', 'in', ownerIds),
+      );
+  }
+  if (f.compound) q = q.where('decisions.compound_id', '=', f.compound);
+  if (f.street) q = q.where('compounds.street_code', '=', f.street);
+  if (f.status) q = q.where('decisions.status', '=', f.status as never);
+  if (f.after) {
+    const [createdAt, id] = f.after;
+    q = q.where((eb) =>
+      eb.or([
+        eb('decisions.created_at', '<', createdAt),
+        eb.and([eb('decisions.created_at', '=', createdAt), eb('decisions.id', '<', id)]),
+      ]),
+    );
+  }
+  return q
+    .orderBy('decisions.created_at', 'desc')
+    .orderBy('decisions.id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+export async function ballotCount(db: Executor, decisionId: string): Promise<number> {
+  const r = await db
+    .selectFrom('ballots')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('decision_id', '=', decisionId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function invitationCount(db: Executor, decisionId: string): Promise<number> {
+  const r = await db
+    .selectFrom('decision_units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('decision_id', '=', decisionId)
+    .where('invite_hash', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function decisionUnits(db: Executor, decisionId: string) {
+  return db
+    .selectFrom('decision_units')
+    .select(['unit_id', 'owner_id', 'registered_area', 'surveyed_area', 'contract_area'])
+    .where('decision_id', '=', decisionId)
+    .orderBy('unit_id')
+    .execute();
+}
+
+export async function decisionUnitRows(db: Executor, decisionId: string) {
+  return db.selectFrom('decision_units').selectAll().where('decision_id', '=', decisionId).execute();
+}
+
+export async function decisionUnit(db: Executor, decisionId: string, unitId: string) {
+  return db
+    .selectFrom('decision_units')
+    .selectAll()
+    .where('decision_id', '=', decisionId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+}
+
+export async function unitByInviteHash(db: Executor, hash: string) {
+  return db.selectFrom('decision_units').selectAll().where('invite_hash', '=', hash).executeTakeFirst();
+}
+
+export async function ballotsOf(db: Executor, decisionId: string) {
+  return db
+    .selectFrom('ballots')
+    .select(['owner_id', 'choice', 'channel'])
+    .where('decision_id', '=', decisionId)
+    .orderBy('owner_id')
+    .execute();
+}
+
+export async function ballotOfOwner(db: Executor, decisionId: string, ownerId: string) {
+  return db
+    .selectFrom('ballots')
+    .selectAll()
+    .where('decision_id', '=', decisionId)
+    .where('owner_id', '=', ownerId)
+    .executeTakeFirst();
+}
+
+export async function roll(
+  db: Executor,
+  decisionId: string,
+  f: { q?: string; voted?: 'yes' | 'no'; after: [string, string] | null; limit: number },
+) {
+  let q = db
+    .selectFrom('decision_units as du')
+    .leftJoin('owners', 'owners.id', 'du.owner_id')
+    .leftJoin('ballots as b', (j) =>
+      j.onRef('b.decision_id', '=', 'du.decision_id').onRef('b.owner_id', '=', 'du.owner_id'),
+    )
+    .select([
+      'du.unit_id',
+      'du.label',
+      'du.owner_id',
+      'du.developer',
+      'du.registered_area',
+      'du.surveyed_area',
+      'du.contract_area',
+      'owners.name as owner_name',
+      'b.channel',
+    ])
+    .where('du.decision_id', '=', decisionId);
+  if (f.q) {
+    const p = likePattern(f.q);
+    q = q.where(sql<boolean>`(du.label like ${p} escape '\\' or owners.name like ${p} escape '\\')`);
+  }
+  if (f.voted === 'yes') q = q.where('b.id', 'is not', null);
+  if (f.voted === 'no') q = q.where('b.id', 'is', null);
+  if (f.after) {
+    const [label, unitId] = f.after;
+    q = q.where((eb) =>
+      eb.or([
+        eb('du.label', '>', label),
+        eb.and([eb('du.label', '=', label), eb('du.unit_id', '>', unitId)]),
+      ]),
+    );
+  }
+  return q
+    .orderBy('du.label')
+    .orderBy('du.unit_id')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+// --- Formation, groups, committees ------------------------------------------------------------------------
+
+export async function activeFormation(db: Executor, compoundId: string) {
+  return db
+    .selectFrom('gov_formations')
+    .selectAll()
+    .where('compound_id', '=', compoundId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function formation(db: Executor, id: string) {
+  return db.selectFrom('gov_formations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function groupOf(db: Executor, subjectId: string, kind: 'preparatory' | 'reelection') {
+  const g = await db
+    .selectFrom('gov_groups')
+    .selectAll()
+    .where('subject_id', '=', subjectId)
+    .where('kind', '=', kind)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!g) return null;
+  const members = await db
+    .selectFrom('gov_group_members')
+    .selectAll()
+    .where('group_id', '=', g.id)
+    .orderBy('seq')
+    .execute();
+  return { ...g, members };
+}
+
+export async function objections(db: Executor, formationId: string) {
+  return db
+    .selectFrom('gov_objections')
+    .selectAll()
+    .where('formation_id', '=', formationId)
+    .orderBy('received_on')
+    .orderBy('id')
+    .execute();
+}
+
+export async function currentCommittee(db: Executor, compoundId: string) {
+  return db
+    .selectFrom('committees')
+    .selectAll()
+    .where('compound_id', '=', compoundId)
+    .where('status', '=', 'current')
+    .executeTakeFirst();
+}
+
+export async function committee(db: Executor, id: string) {
+  return db.selectFrom('committees').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function pastCommittees(db: Executor, compoundId: string) {
+  return db
+    .selectFrom('committees')
+    .select(['id', 'term_no', 'elected_on', 'term_ends_on'])
+    .where('compound_id', '=', compoundId)
+    .where('status', '!=', 'current')
+    .orderBy('term_no', 'desc')
+    .execute();
+}
+
+export async function lastTermNo(db: Executor, compoundId: string): Promise<number> {
+  const r = await db
+    .selectFrom('committees')
+    .select((eb) => eb.fn.max('term_no').as('n'))
+    .where('compound_id', '=', compoundId)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function members(db: Executor, committeeId: string) {
+  return db
+    .selectFrom('committee_members')
+    .selectAll()
+    .where('committee_id', '=', committeeId)
+    .orderBy('joined_on')
+    .orderBy('id')
+    .execute();
+}
+
+export async function meetings(db: Executor, committeeId: string) {
+  return db
+    .selectFrom('committee_meetings')
+    .selectAll()
+    .where('committee_id', '=', committeeId)
+    .orderBy('held_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function attendance(db: Executor, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return [];
+  return db.selectFrom('committee_attendance').selectAll().where('meeting_id', 'in', meetingIds).execute();
+}
+
+// --- Tasks --------------------------------------------------------------------------------------------------
+
+export type TaskRow = GovTaskTable;
+
+export async function insertTask(db: Executor, row: GovTaskTable) {
+  await db
+    .insertInto('gov_tasks')
+    .values(row)
+    .onConflict((oc) => oc.columns(['subject_id', 'kind']).doNothing())
+    .execute();
+}
+
+/** Marks a pending task done; returns whether a row changed. */
+export async function completeTask(
+  db: Executor,
+  subjectId: string,
+  kind: string,
+  doneOn: string,
+  now: string,
+) {
+  const r = await db
+    .updateTable('gov_tasks')
+    .set((eb) => ({ done_on: doneOn, updated_at: now, version: eb('version', '+', 1) }))
+    .where('subject_id', '=', subjectId)
+    .where('kind', '=', kind)
+    .where('done_on', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function updateTaskDue(
+  db: Executor,
+  subjectId: string,
+  kind: string,
+  due: { due_on: string; nominal_due_on: string },
+  now: string,
+) {
+  await db
+    .updateTable('gov_tasks')
+    .set((eb) => ({ ...due, updated_at: now, version: eb('version', '+', 1) }))
+    .where('subject_id', '=', subjectId)
+    .where('kind', '=', kind)
+    .where('done_on', 'is', null)
+    .execute();
+}
+
+/** Closes every pending task of a subject (e.g. a cancelled formation). */
+export async function closeTasksOf(db: Executor, subjectId: string, doneOn: string, now: string) {
+  await db
+    .updateTable('gov_tasks')
+    .set((eb) => ({ done_on: doneOn, updated_at: now, version: eb('version', '+', 1) }))
+    .where('subject_id', '=', subjectId)
+    .where('done_on', 'is', null)
+    .execute();
+}
+
+export async function tasksOfSubjects(db: Executor, subjectIds: readonly string[]) {
+  if (subjectIds.length === 0) return [];
+  return db
+    .selectFrom('gov_tasks')
+    .innerJoin('compounds', 'compounds.id', 'gov_tasks.compound_id')
+    .selectAll('gov_tasks')
+    .select('compounds.name as compound_name')
+    .where('gov_tasks.subject_id', 'in', subjectIds)
+    .orderBy('gov_tasks.due_on')
+    .orderBy('gov_tasks.id')
+    .execute();
+}
+
+export async function listTasks(
+  db: Executor,
+  grants: readonly Grant[],
+  f: {
+    street?: string;
+    compound?: string;
+    state: 'pending' | 'overdue' | 'done' | 'all';
+    today: string;
+    after: [string, string] | null;
+    limit: number;
+  },
+) {
+  let q = db
+    .selectFrom('gov_tasks')
+    .innerJoin('compounds', 'compounds.id', 'gov_tasks.compound_id')
+    .selectAll('gov_tasks')
+    .select('compounds.name as compound_name')
+    .where(scoped(grants) as never);
+  if (f.street) q = q.where('gov_tasks.street_code', '=', f.street);
+  if (f.compound) q = q.where('gov_tasks.compound_id', '=', f.compound);
+  if (f.state === 'pending') q = q.where('gov_tasks.done_on', 'is', null);
+  if (f.state === 'overdue')
+    q = q.where('gov_tasks.done_on', 'is', null).where('gov_tasks.due_on', '<', f.today);
+  if (f.state === 'done') q = q.where('gov_tasks.done_on', 'is not', null);
+  if (f.after) {
+    const [due, id] = f.after;
+    q = q.where((eb) =>
+      eb.or([
+        eb('gov_tasks.due_on', '>', due),
+        eb.and([eb('gov_tasks.due_on', '=', due), eb('gov_tasks.id', '>', id)]),
+      ]),
+    );
+  }
+  return q
+    .orderBy('gov_tasks.due_on')
+    .orderBy('gov_tasks.id')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+// --- Overview -----------------------------------------------------------------------------------------------
+
+export async function overviewCompounds(
+  db: Executor,
+  grants: readonly Grant[],
+  f: { street?: string; after: [string, string] | null; limit: number },
+) {
+  let q = db
+    .selectFrom('compounds')
+    .innerJoin('divisions as s', 's.code', 'compounds.street_code')
+    .select([
+      'compounds.id',
+      'compounds.name',
+      'compounds.street_code',
+      'compounds.district_code',
+      'compounds.first_delivery_on',
+      's.name as street_name',
+    ])
+    .where(scoped(grants));
+  if (f.street) q = q.where('compounds.street_code', '=', f.street);
+  if (f.after) {
+    const [name, id] = f.after;
+    q = q.where((eb) =>
+      eb.or([
+        eb('compounds.name', '>', name),
+        eb.and([eb('compounds.name', '=', name), eb('compounds.id', '>', id)]),
+      ]),
+    );
+  }
+  return q
+    .orderBy('compounds.name')
+    .orderBy('compounds.id')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+export async function formationsOf(db: Executor, compoundIds: readonly string[]) {
+  if (compoundIds.length === 0) return [];
+  return db
+    .selectFrom('gov_formations')
+    .select(['id', 'compound_id'])
+    .where('compound_id', 'in', compoundIds)
+    .where('status', '=', 'in_progress')
+    .execute();
+}
+
+export async function currentCommitteesOf(db: Executor, compoundIds: readonly string[]) {
+  if (compoundIds.length === 0) return [];
+  return db
+    .selectFrom('committees')
+    .select([
+      'committees.id',
+      'committees.compound_id',
+      'committees.seats',
+      'committees.elected_on',
+      'committees.term_ends_on',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('committee_members')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('committee_members.committee_id', '=', 'committees.id')
+        .where('committee_members.ended_on', 'is', null)
+        .as('active_members'),
+      eb
+        .selectFrom('committee_meetings')
+        .select(sql<string | null>`max(committee_meetings.held_on)`.as('m'))
+        .whereRef('committee_meetings.committee_id', '=', 'committees.id')
+        .as('last_meeting_on'),
+    ])
+    .where('committees.compound_id', 'in', compoundIds)
+    .where('committees.status', '=', 'current')
+    .execute();
+}
+
+export async function taskCounts(db: Executor, compoundIds: readonly string[], today: string) {
+  if (compoundIds.length === 0) return [];
+  return db
+    .selectFrom('gov_tasks')
+    .select([
+      'compound_id',
+      sql<number>`count(*)`.as('pending'),
+      sql<number>`sum(case when due_on < ${today} then 1 else 0 end)`.as('overdue'),
+      sql<string>`min(due_on)`.as('next_due_on'),
+    ])
+    .where('compound_id', 'in', compoundIds)
+    .where('done_on', 'is', null)
+    .groupBy('compound_id')
+    .execute();
+}
