@@ -21,6 +21,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { transferRoutes } from './modules/transfer/transfer.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
+import { open311Routes } from './modules/open311/open311.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { governanceRoutes } from './modules/governance/governance.routes.js';
 
@@ -90,6 +91,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(auditRoutes(deps));
   await app.register(transferRoutes(deps));
   await app.register(casesRoutes(deps));
+  await app.register(open311Routes(deps));
   await app.register(notificationsRoutes(deps));
   await app.register(governanceRoutes(deps));
 
@@ -103,6 +105,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       serveWeb &&
       req.method === 'GET' &&
       !req.url.startsWith('/api/') &&
+      !req.url.startsWith('/open311/')
     ) {
       return reply.sendFile('index.html');
     }

@@ -279,6 +279,39 @@ const PROBES: Record<string, Probe> = {
     request: () => ({ url: '/api/v1/ballots', payload: { code: 'AAAA-BBBB-CCCC', choice: 'yes' } }),
   },
   // --- end of governance probes
+  // Open311 GeoReport v2: public by the spec (services and the public fields of requests); creating a
+  // request needs an api_key of channel open311, so a session alone is refused (403, nothing written).
+  'GET /open311/v2/discovery.{format}': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/open311/v2/discovery.json' }),
+  },
+  'GET /open311/v2/services.{format}': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/open311/v2/services.json' }),
+  },
+  'GET /open311/v2/services/{service_code}': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/open311/v2/services/repair.urgent.water_burst.json' }),
+  },
+  'GET /open311/v2/requests.{format}': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/open311/v2/requests.json' }),
+  },
+  'GET /open311/v2/requests/{service_request_id}': {
+    expect: { kind: 'public' },
+    request: (t) => ({ url: `/open311/v2/requests/${t.caseNo}.json` }),
+  },
+  'GET /open311/v2/tokens/{token}': {
+    expect: { kind: 'public' },
+    request: (t) => ({ url: `/open311/v2/tokens/${t.caseId}.json` }),
+  },
+  'POST /open311/v2/requests.{format}': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: '/open311/v2/requests.json',
+      payload: { service_code: 'noise', address_id: t.compoundId, description: '越权登记' },
+    }),
+  },
   'GET /api/v1/exports/{list}': {
     expect: { kind: 'empty-list' },
     request: () => ({ url: `/api/v1/exports/compounds.csv?street=${HUAMU}` }),
