@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { PageQuery } from './common.js';
 
 export const AuditRecord = z.object({
-  seq: z.number().int(),
+  id: z.string(),
+  seq: z.number().int().nullable().describe('chain position; null until sealed (about a second)'),
   at: z.string(),
   actorId: z.string().nullable(),
   actorName: z.string(),
@@ -12,7 +13,7 @@ export const AuditRecord = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   requestId: z.string().nullable(),
-  hash: z.string(),
+  hash: z.string().nullable(),
 });
 
 export const AuditQuery = PageQuery.extend({
@@ -25,6 +26,7 @@ export const AuditQuery = PageQuery.extend({
 export const AuditVerification = z.object({
   ok: z.boolean(),
   count: z.number().int(),
+  pending: z.number().int().describe('records not yet sealed into the chain'),
   firstBadSeq: z.number().int().nullable(),
   reason: z.string().nullable(),
 });

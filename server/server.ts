@@ -7,6 +7,7 @@ import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import type { Deps } from './platform/deps.js';
 import { JobWorker } from './platform/jobs/jobs.js';
+import { sealAuditLog } from './platform/audit/audit.js';
 import { jobHandlers } from './jobs.js';
 import { seedSynthetic } from './seed/synthetic.js';
 import { DEMO_PASSWORD, seedDemoAccounts } from './seed/demo-accounts.js';
@@ -45,6 +46,12 @@ export async function startServer(
   await app.listen({ port: config.PORT, host: config.HOST });
   const worker = config.JOB_WORKER === '1' ? new JobWorker(database, systemClock, jobHandlers(deps)) : null;
   worker?.start();
+  // Seal new audit records into the hash chain about once a second (safe on several instances).
+  const sealer = setInterval(
+    () => void sealAuditLog(database).catch((err) => app.log.error({ err }, 'audit sealing failed')),
+    1000,
+  );
+  sealer.unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://localhost:${port}`;
@@ -54,7 +61,9 @@ export async function startServer(
     deps,
     url,
     async stop() {
+      clearInterval(sealer);
       await worker?.stop();
+      await sealAuditLog(database).catch(() => 0);
       await app.close();
       await database.close();
     },

@@ -22,7 +22,7 @@ export async function writeTx<T>(
   return deps.database.db.transaction().execute(async (trx) => {
     const at = deps.clock.now().toISOString();
     const audit: Audit = async (entry) => {
-      await appendAudit(trx, deps.database.dialect, actor, { requestId, ...entry }, at);
+      await appendAudit(trx, actor, { requestId, ...entry }, at);
     };
     return fn(trx, audit);
   });

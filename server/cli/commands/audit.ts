@@ -1,11 +1,13 @@
 // gongzhi audit verify — walks the hash chain; exit 1 and the first tampered record when broken.
-import { verifyAuditChain } from '../../platform/audit/audit.js';
+import { sealAuditLog, verifyAuditChain } from '../../platform/audit/audit.js';
 import { UsageError } from '../args.js';
 import { withDeps } from '../context.js';
 
 export async function run(args: string[]): Promise<number> {
   if (args[0] !== 'verify') throw new UsageError('usage: gongzhi audit verify');
   return withDeps(async (deps) => {
+    const sealed = await sealAuditLog(deps.database);
+    if (sealed) console.log(`sealed ${sealed} new records into the chain`);
     const result = await verifyAuditChain(deps.database.db);
     if (result.ok) {
       console.log(`audit log intact: ${result.count} records`);

@@ -7,7 +7,7 @@ export async function listAudit(
     targetId?: string;
     actorId?: string;
     action?: string;
-    beforeSeq: number | null;
+    before: [string, string] | null;
     limit: number;
   },
 ) {
@@ -16,9 +16,13 @@ export async function listAudit(
   if (f.targetId) q = q.where('target_id', '=', f.targetId);
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
   if (f.action) q = q.where('action', '=', f.action);
-  if (f.beforeSeq !== null) q = q.where('seq', '<', f.beforeSeq);
+  if (f.before) {
+    const [at, id] = f.before;
+    q = q.where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', id)])]));
+  }
   return q
-    .orderBy('seq', 'desc')
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
     .limit(f.limit + 1)
     .execute();
 }

@@ -2,7 +2,7 @@
 import type { Actor } from '../../platform/http/context.js';
 import { requirePermission } from '../../platform/http/context.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
-import { verifyAuditChain } from '../../platform/audit/audit.js';
+import { sealAuditLog, verifyAuditChain } from '../../platform/audit/audit.js';
 import type { Deps } from '../../platform/deps.js';
 import * as repo from './audit.repo.js';
 
@@ -21,12 +21,13 @@ export async function listAudit(
   },
 ) {
   requirePermission(actor, 'audit.read');
-  const before = decodeCursor(f.cursor, 1)?.[0] as number | undefined;
-  const rows = await repo.listAudit(deps.database.db, { ...f, beforeSeq: before ?? null });
-  const page = pageFrom(rows, f.limit, (r) => [Number(r.seq)]);
+  const before = decodeCursor(f.cursor, 2) as [string, string] | null;
+  const rows = await repo.listAudit(deps.database.db, { ...f, before });
+  const page = pageFrom(rows, f.limit, (r) => [r.at, r.id]);
   return {
     items: page.items.map((r) => ({
-      seq: Number(r.seq),
+      id: r.id,
+      seq: r.seq === null ? null : Number(r.seq),
       at: r.at,
       actorId: r.actor_id,
       actorName: r.actor_name,
@@ -44,8 +45,15 @@ export async function listAudit(
 
 export async function verifyAudit(deps: Deps, actor: Actor) {
   requirePermission(actor, 'audit.read');
+  await sealAuditLog(deps.database);
   const result = await verifyAuditChain(deps.database.db);
   return result.ok
-    ? { ok: true, count: result.count, firstBadSeq: null, reason: null }
-    : { ok: false, count: result.count, firstBadSeq: result.seq, reason: result.reason };
+    ? { ok: true, count: result.count, pending: result.pending, firstBadSeq: null, reason: null }
+    : {
+        ok: false,
+        count: result.count,
+        pending: result.pending,
+        firstBadSeq: result.seq,
+        reason: result.reason,
+      };
 }

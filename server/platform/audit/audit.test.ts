@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, openTestDatabase, type TestDatabase } from '../../test/harness.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { appendAudit, verifyAuditChain } from './audit.js';
+import { appendAudit, sealAuditLog, verifyAuditChain } from './audit.js';
 
 const actor = { id: 'u1', name: 'tester' };
 
@@ -15,14 +15,13 @@ describe.each(DB_KINDS)('audit hash chain (%s)', (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await openTestDatabase(kind);
-    const { db, dialect } = t.database;
+    const { db } = t.database;
     for (let i = 0; i < 20; i++) {
       await db
         .transaction()
         .execute((trx) =>
           appendAudit(
             trx,
-            dialect,
             actor,
             { action: 'test.write', targetType: 'thing', targetId: `t${i}`, after: { i } },
             `2026-11-26T00:00:${String(i).padStart(2, '0')}Z`,
@@ -32,8 +31,9 @@ describe.each(DB_KINDS)('audit hash chain (%s)', (kind) => {
   });
   afterAll(() => t.drop());
 
-  it('chains concurrent appends without gaps or forks', async () => {
-    const { db, dialect } = t.database;
+  it('appends without waiting for the chain, then seals every record exactly once', async () => {
+    const { db } = t.database;
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, count: 0, pending: 20 });
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         db
@@ -41,7 +41,6 @@ describe.each(DB_KINDS)('audit hash chain (%s)', (kind) => {
           .execute((trx) =>
             appendAudit(
               trx,
-              dialect,
               actor,
               { action: 'test.concurrent', targetType: 'thing', targetId: `c${i}` },
               '2026-11-26T01:00:00Z',
@@ -49,15 +48,37 @@ describe.each(DB_KINDS)('audit hash chain (%s)', (kind) => {
           ),
       ),
     );
-    expect(await verifyAuditChain(db)).toEqual({ ok: true, count: 30 });
+    // Two sealers at once (as on two server instances) must not fork the chain.
+    const sealed = await Promise.all([sealAuditLog(t.database, 7), sealAuditLog(t.database, 7)]);
+    expect(sealed[0] + sealed[1]).toBe(30);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, count: 30, pending: 0 });
+    expect(await sealAuditLog(t.database)).toBe(0);
   });
 
-  it('refuses updates and deletes in the database itself', async () => {
+  it('refuses updates and deletes in the database itself, and any change to an unsealed record but its seal', async () => {
     const { db } = t.database;
     await expect(
       db.updateTable('audit_log').set({ actor_name: 'mallory' }).where('seq', '=', 3).execute(),
     ).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom('audit_log').where('seq', '=', 3).execute()).rejects.toThrow(/append-only/);
+    const id = await db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(
+          trx,
+          actor,
+          { action: 'test.late', targetType: 'thing', targetId: 'x' },
+          '2026-11-26T02:00:00Z',
+        ),
+      );
+    await expect(
+      db
+        .updateTable('audit_log')
+        .set({ actor_name: 'mallory', hash: 'f'.repeat(64) })
+        .where('id', '=', id)
+        .execute(),
+    ).rejects.toThrow(/append-only/);
+    expect(await sealAuditLog(t.database)).toBe(1);
   });
 
   it('reports the first tampered record when someone bypasses the guard', async () => {
@@ -84,13 +105,13 @@ describe('gongzhi audit verify', () => {
         .execute((trx) =>
           appendAudit(
             trx,
-            'sqlite',
             actor,
             { action: 'x', targetType: 'y', targetId: null },
-            '2026-11-26T00:00:00Z',
+            `2026-11-26T00:00:0${i}Z`,
           ),
         );
     }
+    await database.close();
     const run = () =>
       spawnSync('bin/gongzhi', ['audit', 'verify'], {
         env: { ...process.env, DATABASE_URL: url },
@@ -99,9 +120,10 @@ describe('gongzhi audit verify', () => {
     const ok = run();
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('5 records');
-    await sql`drop trigger audit_log_no_delete`.execute(database.db);
-    await database.db.deleteFrom('audit_log').where('seq', '=', 4).execute();
-    await database.close();
+    const again = await openDatabase(url);
+    await sql`drop trigger audit_log_no_delete`.execute(again.db);
+    await again.db.deleteFrom('audit_log').where('seq', '=', 4).execute();
+    await again.close();
     const bad = run();
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('record 4');

@@ -155,8 +155,8 @@ export interface ApiKeyTable {
 }
 
 export interface AuditLogTable {
-  seq: number;
   id: string;
+  seq: number | null; // chain position, set when sealed
   at: string;
   actor_id: string | null;
   actor_name: string;
@@ -166,8 +166,8 @@ export interface AuditLogTable {
   before_json: string | null;
   after_json: string | null;
   request_id: string | null;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export interface JobTable {

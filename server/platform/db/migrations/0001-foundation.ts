@@ -233,8 +233,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('seq', 'bigint', (c) => c.primaryKey())
-    .addColumn('id', 'text', (c) => c.notNull().unique())
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('seq', 'bigint', (c) => c.unique()) // chain position, assigned when sealed
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('actor_name', 'text', (c) => c.notNull())
@@ -244,9 +244,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('before_json', 'text')
     .addColumn('after_json', 'text')
     .addColumn('request_id', 'text')
-    .addColumn('prev_hash', 'text', (c) => c.notNull())
-    .addColumn('hash', 'text', (c) => c.notNull())
+    .addColumn('prev_hash', 'text')
+    .addColumn('hash', 'text')
     .execute();
+  await db.schema.createIndex('audit_log_at').on('audit_log').columns(['at', 'id']).execute();
   await db.schema
     .createIndex('audit_log_target')
     .on('audit_log')
@@ -278,14 +279,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  // The audit log is append-only: the database itself refuses updates and deletes.
+  // The audit log is append-only: the database itself refuses deletes, and updates other than sealing
+  // (setting seq, prev_hash and hash once on a record that has none).
   if (isPostgres(db)) {
     await sql`create or replace function audit_log_append_only() returns trigger language plpgsql as $$
-      begin raise exception 'audit_log is append-only'; end $$`.execute(db);
+      begin
+        if tg_op = 'UPDATE' and old.hash is null and new.hash is not null
+           and (to_jsonb(new) - array['seq','prev_hash','hash']) = (to_jsonb(old) - array['seq','prev_hash','hash'])
+        then return new; end if;
+        raise exception 'audit_log is append-only';
+      end $$`.execute(db);
     await sql`create trigger audit_log_no_change before update or delete on audit_log
       for each row execute function audit_log_append_only()`.execute(db);
   } else {
     await sql`create trigger audit_log_no_update before update on audit_log
+      when old.hash is not null or new.hash is null or new.id is not old.id or new.at is not old.at
+        or new.actor_id is not old.actor_id or new.actor_name is not old.actor_name or new.action is not old.action
+        or new.target_type is not old.target_type or new.target_id is not old.target_id
+        or new.before_json is not old.before_json or new.after_json is not old.after_json
+        or new.request_id is not old.request_id
       begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
     await sql`create trigger audit_log_no_delete before delete on audit_log
       begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
