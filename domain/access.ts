@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'users.manage', // create accounts, assign roles, unlock
   'audit.read',
   'apikeys.manage',
+  'cases.configure', // taxonomy, responsibility list, SLA policies, calendar (administrators)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

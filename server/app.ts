@@ -21,6 +21,8 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { transferRoutes } from './modules/transfer/transfer.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
+import { kpisRoutes } from './modules/kpis/kpis.routes.js';
+import { casesAdminRoutes } from './modules/casesadmin/casesadmin.routes.js';
 import { open311Routes } from './modules/open311/open311.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { governanceRoutes } from './modules/governance/governance.routes.js';
@@ -91,6 +93,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(auditRoutes(deps));
   await app.register(transferRoutes(deps));
   await app.register(casesRoutes(deps));
+  await app.register(kpisRoutes(deps));
+  await app.register(casesAdminRoutes(deps));
   await app.register(open311Routes(deps));
   await app.register(notificationsRoutes(deps));
   await app.register(governanceRoutes(deps));

@@ -316,6 +316,110 @@ const PROBES: Record<string, Probe> = {
     expect: { kind: 'empty-list' },
     request: () => ({ url: `/api/v1/exports/compounds.csv?street=${HUAMU}` }),
   },
+  // KPIs and campaigns: an office sees only the places it covers.
+  'GET /api/v1/kpis/cases': {
+    expect: { kind: 'denied' },
+    request: () => ({
+      url: `/api/v1/kpis/cases?groupBy=compound&street=${HUAMU}&from=2026-01-01&to=2026-12-31`,
+    }),
+  },
+  'GET /api/v1/campaigns': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/campaigns?division=${HUAMU}` }),
+  },
+  'POST /api/v1/campaigns': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/campaigns',
+      payload: {
+        name: '越权整治',
+        categoryCode: 'noise',
+        divisionCode: HUAMU,
+        target: 1,
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+      },
+    }),
+  },
+  'GET /api/v1/campaigns/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/campaigns/${t.caseId}` }),
+  },
+  'POST /api/v1/campaigns/{id}/cases': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({ url: `/api/v1/campaigns/${t.caseId}/cases`, payload: { caseIds: [t.caseId] } }),
+  },
+  // Administration of the cases reference data: cases.configure (administrators) only.
+  'GET /api/v1/admin/case-categories': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: '/api/v1/admin/case-categories' }),
+  },
+  'POST /api/v1/admin/case-categories': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/admin/case-categories',
+      payload: { code: 'intruder', nameZh: '越权类别', nameEn: 'Intruder' },
+    }),
+  },
+  'PATCH /api/v1/admin/case-categories/{code}': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/admin/case-categories/noise',
+      payload: { version: 1, nameZh: '越权改名' },
+    }),
+  },
+  'GET /api/v1/admin/responsibility-lists': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: '/api/v1/admin/responsibility-lists' }),
+  },
+  'GET /api/v1/admin/responsibility-lists/{version}': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: '/api/v1/admin/responsibility-lists/1' }),
+  },
+  'POST /api/v1/admin/responsibility-lists': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/admin/responsibility-lists',
+      payload: {
+        note: '越权清单',
+        rules: [{ id: 'X1', priority: 1, categoryCode: 'noise', orgType: 'street_office', source: '越权' }],
+      },
+    }),
+  },
+  'POST /api/v1/admin/responsibility-lists/import': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/admin/responsibility-lists/import',
+      ...multipartCsv('id,priority,categoryCode,orgType,source\nX1,1,noise,street_office,越权\n'),
+    }),
+  },
+  'POST /api/v1/admin/responsibility-lists/{version}/activate': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({ url: '/api/v1/admin/responsibility-lists/1/activate' }),
+  },
+  'GET /api/v1/admin/sla-policies': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: '/api/v1/admin/sla-policies' }),
+  },
+  'POST /api/v1/admin/sla-policies': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/admin/sla-policies',
+      payload: { stage: 'accept', duration: '1h', sourceKind: 'policy', sourceRef: '越权' },
+    }),
+  },
+  'PATCH /api/v1/admin/sla-policies/{id}': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({ url: '/api/v1/admin/sla-policies/S001', payload: { version: 1, duration: '1h' } }),
+  },
+  'GET /api/v1/admin/calendar': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: '/api/v1/admin/calendar' }),
+  },
+  'PUT /api/v1/admin/calendar/{year}': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({ url: '/api/v1/admin/calendar/2027', payload: { holidays: [], workdays: [] } }),
+  },
 };
 
 function operations(doc: { paths: Record<string, Record<string, unknown>> }): string[] {

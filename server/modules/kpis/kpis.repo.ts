@@ -1,0 +1,302 @@
+// KPI and campaign queries. The KPI figures are one aggregate statement per request (GROUP BY with
+// SUM(CASE …)); places are filtered by street code so the (street_code, created_at) index serves it.
+import { sql, type RawBuilder } from 'kysely';
+import { SATISFIED_RESULTS } from '../../../domain/kpis.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { CampaignTable } from '../../platform/db/schema.js';
+
+export type KpiGroupBy = 'street' | 'department' | 'company' | 'compound';
+
+/** One way of reaching cases: the whole city, a district, a street, or the cases led by organisations. */
+export type ScopePart =
+  | { kind: 'all' }
+  | { kind: 'district'; code: string }
+  | { kind: 'street'; code: string }
+  | { kind: 'orgs'; ids: string[] };
+
+export interface KpiFilter {
+  fromIso: string; // created_at >= fromIso
+  toIso: string; // created_at < toIso
+  scope: ScopePart[]; // OR-ed
+  district?: string;
+  street?: string;
+}
+
+export interface KpiCountRow {
+  key: string;
+  name: string;
+  total: number;
+  proactive: number;
+  accepted: number;
+  acceptedOnTime: number;
+  closed: number;
+  closedOnTime: number;
+  resolvedKnown: number;
+  resolved: number;
+  revisited: number;
+  satisfied: number;
+  repeats: number;
+  parked: number;
+}
+
+const streetsOf = (district: string) =>
+  sql`cases.street_code in (select code from divisions where parent_code = ${district})`;
+
+/** The lead organisation, and (for companies) the two parents above it: project office → branch → company. */
+const COMPANY_OF = (col: 'id' | 'name') =>
+  sql.raw(
+    `case when lead.type = 'property_company' then lead.${col}` +
+      ` when p1.type = 'property_company' then p1.${col}` +
+      ` when p2.type = 'property_company' then p2.${col} end`,
+  );
+
+const GROUPS: Record<
+  KpiGroupBy,
+  { key: RawBuilder<unknown>; name: RawBuilder<unknown>; from: RawBuilder<unknown> }
+> = {
+  street: {
+    key: sql`cases.street_code`,
+    name: sql`g.name`,
+    from: sql`cases left join divisions g on g.code = cases.street_code`,
+  },
+  compound: {
+    key: sql`g.id`,
+    name: sql`g.name`,
+    from: sql`cases join compounds g on g.id = cases.compound_id`,
+  },
+  department: {
+    key: sql`lead.id`,
+    name: sql`lead.name`,
+    from: sql`cases join organisations lead on lead.id = cases.lead_org_id and lead.type in ('department', 'utility')`,
+  },
+  company: {
+    key: COMPANY_OF('id'),
+    name: COMPANY_OF('name'),
+    from: sql`cases join organisations lead on lead.id = cases.lead_org_id
+        and lead.type in ('property_company', 'company_branch', 'project_office')
+        left join organisations p1 on p1.id = lead.parent_id
+        left join organisations p2 on p2.id = p1.parent_id`,
+  },
+};
+
+function scopeCondition(part: ScopePart): RawBuilder<unknown> {
+  switch (part.kind) {
+    case 'all':
+      return sql`1 = 1`;
+    case 'district':
+      return streetsOf(part.code);
+    case 'street':
+      return sql`cases.street_code = ${part.code}`;
+    case 'orgs': {
+      // The organisations, their children and grandchildren (a company's branches and project offices).
+      const ids = sql.join(part.ids);
+      return sql`cases.lead_org_id in (select o.id from organisations o where o.id in (${ids})
+        or o.parent_id in (${ids})
+        or o.parent_id in (select c.id from organisations c where c.parent_id in (${ids})))`;
+    }
+  }
+}
+
+export async function kpiCounts(db: Executor, groupBy: KpiGroupBy, f: KpiFilter): Promise<KpiCountRow[]> {
+  const g = GROUPS[groupBy];
+  const where: RawBuilder<unknown>[] = [
+    sql`cases.created_at >= ${f.fromIso}`,
+    sql`cases.created_at < ${f.toIso}`,
+    sql`(${sql.join(f.scope.map(scopeCondition), sql` or `)})`,
+  ];
+  if (f.street) where.push(sql`cases.street_code = ${f.street}`);
+  else if (f.district) where.push(streetsOf(f.district));
+  const satisfied = sql.join(SATISFIED_RESULTS.map((s) => sql`${s}`));
+  const result = await sql<KpiCountRow>`
+    select t.gkey as group_key, coalesce(t.gname, t.gkey) as group_name,
+      count(*) as total,
+      sum(case when t.proactive = 1 then 1 else 0 end) as proactive,
+      count(t.accepted_ontime) as accepted,
+      sum(case when t.accepted_ontime = 1 then 1 else 0 end) as accepted_on_time,
+      count(t.ontime) as closed,
+      sum(case when t.ontime = 1 then 1 else 0 end) as closed_on_time,
+      count(t.resolved) as resolved_known,
+      sum(case when t.resolved = 1 then 1 else 0 end) as resolved,
+      count(t.satisfaction) as revisited,
+      sum(case when t.satisfaction in (${satisfied}) then 1 else 0 end) as satisfied,
+      count(t.duplicate_of_id) as repeats,
+      sum(case when t.status = 'parked' then 1 else 0 end) as parked
+    from (
+      select ${g.key} as gkey, ${g.name} as gname, cases.proactive, cases.accepted_ontime, cases.ontime,
+        cases.resolved, cases.satisfaction, cases.duplicate_of_id, cases.status
+      from ${g.from}
+      where ${sql.join(where, sql` and `)}
+    ) t
+    where t.gkey is not null
+    group by t.gkey, t.gname
+    order by group_name, group_key`.execute(db);
+  return result.rows.map((r) => {
+    const row = r as unknown as Record<string, unknown>;
+    const n = (k: string) => Number(row[k] ?? 0);
+    return {
+      key: String(row.group_key),
+      name: String(row.group_name),
+      total: n('total'),
+      proactive: n('proactive'),
+      accepted: n('accepted'),
+      acceptedOnTime: n('accepted_on_time'),
+      closed: n('closed'),
+      closedOnTime: n('closed_on_time'),
+      resolvedKnown: n('resolved_known'),
+      resolved: n('resolved'),
+      revisited: n('revisited'),
+      satisfied: n('satisfied'),
+      repeats: n('repeats'),
+      parked: n('parked'),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Campaigns
+
+export async function findCampaign(db: Executor, id: string) {
+  return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface CampaignFilter {
+  /** null = every division; else campaigns whose division lies within one of these codes. */
+  within: string[] | null;
+  division?: string;
+  category?: string;
+  after: string | null; // id, descending
+  limit: number;
+}
+
+export async function listCampaigns(db: Executor, f: CampaignFilter) {
+  let q = db.selectFrom('campaigns').selectAll();
+  if (f.within) {
+    const within = f.within;
+    q = q.where((eb) =>
+      eb.or(within.map((code) => eb('division_code', 'like', `${code.replace(/\D/g, '')}%`))),
+    );
+  }
+  if (f.division) q = q.where('division_code', '=', f.division);
+  if (f.category) q = q.where('category_code', '=', f.category);
+  if (f.after) q = q.where('id', '<', f.after);
+  return q
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+export async function insertCampaign(db: Executor, row: CampaignTable) {
+  await db.insertInto('campaigns').values(row).execute();
+}
+
+/** Cases per campaign and status, for the progress of several campaigns in one query. */
+export async function campaignStatusCounts(db: Executor, campaignIds: readonly string[]) {
+  if (campaignIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('campaign_cases')
+    .innerJoin('cases', 'cases.id', 'campaign_cases.case_id')
+    .select(['campaign_cases.campaign_id', 'cases.status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('campaign_cases.campaign_id', 'in', campaignIds)
+    .groupBy(['campaign_cases.campaign_id', 'cases.status'])
+    .execute();
+  return rows.map((r) => ({ campaignId: r.campaign_id, status: r.status, n: Number(r.n) }));
+}
+
+export async function categoryNames(db: Executor, codes: readonly string[]) {
+  if (codes.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('case_categories')
+    .select(['code', 'name_zh'])
+    .where('code', 'in', codes)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.name_zh]));
+}
+
+export async function divisionsByCodes(db: Executor, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  return db.selectFrom('divisions').select(['code', 'name', 'level']).where('code', 'in', codes).execute();
+}
+
+export async function categoryExists(db: Executor, code: string) {
+  return !!(await db
+    .selectFrom('case_categories')
+    .select('code')
+    .where('code', '=', code)
+    .executeTakeFirst());
+}
+
+/** The facts needed to check that cases may join a campaign. */
+export async function casesForCampaign(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('cases')
+    .select(['id', 'category_code', 'street_code', 'district_code'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Cases of the category in the division created within [fromIso, toIso), not yet in the campaign. */
+export async function matchingCaseIds(
+  db: Executor,
+  c: Pick<CampaignTable, 'id' | 'category_code' | 'division_code'>,
+  fromIso: string,
+  toIso: string,
+  excludeStatuses: readonly string[],
+): Promise<string[]> {
+  let q = db
+    .selectFrom('cases')
+    .select('cases.id')
+    .where('cases.category_code', '=', c.category_code)
+    .where('cases.created_at', '>=', fromIso)
+    .where('cases.created_at', '<', toIso)
+    .where('cases.status', 'not in', [...excludeStatuses])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('campaign_cases')
+            .select('campaign_cases.case_id')
+            .where('campaign_cases.campaign_id', '=', c.id)
+            .whereRef('campaign_cases.case_id', '=', 'cases.id'),
+        ),
+      ),
+    );
+  q =
+    c.division_code.length === 9
+      ? q.where('cases.street_code', '=', c.division_code)
+      : q.where(
+          'cases.street_code',
+          'in',
+          db.selectFrom('divisions').select('code').where('parent_code', '=', c.division_code),
+        );
+  return (await q.orderBy('cases.created_at').execute()).map((r) => r.id);
+}
+
+export async function memberIds(db: Executor, campaignId: string, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('campaign_cases')
+    .select('case_id')
+    .where('campaign_id', '=', campaignId)
+    .where('case_id', 'in', caseIds)
+    .execute();
+  return new Set(rows.map((r) => r.case_id));
+}
+
+export async function addMembers(db: Executor, campaignId: string, caseIds: readonly string[]) {
+  for (let i = 0; i < caseIds.length; i += 400) {
+    await db
+      .insertInto('campaign_cases')
+      .values(caseIds.slice(i, i + 400).map((case_id) => ({ campaign_id: campaignId, case_id })))
+      .onConflict((oc) => oc.columns(['campaign_id', 'case_id']).doNothing())
+      .execute();
+  }
+}
+
+export async function touchCampaign(db: Executor, id: string, at: string) {
+  await db
+    .updateTable('campaigns')
+    .set((eb) => ({ updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}

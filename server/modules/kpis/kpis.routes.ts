@@ -1,0 +1,97 @@
+// KPIs of cases and campaigns (集中整治). Routes are thin: the services do the work.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { KpiQuery } from '../../../contracts/cases.js';
+import { errorResponses, IdParams, pageOf } from '../../../contracts/common.js';
+import {
+  Campaign,
+  CampaignCasesBody,
+  CampaignCasesResult,
+  CampaignInput,
+  CampaignQuery,
+  KpiResult,
+} from '../../../contracts/kpis.js';
+import { requireActor } from '../../platform/http/context.js';
+import type { Deps } from '../../platform/deps.js';
+import * as campaigns from './campaigns.service.js';
+import * as kpis from './kpis.service.js';
+
+export const kpisRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/kpis/cases',
+      {
+        schema: {
+          tags: ['kpis'],
+          summary: 'Case KPIs per street, department, company or compound',
+          description:
+            'Cases created from `from` to `to` (Shanghai dates, both inclusive). Rates are fractions in [0, 1] ' +
+            '(4 decimals), null when their denominator is 0: discoveryRate 发现率 = proactive / total; ' +
+            'acceptedOnTimeRate 受理及时率 = accepted on time / accepted; onTimeRate 按时办结率 = closed on time / ' +
+            'closed; resolutionRate 解决率 = resolved / reported back; satisfactionRate 满意率 = (satisfied + ' +
+            'basically satisfied) / revisited; repeatRate 重复投诉率 = repeats / total; parked 挂账 = cases parked. ' +
+            'Offices see the places they cover; departments, utilities and companies only the cases they lead.',
+          querystring: KpiQuery,
+          response: { 200: KpiResult, ...errorResponses },
+        },
+      },
+      async (req) => kpis.caseKpis(deps, requireActor(req), req.query),
+    );
+
+    const tags = ['campaigns'];
+    app.get(
+      '/api/v1/campaigns',
+      {
+        schema: {
+          tags,
+          summary: 'Campaigns (集中整治) within the caller’s area, newest first, with progress',
+          querystring: CampaignQuery,
+          response: { 200: pageOf(Campaign), ...errorResponses },
+        },
+      },
+      async (req) => campaigns.listCampaigns(deps, requireActor(req), req.query),
+    );
+    app.post(
+      '/api/v1/campaigns',
+      {
+        schema: {
+          tags,
+          summary: 'Start a campaign: one category in a street or district, a target and a period',
+          body: CampaignInput,
+          response: { 200: Campaign, ...errorResponses },
+        },
+      },
+      async (req) => campaigns.createCampaign(deps, requireActor(req), req.body, req.id),
+    );
+    app.get(
+      '/api/v1/campaigns/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A campaign with its progress (cases by status, closed share of the target)',
+          params: IdParams,
+          response: { 200: Campaign, ...errorResponses },
+        },
+      },
+      async (req) => campaigns.getCampaign(deps, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/api/v1/campaigns/:id/cases',
+      {
+        schema: {
+          tags,
+          summary: 'Add cases to a campaign: by id, or `auto: true` for every matching case of the period',
+          description:
+            'Each case must be of the campaign’s category and in its division; with any that is not, nothing ' +
+            'is added (400 `kpis.campaign_cases_invalid`, `details.errors[]` = `{caseId, message}`). ' +
+            '`auto` adds the cases of the category created in the division during the period (declined and ' +
+            'merged cases excepted). Cases already in the campaign are skipped.',
+          params: IdParams,
+          body: CampaignCasesBody,
+          response: { 200: CampaignCasesResult, ...errorResponses },
+        },
+      },
+      async (req) =>
+        campaigns.addCampaignCases(deps, requireActor(req), req.params.id, req.body, req.locale, req.id),
+    );
+  };
