@@ -23,8 +23,10 @@ export function slaHandler(deps: Deps): JobHandler {
     const ref = await caseReference(db);
     await writeTx(deps, { id: null, name: 'system' }, null, async (trx, audit) => {
       const c = await repo.findCase(trx, job.caseId);
-      // Stale when the case moved on: its pending deadline is no longer this one.
+      // Stale when the case moved on (its pending deadline is no longer this one), and a warning never
+      // downgrades a case already overdue.
       if (!c || nextDeadline(c)?.at !== job.dueAt) return;
+      if (job.kind === 'warn' && c.due_state === 'overdue') return;
       const now = deps.clock.now().toISOString();
       const policy = policyFor(ref.policies, job.stage, {
         categoryCode: c.category_code,

@@ -28,17 +28,6 @@ export async function calendarDays(db: Executor) {
   return db.selectFrom('calendar_days').selectAll().execute();
 }
 
-/** Next case number of a district and day (counter row per key, atomic on both databases). */
-export async function nextCaseSeq(db: Executor, key: string): Promise<number> {
-  const row = await db
-    .insertInto('case_counters')
-    .values({ key, value: 1 })
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb('case_counters.value', '+', 1) })))
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return row.value;
-}
-
 export async function findCaseByExternalRef(db: Executor, channel: string, ref: string) {
   return db
     .selectFrom('cases')

@@ -49,7 +49,7 @@ describe.each(DB_KINDS)('cases (%s)', (kind) => {
     expect(intake.statusCode).toBe(200);
     const { id, caseNo, created } = intake.json();
     expect(created).toBe(true);
-    expect(caseNo).toMatch(/^310115\d{8}\d{5}$/);
+    expect(caseNo).toMatch(/^310115\d{8}\d{7}$/);
     // A retry with the same key returns the same case.
     const retry = await hotline.request({
       method: 'POST',

@@ -21,11 +21,12 @@ import { auditActor } from '../../platform/http/context.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { writeTx, type Audit, type Deps } from '../../platform/deps.js';
-import { isUniqueViolation, type Executor, type Tx } from '../../platform/db/database.js';
+import { isUniqueViolation, nextSequenceValue, type Executor, type Tx } from '../../platform/db/database.js';
 import type { CaseTable } from '../../platform/db/schema.js';
-import { enqueueJob } from '../../platform/jobs/jobs.js';
+import { enqueueJob, enqueueJobs, type NewJob } from '../../platform/jobs/jobs.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './cases.repo.js';
+import * as lookups from './cases.lookups.js';
 import { NO_DEADLINE } from './cases.repo.js';
 import { caseReference, type CaseReference } from './cases.reference.js';
 import { actorOrgIds, canRead, locationCovers, relationsTo } from './cases.policy.js';
@@ -101,7 +102,7 @@ async function resolveLocation(
     compoundId = building.compound_id;
   }
   if (compoundId) {
-    const c = await repo.compoundLocation(db, compoundId);
+    const c = await lookups.compoundLocation(db, compoundId);
     if (!c) throw badRequest('cases.location_unknown', { what: 'compoundId' });
     return {
       districtCode: c.district_code,
@@ -177,11 +178,11 @@ export async function routeCase(db: Executor, ref: CaseReference, facts: Routing
   ): Promise<{ id: string; name: string } | null> => {
     if (orgType === 'property_company') {
       if (!loc.compoundId) return null;
-      const provider = await repo.currentServiceProvider(db, loc.compoundId);
+      const provider = await lookups.currentServiceProvider(db, loc.compoundId);
       const id = provider?.project_office_id ?? provider?.company_id;
-      return id ? ((await repo.organisationsByIds(db, [id]))[0] ?? null) : null;
+      return id ? ((await lookups.organisation(db, id)) ?? null) : null;
     }
-    return (await repo.organisationsCovering(db, orgType, orgKind, loc.streetCode))[0] ?? null;
+    return (await lookups.organisationsCovering(db, orgType, orgKind, loc.streetCode))[0] ?? null;
   };
   if (rule) {
     const org = await concrete(rule.orgType, rule.orgKind);
@@ -250,23 +251,23 @@ async function scheduleSla(trx: Tx, deps: Deps, ref: CaseReference, c: CaseTable
   if (!next) return;
   const policy = policyFor(ref.policies, next.stage, slaFacts(c));
   const due = new Date(next.at);
+  const payload = { caseId: c.id, dueAt: next.at, stage: next.stage };
+  const jobs: NewJob[] = [
+    {
+      queue: 'cases.sla',
+      payload: { ...payload, kind: 'due' },
+      options: { runAt: due, dedupeKey: `sla:${c.id}:${next.at}:due` },
+    },
+  ];
   if (policy && policy.warnBeforeMinutes > 0) {
     const warnAt = new Date(due.getTime() - policy.warnBeforeMinutes * 60_000);
-    await enqueueJob(
-      trx,
-      deps.clock,
-      'cases.sla',
-      { caseId: c.id, dueAt: next.at, stage: next.stage, kind: 'warn' },
-      { runAt: warnAt, dedupeKey: `sla:${c.id}:${next.at}:warn` },
-    );
+    jobs.push({
+      queue: 'cases.sla',
+      payload: { ...payload, kind: 'warn' },
+      options: { runAt: warnAt, dedupeKey: `sla:${c.id}:${next.at}:warn` },
+    });
   }
-  await enqueueJob(
-    trx,
-    deps.clock,
-    'cases.sla',
-    { caseId: c.id, dueAt: next.at, stage: next.stage, kind: 'due' },
-    { runAt: due, dedupeKey: `sla:${c.id}:${next.at}:due` },
-  );
+  await enqueueJobs(trx, deps.clock, jobs);
 }
 
 async function appendEvent(
@@ -337,10 +338,7 @@ export async function intakeCase(
   const ref = await caseReference(db);
   const category = ref.categories.get(input.categoryCode);
   if (!category || !category.active) throw badRequest('cases.category_unknown', { code: input.categoryCode });
-  if (input.externalRef) {
-    const existing = await repo.findCaseByExternalRef(db, input.channel, input.externalRef);
-    if (existing) return { ...(await caseNumbers(db, existing.id)), created: false };
-  }
+  // A retry with the same external reference is caught by the unique index (see the catch below).
   const loc = await resolveLocation(db, input);
   await checkReporterScope(db, reporter, input.channel, loc);
   const attributes = Object.fromEntries(
@@ -363,8 +361,9 @@ export async function intakeCase(
       requestId,
       async (trx, audit) => {
         const day = shanghaiDate(now).replace(/-/g, '');
-        const seq = await repo.nextCaseSeq(trx, `${loc.districtCode}-${day}`);
-        const caseNo = `${loc.districtCode}${day}${String(seq).padStart(5, '0')}`;
+        // District + Shanghai date + a city-wide sequence: unique, readable, and no hot counter row.
+        const seq = await nextSequenceValue(trx, deps.database.dialect, 'case_no_seq');
+        const caseNo = `${loc.districtCode}${day}${String(seq).padStart(7, '0')}`;
         const duplicate = loc.compoundId
           ? await findDuplicate(trx, loc.compoundId, category.code, now)
           : null;

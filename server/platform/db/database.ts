@@ -85,3 +85,25 @@ export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/**
+ * The next value of a named sequence: a PostgreSQL sequence (no row lock, so concurrent writers do not
+ * queue), or a counter row on SQLite (writers are serial there anyway). Values are unique, not gapless.
+ */
+export async function nextSequenceValue(
+  db: Executor,
+  dialect: Dialect,
+  name: 'case_no_seq',
+): Promise<number> {
+  if (dialect === 'postgres') {
+    const r = await sql<{ v: number }>`select nextval(${name}) as v`.execute(db);
+    return Number(r.rows[0].v);
+  }
+  const row = await db
+    .insertInto('case_counters')
+    .values({ key: name, value: 1 })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb('case_counters.value', '+', 1) })))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value;
+}

@@ -22,8 +22,8 @@ describe.each(DB_KINDS)('durable jobs (%s)', (kind) => {
         { n: 1 },
         { dedupeKey: 'k1', runAt: new Date('2026-11-26T01:00:00Z') },
       ),
-    ).not.toBeNull();
-    expect(await enqueueJob(db, clock, 'q.a', { n: 2 }, { dedupeKey: 'k1' })).toBeNull();
+    ).toBe(true);
+    expect(await enqueueJob(db, clock, 'q.a', { n: 2 }, { dedupeKey: 'k1' })).toBe(false);
     expect(await claimJobs(t.database, clock, 'w1', ['q.a'])).toEqual([]);
     clock.advance(3_600_000);
     const claimed = await claimJobs(t.database, clock, 'w1', ['q.a']);

@@ -13,35 +13,48 @@ export interface EnqueueOptions {
   dedupeKey?: string;
 }
 
+export interface NewJob {
+  queue: string;
+  payload: unknown;
+  options?: EnqueueOptions;
+}
+
+/** Enqueues several jobs in one statement; returns how many were new (dedupe keys already present are skipped). */
+export async function enqueueJobs(trx: Executor, clock: Clock, jobs: readonly NewJob[]): Promise<number> {
+  if (jobs.length === 0) return 0;
+  const now = clock.now().toISOString();
+  const result = await trx
+    .insertInto('jobs')
+    .values(
+      jobs.map((j) => ({
+        id: newId(),
+        queue: j.queue,
+        payload: JSON.stringify(j.payload),
+        status: 'pending' as const,
+        run_at: (j.options?.runAt ?? clock.now()).toISOString(),
+        attempts: 0,
+        max_attempts: j.options?.maxAttempts ?? 5,
+        locked_by: null,
+        locked_until: null,
+        last_error: null,
+        dedupe_key: j.options?.dedupeKey ?? null,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
 export async function enqueueJob(
   trx: Executor,
   clock: Clock,
   queue: string,
   payload: unknown,
   options: EnqueueOptions = {},
-): Promise<string | null> {
-  const now = clock.now().toISOString();
-  const id = newId();
-  const result = await trx
-    .insertInto('jobs')
-    .values({
-      id,
-      queue,
-      payload: JSON.stringify(payload),
-      status: 'pending',
-      run_at: (options.runAt ?? clock.now()).toISOString(),
-      attempts: 0,
-      max_attempts: options.maxAttempts ?? 5,
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      dedupe_key: options.dedupeKey ?? null,
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? id : null;
+): Promise<boolean> {
+  return (await enqueueJobs(trx, clock, [{ queue, payload, options }])) > 0;
 }
 
 export interface ClaimedJob {
@@ -90,8 +103,10 @@ export async function claimJobs(
         updated_at: now,
       }))
       .where('id', 'in', ids)
-      .returning(['id', 'queue', 'payload', 'attempts', 'max_attempts'])
+      .returning(['id', 'queue', 'payload', 'attempts', 'max_attempts', 'run_at'])
       .execute();
+    // RETURNING order is unspecified: run jobs in due order.
+    rows.sort((a, b) => a.run_at.localeCompare(b.run_at) || a.id.localeCompare(b.id));
     return rows.map((r) => ({
       id: r.id,
       queue: r.queue,

@@ -1,7 +1,7 @@
 // Cases: taxonomy, responsibility list, SLA policies, working-day calendar, cases with their event log,
 // co-handlers, photos, campaigns, in-app notifications, idempotency of hotline imports.
 import { readFileSync } from 'node:fs';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect.js';
 
 const ref = (name: string) =>
@@ -247,11 +247,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
+  // Case-number sequence: a real sequence on PostgreSQL, a counter row on SQLite (nextSequenceValue).
   await db.schema
     .createTable('case_counters')
-    .addColumn('key', 'text', (c) => c.primaryKey()) // district code + date
+    .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('value', 'integer', (c) => c.notNull())
     .execute();
+  if (isPostgres(db)) await sql`create sequence case_no_seq`.execute(db);
 
   // Default reference data (every installation): taxonomy, responsibility list v1, SLA policies, calendar.
   const taxonomy = ref('case-taxonomy.json');
