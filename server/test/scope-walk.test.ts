@@ -20,6 +20,9 @@ interface Target {
   photoId: string;
   // governance ids
   decisionId: string;
+  formationId: string;
+  committeeId: string;
+  memberId: string;
   // end of governance ids
 }
 
@@ -278,6 +281,84 @@ const PROBES: Record<string, Probe> = {
     expect: { kind: 'public' },
     request: () => ({ url: '/api/v1/ballots', payload: { code: 'AAAA-BBBB-CCCC', choice: 'yes' } }),
   },
+  'GET /api/v1/governance/overview': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/governance/overview?street=${HUAMU}` }),
+  },
+  'GET /api/v1/governance/tasks': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/governance/tasks?street=${HUAMU}&state=all` }),
+  },
+  'GET /api/v1/governance/compounds/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/compounds/${t.compoundId}` }),
+  },
+  'POST /api/v1/governance/compounds/{id}/formation': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/compounds/${t.compoundId}/formation`,
+      payload: { triggerKind: 'owners_request' },
+    }),
+  },
+  'POST /api/v1/governance/formations/{id}/actions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/formations/${t.formationId}/actions`,
+      payload: { action: 'cancel', version: 2, note: '越权' },
+    }),
+  },
+  'GET /api/v1/governance/compounds/{id}/eligibility': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/compounds/${t.compoundId}/eligibility?owner=${t.ownerId}` }),
+  },
+  'POST /api/v1/governance/compounds/{id}/committees': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/compounds/${t.compoundId}/committees`,
+      payload: {
+        electedOn: '2026-01-01',
+        termYears: 3,
+        seats: 5,
+        members: [{ ownerId: t.ownerId, position: 'chair', undertakingSigned: true }],
+      },
+    }),
+  },
+  'GET /api/v1/governance/committees/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/committees/${t.committeeId}` }),
+  },
+  'POST /api/v1/governance/committees/{id}/actions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/actions`,
+      payload: { action: 'submit_filing', version: 1, on: '2026-01-02' },
+    }),
+  },
+  'POST /api/v1/governance/committees/{id}/meetings': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/meetings`,
+      payload: {
+        heldOn: '2026-01-02',
+        minutes: '越权',
+        attendance: [{ memberId: t.memberId, present: true }],
+      },
+    }),
+  },
+  'POST /api/v1/governance/committees/{id}/members': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/members`,
+      payload: { on: '2026-01-02', ownerId: t.ownerId, position: 'member', undertakingSigned: true },
+    }),
+  },
+  'POST /api/v1/governance/committees/{id}/members/{memberId}/end': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/members/${t.memberId}/end`,
+      payload: { version: 1, on: '2026-01-02', reason: 'resigned' },
+    }),
+  },
   // --- end of governance probes
   // Open311 GeoReport v2: public by the spec (services and the public fields of requests); creating a
   // request needs an api_key of channel open311, so a session alone is refused (403, nothing written).
@@ -495,6 +576,41 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
         },
       })
     ).json();
+    const formation = (
+      await admin.request({
+        method: 'POST',
+        url: `/api/v1/governance/compounds/${compound.id}/formation`,
+        payload: {},
+      })
+    ).json().formation;
+    await admin.request({
+      method: 'POST',
+      url: `/api/v1/governance/formations/${formation.id}/actions`,
+      payload: { action: 'cancel', version: formation.version, note: '已有业委会' },
+    });
+    const people = (
+      await admin.request({ method: 'GET', url: `/api/v1/compounds/${compound.id}/owners?limit=50` })
+    )
+      .json()
+      .items.filter((o: { kind: string }) => o.kind === 'person')
+      .slice(0, 5);
+    const committee = (
+      await admin.request({
+        method: 'POST',
+        url: `/api/v1/governance/compounds/${compound.id}/committees`,
+        payload: {
+          electedOn: '2025-06-01',
+          termYears: 5,
+          seats: 5,
+          members: people.map((o: { id: string }, i: number) => ({
+            ownerId: o.id,
+            position: i === 0 ? 'chair' : 'member',
+            undertakingSigned: true,
+          })),
+        },
+      })
+    ).json();
+    expect(committee.members, JSON.stringify(committee)).toHaveLength(5);
     // end of governance fixtures
     target = {
       compoundId: compound.id,
@@ -509,6 +625,9 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
       photoId: caseView.photos[0].id,
       // governance targets
       decisionId: decision.id,
+      formationId: formation.id,
+      committeeId: committee.id,
+      memberId: committee.members[0].id,
       // end of governance targets
     };
     ops = operations(t.app.swagger() as never);

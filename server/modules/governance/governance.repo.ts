@@ -449,6 +449,22 @@ export async function updateTaskDue(
     .execute();
 }
 
+/** Re-opens a task with a new due date (e.g. a filing submitted again after a refusal). */
+export async function reopenTask(
+  db: Executor,
+  subjectId: string,
+  kind: string,
+  due: { due_on: string; nominal_due_on: string },
+  now: string,
+) {
+  await db
+    .updateTable('gov_tasks')
+    .set((eb) => ({ ...due, done_on: null, updated_at: now, version: eb('version', '+', 1) }))
+    .where('subject_id', '=', subjectId)
+    .where('kind', '=', kind)
+    .execute();
+}
+
 /** Closes every pending task of a subject (e.g. a cancelled formation). */
 export async function closeTasksOf(db: Executor, subjectId: string, doneOn: string, now: string) {
   await db

@@ -2,6 +2,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, IdParams, pageOf } from '../../../contracts/common.js';
 import {
+  ByElectionBody,
+  Committee,
+  CommitteeActionBody,
+  CommitteeElectionBody,
+  EligibilityQuery,
+  EligibilityView,
+  FormationActionBody,
+  FormationStartBody,
+  GovernanceCompound,
+  MeetingInput,
+  MemberEndBody,
+  MemberParams,
+  Overview,
+  OverviewQuery,
+  Task,
+  TaskQuery,
   Ballot,
   BallotLookup,
   BallotLookupBody,
@@ -22,6 +38,7 @@ import {
 import { requireActor } from '../../platform/http/context.js';
 import type { Deps } from '../../platform/deps.js';
 import * as decisions from './decisions.service.js';
+import * as governance from './governance.service.js';
 
 /** A file download (sent as text, never serialised). */
 const FileBody = z.any();
@@ -179,5 +196,175 @@ export const governanceRoutes =
         config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       },
       async (req) => decisions.castBallot(deps, req.body.code, req.body.choice, req.id),
+    );
+
+    // --- The street's view: overview and task queue -------------------------------------------------------
+    app.get(
+      '/api/v1/governance/overview',
+      {
+        schema: {
+          tags,
+          summary:
+            'Every compound’s governance state (no assembly / forming / in term / expiring / expired / dysfunctional)',
+          querystring: OverviewQuery,
+          response: { 200: Overview, ...errorResponses },
+        },
+      },
+      async (req) => governance.overview(deps, requireActor(req), req.query),
+    );
+    app.get(
+      '/api/v1/governance/tasks',
+      {
+        schema: {
+          tags,
+          summary: 'Statutory deadlines of formations, committees and decisions, earliest first',
+          querystring: TaskQuery,
+          response: { 200: pageOf(Task), ...errorResponses },
+        },
+      },
+      async (req) => governance.listTasks(deps, requireActor(req), req.query),
+    );
+
+    // --- One compound: trigger, formation, committee ------------------------------------------------------
+    app.get(
+      '/api/v1/governance/compounds/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A compound’s governance: assembly trigger, formation steps, committee and its health',
+          params: IdParams,
+          response: { 200: GovernanceCompound, ...errorResponses },
+        },
+      },
+      async (req) => governance.getCompoundGovernance(deps, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/api/v1/governance/compounds/:id/formation',
+      {
+        schema: {
+          tags,
+          summary: 'Start tracking the formation of the owners’ assembly (street office)',
+          params: IdParams,
+          body: FormationStartBody,
+          response: { 200: GovernanceCompound, ...errorResponses },
+        },
+      },
+      async (req) => governance.startFormation(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.post(
+      '/api/v1/governance/formations/:id/actions',
+      {
+        schema: {
+          tags,
+          summary: 'Record a formation step: report, 筹备组, notices, objections, first meeting',
+          params: IdParams,
+          body: FormationActionBody,
+          response: { 200: GovernanceCompound, ...errorResponses },
+        },
+      },
+      async (req) => governance.actOnFormation(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.get(
+      '/api/v1/governance/compounds/:id/eligibility',
+      {
+        schema: {
+          tags,
+          summary: 'Check a candidate against the disqualifications the system can see (《规定》 Art 20)',
+          params: IdParams,
+          querystring: EligibilityQuery,
+          response: { 200: EligibilityView, ...errorResponses },
+        },
+      },
+      async (req) =>
+        governance.checkEligibility(deps, requireActor(req), req.params.id, req.query, req.locale),
+    );
+    app.post(
+      '/api/v1/governance/compounds/:id/committees',
+      {
+        schema: {
+          tags,
+          summary: 'Record an elected owners’ committee (first or successor; street office)',
+          params: IdParams,
+          body: CommitteeElectionBody,
+          response: { 200: Committee, ...errorResponses },
+        },
+      },
+      async (req) =>
+        governance.recordCommittee(deps, requireActor(req), req.params.id, req.body, req.locale, req.id),
+    );
+
+    // --- Committees ---------------------------------------------------------------------------------------
+    app.get(
+      '/api/v1/governance/committees/:id',
+      {
+        schema: {
+          tags,
+          summary: 'An owners’ committee: members, meetings, attendance flags, health, deadlines',
+          params: IdParams,
+          response: { 200: Committee, ...errorResponses },
+        },
+      },
+      async (req) => governance.getCommittee(deps, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/api/v1/governance/committees/:id/actions',
+      {
+        schema: {
+          tags,
+          summary:
+            'submit_filing · decide_filing (street) · report_reelection · form_reelection_group (street)',
+          params: IdParams,
+          body: CommitteeActionBody,
+          response: { 200: Committee, ...errorResponses },
+        },
+      },
+      async (req) => governance.actOnCommittee(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.post(
+      '/api/v1/governance/committees/:id/meetings',
+      {
+        schema: {
+          tags,
+          summary: 'Record a committee meeting with attendance and signed resolutions',
+          params: IdParams,
+          body: MeetingInput,
+          response: { 200: Committee, ...errorResponses },
+        },
+      },
+      async (req) => governance.recordMeeting(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.post(
+      '/api/v1/governance/committees/:id/members',
+      {
+        schema: {
+          tags,
+          summary: 'By-election of a member (members fewer than the seats but more than half; street office)',
+          params: IdParams,
+          body: ByElectionBody,
+          response: { 200: Committee, ...errorResponses },
+        },
+      },
+      async (req) => governance.byElect(deps, requireActor(req), req.params.id, req.body, req.locale, req.id),
+    );
+    app.post(
+      '/api/v1/governance/committees/:id/members/:memberId/end',
+      {
+        schema: {
+          tags,
+          summary: 'End a membership (《规定》 Art 31: not an owner, resignation, recall …)',
+          params: MemberParams,
+          body: MemberEndBody,
+          response: { 200: Committee, ...errorResponses },
+        },
+      },
+      async (req) =>
+        governance.endMembership(
+          deps,
+          requireActor(req),
+          req.params.id,
+          req.params.memberId,
+          req.body,
+          req.id,
+        ),
     );
   };
