@@ -51,7 +51,10 @@ export const IntakeBody = z.object({
       email: z.email().max(100).optional(),
     })
     .default({}),
-  mediaUrls: z.array(z.url().max(500)).max(9).default([]),
+  mediaUrls: z
+    .array(z.url({ protocol: /^https?$/ }).max(500))
+    .max(9)
+    .default([]),
   externalRef: z.string().trim().min(1).max(80).optional(),
 });
 export type IntakeInput = z.infer<typeof IntakeBody>;

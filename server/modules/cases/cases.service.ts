@@ -15,6 +15,7 @@ import { addDuration, parseDuration, shanghaiDate } from '../../../domain/calend
 import { chooseRule, FALLBACK_ORG_TYPE, type RoutingFacts } from '../../../domain/routing.js';
 import { deadline, dueState, policyFor, type SlaFacts, type SlaStage } from '../../../domain/sla.js';
 import { maskPhone } from '../../../domain/access.js';
+import { isProactiveChannel } from '../../../domain/kpis.js';
 import type { ActionInput, IntakeInput } from '../../../contracts/cases.js';
 import type { Actor } from '../../platform/http/context.js';
 import { auditActor } from '../../platform/http/context.js';
@@ -34,7 +35,6 @@ import { organisationsUnder } from '../registry/registry.service.js';
 import './cases.messages.js';
 
 const HOTLINES = new Set(['hotline12345', 'hotline962121', 'hotline12319']);
-const PROACTIVE_CHANNELS = new Set(['gridInspection', 'propertyCompany']);
 const MAX_PHOTO_BYTES = 1_500_000;
 
 /** Who is recording a case: a signed-in user, an integration key, or a resident on the public form. */
@@ -391,7 +391,7 @@ export async function intakeCase(
           reporter_name: input.reporter.name ?? null,
           reporter_phone: input.reporter.phone ?? null,
           reporter_email: input.reporter.email ?? null,
-          proactive: PROACTIVE_CHANNELS.has(input.channel) ? 1 : 0,
+          proactive: isProactiveChannel(input.channel) ? 1 : 0,
           lead_org_id: null,
           suggested_org_id: routing.orgId,
           routing_rule: routing.rule,
@@ -840,48 +840,63 @@ export async function applyAction<T>(
   c.updated_at = nowIso;
   c.version = current.version + 1;
 
-  const saved = await writeTx(deps, who.audit, requestId, async (trx, audit: Audit) => {
-    const { id: _id, case_no: _no, created_at: _created, ...changes } = c;
-    const updated = await trx
-      .updateTable('cases')
-      .set({ ...changes, event_count: c.event_count + 1 })
-      .where('id', '=', c.id)
-      .where('version', '=', current.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return null;
-    const seq = await appendEvent(trx, c, who, body.action, from, data, nowIso);
-    if (body.photos?.length) await savePhotos(trx, c.id, seq, body.photos, nowIso);
-    if (cohandlers) await repo.replaceCohandlers(trx, c.id, cohandlers);
-    if (mergeTarget) {
-      await trx
+  const saved = await writeTx(
+    deps,
+    who.audit,
+    requestId,
+    async (trx, audit: Audit): Promise<CaseTable | null> => {
+      const { id: _id, case_no: _no, created_at: _created, ...changes } = c;
+      const updated = await trx
         .updateTable('cases')
-        .set({ event_count: mergeTarget.event_count + 1, updated_at: nowIso })
-        .where('id', '=', mergeTarget.id)
-        .execute();
-      await repo.insertEvent(trx, {
-        id: newId(),
-        case_id: mergeTarget.id,
-        seq: mergeTarget.event_count + 1,
-        at: nowIso,
-        actor_id: who.id,
-        actor_name: who.name,
-        actor_org_id: who.orgId,
-        action: 'comment',
-        from_status: mergeTarget.status,
-        to_status: mergeTarget.status,
-        data_json: JSON.stringify({ note: `合并案件 ${c.case_no}`, merged: c.case_no }),
+        .set({ ...changes, event_count: c.event_count + 1 })
+        .where('id', '=', c.id)
+        .where('version', '=', current.version)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return null;
+      const seq = await appendEvent(trx, c, who, body.action, from, data, nowIso);
+      if (body.photos?.length) await savePhotos(trx, c.id, seq, body.photos, nowIso);
+      if (cohandlers) await repo.replaceCohandlers(trx, c.id, cohandlers);
+      if (mergeTarget) {
+        // The target gains an event: it must not have changed since it was read (else roll back → 409).
+        const target = await trx
+          .updateTable('cases')
+          .set({
+            event_count: mergeTarget.event_count + 1,
+            updated_at: nowIso,
+            version: mergeTarget.version + 1,
+          })
+          .where('id', '=', mergeTarget.id)
+          .where('version', '=', mergeTarget.version)
+          .executeTakeFirst();
+        if (Number(target.numUpdatedRows) === 0) throw new ConcurrentChange();
+        await repo.insertEvent(trx, {
+          id: newId(),
+          case_id: mergeTarget.id,
+          seq: mergeTarget.event_count + 1,
+          at: nowIso,
+          actor_id: who.id,
+          actor_name: who.name,
+          actor_org_id: who.orgId,
+          action: 'comment',
+          from_status: mergeTarget.status,
+          to_status: mergeTarget.status,
+          data_json: JSON.stringify({ note: `合并案件 ${c.case_no}`, merged: c.case_no }),
+        });
+      }
+      await notifyFor(trx, deps, c, body.action, nowIso);
+      await scheduleSla(trx, deps, ref, c);
+      await audit({
+        action: `cases.${body.action}`,
+        targetType: 'case',
+        targetId: c.id,
+        before: { status: from, version: current.version },
+        after: { status: c.status, version: c.version, ...data },
       });
-    }
-    await notifyFor(trx, deps, c, body.action, nowIso);
-    await scheduleSla(trx, deps, ref, c);
-    await audit({
-      action: `cases.${body.action}`,
-      targetType: 'case',
-      targetId: c.id,
-      before: { status: from, version: current.version },
-      after: { status: c.status, version: c.version, ...data },
-    });
-    return c;
+      return c;
+    },
+  ).catch((err: unknown) => {
+    if (err instanceof ConcurrentChange) return null;
+    throw err;
   });
   if (!saved) {
     const fresh = (await repo.findCase(db, current.id))!;
@@ -896,6 +911,9 @@ function markAccepted(c: CaseTable, ref: CaseReference, facts: SlaFacts, now: Da
   c.accepted_ontime = c.accept_due_at && nowIso > c.accept_due_at ? 0 : 1;
   c.resolve_due_at = stageDeadline(ref, facts, 'resolve', now);
 }
+
+/** Thrown inside a transaction to roll it back when a second row changed concurrently (→ 409). */
+class ConcurrentChange extends Error {}
 
 async function firstEventData(db: Executor, caseId: string): Promise<string | undefined> {
   return (

@@ -65,6 +65,8 @@ export interface PublicCaseFilter {
   from?: string; // ISO UTC, inclusive
   to?: string; // ISO UTC, inclusive
   channel?: string;
+  /** Channels whose cases may be listed publicly (residents' own reports), when no single channel is given. */
+  channels?: readonly string[];
   id?: string;
   limit: number;
 }
@@ -91,6 +93,7 @@ export async function publicCases(db: Executor, f: PublicCaseFilter) {
     ]);
   if (f.id) q = q.where('cases.id', '=', f.id);
   if (f.channel) q = q.where('cases.channel', '=', f.channel);
+  if (f.channels) q = q.where('cases.channel', 'in', [...f.channels]);
   if (f.caseNos) q = q.where('cases.case_no', 'in', f.caseNos);
   if (f.categoryCodes) q = q.where('cases.category_code', 'in', f.categoryCodes);
   if (f.statuses?.in) q = q.where('cases.status', 'in', [...f.statuses.in]);

@@ -260,7 +260,7 @@ describe.each(DB_KINDS)('open311 GeoReport v2 (%s)', (kind) => {
     expect(res.statusCode).toBe(200);
     const [created] = res.json();
     expect(created).toEqual({
-      service_request_id: expect.stringMatching(/^310115\d{13}$/),
+      service_request_id: expect.stringMatching(/^310115\d{15,}$/),
       service_notice: expect.stringContaining(created.service_request_id),
       account_id: null,
     });
@@ -298,7 +298,7 @@ describe.each(DB_KINDS)('open311 GeoReport v2 (%s)', (kind) => {
     expect(xml.statusCode).toBe(200);
     expect(wellFormed(xml.body)).toBe(true);
     expect(xml.body).toMatch(
-      /^<\?xml version="1\.0" encoding="utf-8"\?>\n<service_requests><request><service_request_id>310115\d{13}<\/service_request_id><service_notice>Your request was received as case 310115\d{13}[^<]*<\/service_notice><account_id\/><\/request><\/service_requests>\n$/,
+      /^<\?xml version="1\.0" encoding="utf-8"\?>\n<service_requests><request><service_request_id>310115\d{15,}<\/service_request_id><service_notice>Your request was received as case 310115\d{15,}[^<]*<\/service_notice><account_id\/><\/request><\/service_requests>\n$/,
     );
   });
 

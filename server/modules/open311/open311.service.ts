@@ -323,6 +323,12 @@ export function parseW3(value: string, field: string): { first: number; last: nu
   return { first: t, last: m[2] ? t : m[1] ? t + 999 : t + 59_999 };
 }
 
+/**
+ * Only cases the public reported themselves (Open311, the resident web form) are published: hotline and
+ * staff records often carry names and room numbers in their text.
+ */
+const PUBLIC_CHANNELS = [OPEN311_CHANNEL, 'residentWeb'];
+
 export async function listRequests(deps: Deps, q: RequestsQuery, locale: Locale): Promise<ServiceRequest[]> {
   const db = deps.database.db;
   const ids = list(q.service_request_id);
@@ -331,7 +337,11 @@ export async function listRequests(deps: Deps, q: RequestsQuery, locale: Locale)
     if (ids.length > MAX_REQUESTS) throw badRequest('open311.too_many_ids', { max: MAX_REQUESTS });
     return present(
       deps,
-      await repo.publicCases(db, { caseNos: [...new Set(ids)], limit: MAX_REQUESTS }),
+      await repo.publicCases(db, {
+        caseNos: [...new Set(ids)],
+        channels: PUBLIC_CHANNELS,
+        limit: MAX_REQUESTS,
+      }),
       locale,
     );
   }
@@ -362,6 +372,7 @@ export async function listRequests(deps: Deps, q: RequestsQuery, locale: Locale)
   }
   const codes = list(q.service_code);
   const rows = await repo.publicCases(db, {
+    channels: PUBLIC_CHANNELS,
     categoryCodes: codes.length ? [...new Set(codes)] : undefined,
     statuses:
       wantOpen && wantClosed ? undefined : wantClosed ? { in: CLOSED_STATUSES } : { notIn: CLOSED_STATUSES },
@@ -373,7 +384,11 @@ export async function listRequests(deps: Deps, q: RequestsQuery, locale: Locale)
 }
 
 export async function getRequest(deps: Deps, caseNo: string, locale: Locale): Promise<ServiceRequest[]> {
-  const rows = await repo.publicCases(deps.database.db, { caseNos: [caseNo], limit: 1 });
+  const rows = await repo.publicCases(deps.database.db, {
+    caseNos: [caseNo],
+    channels: PUBLIC_CHANNELS,
+    limit: 1,
+  });
   if (!rows.length) throw notFound('open311.request_not_found', { id: caseNo });
   return present(deps, rows, locale);
 }

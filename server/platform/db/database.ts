@@ -75,7 +75,7 @@ export async function lockChain(trx: Executor, dialect: Dialect, key: number): P
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
 }
 
-/** Case-insensitive substring match, portable. */
+/** A LIKE pattern for a literal substring (use with `escape '\\'`); case-sensitive on PostgreSQL, ASCII case-insensitive on SQLite. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -244,6 +244,7 @@ export interface CalendarDayTable {
   date: string;
   kind: 'holiday' | 'workday';
   source: string;
+  year: number | null; // the year's schedule the day belongs to (0004)
 }
 
 export interface CaseTable {
