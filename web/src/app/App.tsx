@@ -16,10 +16,19 @@ import { DivisionsPage } from '../features/divisions/DivisionsPage';
 import { ImportPage } from '../features/imports/ImportPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { CaseQueuePage } from '../features/cases/CaseQueuePage';
+import { CasePage } from '../features/cases/CasePage';
+import { IntakePage } from '../features/cases/IntakePage';
+import { KpisPage } from '../features/kpis/KpisPage';
+import { ReportPage } from '../features/report/ReportPage';
+import { TrackPage } from '../features/report/TrackPage';
 import { DeniedResult } from '../shared/DeniedResult';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Resident pages: no account needed (case number + phone check), outside the staff shell.
+  { path: '/report', element: <ReportPage /> },
+  { path: '/track', element: <TrackPage /> },
   {
     path: '/',
     element: (
@@ -29,6 +38,10 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <Navigate to="/compounds" replace /> },
+      { path: 'cases', element: <CaseQueuePage /> },
+      { path: 'cases/new', element: <IntakePage /> },
+      { path: 'cases/:id', element: <CasePage /> },
+      { path: 'kpis', element: <KpisPage /> },
       { path: 'compounds', element: <CompoundsPage /> },
       { path: 'compounds/:id', element: <CompoundPage /> },
       { path: 'organisations', element: <OrganisationsPage /> },

@@ -18,7 +18,7 @@ export function AppLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
 
-  const entries = NAV.filter((n) => can(n.permission));
+  const entries = NAV.filter((n) => (!n.permission || can(n.permission)) && (!n.visible || n.visible(me)));
   const selected = entries.find((n) => location.pathname.startsWith(n.path))?.path;
   const roleNames = [...new Set(me?.roles.map((r) => (lang === 'en' ? r.roleName.en : r.roleName.zh)) ?? [])];
 

@@ -2,22 +2,29 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   ClusterOutlined,
   HomeOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import type { Permission } from '../api/types';
+import type { MeDto, Permission } from '../api/types';
+import { seesCases, seesKpis } from '../features/cases/roles';
 
 export interface NavEntry {
   path: string;
   labelKey: string;
   icon: ReactNode;
-  permission: Permission;
+  permission?: Permission;
+  /** For entries that follow roles rather than a permission. */
+  visible?: (me: MeDto | null) => boolean;
 }
 
 /** Left-navigation entries; each is shown only to users holding its permission. */
 export const NAV: NavEntry[] = [
+  { path: '/cases', labelKey: 'nav.cases', icon: <SolutionOutlined />, visible: seesCases },
+  { path: '/kpis', labelKey: 'nav.kpis', icon: <BarChartOutlined />, visible: seesKpis },
   { path: '/compounds', labelKey: 'nav.compounds', icon: <HomeOutlined />, permission: 'registry.read' },
   {
     path: '/organisations',

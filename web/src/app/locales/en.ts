@@ -1,5 +1,8 @@
 // English UI strings; the shape must match zh-CN.
 import type { Messages } from './zh-CN';
+import { casesEn } from '../../features/cases/locales';
+import { kpisEn } from '../../features/kpis/locales';
+import { reportEn } from '../../features/report/locales';
 
 export const en: Messages = {
   app: {
@@ -8,6 +11,8 @@ export const en: Messages = {
     title: 'Gongzhi · Residential compound governance',
   },
   nav: {
+    cases: 'Work queue',
+    kpis: 'KPIs',
     compounds: 'Compounds',
     organisations: 'Organisations',
     divisions: 'Divisions',
@@ -53,6 +58,9 @@ export const en: Messages = {
     namePlaceholder: 'Search by name',
   },
   login: {
+    report: 'Report a problem',
+    track: 'Follow a case',
+    residentsHint: 'Residents need no account to report a problem or follow it',
     title: 'Sign in',
     heading: 'Residential compound governance platform',
     username: 'Username',
@@ -260,4 +268,7 @@ export const en: Messages = {
     backHome: 'Back to compounds',
     error: 'Failed to load',
   },
+  cases: casesEn,
+  report: reportEn,
+  kpis: kpisEn,
 };

@@ -1,7 +1,13 @@
 // Simplified Chinese (default UI language).
+import { casesZh } from '../../features/cases/locales';
+import { kpisZh } from '../../features/kpis/locales';
+import { reportZh } from '../../features/report/locales';
+
 export const zhCN = {
   app: { name: '共治', subtitle: '住宅小区综合治理', title: '共治 · 住宅小区综合治理' },
   nav: {
+    cases: '工作台',
+    kpis: '考核指标',
     compounds: '小区',
     organisations: '组织机构',
     divisions: '行政区划',
@@ -46,6 +52,9 @@ export const zhCN = {
     namePlaceholder: '按名称搜索',
   },
   login: {
+    report: '居民报事',
+    track: '查询进度',
+    residentsHint: '居民无需登录，可直接反映问题或查询办理进度',
     title: '登录',
     heading: '住宅小区综合治理平台',
     username: '用户名',
@@ -253,6 +262,9 @@ export const zhCN = {
     backHome: '返回小区列表',
     error: '加载失败',
   },
+  cases: casesZh,
+  report: reportZh,
+  kpis: kpisZh,
 };
 
 export type Messages = typeof zhCN;

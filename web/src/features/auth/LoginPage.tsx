@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
@@ -90,6 +90,21 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <nav
+          aria-label={t('login.residentsHint')}
+          style={{ marginTop: 20, paddingTop: 16, borderTop: '1px solid #f0f0f0', textAlign: 'center' }}
+        >
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+            {t('login.residentsHint')}
+          </Typography.Paragraph>
+          <Link to="/report" data-testid="login-report">
+            {t('login.report')}
+          </Link>
+          {' / '}
+          <Link to="/track" data-testid="login-track">
+            {t('login.track')}
+          </Link>
+        </nav>
       </Card>
     </main>
   );

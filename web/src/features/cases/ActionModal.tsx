@@ -1,0 +1,267 @@
+import { useMemo } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Radio, Select, Switch, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import {
+  CASE_ACTION_LABELS,
+  RETURN_REASONS,
+  SATISFACTIONS,
+  type CaseAction,
+} from '../../../../domain/case-lifecycle';
+import { ApiError } from '../../api/client';
+import { useLang } from '../../app/i18n';
+import { useCaseAction } from './api';
+import { durationLabel } from './format';
+import { OrgSelect, type OrgOption } from './OrgSelect';
+import { PhotoPicker } from './PhotoPicker';
+import { pick } from './taxonomy';
+import type { ActionBodyDto, CaseViewDto } from './types';
+
+/** Actions whose note is required by the server (the reason is part of the record). */
+const NOTE_REQUIRED: ReadonlySet<CaseAction> = new Set([
+  'decline',
+  'returnCase',
+  'reportBack',
+  'requestExtension',
+  'verifyFail',
+  'suspend',
+  'parkLongTerm',
+  'comment',
+]);
+
+export const EXTENSIONS = ['1wd', '2wd', '3wd', '5wd', '10wd'] as const;
+
+interface Values {
+  note?: string;
+  leadOrgId?: string;
+  coHandlerOrgIds?: string[];
+  returnReason?: string;
+  extension?: string;
+  satisfaction?: string;
+  resolved?: boolean;
+  photos?: string[];
+  mergeIntoCaseNo?: string;
+}
+
+interface Props {
+  view: CaseViewDto;
+  action: CaseAction | null;
+  onClose: () => void;
+}
+
+export function ActionModal({ view, action, onClose }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const mutation = useCaseAction(view.id);
+  const label = action ? pick(CASE_ACTION_LABELS[action], lang) : '';
+
+  // The routing's suggested co-handlers (recorded at intake) and the last requested extension.
+  const suggestedCo = useMemo(() => {
+    const ids = view.events?.find((e) => e.action === 'receive')?.data.coHandlerIds;
+    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+  }, [view.events]);
+  const requested = useMemo(() => {
+    const e = [...(view.events ?? [])].reverse().find((x) => x.action === 'requestExtension');
+    return typeof e?.data.extension === 'string' ? e.data.extension : undefined;
+  }, [view.events]);
+
+  const known: OrgOption[] = [view.suggestedOrg, view.leadOrg, ...view.coHandlers].filter(
+    (o): o is OrgOption => !!o,
+  );
+
+  const initialValues: Values = {
+    leadOrgId: view.suggestedOrg?.id ?? view.leadOrg?.id,
+    coHandlerOrgIds: view.coHandlers.length ? view.coHandlers.map((c) => c.id) : suggestedCo,
+    resolved: true,
+    photos: [],
+    extension: action === 'approveExtension' ? requested : undefined,
+  };
+
+  const submit = (v: Values) => {
+    if (!action) return;
+    const body: ActionBodyDto = { action, version: view.version };
+    const note = v.note?.trim();
+    if (note) body.note = note;
+    if (action === 'dispatch') {
+      body.leadOrgId = v.leadOrgId;
+      body.coHandlerOrgIds = (v.coHandlerOrgIds ?? []).filter((id) => id !== v.leadOrgId);
+    }
+    if (action === 'returnCase') body.returnReason = v.returnReason as ActionBodyDto['returnReason'];
+    if (action === 'requestExtension' || (action === 'approveExtension' && v.extension))
+      body.extension = v.extension;
+    if (action === 'revisit') body.satisfaction = v.satisfaction as ActionBodyDto['satisfaction'];
+    if (action === 'reportBack') {
+      body.resolved = v.resolved ?? true;
+      if (v.photos?.length) body.photos = v.photos;
+    }
+    if (action === 'merge') body.mergeIntoCaseNo = v.mergeIntoCaseNo?.trim();
+    mutation.mutate(body, {
+      onSuccess: () => {
+        void message.success(t('cases.actionDone', { action: label }));
+        mutation.reset();
+        onClose();
+      },
+      onError: (err) => {
+        if (err instanceof ApiError && err.status === 409) {
+          // Someone acted first: the page now shows the fresh case; this form no longer applies.
+          void message.warning(err.message);
+          mutation.reset();
+          onClose();
+        }
+      },
+    });
+  };
+
+  const noteRequired = !!action && NOTE_REQUIRED.has(action);
+  const error = mutation.error instanceof ApiError && mutation.error.status !== 409 ? mutation.error : null;
+
+  return (
+    <Modal
+      open={!!action}
+      title={t('cases.actionTitle', { action: label, caseNo: view.caseNo })}
+      onCancel={() => {
+        mutation.reset();
+        onClose();
+      }}
+      destroyOnHidden
+      footer={[
+        <Button
+          key="cancel"
+          onClick={() => {
+            mutation.reset();
+            onClose();
+          }}
+        >
+          {t('common.cancel')}
+        </Button>,
+        <Button
+          key="submit"
+          type="primary"
+          danger={action === 'decline' || action === 'returnCase' || action === 'verifyFail'}
+          loading={mutation.isPending}
+          onClick={() => form.submit()}
+          data-testid="case-action-submit"
+        >
+          {t('cases.confirmAction', { action: label })}
+        </Button>,
+      ]}
+    >
+      <Form<Values>
+        form={form}
+        name={`case-action-${action ?? 'none'}`}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={initialValues}
+        preserve={false}
+        requiredMark
+      >
+        {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+        {action === 'dispatch' && (
+          <>
+            <Form.Item
+              name="leadOrgId"
+              label={t('cases.leadOrg')}
+              extra={view.suggestedOrg && t('cases.suggestedHint', { name: view.suggestedOrg.name })}
+              rules={[{ required: true, message: t('cases.required.leadOrg') }]}
+            >
+              <OrgSelect known={known} testId="action-lead-org" />
+            </Form.Item>
+            <Form.Item name="coHandlerOrgIds" label={t('cases.coHandlers')}>
+              <OrgSelect known={known} multiple testId="action-co-handlers" />
+            </Form.Item>
+          </>
+        )}
+        {action === 'returnCase' && (
+          <Form.Item
+            name="returnReason"
+            label={t('cases.returnReason')}
+            rules={[{ required: true, message: t('cases.required.returnReason') }]}
+          >
+            <Select
+              data-testid="action-return-reason"
+              options={RETURN_REASONS.map((r) => ({ value: r, label: t(`cases.returnReasons.${r}`) }))}
+            />
+          </Form.Item>
+        )}
+        {(action === 'requestExtension' || action === 'approveExtension') && (
+          <Form.Item
+            name="extension"
+            label={t('cases.extension')}
+            extra={
+              action === 'approveExtension' && requested
+                ? t('cases.extensionRequested', { duration: durationLabel(requested, t) })
+                : undefined
+            }
+            rules={[{ required: action === 'requestExtension', message: t('cases.required.extension') }]}
+          >
+            <Select
+              data-testid="action-extension"
+              options={[...new Set([...EXTENSIONS, ...(requested ? [requested] : [])])].map((d) => ({
+                value: d,
+                label: durationLabel(d, t),
+              }))}
+            />
+          </Form.Item>
+        )}
+        {action === 'revisit' && (
+          <Form.Item
+            name="satisfaction"
+            label={t('cases.satisfactionLabel')}
+            rules={[{ required: true, message: t('cases.required.satisfaction') }]}
+          >
+            <Radio.Group
+              data-testid="action-satisfaction"
+              optionType="button"
+              buttonStyle="solid"
+              options={SATISFACTIONS.map((s) => ({ value: s, label: t(`cases.satisfaction.${s}`) }))}
+            />
+          </Form.Item>
+        )}
+        {action === 'merge' && (
+          <Form.Item
+            name="mergeIntoCaseNo"
+            label={t('cases.mergeInto')}
+            extra={t('cases.mergeHint')}
+            rules={[{ required: true, message: t('cases.required.mergeInto') }]}
+          >
+            <Input className="num" data-testid="action-merge-into" autoComplete="off" />
+          </Form.Item>
+        )}
+        {action === 'reportBack' && (
+          <>
+            <Form.Item name="resolved" label={t('cases.resolvedLabel')} valuePropName="checked">
+              <Switch
+                data-testid="action-resolved"
+                checkedChildren={t('cases.resolvedYes')}
+                unCheckedChildren={t('cases.resolvedNo')}
+              />
+            </Form.Item>
+            <Form.Item name="photos" label={t('cases.photos.label')}>
+              <PhotoPicker testId="action-photos" />
+            </Form.Item>
+          </>
+        )}
+        {action && !noteRequired && action !== 'revisit' && action !== 'dispatch' && action !== 'merge' && (
+          <Typography.Paragraph type="secondary">
+            {t('cases.confirmText', { action: label })}
+          </Typography.Paragraph>
+        )}
+        <Form.Item
+          name="note"
+          label={
+            noteRequired
+              ? t(`cases.noteLabel.${action}`, { defaultValue: t('cases.note') })
+              : t('cases.noteOptional')
+          }
+          rules={[
+            { required: noteRequired, whitespace: true, message: t('cases.required.note') },
+            { max: 2000 },
+          ]}
+        >
+          <Input.TextArea rows={3} showCount maxLength={2000} data-testid="action-note" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,182 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../../api/client';
+import type {
+  BuildingDto,
+  CompoundDto,
+  CompoundListItemDto,
+  ItemsOf,
+  OrganisationDto,
+  Page,
+  UnitDto,
+} from '../../api/types';
+import { usePagedList } from '../../shared/usePagedList';
+import type {
+  ActionBodyDto,
+  CaseListItemDto,
+  CaseViewDto,
+  CategoryDto,
+  IntakeBodyDto,
+  IntakeResultDto,
+} from './types';
+
+export const QUEUES = [
+  'toDispatch',
+  'toSign',
+  'inProgress',
+  'dueSoon',
+  'overdue',
+  'returned',
+  'toVerify',
+  'all',
+] as const;
+export type Queue = (typeof QUEUES)[number];
+
+export interface QueueFilters {
+  queue: Queue;
+  street?: string;
+  category?: string;
+  status?: string;
+  q?: string;
+}
+
+export function useCaseQueue(filters: QueueFilters) {
+  return usePagedList<CaseListItemDto>(['cases'], '/api/v1/cases', { ...filters });
+}
+
+export const caseKey = (id: string) => ['case', id] as const;
+
+export function useCase(id: string) {
+  return useQuery({
+    queryKey: caseKey(id),
+    queryFn: ({ signal }) => api.get<CaseViewDto>(`/api/v1/cases/${encodeURIComponent(id)}`, {}, signal),
+  });
+}
+
+/** The taxonomy (public endpoint; also used by the resident form). */
+export function useCategories() {
+  return useQuery({
+    queryKey: ['case-categories'],
+    queryFn: ({ signal }) => api.get<ItemsOf<CategoryDto>>('/api/v1/case-categories', {}, signal),
+    staleTime: 5 * 60_000,
+    select: (page) => page.items.filter((c) => c.active),
+  });
+}
+
+/**
+ * One lifecycle action with the case's version. The answer is the fresh view; a 409 carries the fresh
+ * view in `details`, which replaces the cached case so the page shows what happened meanwhile.
+ */
+export function useCaseAction(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ActionBodyDto) =>
+      api.post<CaseViewDto>(`/api/v1/cases/${encodeURIComponent(id)}/actions`, body),
+    onSuccess: (view) => {
+      queryClient.setQueryData(caseKey(id), view);
+      void queryClient.invalidateQueries({ queryKey: ['cases'] });
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.status === 409 && isCaseView(err.details)) {
+        queryClient.setQueryData(caseKey(id), err.details);
+        void queryClient.invalidateQueries({ queryKey: ['cases'] });
+      }
+    },
+  });
+}
+
+export function isCaseView(value: unknown): value is CaseViewDto {
+  return !!value && typeof value === 'object' && 'caseNo' in value && 'allowedActions' in value;
+}
+
+const HOTLINE_CHANNELS = new Set(['hotline12345', 'hotline962121', 'hotline12319']);
+
+/**
+ * Intake by staff. Hotline channels go through the hotline import, whose work-order number makes a
+ * retried submission return the case already created instead of a second one.
+ */
+export function useIntake() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ workOrderNo, ...body }: IntakeBodyDto & { workOrderNo?: string }) =>
+      HOTLINE_CHANNELS.has(body.channel)
+        ? api.post<IntakeResultDto>('/api/v1/intake/hotline', {
+            ...body,
+            workOrderNo: workOrderNo || undefined,
+          })
+        : api.post<IntakeResultDto>('/api/v1/cases', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['cases'] }),
+  });
+}
+
+export function useOrganisationSearch(q: string) {
+  return useQuery({
+    queryKey: ['organisations', 'search', q],
+    queryFn: ({ signal }) =>
+      api.get<Page<OrganisationDto>>('/api/v1/organisations', { q: q || undefined, limit: 20 }, signal),
+    select: (page) => page.items,
+    staleTime: 60_000,
+  });
+}
+
+/** Names of organisations mentioned by id in the timeline (dispatch targets, co-handlers). */
+export function useOrganisation(id: string | null | undefined) {
+  return useQuery({
+    queryKey: ['organisation', id],
+    queryFn: ({ signal }) =>
+      api.get<OrganisationDto>(`/api/v1/organisations/${encodeURIComponent(id ?? '')}`, {}, signal),
+    enabled: !!id,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useCompoundSearch(q: string) {
+  return useQuery({
+    queryKey: ['compounds', 'search', q],
+    queryFn: ({ signal }) =>
+      api.get<Page<CompoundListItemDto>>('/api/v1/compounds', { q: q || undefined, limit: 20 }, signal),
+    select: (page) => page.items,
+    enabled: q.length > 0,
+    staleTime: 60_000,
+  });
+}
+
+/** The compound's own coordinates for the map (may be refused for some roles: then no marker). */
+export function useCompoundLocation(id: string | null | undefined) {
+  return useQuery({
+    queryKey: ['compound', id],
+    queryFn: ({ signal }) =>
+      api.get<CompoundDto>(`/api/v1/compounds/${encodeURIComponent(id ?? '')}`, {}, signal),
+    enabled: !!id,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+/** Buildings and units for the optional building/unit of an intake. */
+export function useBuildingsOf(compoundId: string | undefined) {
+  return useQuery({
+    queryKey: ['compound', compoundId, 'buildings'],
+    queryFn: ({ signal }) =>
+      api.get<ItemsOf<BuildingDto>>(
+        `/api/v1/compounds/${encodeURIComponent(compoundId ?? '')}/buildings`,
+        {},
+        signal,
+      ),
+    select: (page) => page.items,
+    enabled: !!compoundId,
+  });
+}
+
+export function useUnitsOf(buildingId: string | undefined) {
+  return useQuery({
+    queryKey: ['building', buildingId, 'units'],
+    queryFn: ({ signal }) =>
+      api.get<ItemsOf<UnitDto>>(
+        `/api/v1/buildings/${encodeURIComponent(buildingId ?? '')}/units`,
+        {},
+        signal,
+      ),
+    select: (page) => page.items,
+    enabled: !!buildingId,
+  });
+}

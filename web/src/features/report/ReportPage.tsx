@@ -1,0 +1,261 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Result, Select, Space, Tag, Typography } from 'antd';
+import { CopyOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useLang } from '../../app/i18n';
+import { useCategories } from '../cases/api';
+import { PhotoPicker } from '../cases/PhotoPicker';
+import {
+  attributeLabel,
+  attributeOptions,
+  attributesPayload,
+  categoryGroup,
+  categoryName,
+  type CategoryGroup,
+} from '../cases/taxonomy';
+import { useResidentReport } from './api';
+import { PublicLayout } from './PublicLayout';
+import { SHANGHAI_STREETS } from './streets';
+
+interface Values {
+  categoryCode: string;
+  attributes?: Record<string, string | undefined>;
+  streetCode: string;
+  address?: string;
+  description: string;
+  name?: string;
+  phone: string;
+  photos?: string[];
+}
+
+const GROUPS: CategoryGroup[] = ['urgent', 'repair', 'governance'];
+
+export function ReportPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [form] = Form.useForm<Values>();
+  const categories = useCategories();
+  const report = useResidentReport();
+  const [done, setDone] = useState<{ caseNo: string } | null>(null);
+  const categoryCode = Form.useWatch('categoryCode', form);
+  const category = categories.data?.find((c) => c.code === categoryCode);
+
+  const categoryOptions = useMemo(
+    () =>
+      GROUPS.map((g) => ({
+        label: t(`cases.groups.${g}`),
+        title: t(`cases.groups.${g}`),
+        options: (categories.data ?? [])
+          .filter((c) => categoryGroup(c) === g)
+          .map((c) => ({ value: c.code, label: categoryName(c, lang), urgent: c.urgent })),
+      })).filter((g) => g.options.length),
+    [categories.data, lang, t],
+  );
+  const streetOptions = useMemo(
+    () =>
+      SHANGHAI_STREETS.map((d) => ({
+        label: d.name,
+        title: d.name,
+        options: d.streets.map((s) => ({ value: s.code, label: `${d.name} · ${s.name}` })),
+      })),
+    [],
+  );
+
+  const submit = (v: Values) => {
+    report.mutate(
+      {
+        categoryCode: v.categoryCode,
+        attributes: attributesPayload(v.attributes),
+        streetCode: v.streetCode,
+        address: v.address?.trim() || undefined,
+        description: v.description.trim(),
+        name: v.name?.trim() || undefined,
+        phone: v.phone.trim(),
+        photos: v.photos ?? [],
+      },
+      {
+        onSuccess: (res) => {
+          setDone({ caseNo: res.caseNo });
+          window.scrollTo({ top: 0 });
+        },
+      },
+    );
+  };
+
+  if (done)
+    return (
+      <PublicLayout>
+        <Card>
+          <Result
+            status="success"
+            title={t('report.doneTitle')}
+            subTitle={t('report.doneText')}
+            extra={
+              <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+                <div className="case-no-box" role="status">
+                  <Typography.Text type="secondary">{t('report.caseNoLabel')}</Typography.Text>
+                  <Typography.Text
+                    className="case-no"
+                    data-testid="report-case-no"
+                    copyable={{ icon: <CopyOutlined /> }}
+                  >
+                    {done.caseNo}
+                  </Typography.Text>
+                </div>
+                <Alert type="info" showIcon title={t('report.keepIt')} />
+                <Link to={`/track?caseNo=${encodeURIComponent(done.caseNo)}`}>
+                  <Button type="primary" size="large" block data-testid="report-go-track">
+                    {t('report.goTrack')}
+                  </Button>
+                </Link>
+                <Button
+                  size="large"
+                  block
+                  onClick={() => {
+                    form.resetFields();
+                    report.reset();
+                    setDone(null);
+                  }}
+                >
+                  {t('report.another')}
+                </Button>
+              </Space>
+            }
+          />
+        </Card>
+      </PublicLayout>
+    );
+
+  return (
+    <PublicLayout>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('report.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('report.intro')}</Typography.Paragraph>
+      <Alert type="warning" showIcon title={t('report.emergency')} style={{ marginBottom: 16 }} />
+      <Form<Values>
+        form={form}
+        name="report"
+        layout="vertical"
+        size="large"
+        onFinish={submit}
+        requiredMark
+        scrollToFirstError
+      >
+        <Card title={t('report.what')}>
+          <Form.Item
+            name="categoryCode"
+            label={t('report.category')}
+            rules={[{ required: true, message: t('report.required.category') }]}
+          >
+            <Select
+              data-testid="report-category"
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={categories.isLoading}
+              placeholder={t('report.categoryPlaceholder')}
+              options={categoryOptions}
+              optionRender={(option) => (
+                <Space size={6}>
+                  <span>{option.label}</span>
+                  {'urgent' in option.data && !!option.data.urgent && (
+                    <Tag color="volcano">{t('cases.groups.urgentTag')}</Tag>
+                  )}
+                </Space>
+              )}
+              onChange={() => form.setFieldValue('attributes', {})}
+            />
+          </Form.Item>
+          {category?.attributes.map((name) => (
+            <Form.Item key={name} name={['attributes', name]} label={attributeLabel(name, lang)}>
+              <Select
+                allowClear
+                data-testid={`report-attr-${name}`}
+                options={attributeOptions(name, lang)}
+                placeholder={t('report.notSure')}
+              />
+            </Form.Item>
+          ))}
+          <Form.Item
+            name="description"
+            label={t('report.description')}
+            rules={[
+              { required: true, whitespace: true, message: t('report.required.description') },
+              { min: 5, message: t('report.descriptionMin') },
+              { max: 2000 },
+            ]}
+          >
+            <Input.TextArea
+              rows={4}
+              showCount
+              maxLength={2000}
+              placeholder={t('report.descriptionPlaceholder')}
+              data-testid="report-description"
+            />
+          </Form.Item>
+          <Form.Item name="photos" label={t('report.photos')} extra={t('report.photosHint')}>
+            <PhotoPicker testId="report-photos" large />
+          </Form.Item>
+        </Card>
+        <Card title={t('report.where')}>
+          <Form.Item
+            name="streetCode"
+            label={t('report.street')}
+            rules={[{ required: true, message: t('report.required.street') }]}
+          >
+            <Select
+              data-testid="report-street"
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('report.streetPlaceholder')}
+              options={streetOptions}
+            />
+          </Form.Item>
+          <Form.Item name="address" label={t('report.address')} rules={[{ max: 200 }]}>
+            <Input
+              placeholder={t('report.addressPlaceholder')}
+              data-testid="report-address"
+              autoComplete="street-address"
+            />
+          </Form.Item>
+        </Card>
+        <Card title={t('report.who')}>
+          <Form.Item name="name" label={t('report.name')} rules={[{ max: 50 }]}>
+            <Input autoComplete="name" data-testid="report-name" />
+          </Form.Item>
+          <Form.Item
+            name="phone"
+            label={t('report.phone')}
+            extra={t('report.phoneHint')}
+            rules={[
+              { required: true, message: t('report.required.phone') },
+              { pattern: /^[0-9+\-() ]{5,20}$/, message: t('report.phoneRule') },
+            ]}
+          >
+            <Input type="tel" inputMode="tel" autoComplete="tel" data-testid="report-phone" />
+          </Form.Item>
+        </Card>
+        {report.isError && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={t('report.failed')}
+            description={report.error.message}
+            style={{ marginBottom: 16 }}
+            data-testid="report-error"
+          />
+        )}
+        <Button
+          type="primary"
+          htmlType="submit"
+          size="large"
+          block
+          loading={report.isPending}
+          data-testid="report-submit"
+        >
+          {t('report.submit')}
+        </Button>
+      </Form>
+    </PublicLayout>
+  );
+}
