@@ -28,7 +28,15 @@ export function AuditPage() {
   const verify = useVerifyChain();
 
   const columns: TableColumnsType<AuditRecordDto> = [
-    { title: t('audit.seq'), dataIndex: 'seq', width: 80, align: 'right', sorter: (a, b) => a.seq - b.seq },
+    {
+      title: t('audit.seq'),
+      dataIndex: 'seq',
+      width: 80,
+      align: 'right',
+      // Records are sealed into the chain about a second after they are written.
+      render: (seq: number | null) => seq ?? '…',
+      sorter: (a, b) => (a.seq ?? Infinity) - (b.seq ?? Infinity),
+    },
     {
       title: t('audit.at'),
       dataIndex: 'at',
@@ -136,7 +144,7 @@ export function AuditPage() {
       <PagedTable<AuditRecordDto>
         list={log}
         testId="audit-table"
-        rowKey="seq"
+        rowKey="id"
         columns={columns}
         expandable={{
           expandedRowRender: (r) => <AuditChange record={r} />,
