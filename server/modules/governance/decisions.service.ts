@@ -199,6 +199,8 @@ export async function createDecision(deps: Deps, actor: Actor, input: DecisionIn
       unit_count: 0,
       ballot_count: 0,
       result_json: null,
+      roll_json: null,
+      ballots_json: null,
       opened_at: null,
       closed_at: null,
       publish_due_on: null,
@@ -303,8 +305,13 @@ export async function actOnDecision(
         );
         if (Date.parse(d.closes_at) <= now.getTime()) throw badRequest('governance.decision_window_empty');
         await claim({ status: 'open', notice_posted_on: body.noticePostedOn, opened_at: nowIso }, ['draft']);
-        const count = await snapshotRoll(deps, trx, d, today);
-        await trx.updateTable('decisions').set({ unit_count: count }).where('id', '=', id).execute();
+        const roll = await snapshotRoll(deps, trx, d, today);
+        await trx
+          .updateTable('decisions')
+          .set({ unit_count: roll.length, roll_json: JSON.stringify(roll) })
+          .where('id', '=', id)
+          .execute();
+        const count = roll.length;
         await audit({
           action: 'governance.decision.open',
           targetType: 'decision',
@@ -321,6 +328,15 @@ export async function actOnDecision(
         if (now.getTime() < Date.parse(d.closes_at) && !(await everyoneVoted(trx, id, ballots))) {
           throw new AppError('governance.close_too_early', 409, { closesAt: d.closes_at });
         }
+        // Freeze the ballots as the counting document, then count from the two documents.
+        const rows = await repo.ballotsOf(trx, id);
+        await trx
+          .updateTable('decisions')
+          .set({
+            ballots_json: JSON.stringify(rows.map((b): BallotRow => [b.owner_id, b.choice, b.channel])),
+          })
+          .where('id', '=', id)
+          .execute();
         const result = await computeResult(trx, d);
         const cal = await loadCalendar(trx);
         const due = publicationDue(cal, today);
@@ -374,8 +390,13 @@ export async function actOnDecision(
   return getDecision(deps, actor, id);
 }
 
+/** One unit of the counting document: [unit id, vote owner, registered, surveyed, contract area]. */
+type RollRow = [string, string, number | null, number | null, number | null];
+/** One ballot of the counting document: [owner, choice, channel]. */
+type BallotRow = [string, Choice, 'web' | 'desk' | 'proxy'];
+
 /** Freezes the roll: every unit in scope with its vote owner (解释 Art 9) and its three areas, as of today. */
-async function snapshotRoll(deps: Deps, trx: Executor, d: DecisionRow, today: string): Promise<number> {
+async function snapshotRoll(deps: Deps, trx: Executor, d: DecisionRow, today: string): Promise<RollRow[]> {
   const buildingIds = d.scope === 'buildings' ? (JSON.parse(d.building_ids_json) as string[]) : null;
   const units = await repo.unitsFor(trx, d.compound_id, buildingIds);
   if (units.length === 0) throw badRequest('governance.no_units');
@@ -401,12 +422,14 @@ async function snapshotRoll(deps: Deps, trx: Executor, d: DecisionRow, today: st
   }
   const developerKey = developer ?? `developer:${d.compound_id}`;
   const bulk = bulkInserter(deps.database, trx);
+  const roll: RollRow[] = [];
   for (const u of units) {
     const owner = voteOwnerOf(
       { deliveredOn: u.delivered_on, owners: owners.get(u.id) ?? [] },
       today,
       developerKey,
     );
+    roll.push([u.id, owner.key, u.registered_area, u.surveyed_area, u.contract_area]);
     await bulk.add('decision_units', {
       decision_id: d.id,
       unit_id: u.id,
@@ -422,26 +445,34 @@ async function snapshotRoll(deps: Deps, trx: Executor, d: DecisionRow, today: st
     });
   }
   await bulk.flush();
-  return units.length;
+  return roll;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // The result, with its arithmetic
 
+/**
+ * The counting input: the roll document frozen at opening, and the ballots — the document frozen at closing,
+ * or the live rows while the decision is open.
+ */
 async function tallyInputOf(db: Executor, d: Pick<DecisionRow, 'id' | 'matter'>) {
-  const [units, ballots] = await Promise.all([repo.decisionUnits(db, d.id), repo.ballotsOf(db, d.id)]);
+  const docs = await repo.countingDocuments(db, d.id);
+  const roll = JSON.parse(docs.roll_json ?? '[]') as RollRow[];
+  const ballots: BallotRow[] = docs.ballots_json
+    ? (JSON.parse(docs.ballots_json) as BallotRow[])
+    : (await repo.ballotsOf(db, d.id)).map((b): BallotRow => [b.owner_id, b.choice, b.channel]);
   const input: TallyInput = {
     matter: d.matter as Matter,
-    units: units.map((u): TallyUnit => ({
-      id: u.unit_id,
-      owner: u.owner_id,
-      registeredArea: u.registered_area,
-      surveyedArea: u.surveyed_area,
-      contractArea: u.contract_area,
+    units: roll.map((u): TallyUnit => ({
+      id: u[0],
+      owner: u[1],
+      registeredArea: u[2],
+      surveyedArea: u[3],
+      contractArea: u[4],
     })),
-    ballots: ballots.map((b): TallyBallot => ({ owner: b.owner_id, choice: b.choice })),
+    ballots: ballots.map((b): TallyBallot => ({ owner: b[0], choice: b[1] })),
   };
-  return { input, ballots, units: units.length };
+  return { input, ballots, units: roll.length };
 }
 
 const presentCheck = (c: ThresholdCheck) => {
@@ -462,16 +493,23 @@ const presentCheck = (c: ThresholdCheck) => {
 async function computeResult(db: Executor, d: Pick<DecisionRow, 'id' | 'matter'>) {
   const { input, ballots, units } = await tallyInputOf(db, d);
   const result = tallyVote(input);
-  // The no / abstain split through the same counting code: count each choice as if it were "yes".
-  const only = (choice: Choice) =>
-    tallyVote({
-      ...input,
-      ballots: input.ballots.filter((b) => b.choice === choice).map((b) => ({ ...b, choice: 'yes' })),
-    });
-  const no = only('no');
-  const abstain = only('abstain');
+  // The abstentions through the same counting code: the abstainers' own units, their ballots counted as
+  // "yes" (their area and persons do not depend on anybody else's units); no = the rest.
+  const abstainers = new Set(input.ballots.filter((b) => b.choice === 'abstain').map((b) => b.owner));
+  const abstain =
+    abstainers.size === 0
+      ? { yesPersons: 0, yesArea: 0n }
+      : tallyVote({
+          matter: input.matter,
+          units: input.units.filter((u) => abstainers.has(u.owner)),
+          ballots: [...abstainers].map((owner) => ({ owner, choice: 'yes' as const })),
+        });
+  const no = {
+    yesPersons: result.participatingPersons - result.yesPersons - abstain.yesPersons,
+    yesArea: result.participatingArea - result.yesArea - abstain.yesArea,
+  };
   const channels = { web: 0, desk: 0, proxy: 0 };
-  for (const b of ballots) channels[b.channel]++;
+  for (const b of ballots) channels[b[2]]++;
   return {
     tally: tallyResultToJson(result),
     checks: thresholdChecks(result).map(presentCheck),

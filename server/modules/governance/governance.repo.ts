@@ -134,11 +134,48 @@ export async function openDisqualifyingCases(db: Executor, compoundId: string, o
 
 // --- Decisions ----------------------------------------------------------------------------------------------
 
+/** Every decision column but the two counting documents (large; read only when counting). */
+const DECISION_COLUMNS = [
+  'decisions.id',
+  'decisions.compound_id',
+  'decisions.scope',
+  'decisions.building_ids_json',
+  'decisions.matter',
+  'decisions.method',
+  'decisions.title',
+  'decisions.description',
+  'decisions.opens_at',
+  'decisions.closes_at',
+  'decisions.status',
+  'decisions.notice_posted_on',
+  'decisions.notice_days',
+  'decisions.unit_count',
+  'decisions.ballot_count',
+  'decisions.result_json',
+  'decisions.opened_at',
+  'decisions.closed_at',
+  'decisions.publish_due_on',
+  'decisions.published_at',
+  'decisions.notice_ends_on',
+  'decisions.created_by',
+  'decisions.created_at',
+  'decisions.updated_at',
+  'decisions.version',
+] as const;
+
+export async function countingDocuments(db: Executor, id: string) {
+  return db
+    .selectFrom('decisions')
+    .select(['roll_json', 'ballots_json'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
 export async function decision(db: Executor, id: string) {
   return db
     .selectFrom('decisions')
     .innerJoin('compounds', 'compounds.id', 'decisions.compound_id')
-    .selectAll('decisions')
+    .select(DECISION_COLUMNS)
     .select(['compounds.name as compound_name', 'compounds.street_code', 'compounds.district_code'])
     .where('decisions.id', '=', id)
     .executeTakeFirst();
@@ -146,7 +183,7 @@ export async function decision(db: Executor, id: string) {
 
 /** The decision row, share-locked on PostgreSQL so that closing waits for ballots in flight (and vice versa). */
 export async function decisionForBallot(db: Executor, dialect: Database['dialect'], id: string) {
-  let q = db.selectFrom('decisions').selectAll().where('id', '=', id);
+  let q = db.selectFrom('decisions').select(DECISION_COLUMNS).where('id', '=', id);
   if (dialect === 'postgres') q = q.forShare();
   return q.executeTakeFirst();
 }
@@ -160,7 +197,7 @@ export async function listDecisions(
   let q = db
     .selectFrom('decisions')
     .innerJoin('compounds', 'compounds.id', 'decisions.compound_id')
-    .selectAll('decisions')
+    .select(DECISION_COLUMNS)
     .select(['compounds.name as compound_name']);
   if (grants) q = q.where(scoped(grants) as never);
   else {
@@ -210,15 +247,6 @@ export async function invitationCount(db: Executor, decisionId: string): Promise
     .where('invite_hash', 'is not', null)
     .executeTakeFirstOrThrow();
   return Number(r.n);
-}
-
-export async function decisionUnits(db: Executor, decisionId: string) {
-  return db
-    .selectFrom('decision_units')
-    .select(['unit_id', 'owner_id', 'registered_area', 'surveyed_area', 'contract_area'])
-    .where('decision_id', '=', decisionId)
-    .orderBy('unit_id')
-    .execute();
 }
 
 export async function decisionUnitRows(db: Executor, decisionId: string) {

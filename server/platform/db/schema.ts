@@ -432,6 +432,8 @@ export interface DecisionTable {
   unit_count: number;
   ballot_count: number;
   result_json: string | null;
+  roll_json: string | null; // [[unit, owner, registered, surveyed, contract], …] frozen at opening
+  ballots_json: string | null; // [[owner, choice, channel], …] frozen at closing
   opened_at: string | null;
   closed_at: string | null;
   publish_due_on: string | null;
