@@ -12,7 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from './platform/deps.js';
-import { registerHttpPlatform, sendError } from './platform/http/http.js';
+import { frameworkErrorHandler, registerHttpPlatform, sendError } from './platform/http/http.js';
 import { AppError } from './platform/http/errors.js';
 import { resolveApiKey, resolveSession } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -38,6 +38,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     logger: options.logger ? { level: deps.config.LOG_LEVEL } : false,
     trustProxy: deps.config.TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
     genReqId: () => `req-${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`,
   });
 

@@ -54,6 +54,15 @@ export function registerHttpPlatform(app: FastifyInstance, options: HttpOptions)
     }
   });
 
+  // Text columns cannot hold U+0000 on PostgreSQL (and no user means one): refuse it up front.
+  app.addHook('preValidation', async (req) => {
+    const where = findNul({ body: req.body, query: req.query, params: req.params });
+    if (where) throw new AppError('common.validation', 400, { fields: where });
+    const key = req.headers['idempotency-key'];
+    if (typeof key === 'string' && key.includes('\u0000'))
+      throw new AppError('common.validation', 400, { fields: 'Idempotency-Key' });
+  });
+
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) return sendError(req, reply, err);
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -73,6 +82,38 @@ export function registerHttpPlatform(app: FastifyInstance, options: HttpOptions)
     }
     req.log.error({ err }, 'unhandled error');
     return sendError(req, reply, new AppError('common.internal', 500));
+  });
+}
+
+/** The path of the first string holding U+0000 (or of nesting deeper than any contract allows), or null. */
+function findNul(root: unknown): string | null {
+  const stack: [unknown, string, number][] = [[root, '', 0]];
+  while (stack.length) {
+    const [value, path, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path || '/';
+    } else if (value && typeof value === 'object') {
+      if (depth > 32) return path;
+      for (const [k, v] of Object.entries(value)) {
+        if (k.includes('\u0000')) return `${path}/${k}`;
+        stack.push([v, `${path}/${k}`, depth + 1]);
+      }
+    }
+  }
+  return null;
+}
+
+/** Router-level errors (an over-long path parameter, a malformed URL) in the same envelope. */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  req.locale ??= pickLocale(req.headers['accept-language']);
+  const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400;
+  return reply.status(status).send({
+    error: {
+      code: 'common.validation',
+      message: message('common.validation', req.locale, { fields: 'url' }),
+      details: null,
+      requestId: req.id,
+    },
   });
 }
 
