@@ -133,6 +133,10 @@ export const CaseView = z.object({
   satisfaction: z.string().nullable(),
   reopenCount: z.number().int(),
   mergedIntoId: z.string().nullable(),
+  duplicateOf: z
+    .object({ id: z.string(), caseNo: z.string(), status: z.string() })
+    .nullable()
+    .describe('an open case of the same category in the same compound reported earlier (合并 candidate)'),
   photos: z.array(z.object({ id: z.string(), url: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -522,13 +522,14 @@ export async function presentCase(
   withEvents: boolean,
 ) {
   const orgIds = [c.lead_org_id, c.suggested_org_id].filter((x): x is string => !!x);
-  const [orgs, co, photos, street, events, compound] = await Promise.all([
+  const [orgs, co, photos, street, events, compound, duplicate] = await Promise.all([
     repo.organisationsByIds(db, orgIds),
     repo.cohandlers(db, c.id),
     repo.photosOf(db, c.id),
     repo.streetName(db, c.street_code),
     withEvents ? repo.eventsOf(db, c.id) : Promise.resolve([]),
     c.compound_id ? repo.compoundLocation(db, c.compound_id) : Promise.resolve(undefined),
+    c.duplicate_of_id ? repo.findCase(db, c.duplicate_of_id) : Promise.resolve(undefined),
   ]);
   const org = (id: string | null) => {
     const o = orgs.find((x) => x.id === id);
@@ -575,6 +576,7 @@ export async function presentCase(
     satisfaction: c.satisfaction,
     reopenCount: c.reopen_count,
     mergedIntoId: c.merged_into_id,
+    duplicateOf: duplicate ? { id: duplicate.id, caseNo: duplicate.case_no, status: duplicate.status } : null,
     photos: photos.map((p) => ({ id: p.id, url: p.url ?? '' })),
     createdAt: c.created_at,
     updatedAt: c.updated_at,

@@ -129,6 +129,13 @@ export function CasePage() {
               <UrgencyTag urgency={view.urgency} />
               <SupervisionTag level={view.supervisionLevel} />
               {view.extensionPending && <Tag color="gold">{t('cases.extensionPending')}</Tag>}
+              {view.duplicateOf && (
+                <Link to={`/cases/${view.duplicateOf.id}`} data-testid="case-duplicate-of">
+                  <Tag color="purple">
+                    {t('cases.possibleDuplicate', { caseNo: view.duplicateOf.caseNo })}
+                  </Tag>
+                </Link>
+              )}
               {view.reopenCount > 0 && (
                 <Tag color="red">{t('cases.reopened', { count: view.reopenCount })}</Tag>
               )}

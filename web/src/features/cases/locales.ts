@@ -52,6 +52,7 @@ export const casesZh = {
   actions: '可执行操作',
   noActions: '当前没有您可执行的操作',
   extensionPending: '延期待审批',
+  possibleDuplicate: '可能与案件 {{caseNo}} 重复（同一小区同类问题）',
   reopened: '重办 {{count}} 次',
   channels: {
     hotline12345: '12345 市民服务热线',
@@ -227,6 +228,7 @@ export const casesEn: typeof casesZh = {
   actions: 'Actions',
   noActions: 'No action is open to you now',
   extensionPending: 'Extension requested',
+  possibleDuplicate: 'Possibly a duplicate of case {{caseNo}} (same compound and category)',
   reopened: 'Reopened ×{{count}}',
   channels: {
     hotline12345: '12345 citizen hotline',
