@@ -80,6 +80,7 @@ export const Decision = z.object({
   noticeEndsOn: z.string().nullable(),
   allowedActions: z.array(DecisionActionName),
   canRecordBallots: z.boolean(),
+  canManage: z.boolean().describe('may run this decision (committee member of the compound, street office)'),
   createdAt: z.string(),
   version: z.number().int(),
 });
@@ -483,6 +484,7 @@ export const Meeting = z.object({
 });
 
 export const COMMITTEE_ACTIONS = [
+  'post_names',
   'submit_filing',
   'decide_filing',
   'report_reelection',
@@ -527,6 +529,11 @@ export const Committee = z.object({
 });
 
 export const CommitteeActionBody = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('post_names'),
+    ...v,
+    on: date.describe('the day the names were posted (Art 21: within 3 days)'),
+  }),
   z.object({ action: z.literal('submit_filing'), ...v, on: date }),
   z.object({
     action: z.literal('decide_filing'),

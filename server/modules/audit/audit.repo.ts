@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.js';
+import { keysetPage } from '../../platform/db/keyset.js';
 
 export async function listAudit(
   db: Executor,
@@ -16,13 +17,5 @@ export async function listAudit(
   if (f.targetId) q = q.where('target_id', '=', f.targetId);
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
   if (f.action) q = q.where('action', '=', f.action);
-  if (f.before) {
-    const [at, id] = f.before;
-    q = q.where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', id)])]));
-  }
-  return q
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(f.limit + 1)
-    .execute();
+  return keysetPage(q, 'at', 'id', f.before, f.limit, 'desc').execute();
 }

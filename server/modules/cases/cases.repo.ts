@@ -1,6 +1,7 @@
 // Case queries: reference data (taxonomy, list, policies, calendar), cases, events, queues.
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { keysetPage } from '../../platform/db/keyset.js';
 import { likePattern } from '../../platform/db/database.js';
 import type { CaseTable, CaseEventTable } from '../../platform/db/schema.js';
 
@@ -300,18 +301,5 @@ export async function queue(db: Executor, f: QueueFilter) {
       ]),
     );
   // Deadline order (cases without a deadline carry NO_DEADLINE and come last): index-friendly keyset.
-  if (f.after) {
-    const [due, id] = f.after;
-    q = q.where((eb) =>
-      eb.or([
-        eb('cases.next_due_at', '>', due),
-        eb.and([eb('cases.next_due_at', '=', due), eb('cases.id', '>', id)]),
-      ]),
-    );
-  }
-  return q
-    .orderBy('cases.next_due_at')
-    .orderBy('cases.id')
-    .limit(f.limit + 1)
-    .execute();
+  return keysetPage(q, 'cases.next_due_at', 'cases.id', f.after, f.limit).execute();
 }

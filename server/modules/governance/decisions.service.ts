@@ -144,6 +144,7 @@ async function presentDecision(deps: Deps, actor: Actor | null, d: DecisionRow) 
     noticeEndsOn: d.notice_ends_on,
     allowedActions: [...(await allowedActions(db, actor, d, now))],
     canRecordBallots: manager && acceptingDesk(d, now),
+    canManage: manager,
     createdAt: d.created_at,
     version: d.version,
   };

@@ -274,6 +274,11 @@ describe.each(DB_KINDS)('governance: formation, committees, tasks and overview (
     expect(g.formation).toBeNull();
     expect(g.committee.id).toBe(k.id);
 
+    // The names are posted (Art 21: 3 days) — once.
+    expect(
+      (await committeeAct(ywh, k.id, { action: 'post_names', on: today() })).json().tasks,
+    ).toContainEqual(expect.objectContaining({ kind: 'election_notice', doneOn: today(), state: 'done' }));
+    expect((await committeeAct(ywh, k.id, { action: 'post_names', on: today() })).statusCode).toBe(409);
     // 备案: the committee files within 30 days, the street decides within 20.
     expect((await committeeAct(rc, k.id, { action: 'submit_filing', on: today() })).statusCode).toBe(403);
     expect((await committeeAct(ywh, k.id, { action: 'submit_filing', on: today() })).statusCode).toBe(200);

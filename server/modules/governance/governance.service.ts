@@ -629,7 +629,11 @@ async function presentCommittee(deps: Deps, actor: Actor | null, c: CompoundRow,
   const street = canActAsStreet(actor, c);
   const manager = canManage(actor, c);
   const current = k.status === 'current';
-  const actions: ('submit_filing' | 'decide_filing' | 'report_reelection' | 'form_reelection_group')[] = [];
+  const actions: (
+    'post_names' | 'submit_filing' | 'decide_filing' | 'report_reelection' | 'form_reelection_group'
+  )[] = [];
+  const namesPending = tasks.some((x) => x.kind === 'election_notice' && !x.done_on);
+  if (current && manager && namesPending) actions.push('post_names');
   if (current && manager && (k.filing_status === 'none' || k.filing_status === 'rejected'))
     actions.push('submit_filing');
   if (current && street && k.filing_status === 'submitted') actions.push('decide_filing');
@@ -949,6 +953,13 @@ export async function actOnCommittee(
     const changes: Partial<CommitteeRow> = {};
     const base = { compound: c, subjectType: 'committee' as const, subjectId: id };
     switch (body.action) {
+      case 'post_names': {
+        requireNotBefore(body.on, k.elected_on);
+        if (!(await repo.completeTask(trx, id, 'election_notice', body.on, now))) {
+          throw new AppError('governance.filing_state', 409, { status: 'posted' });
+        }
+        break;
+      }
       case 'submit_filing': {
         if (k.filing_status !== 'none' && k.filing_status !== 'rejected') {
           throw new AppError('governance.filing_state', 409, { status: k.filing_status });

@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.js';
+import { keysetPage } from '../../platform/db/keyset.js';
 
 export async function listForOrgs(
   db: Executor,
@@ -7,17 +8,7 @@ export async function listForOrgs(
 ) {
   let q = db.selectFrom('notifications').selectAll().where('org_id', 'in', orgIds);
   if (f.unread) q = q.where('read_at', 'is', null);
-  if (f.before) {
-    const [at, id] = f.before;
-    q = q.where((eb) =>
-      eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]),
-    );
-  }
-  return q
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(f.limit + 1)
-    .execute();
+  return keysetPage(q, 'created_at', 'id', f.before, f.limit, 'desc').execute();
 }
 
 export async function markRead(db: Executor, orgIds: readonly string[], id: string, at: string) {

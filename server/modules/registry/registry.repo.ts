@@ -2,6 +2,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Grant } from '../../../domain/access.js';
 import type { Executor } from '../../platform/db/database.js';
+import { keysetPage } from '../../platform/db/keyset.js';
 import { likePattern } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { compoundScopeCondition } from '../../platform/scope.js';
@@ -48,20 +49,7 @@ export async function listOrganisations(
   if (f.division) q = q.where('organisations.division_code', 'like', `${f.division}%`);
   if (f.parent) q = q.where('organisations.parent_id', '=', f.parent);
   if (f.q) q = q.where(sql<boolean>`organisations.name like ${likePattern(f.q)} escape '\\'`);
-  if (f.after) {
-    const [name, id] = f.after;
-    q = q.where((eb) =>
-      eb.or([
-        eb('organisations.name', '>', name),
-        eb.and([eb('organisations.name', '=', name), eb('organisations.id', '>', id)]),
-      ]),
-    );
-  }
-  return q
-    .orderBy('organisations.name')
-    .orderBy('organisations.id')
-    .limit(f.limit + 1)
-    .execute();
+  return keysetPage(q, 'organisations.name', 'organisations.id', f.after, f.limit).execute();
 }
 
 export async function findOrganisation(db: Executor, id: string) {
@@ -139,20 +127,7 @@ export async function listCompounds(
   if (f.district) q = q.where('compounds.district_code', '=', f.district);
   if (f.street) q = q.where('compounds.street_code', '=', f.street);
   if (f.q) q = q.where(sql<boolean>`compounds.name like ${likePattern(f.q)} escape '\\'`);
-  if (f.after) {
-    const [name, id] = f.after;
-    q = q.where((eb) =>
-      eb.or([
-        eb('compounds.name', '>', name),
-        eb.and([eb('compounds.name', '=', name), eb('compounds.id', '>', id)]),
-      ]),
-    );
-  }
-  return q
-    .orderBy('compounds.name')
-    .orderBy('compounds.id')
-    .limit(f.limit + 1)
-    .execute();
+  return keysetPage(q, 'compounds.name', 'compounds.id', f.after, f.limit).execute();
 }
 
 export async function countCompounds(
@@ -280,17 +255,7 @@ export async function listOwnersOfCompound(
         .where('unit_owners.compound_id', '=', compoundId),
     );
   if (f.q) q = q.where(sql<boolean>`owners.name like ${likePattern(f.q)} escape '\\'`);
-  if (f.after) {
-    const [name, id] = f.after;
-    q = q.where((eb) =>
-      eb.or([eb('owners.name', '>', name), eb.and([eb('owners.name', '=', name), eb('owners.id', '>', id)])]),
-    );
-  }
-  return q
-    .orderBy('owners.name')
-    .orderBy('owners.id')
-    .limit(f.limit + 1)
-    .execute();
+  return keysetPage(q, 'owners.name', 'owners.id', f.after, f.limit).execute();
 }
 
 export async function unitLabelsOfOwners(db: Executor, ownerIds: readonly string[], compoundId?: string) {

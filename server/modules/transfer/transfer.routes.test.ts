@@ -405,7 +405,7 @@ describe.each(DB_KINDS)('transfer: import and export (%s)', (kind) => {
       .selectFrom('audit_log')
       .select('actor_name')
       .where('action', '=', 'registry.import.compounds')
-      .orderBy('seq', 'desc')
+      .orderBy('id', 'desc') // UUIDv7: the newest record (seq is set only when sealed)
       .executeTakeFirstOrThrow();
     expect(audit.actor_name).toBe('huamu');
   });

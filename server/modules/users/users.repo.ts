@@ -1,6 +1,7 @@
 // Queries for account administration.
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { keysetPage } from '../../platform/db/keyset.js';
 import { likePattern } from '../../platform/db/database.js';
 import type { Grant } from '../../../domain/access.js';
 import { newId } from '../../platform/ids.js';
@@ -18,17 +19,7 @@ export async function listUsers(
     q = q.where('id', 'in', (eb) =>
       eb.selectFrom('user_roles').select('user_id').where('role', '=', f.role!),
     );
-  if (f.after) {
-    const [username, id] = f.after;
-    q = q.where((eb) =>
-      eb.or([eb('username', '>', username), eb.and([eb('username', '=', username), eb('id', '>', id)])]),
-    );
-  }
-  return q
-    .orderBy('username')
-    .orderBy('id')
-    .limit(f.limit + 1)
-    .execute();
+  return keysetPage(q, 'username', 'id', f.after, f.limit).execute();
 }
 
 export async function grantsOfUsers(db: Executor, userIds: readonly string[]) {

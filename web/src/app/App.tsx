@@ -22,6 +22,10 @@ import { IntakePage } from '../features/cases/IntakePage';
 import { KpisPage } from '../features/kpis/KpisPage';
 import { ReportPage } from '../features/report/ReportPage';
 import { TrackPage } from '../features/report/TrackPage';
+import { OverviewPage as GovernanceOverviewPage } from '../features/governance/OverviewPage';
+import { CompoundGovernancePage } from '../features/governance/CompoundGovernancePage';
+import { DecisionPage } from '../features/governance/DecisionPage';
+import { VotePage } from '../features/governance/VotePage';
 import { DeniedResult } from '../shared/DeniedResult';
 
 const router = createBrowserRouter([
@@ -29,6 +33,7 @@ const router = createBrowserRouter([
   // Resident pages: no account needed (case number + phone check), outside the staff shell.
   { path: '/report', element: <ReportPage /> },
   { path: '/track', element: <TrackPage /> },
+  { path: '/vote', element: <VotePage /> },
   {
     path: '/',
     element: (
@@ -42,6 +47,9 @@ const router = createBrowserRouter([
       { path: 'cases/new', element: <IntakePage /> },
       { path: 'cases/:id', element: <CasePage /> },
       { path: 'kpis', element: <KpisPage /> },
+      { path: 'governance', element: <GovernanceOverviewPage /> },
+      { path: 'governance/compounds/:id', element: <CompoundGovernancePage /> },
+      { path: 'governance/decisions/:id', element: <DecisionPage /> },
       { path: 'compounds', element: <CompoundsPage /> },
       { path: 'compounds/:id', element: <CompoundPage /> },
       { path: 'organisations', element: <OrganisationsPage /> },

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   ClusterOutlined,
+  FlagOutlined,
   HomeOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -11,6 +12,7 @@ import {
 } from '@ant-design/icons';
 import type { MeDto, Permission } from '../api/types';
 import { seesCases, seesKpis } from '../features/cases/roles';
+import { seesGovernance } from '../features/governance/roles';
 
 export interface NavEntry {
   path: string;
@@ -25,6 +27,7 @@ export interface NavEntry {
 export const NAV: NavEntry[] = [
   { path: '/cases', labelKey: 'nav.cases', icon: <SolutionOutlined />, visible: seesCases },
   { path: '/kpis', labelKey: 'nav.kpis', icon: <BarChartOutlined />, visible: seesKpis },
+  { path: '/governance', labelKey: 'gov.nav', icon: <FlagOutlined />, visible: seesGovernance },
   { path: '/compounds', labelKey: 'nav.compounds', icon: <HomeOutlined />, permission: 'registry.read' },
   {
     path: '/organisations',

@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 import { casesEn } from '../../features/cases/locales';
 import { kpisEn } from '../../features/kpis/locales';
 import { reportEn } from '../../features/report/locales';
+import { govEn } from '../../features/governance/locales';
 
 export const en: Messages = {
   app: {
@@ -271,4 +272,5 @@ export const en: Messages = {
   cases: casesEn,
   report: reportEn,
   kpis: kpisEn,
+  gov: govEn,
 };

@@ -2,6 +2,7 @@
 import { casesZh } from '../../features/cases/locales';
 import { kpisZh } from '../../features/kpis/locales';
 import { reportZh } from '../../features/report/locales';
+import { govZh } from '../../features/governance/locales';
 
 export const zhCN = {
   app: { name: '共治', subtitle: '住宅小区综合治理', title: '共治 · 住宅小区综合治理' },
@@ -265,6 +266,7 @@ export const zhCN = {
   cases: casesZh,
   report: reportZh,
   kpis: kpisZh,
+  gov: govZh,
 };
 
 export type Messages = typeof zhCN;

@@ -1,0 +1,177 @@
+// Small form fields shared by the governance modals.
+import { Button, Checkbox, Flex, Form, Input, Select, Space, Tag, Tooltip } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { GROUP_ROLES } from '../../../../domain/governance';
+import { useCompoundOwners, useEligibility } from './api';
+
+/** Today's date in Shanghai (YYYY-MM-DD), the default of every date field. */
+export function shanghaiToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A 'YYYY-MM-DDTHH:mm' wall-clock value in Shanghai → an ISO instant with +08:00. */
+export function shanghaiInstant(local: string): string {
+  return `${local.length === 16 ? `${local}:00` : local}+08:00`;
+}
+
+export function DateField({ name, label, testId }: { name: string; label: string; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name={name} label={label} rules={[{ required: true, message: t('gov.required') }]}>
+      <Input type="date" data-testid={testId} style={{ width: 180 }} />
+    </Form.Item>
+  );
+}
+
+export function OwnerSelect({
+  compoundId,
+  value,
+  onChange,
+  testId,
+}: {
+  compoundId: string;
+  value?: string;
+  onChange?: (v: string) => void;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const owners = useCompoundOwners(compoundId);
+  return (
+    <Select
+      showSearch
+      value={value}
+      onChange={onChange}
+      loading={owners.isLoading}
+      placeholder={t('gov.formation.owner')}
+      optionFilterProp="label"
+      style={{ minWidth: 260 }}
+      data-testid={testId}
+      options={(owners.data ?? [])
+        .filter((o) => o.kind !== 'developer')
+        .map((o) => ({
+          value: o.id,
+          label: `${o.name}（${o.units.map((u) => u.label).join('、')}）`,
+        }))}
+    />
+  );
+}
+
+/** Shows, once an owner is chosen, whether the system knows of a disqualification (Art 20 ¶2). */
+export function EligibilityHint({
+  compoundId,
+  ownerId,
+  employed,
+}: {
+  compoundId: string;
+  ownerId?: string;
+  employed?: boolean;
+}) {
+  const { t } = useTranslation();
+  const e = useEligibility(compoundId, ownerId, !!employed);
+  if (!ownerId) return null;
+  if (e.isLoading) return <Tag>{t('gov.committee.checking')}</Tag>;
+  if (!e.data) return null;
+  return e.data.eligible ? (
+    <Tooltip title={e.data.unchecked.map((u) => u.message).join('；')}>
+      <Tag color="success" data-testid="eligibility-ok">
+        {t('gov.committee.eligible')}
+      </Tag>
+    </Tooltip>
+  ) : (
+    <Tooltip title={e.data.reasons.map((r) => r.message).join('；')}>
+      <Tag color="error" data-testid="eligibility-bad">
+        {t('gov.committee.ineligible')}：{e.data.reasons.map((r) => r.message).join('；')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/** Members of a 筹备组 / 换届改选小组: name, role, the owner (for owner representatives), leader. */
+export function GroupMembersField({
+  compoundId,
+  roles = GROUP_ROLES,
+}: {
+  compoundId: string;
+  roles?: readonly string[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form.List name="members">
+      {(fields, { add, remove }) => (
+        <Flex vertical gap={8}>
+          {fields.map((field) => (
+            <Space key={field.key} align="start" wrap>
+              <Form.Item name={[field.name, 'role']} rules={[{ required: true }]} noStyle>
+                <Select
+                  style={{ width: 150 }}
+                  options={roles.map((r) => ({ value: r, label: t(`gov.formation.roles.${r}`) }))}
+                  data-testid={`group-role-${field.name}`}
+                />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate>
+                {({ getFieldValue, setFieldValue }) =>
+                  getFieldValue(['members', field.name, 'role']) === 'owner' ? (
+                    <Form.Item name={[field.name, 'ownerId']} rules={[{ required: true }]} noStyle>
+                      <OwnerSelect
+                        compoundId={compoundId}
+                        testId={`group-owner-${field.name}`}
+                        onChange={(id) => {
+                          setFieldValue(['members', field.name, 'ownerId'], id);
+                        }}
+                      />
+                    </Form.Item>
+                  ) : (
+                    <Form.Item name={[field.name, 'name']} rules={[{ required: true }]} noStyle>
+                      <Input
+                        placeholder={t('gov.formation.name')}
+                        style={{ width: 200 }}
+                        data-testid={`group-name-${field.name}`}
+                      />
+                    </Form.Item>
+                  )
+                }
+              </Form.Item>
+              <Form.Item name={[field.name, 'leader']} valuePropName="checked" noStyle>
+                <Checkbox data-testid={`group-leader-${field.name}`}>{t('gov.formation.leader')}</Checkbox>
+              </Form.Item>
+              <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="remove" />
+            </Space>
+          ))}
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => add({ role: 'owner', leader: false })}
+            data-testid="group-add"
+          >
+            {t('gov.formation.addMember')}
+          </Button>
+        </Flex>
+      )}
+    </Form.List>
+  );
+}
+
+export interface GroupMemberValue {
+  role: string;
+  name?: string;
+  ownerId?: string;
+  leader?: boolean;
+}
+
+/** Owner representatives carry the owner's name from the registry list. */
+export function groupMembersBody(
+  members: GroupMemberValue[] | undefined,
+  ownerName: (id: string) => string,
+): {
+  name: string;
+  role: 'owner' | 'developer' | 'street' | 'residents_committee';
+  ownerId?: string;
+  leader: boolean;
+}[] {
+  return (members ?? []).map((m) => ({
+    name: m.role === 'owner' && m.ownerId ? ownerName(m.ownerId) : (m.name ?? ''),
+    role: m.role as 'owner',
+    ...(m.role === 'owner' && m.ownerId ? { ownerId: m.ownerId } : {}),
+    leader: !!m.leader,
+  }));
+}
