@@ -81,7 +81,8 @@ export async function appendAudit(
 }
 
 /** Links committed, unsealed records into the chain (oldest first); returns how many it sealed. */
-export async function sealAuditLog(database: Database, batch = 2000): Promise<number> {
+// Small batches: each is one short transaction, so other writers are not held up behind a long seal.
+export async function sealAuditLog(database: Database, batch = 200): Promise<number> {
   let total = 0;
   for (;;) {
     const sealed = await database.db.transaction().execute(async (trx) => {

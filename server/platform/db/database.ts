@@ -51,7 +51,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     handle.pragma('busy_timeout = 5000');
     handle.pragma('foreign_keys = ON');
     handle.pragma('cache_size = -65536');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
     return { db, dialect, url, sqlite: handle, close: () => db.destroy() };
   }
   const schema = options.schema;
@@ -68,6 +68,26 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect, url, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing costs more than running most of our
+ * statements. Reuse prepared statements by SQL text (bounded; the driver runs one query at a time).
+ */
+function withStatementCache(handle: SQLite.Database, max = 2000) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(sqlText: string) {
+      let stmt = cache.get(sqlText);
+      if (!stmt) {
+        stmt = handle.prepare(sqlText);
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+        cache.set(sqlText, stmt);
+      }
+      return stmt;
+    },
+  };
 }
 
 /** Serialises writers of a chain (audit hash chain) inside a transaction. SQLite writers are already serial. */
