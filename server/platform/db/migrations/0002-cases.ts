@@ -149,6 +149,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['street_code', 'created_at'])
     .execute();
   await db.schema
+    .createIndex('cases_district_created')
+    .on('cases')
+    .columns(['district_code', 'created_at'])
+    .execute();
+  await db.schema
     .createIndex('cases_street_status')
     .on('cases')
     .columns(['street_code', 'status', 'next_due_at'])
