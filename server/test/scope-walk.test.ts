@@ -152,8 +152,14 @@ const PROBES: Record<string, Probe> = {
     request: () => ({ url: '/api/v1/imports/templates/compounds.csv' }),
   },
   // Notifications are addressed to the caller's own organisations: another street's list is theirs alone.
-  'GET /api/v1/notifications': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/notifications' }) },
-  'POST /api/v1/notifications/{id}/read': { expect: { kind: 'denied' }, request: (t) => ({ url: `/api/v1/notifications/${t.caseId}/read` }) },
+  'GET /api/v1/notifications': {
+    expect: { kind: 'signed-in' },
+    request: () => ({ url: '/api/v1/notifications' }),
+  },
+  'POST /api/v1/notifications/{id}/read': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/notifications/${t.caseId}/read` }),
+  },
   'GET /api/v1/case-categories': {
     expect: { kind: 'public' },
     request: () => ({ url: '/api/v1/case-categories' }),
