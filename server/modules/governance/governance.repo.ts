@@ -3,6 +3,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Grant } from '../../../domain/access.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { likePattern } from '../../platform/db/database.js';
+import { keysetPage } from '../../platform/db/keyset.js';
 import type { DB, GovTaskTable } from '../../platform/db/schema.js';
 import { compoundScopeCondition } from '../../platform/scope.js';
 
@@ -214,20 +215,7 @@ export async function listDecisions(
   if (f.compound) q = q.where('decisions.compound_id', '=', f.compound);
   if (f.street) q = q.where('compounds.street_code', '=', f.street);
   if (f.status) q = q.where('decisions.status', '=', f.status as never);
-  if (f.after) {
-    const [createdAt, id] = f.after;
-    q = q.where((eb) =>
-      eb.or([
-        eb('decisions.created_at', '<', createdAt),
-        eb.and([eb('decisions.created_at', '=', createdAt), eb('decisions.id', '<', id)]),
-      ]),
-    );
-  }
-  return q
-    .orderBy('decisions.created_at', 'desc')
-    .orderBy('decisions.id', 'desc')
-    .limit(f.limit + 1)
-    .execute();
+  return keysetPage(q, 'decisions.created_at', 'decisions.id', f.after, f.limit, 'desc').execute();
 }
 
 export async function ballotCount(db: Executor, decisionId: string): Promise<number> {
@@ -313,20 +301,7 @@ export async function roll(
   }
   if (f.voted === 'yes') q = q.where('b.id', 'is not', null);
   if (f.voted === 'no') q = q.where('b.id', 'is', null);
-  if (f.after) {
-    const [label, unitId] = f.after;
-    q = q.where((eb) =>
-      eb.or([
-        eb('du.label', '>', label),
-        eb.and([eb('du.label', '=', label), eb('du.unit_id', '>', unitId)]),
-      ]),
-    );
-  }
-  return q
-    .orderBy('du.label')
-    .orderBy('du.unit_id')
-    .limit(f.limit + 1)
-    .execute();
+  return keysetPage(q, 'du.label', 'du.unit_id', f.after, f.limit).execute();
 }
 
 // --- Formation, groups, committees ------------------------------------------------------------------------
@@ -540,20 +515,7 @@ export async function listTasks(
   if (f.state === 'overdue')
     q = q.where('gov_tasks.done_on', 'is', null).where('gov_tasks.due_on', '<', f.today);
   if (f.state === 'done') q = q.where('gov_tasks.done_on', 'is not', null);
-  if (f.after) {
-    const [due, id] = f.after;
-    q = q.where((eb) =>
-      eb.or([
-        eb('gov_tasks.due_on', '>', due),
-        eb.and([eb('gov_tasks.due_on', '=', due), eb('gov_tasks.id', '>', id)]),
-      ]),
-    );
-  }
-  return q
-    .orderBy('gov_tasks.due_on')
-    .orderBy('gov_tasks.id')
-    .limit(f.limit + 1)
-    .execute();
+  return keysetPage(q, 'gov_tasks.due_on', 'gov_tasks.id', f.after, f.limit).execute();
 }
 
 // --- Overview -----------------------------------------------------------------------------------------------
@@ -576,20 +538,7 @@ export async function overviewCompounds(
     ])
     .where(scoped(grants));
   if (f.street) q = q.where('compounds.street_code', '=', f.street);
-  if (f.after) {
-    const [name, id] = f.after;
-    q = q.where((eb) =>
-      eb.or([
-        eb('compounds.name', '>', name),
-        eb.and([eb('compounds.name', '=', name), eb('compounds.id', '>', id)]),
-      ]),
-    );
-  }
-  return q
-    .orderBy('compounds.name')
-    .orderBy('compounds.id')
-    .limit(f.limit + 1)
-    .execute();
+  return keysetPage(q, 'compounds.name', 'compounds.id', f.after, f.limit).execute();
 }
 
 export async function formationsOf(db: Executor, compoundIds: readonly string[]) {
