@@ -125,6 +125,14 @@ function reasonText(e: Eligibility, locale: Locale): string {
     .join(locale === 'en' ? '; ' : '；');
 }
 
+/** The committee inside the transaction: it must be the one in term, and `on` not before its election. */
+async function currentCommitteeOn(trx: Executor, id: string, on: string) {
+  const k = (await repo.committee(trx, id))!;
+  if (k.status !== 'current') throw new AppError('governance.filing_state', 409, { status: k.status });
+  requireNotBefore(on, k.elected_on);
+  return k;
+}
+
 export async function checkEligibility(
   deps: Deps,
   actor: Actor,
@@ -1079,9 +1087,7 @@ export async function recordMeeting(
   const now = deps.clock.now().toISOString();
   requireNotFuture(body.heldOn, today);
   await writeTx(deps, auditActor(actor), requestId, async (trx, audit) => {
-    const k = (await repo.committee(trx, id))!;
-    if (k.status !== 'current') throw new AppError('governance.filing_state', 409, { status: k.status });
-    requireNotBefore(body.heldOn, k.elected_on);
+    await currentCommitteeOn(trx, id, body.heldOn);
     // Every member serving on that day, exactly once (no proxies: Art 26 ¶2).
     const serving = (await repo.members(trx, id)).filter(
       (m) => m.joined_on <= body.heldOn && (!m.ended_on || m.ended_on > body.heldOn),
@@ -1155,9 +1161,7 @@ export async function byElect(
   const now = deps.clock.now().toISOString();
   requireNotFuture(body.on, today);
   await writeTx(deps, auditActor(actor), requestId, async (trx, audit) => {
-    const k = (await repo.committee(trx, id))!;
-    if (k.status !== 'current') throw new AppError('governance.filing_state', 409, { status: k.status });
-    requireNotBefore(body.on, k.elected_on);
+    const k = await currentCommitteeOn(trx, id, body.on);
     const facts = await committeeFacts(trx, k, body.on);
     // Art 32 ¶1: fewer than the seats but more than half.
     if (!facts.health.byElectionAllowed) {
