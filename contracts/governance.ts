@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CHOICES, MATTERS } from '../domain/vote-tally.js';
 import {
+  CHANGE_KINDS,
   DECISION_METHODS,
   DISQUALIFICATIONS,
   FORMATION_STEPS,
@@ -78,6 +79,10 @@ export const Decision = z.object({
   publishDueOn: z.string().nullable(),
   publishedAt: z.string().nullable(),
   noticeEndsOn: z.string().nullable(),
+  challengeUntil: z
+    .string()
+    .nullable()
+    .describe('last day an owner may ask the court to revoke the decision (区分所有权解释 Art 12: 1 year)'),
   allowedActions: z.array(DecisionActionName),
   canRecordBallots: z.boolean(),
   canManage: z.boolean().describe('may run this decision (committee member of the compound, street office)'),
@@ -244,7 +249,7 @@ export const Task = z.object({
   id: z.string(),
   compoundId: z.string(),
   compoundName: z.string(),
-  subjectType: z.enum(['formation', 'committee', 'decision']),
+  subjectType: z.enum(['compound', 'formation', 'committee', 'decision', 'meeting', 'change']),
   subjectId: z.string(),
   kind: z.string(),
   responsible: z.enum(['developer', 'street', 'group', 'committee']),
@@ -468,6 +473,9 @@ export const CommitteeMember = z.object({
   endedOn: z.string().nullable(),
   endReason: z.enum(MEMBER_END_REASONS).nullable(),
   absence: Absence,
+  flags: z
+    .array(z.enum(DISQUALIFICATIONS))
+    .describe('while serving: no longer an owner (Art 31 (一)) or a disqualification of Art 20 ¶2 now open'),
   version: z.number().int(),
 });
 
@@ -481,6 +489,68 @@ export const Meeting = z.object({
   quorate: z.boolean(),
   resolutions: z.array(z.object({ title: z.string(), signatures: z.number().int(), adopted: z.boolean() })),
   absentMemberIds: z.array(z.string()),
+  publishDueOn: z
+    .string()
+    .nullable()
+    .describe('Art 26 ¶3: adopted resolutions posted within 3 days (null: nothing adopted)'),
+  publishedOn: z.string().nullable(),
+  rcInformedOn: z.string().nullable().describe('the residents’ committee informed (Art 26 ¶3)'),
+});
+
+export const MeetingPublishBody = z.object({
+  on: date.describe('the day the resolutions were posted in the compound'),
+  rcInformedOn: date.describe('the day the residents’ committee was told'),
+});
+export const MeetingParams = z.object({ id, meetingId: id });
+
+// 变更备案 (Art 33)
+export const ChangeKind = z.enum(CHANGE_KINDS);
+export const CommitteeChange = z.object({
+  id: z.string(),
+  kind: ChangeKind,
+  summary: z.string(),
+  changedOn: z.string(),
+  sourceType: z.enum(['member', 'decision']).nullable(),
+  sourceId: z.string().nullable(),
+  status: z.enum(['pending', 'submitted', 'accepted', 'rejected']),
+  fileBy: z.string().describe('30 days after the change (Art 33)'),
+  submittedOn: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  version: z.number().int(),
+});
+export const CommitteeChangeInput = z.object({
+  kind: z.enum(['name', 'area', 'rules_of_procedure', 'management_statute']),
+  summary: z.string().trim().min(2).max(500),
+  changedOn: date,
+});
+export const CommitteeChangeActionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('submit'), version: z.number().int(), on: date }),
+  z.object({
+    action: z.literal('decide'),
+    version: z.number().int(),
+    on: date,
+    accepted: z.boolean(),
+    note: z.string().trim().max(500).optional(),
+  }),
+]);
+export const ChangeParams = z.object({ id, changeId: id });
+
+// Training records (Arts 15, 23)
+export const Training = z.object({
+  id: z.string(),
+  heldOn: z.string(),
+  topic: z.string(),
+  trainer: z.string(),
+  hours: z.string().describe('e.g. "1.5"'),
+  attendees: z.array(z.object({ memberId: z.string(), name: z.string() })),
+});
+export const TrainingInput = z.object({
+  heldOn: date,
+  topic: z.string().trim().min(2).max(200),
+  trainer: z.string().trim().min(1).max(100),
+  hours: z.number().min(0.5).max(40).multipleOf(0.5),
+  memberIds: z.array(id).min(1).max(31),
 });
 
 export const COMMITTEE_ACTIONS = [
@@ -489,6 +559,8 @@ export const COMMITTEE_ACTIONS = [
   'decide_filing',
   'report_reelection',
   'form_reelection_group',
+  'hand_over_records',
+  'return_records',
 ] as const;
 
 export const CommitteeHealth = z.object({
@@ -522,6 +594,16 @@ export const Committee = z.object({
   reelectionGroup: Group.nullable(),
   health: CommitteeHealth,
   state: GovernanceState,
+  frozenMatters: z
+    .array(Matter)
+    .describe(
+      'matters the 业主大会 may not decide while the 换届改选小组 works (Art 28 ¶4); empty otherwise',
+    ),
+  filingGaps: z
+    .array(z.enum(['names_not_posted', 'undertaking_missing', 'untrained']))
+    .describe('what the 备案 file still lacks (Arts 21, 23)'),
+  changes: z.array(CommitteeChange),
+  trainings: z.array(Training),
   tasks: z.array(Task),
   allowedActions: z.array(z.enum(COMMITTEE_ACTIONS)),
   canManage: z.boolean().describe('may record meetings, ballots and decisions'),
@@ -548,6 +630,20 @@ export const CommitteeActionBody = z.discriminatedUnion('action', [
     ...v,
     on: date,
     members: z.array(GroupMemberInput).min(1).max(31),
+  }),
+  z.object({
+    action: z.literal('hand_over_records'),
+    ...v,
+    on: date.describe(
+      'the old committee handed records, seals and property to the 房管机构 (Art 29 ¶1: 10 days)',
+    ),
+  }),
+  z.object({
+    action: z.literal('return_records'),
+    ...v,
+    on: date.describe(
+      'the 房管机构 handed them to the new committee (Art 29 ¶2: 10 days after 备案; street)',
+    ),
   }),
 ]);
 export type CommitteeAction = z.infer<typeof CommitteeActionBody>;
@@ -590,6 +686,57 @@ export const EligibilityView = z.object({
   unchecked: z.array(z.object({ code: z.string(), message: z.string() })),
 });
 
+// Owner groups (业主小组, Art 35)
+export const OwnerGroup = z.object({
+  id: z.string(),
+  buildingId: z.string(),
+  buildingName: z.string(),
+  formedOn: z.string(),
+  status: z.enum(['active', 'dissolved']),
+  dissolvedOn: z.string().nullable(),
+  representatives: z.array(z.object({ ownerId: z.string(), name: z.string() })),
+  decisions: z.number().int().describe('decisions scoped to this building'),
+  version: z.number().int(),
+});
+export const OwnerGroupInput = z.object({
+  buildingId: id,
+  formedOn: date,
+  representativeOwnerIds: z.array(id).max(20).default([]),
+});
+export const OwnerGroupDissolveBody = z.object({ version: z.number().int(), on: date });
+
+// Fee arrears (欠交物业服务费或者专项维修资金, Art 20 ¶2)
+const yuan = z
+  .string()
+  .regex(/^\d{1,9}(\.\d{1,2})?$/)
+  .describe('yuan with at most two decimals, e.g. "1280.50"');
+export const Arrear = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitLabel: z.string(),
+  kind: z.enum(['service_fee', 'maintenance_fund']),
+  amount: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  recordedOn: z.string(),
+  settledOn: z.string().nullable(),
+  note: z.string().nullable(),
+  version: z.number().int(),
+});
+export const ArrearInput = z.object({
+  unitId: id,
+  kind: z.enum(['service_fee', 'maintenance_fund']),
+  amount: yuan,
+  periodFrom: date,
+  periodTo: date,
+  note: z.string().trim().max(500).optional(),
+});
+export const ArrearSettleBody = z.object({ version: z.number().int(), on: date });
+export const ArrearQuery = PageQuery.extend({
+  unit: id.optional(),
+  open: z.enum(['true', 'false']).optional(),
+});
+
 export const GovernanceCompound = z.object({
   compoundId: z.string(),
   compoundName: z.string(),
@@ -605,4 +752,48 @@ export const GovernanceCompound = z.object({
   formationSteps: z.array(z.enum(FORMATION_STEPS)),
   canStartFormation: z.boolean(),
   canRecordCommittee: z.boolean(),
+  buildings: z.array(z.object({ id: z.string(), name: z.string() })),
+  ownerGroups: z.array(OwnerGroup),
+  canManageOwnerGroups: z.boolean(),
+  canRecordArrears: z.boolean(),
+});
+
+// The compound's notice board (公告栏), for its owners and the supervising offices
+export const NoticeBoard = z.object({
+  compoundId: z.string(),
+  compoundName: z.string(),
+  committee: z
+    .object({
+      termNo: z.number().int(),
+      electedOn: z.string(),
+      termEndsOn: z.string(),
+      filed: z.boolean().describe('备案 accepted by the street'),
+      members: z.array(z.object({ name: z.string(), position: z.enum(POSITIONS), byElection: z.boolean() })),
+    })
+    .nullable(),
+  resolutions: z.array(
+    z.object({
+      meetingId: z.string(),
+      heldOn: z.string(),
+      publishedOn: z.string(),
+      titles: z
+        .array(z.string())
+        .describe('the adopted resolutions (signed by more than half of all members)'),
+    }),
+  ),
+  decisions: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      matter: Matter,
+      scope: z.enum(['compound', 'buildings']),
+      publishedOn: z.string(),
+      noticeEndsOn: z.string().nullable(),
+      passed: z.boolean(),
+      challengeUntil: z.string(),
+    }),
+  ),
+  ownerGroups: z.array(
+    z.object({ buildingName: z.string(), formedOn: z.string(), representatives: z.array(z.string()) }),
+  ),
 });

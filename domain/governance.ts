@@ -18,7 +18,7 @@
 //   more than half of ALL members; decisions posted within 3 days), 28 (换届 report 5 months before
 //   expiry, 换届改选小组 within 60 days, election before expiry), 31 (membership ending), 32 (by-election,
 //   early re-election), 国务院《物业管理条例》 Art 14 (业主大会 notice ≥ 15 days before).
-import type { TallyResult } from './vote-tally.js';
+import type { Matter, TallyResult } from './vote-tally.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Calendar dates and statutory periods
@@ -157,6 +157,11 @@ export const PERIODS = {
   reelectionReport: { amount: 5, unit: 'm', ref: '《规定》 Art 28 ¶1' },
   reelectionGroup: { amount: 60, unit: 'd', ref: '《规定》 Art 28 ¶1' },
   twoYearsAfterFirstDelivery: { amount: 2, unit: 'y', ref: '《规定》 Art 13 ¶2' },
+  recordsHandover: { amount: 10, unit: 'd', ref: '《规定》 Art 29 ¶1' },
+  recordsReturn: { amount: 10, unit: 'd', ref: '《规定》 Art 29 ¶2' },
+  changeFiling: { amount: 30, unit: 'd', ref: '《规定》 Art 33 ¶1' },
+  changeFilingDecision: { amount: 20, unit: 'd', ref: '《规定》 Art 34' },
+  challengeWindow: { amount: 1, unit: 'y', ref: '民法典 Art 280 ¶2; 区分所有权解释 Art 12' },
 } as const satisfies Record<string, { amount: number; unit: PeriodUnit; ref: string }>;
 
 /**
@@ -654,4 +659,103 @@ export function voteOwnerOf(
     .map((o) => o.id)
     .sort();
   return { key: developers[0] ?? developerKey, developer: true };
+}
+
+/**
+ * 解释 Art 12: an owner may ask the court to revoke a decision of the 业主大会 or 业主委员会 within one year of
+ * knowing (or when they should have known) it was made. The posting of the result is taken as that day.
+ */
+export function challengeWindow(cal: DayCalendar, publishedOn: string): StatutoryDeadline {
+  return statutoryDeadline(cal, publishedOn, PERIODS.challengeWindow.amount, 'y');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The 换届 freeze — 《规定》 Art 28 ¶4
+
+/**
+ * From the forming of the 换届改选小组 until the new committee is elected, the old committee may not convene
+ * the 业主大会 to decide: (一) 选聘、解聘物业服务企业; (二) 调整物业收费标准; (三) repairs, renewals and
+ * alterations beyond what the 管理规约 provides; (四) 其他重大事项. Mapped onto the matters a decision can have:
+ * (一) hire_or_dismiss_manager; (二) and (四) other_major; (三) use_fund, raise_fund, rebuild; (四) also
+ * change_common_use and adjust_management_area. Left open: the election itself (the 小组 convenes it) and the
+ * 议事规则 / 管理规约 the new committee is elected under. This mapping is our reading of the text, not a rule
+ * stated by it.
+ */
+export const REELECTION_FROZEN_MATTERS: ReadonlySet<Matter> = new Set<Matter>([
+  'hire_or_dismiss_manager',
+  'other_major',
+  'use_fund',
+  'raise_fund',
+  'rebuild',
+  'change_common_use',
+  'adjust_management_area',
+]);
+
+export function reelectionFreezeProblem(matter: Matter, reelectionGroupFormed: boolean): GovProblem | null {
+  if (!reelectionGroupFormed || !REELECTION_FROZEN_MATTERS.has(matter)) return null;
+  return { code: 'reelection_freeze', params: { matter } };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Change filings (变更备案) — 《规定》 Art 33
+
+export const CHANGE_KINDS = ['members', 'rules_of_procedure', 'management_statute', 'name', 'area'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** A published decision that changes what the committee filed: the change to file, or null. */
+export function changeOfDecision(matter: Matter, passed: boolean): ChangeKind | null {
+  if (!passed) return null;
+  switch (matter) {
+    case 'rules_of_procedure':
+      return 'rules_of_procedure';
+    case 'management_statute':
+      return 'management_statute';
+    case 'adjust_management_area':
+      return 'area';
+    default:
+      // elect_committee: a new committee files anew (Arts 23, 29); a member replaced or by-elected is
+      // recorded on the committee itself and opens its 'members' change there.
+      return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Owner groups (业主小组) — 《规定》 Art 35
+
+/**
+ * A region with two or more buildings may form owner groups per building (幢) — all owners of that building.
+ * Its representatives (业主代表) must be owners in the building. The registry does not record 单元 (entrances),
+ * so groups are per building only.
+ */
+export function ownerGroupProblems(input: {
+  buildingsInCompound: number;
+  activeGroupOnBuilding: boolean;
+  representatives: readonly { name: string; ownsInBuilding: boolean }[];
+}): GovProblem[] {
+  const problems: GovProblem[] = [];
+  if (input.buildingsInCompound < 2) problems.push({ code: 'owner_group_single_building' });
+  if (input.activeGroupOnBuilding) problems.push({ code: 'owner_group_exists' });
+  for (const r of input.representatives) {
+    if (!r.ownsInBuilding)
+      problems.push({ code: 'owner_group_representative_outside', params: { name: r.name } });
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Committee filing materials — 《规定》 Art 23 ¶1
+
+export interface FilingMaterials {
+  namesPosted: boolean;
+  undertakingsSigned: boolean;
+  membersTrained: boolean;
+}
+
+/** What the 备案 file still lacks (Art 23: member list with undertakings, training records; Art 21 posting). */
+export function filingGaps(m: FilingMaterials): ('names_not_posted' | 'undertaking_missing' | 'untrained')[] {
+  const gaps: ('names_not_posted' | 'undertaking_missing' | 'untrained')[] = [];
+  if (!m.namesPosted) gaps.push('names_not_posted');
+  if (!m.undertakingsSigned) gaps.push('undertaking_missing');
+  if (!m.membersTrained) gaps.push('untrained');
+  return gaps;
 }

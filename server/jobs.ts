@@ -1,8 +1,16 @@
-// Job handlers of every module, by queue name (the job table is in platform/jobs).
+// Job handlers of every module, by queue name (the job table is in platform/jobs), and the recurring jobs
+// seeded when a server with a job worker starts.
 import type { Deps } from './platform/deps.js';
 import type { JobHandler } from './platform/jobs/jobs.js';
 import { deleteExpiredSessions } from './modules/auth/auth.repo.js';
 import { sendHandler, slaHandler } from './modules/cases/cases.jobs.js';
+import { TASK_REMINDER_QUEUE } from './modules/governance/governance.common.js';
+import {
+  enqueueTriggerScan,
+  taskReminderHandler,
+  TRIGGER_SCAN_QUEUE,
+  triggerScanHandler,
+} from './modules/governance/governance.jobs.js';
 
 export function jobHandlers(deps: Deps): Record<string, JobHandler> {
   return {
@@ -10,5 +18,12 @@ export function jobHandlers(deps: Deps): Record<string, JobHandler> {
       deleteExpiredSessions(deps.database.db, deps.clock.now().toISOString()),
     'cases.sla': slaHandler(deps),
     'notify.send': sendHandler(deps),
+    [TASK_REMINDER_QUEUE]: taskReminderHandler(deps),
+    [TRIGGER_SCAN_QUEUE]: triggerScanHandler(deps),
   };
+}
+
+/** Today's run of each daily job; dedupe keys make it once a day across restarts and instances. */
+export async function scheduleDailyJobs(deps: Deps): Promise<void> {
+  await enqueueTriggerScan(deps.database.db, deps.clock);
 }

@@ -8,7 +8,7 @@ import { migrate } from './platform/db/migrate.js';
 import type { Deps } from './platform/deps.js';
 import { JobWorker } from './platform/jobs/jobs.js';
 import { sealAuditLog } from './platform/audit/audit.js';
-import { jobHandlers } from './jobs.js';
+import { jobHandlers, scheduleDailyJobs } from './jobs.js';
 import { seedSynthetic } from './seed/synthetic.js';
 import { DEMO_PASSWORD, seedDemoAccounts } from './seed/demo-accounts.js';
 
@@ -45,7 +45,10 @@ export async function startServer(
   const app = await buildApp(deps, { logger: config.LOG_LEVEL !== 'silent', webDist: config.WEB_DIST });
   await app.listen({ port: config.PORT, host: config.HOST });
   const worker = config.JOB_WORKER === '1' ? new JobWorker(database, systemClock, jobHandlers(deps)) : null;
-  worker?.start();
+  if (worker) {
+    worker.start();
+    await scheduleDailyJobs(deps).catch((err) => app.log.error({ err }, 'scheduling daily jobs failed'));
+  }
   // Seal new audit records into the hash chain about once a second (safe on several instances).
   const sealer = setInterval(
     () => void sealAuditLog(database).catch((err) => app.log.error({ err }, 'audit sealing failed')),

@@ -23,6 +23,10 @@ interface Target {
   formationId: string;
   committeeId: string;
   memberId: string;
+  meetingId: string;
+  changeId: string;
+  ownerGroupId: string;
+  arrearId: string;
   // end of governance ids
 }
 
@@ -365,6 +369,76 @@ const PROBES: Record<string, Probe> = {
       payload: { version: 1, on: '2026-01-02', reason: 'resigned' },
     }),
   },
+  'POST /api/v1/governance/committees/{id}/meetings/{meetingId}/publish': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/meetings/${t.meetingId}/publish`,
+      payload: { on: '2025-07-02', rcInformedOn: '2025-07-02' },
+    }),
+  },
+  'POST /api/v1/governance/committees/{id}/changes': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/changes`,
+      payload: { kind: 'name', summary: '越权', changedOn: '2025-07-02' },
+    }),
+  },
+  'POST /api/v1/governance/committees/{id}/changes/{changeId}/actions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/changes/${t.changeId}/actions`,
+      payload: { action: 'submit', version: 1, on: '2025-07-03' },
+    }),
+  },
+  'POST /api/v1/governance/committees/{id}/trainings': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/trainings`,
+      payload: { heldOn: '2025-07-02', topic: '越权培训', trainer: 'x', hours: 1, memberIds: [t.memberId] },
+    }),
+  },
+  'GET /api/v1/governance/compounds/{id}/notices': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/compounds/${t.compoundId}/notices` }),
+  },
+  'POST /api/v1/governance/compounds/{id}/owner-groups': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/compounds/${t.compoundId}/owner-groups`,
+      payload: { buildingId: t.buildingId, formedOn: '2025-07-03' },
+    }),
+  },
+  'POST /api/v1/governance/owner-groups/{id}/dissolve': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/owner-groups/${t.ownerGroupId}/dissolve`,
+      payload: { version: 1, on: '2025-07-04' },
+    }),
+  },
+  'GET /api/v1/governance/compounds/{id}/arrears': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/compounds/${t.compoundId}/arrears` }),
+  },
+  'POST /api/v1/governance/compounds/{id}/arrears': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/compounds/${t.compoundId}/arrears`,
+      payload: {
+        unitId: 'x',
+        kind: 'service_fee',
+        amount: '1',
+        periodFrom: '2025-01-01',
+        periodTo: '2025-01-31',
+      },
+    }),
+  },
+  'POST /api/v1/governance/arrears/{id}/settle': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/arrears/${t.arrearId}/settle`,
+      payload: { version: 1, on: '2025-07-04' },
+    }),
+  },
   // --- end of governance probes
   // Open311 GeoReport v2: public by the spec (services and the public fields of requests); creating a
   // request needs an api_key of channel open311, so a session alone is refused (403, nothing written).
@@ -617,6 +691,61 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
       })
     ).json();
     expect(committee.members, JSON.stringify(committee)).toHaveLength(5);
+    const memberIds = committee.members.map((m: { id: string }) => m.id);
+    const withMeeting = (
+      await admin.request({
+        method: 'POST',
+        url: `/api/v1/governance/committees/${committee.id}/meetings`,
+        payload: {
+          heldOn: '2025-07-01',
+          minutes: '例会',
+          attendance: memberIds.map((memberId: string) => ({ memberId, present: true })),
+          resolutions: [{ title: '同意维修', signedBy: memberIds.slice(0, 3) }],
+        },
+      })
+    ).json();
+    const withChange = (
+      await admin.request({
+        method: 'POST',
+        url: `/api/v1/governance/committees/${committee.id}/changes`,
+        payload: { kind: 'name', summary: '名称变更', changedOn: '2025-07-02' },
+      })
+    ).json();
+    // The seed's compounds have one building; the owner group probe needs a group, so add a second one.
+    const now = new Date().toISOString();
+    await t.deps.database.db
+      .insertInto('buildings')
+      .values({
+        id: `${building.id}-2`,
+        compound_id: compound.id,
+        name: '二号楼',
+        floors: 6,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
+    const groups = (
+      await admin.request({
+        method: 'POST',
+        url: `/api/v1/governance/compounds/${compound.id}/owner-groups`,
+        payload: { buildingId: building.id, formedOn: '2025-07-03' },
+      })
+    ).json();
+    const arrear = (
+      await admin.request({
+        method: 'POST',
+        url: `/api/v1/governance/compounds/${compound.id}/arrears`,
+        payload: {
+          unitId: owner.units[0].id,
+          kind: 'service_fee',
+          amount: '100',
+          periodFrom: '2025-01-01',
+          periodTo: '2025-06-30',
+        },
+      })
+    ).json();
+    expect(arrear.id, JSON.stringify(arrear)).toBeTruthy();
     // end of governance fixtures
     target = {
       compoundId: compound.id,
@@ -634,6 +763,10 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
       formationId: formation.id,
       committeeId: committee.id,
       memberId: committee.members[0].id,
+      meetingId: withMeeting.meetings[0].id,
+      changeId: withChange.changes[0].id,
+      ownerGroupId: groups.ownerGroups[0].id,
+      arrearId: arrear.id,
       // end of governance targets
     };
     ops = operations(t.app.swagger() as never);

@@ -285,6 +285,10 @@ describe.each(DB_KINDS)('governance decisions and ballots (%s)', (kind) => {
     expect(published.json().noticeEndsOn).toBe(
       new Date(Date.parse(`${today()}T00:00:00Z`) + 15 * DAY).toISOString().slice(0, 10),
     );
+    // 区分所有权解释 Art 12: one year from the posting (a last day off moves to the next working day).
+    const yearOn = `${Number(today().slice(0, 4)) + 1}${today().slice(4)}`;
+    const until = published.json().challengeUntil as string;
+    expect(until >= yearOn && Date.parse(until) - Date.parse(yearOn) <= 10 * DAY).toBe(true);
     const owner = await t.login('owner');
     const mine = (await owner.request({ method: 'GET', url: '/api/v1/governance/decisions' })).json();
     expect(mine.items.map((x: { id: string }) => x.id)).toEqual([d.id]);

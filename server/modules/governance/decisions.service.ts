@@ -5,8 +5,10 @@ import { createHash, randomInt } from 'node:crypto';
 import { formatAreaM2 } from '../../../domain/area.js';
 import {
   addDays,
+  challengeWindow,
   decisionWindowProblems,
   publicationDue,
+  shanghaiDay,
   thresholdChecks,
   voteOwnerOf,
   type ThresholdCheck,
@@ -26,6 +28,7 @@ import type { Actor } from '../../platform/http/context.js';
 import { auditActor } from '../../platform/http/context.js';
 import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
+import type { Locale } from '../../platform/http/messages.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
 import { bulkInserter } from '../../platform/db/bulk.js';
 import { isUniqueViolation, type Executor } from '../../platform/db/database.js';
@@ -34,6 +37,7 @@ import { newId } from '../../platform/ids.js';
 import * as repo from './governance.repo.js';
 import { canManage, canView, ownerIdsOf, viewGrants } from './governance.policy.js';
 import { addTask, loadCalendar, throwProblems, todayOf, visibleCompound } from './governance.common.js';
+import { changeFromDecision, requireNotFrozen } from './records.service.js';
 
 type DecisionRow = NonNullable<Awaited<ReturnType<typeof repo.decision>>>;
 
@@ -46,16 +50,7 @@ const place = (d: DecisionRow) => ({
 /** Owners see published decisions of compounds where they hold a unit. */
 async function ownerSees(db: Executor, actor: Actor | null, d: DecisionRow): Promise<boolean> {
   if (!actor || d.status !== 'published') return false;
-  const ids = ownerIdsOf(actor);
-  if (ids.length === 0) return false;
-  const row = await db
-    .selectFrom('unit_owners')
-    .select('unit_id')
-    .where('compound_id', '=', d.compound_id)
-    .where('owner_id', 'in', ids)
-    .limit(1)
-    .executeTakeFirst();
-  return !!row;
+  return repo.ownsInCompound(db, d.compound_id, ownerIdsOf(actor));
 }
 
 async function visibleDecision(db: Executor, actor: Actor | null, id: string): Promise<DecisionRow> {
@@ -142,6 +137,9 @@ async function presentDecision(deps: Deps, actor: Actor | null, d: DecisionRow) 
     publishDueOn: d.publish_due_on,
     publishedAt: d.published_at,
     noticeEndsOn: d.notice_ends_on,
+    challengeUntil: d.published_at
+      ? challengeWindow(await loadCalendar(db), shanghaiDay(new Date(d.published_at))).lastDay
+      : null,
     allowedActions: [...(await allowedActions(db, actor, d, now))],
     canRecordBallots: manager && acceptingDesk(d, now),
     canManage: manager,
@@ -166,10 +164,17 @@ export interface DecisionInput {
   noticeDays: number;
 }
 
-export async function createDecision(deps: Deps, actor: Actor, input: DecisionInput, requestId: string) {
+export async function createDecision(
+  deps: Deps,
+  actor: Actor,
+  input: DecisionInput,
+  locale: Locale,
+  requestId: string,
+) {
   const db = deps.database.db;
   const c = await visibleCompound(db, actor, input.compoundId);
   if (!canManage(actor, c)) throw new AppError('governance.not_manager', 403);
+  await requireNotFrozen(db, c.id, input.matter, locale);
   const buildingIds = input.scope === 'buildings' ? [...new Set(input.buildingIds)] : [];
   if (input.scope === 'buildings') {
     if (buildingIds.length === 0) throw badRequest('governance.scope_buildings_required');
@@ -265,6 +270,7 @@ export async function actOnDecision(
   actor: Actor,
   id: string,
   body: DecisionAction,
+  locale: Locale,
   requestId: string,
 ) {
   const db = deps.database.db;
@@ -305,6 +311,7 @@ export async function actOnDecision(
           }),
         );
         if (Date.parse(d.closes_at) <= now.getTime()) throw badRequest('governance.decision_window_empty');
+        await requireNotFrozen(trx, d.compound_id, d.matter as Matter, locale);
         await claim({ status: 'open', notice_posted_on: body.noticePostedOn, opened_at: nowIso }, ['draft']);
         const roll = await snapshotRoll(deps, trx, d, today);
         await trx
@@ -372,6 +379,21 @@ export async function actOnDecision(
         const endsOn = addDays(today, d.notice_days);
         await claim({ status: 'published', published_at: nowIso, notice_ends_on: endsOn }, ['closed']);
         await repo.completeTask(trx, id, 'decision_publish', today, nowIso);
+        const tally = JSON.parse(d.result_json!) as { tally: { passed: boolean } };
+        await changeFromDecision(
+          trx,
+          await loadCalendar(trx),
+          nowIso,
+          {
+            id,
+            compound_id: d.compound_id,
+            matter: d.matter as Matter,
+            title: d.title,
+            passed: tally.tally.passed,
+          },
+          place(d),
+          today,
+        );
         await audit({
           action: 'governance.decision.publish',
           targetType: 'decision',

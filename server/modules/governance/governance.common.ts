@@ -1,19 +1,24 @@
-// Shared helpers of the governance module: the calendar, today's date in Shanghai, compound access,
-// deadline rows (gov_tasks) and their presentation.
+// Shared helpers of the governance module: the calendar, today's date in Shanghai, compound access, the
+// assembly trigger from registry facts, deadline rows (gov_tasks) with their reminders, and their presentation.
 import {
+  addDays,
+  assemblyTrigger,
   daysBetween,
+  endOfShanghaiDay,
   shanghaiDay,
   statutoryDeadline,
   type DayCalendar,
   type GovProblem,
   type PeriodUnit,
 } from '../../../domain/governance.js';
+import type { Clock } from '../../platform/clock.js';
 import type { Actor } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/deps.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { GovTaskTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
+import { enqueueJobs } from '../../platform/jobs/jobs.js';
 import * as repo from './governance.repo.js';
 import { canView, type CompoundPlace } from './governance.policy.js';
 import './governance.messages.js';
@@ -66,6 +71,83 @@ export function requireNotBefore(date: string, earliest: string | null): void {
   if (earliest && date < earliest) throw new AppError('governance.date_before', 400, { date: earliest });
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Trigger (《规定》 Art 13) from registry data
+
+/** The assembly trigger of one compound from its `repo.triggerFacts` rows. */
+export function triggerFrom(
+  rows: Awaited<ReturnType<typeof repo.triggerFacts>>,
+  firstDeliveryOn: string | null,
+  today: string,
+) {
+  let total = 0;
+  let first: string | null = null;
+  const sold: { on: string; area: number }[] = [];
+  for (const r of rows) {
+    total += Number(r.area);
+    if (r.delivered_on) {
+      if (first === null || r.delivered_on < first) first = r.delivered_on;
+      if (Number(r.sold_area) > 0) sold.push({ on: r.delivered_on, area: Number(r.sold_area) });
+    }
+  }
+  return {
+    result: assemblyTrigger({
+      totalArea: total,
+      soldDelivered: sold,
+      firstDeliveryOn: firstDeliveryOn ?? first,
+      today,
+    }),
+    firstDeliveryOn: firstDeliveryOn ?? first,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Deadline rows and their reminders
+
+/** Job queue of deadline reminders (handled by governance.jobs.ts taskReminderHandler). */
+export const TASK_REMINDER_QUEUE = 'governance.task';
+
+export interface TaskReminderJob {
+  taskId: string;
+  dueOn: string;
+  kind: 'warn' | 'due';
+}
+
+/** 00:00 Asia/Shanghai of a calendar day, as an instant (the previous day 16:00Z). */
+export const startOfShanghaiDay = (date: string): Date => endOfShanghaiDay(addDays(date, -1));
+
+/**
+ * Outbox: a warning at the start of the day the task turns due soon (DUE_SOON_DAYS before its last day) and
+ * an overdue check at 24:00 of its last day. Keyed by the due day, so a task whose day moves gets new jobs
+ * and the old ones find it stale.
+ */
+export async function scheduleTaskReminders(
+  db: Executor,
+  clock: Clock,
+  task: Pick<GovTaskTable, 'id' | 'due_on'>,
+): Promise<void> {
+  const job = (kind: TaskReminderJob['kind'], runAt: Date) => ({
+    queue: TASK_REMINDER_QUEUE,
+    payload: { taskId: task.id, dueOn: task.due_on, kind } satisfies TaskReminderJob,
+    options: { runAt, dedupeKey: `gov:${task.id}:${task.due_on}:${kind}` },
+  });
+  await enqueueJobs(db, clock, [
+    job('warn', startOfShanghaiDay(addDays(task.due_on, -DUE_SOON_DAYS))),
+    job('due', endOfShanghaiDay(task.due_on)),
+  ]);
+}
+
+/** Reminders for the current due day of a task found by subject and kind (after its day moved). */
+export async function rescheduleTaskReminders(
+  db: Executor,
+  clock: Clock,
+  subjectId: string,
+  kind: string,
+): Promise<void> {
+  const task = await repo.taskOf(db, subjectId, kind);
+  if (task && !task.done_on) await scheduleTaskReminders(db, clock, task);
+}
+
 export interface TaskSpec {
   compound: CompoundPlace;
   subjectType: GovTaskTable['subject_type'];
@@ -80,16 +162,30 @@ export interface TaskSpec {
   legalRef: string;
 }
 
-/** Inserts a deadline row (once per subject and kind): statutory period from `from`, or an explicit day. */
+/** Inserts a deadline row (once per subject and kind) with its reminders; returns its last day. */
 export async function addTask(db: Executor, cal: DayCalendar, now: string, spec: TaskSpec): Promise<string> {
+  return (await addTaskOnce(db, cal, now, spec)).dueOn;
+}
+
+/**
+ * Inserts a deadline row — statutory period from `from`, or an explicit day — unless the subject already has
+ * one of that kind, and schedules its reminders. `id` is null when a row existed (nothing was written).
+ */
+export async function addTaskOnce(
+  db: Executor,
+  cal: DayCalendar,
+  now: string,
+  spec: TaskSpec,
+): Promise<{ id: string | null; dueOn: string }> {
   let due: { due_on: string; nominal_due_on: string };
   if (spec.dueOn) due = { due_on: spec.dueOn, nominal_due_on: spec.dueOn };
   else {
     const d = statutoryDeadline(cal, spec.from!, spec.amount!, spec.unit ?? 'd');
     due = { due_on: d.lastDay, nominal_due_on: d.nominalLastDay };
   }
-  await repo.insertTask(db, {
-    id: newId(),
+  const id = newId();
+  const inserted = await repo.insertTask(db, {
+    id,
     compound_id: spec.compound.id,
     district_code: spec.compound.district_code,
     street_code: spec.compound.street_code,
@@ -104,7 +200,10 @@ export async function addTask(db: Executor, cal: DayCalendar, now: string, spec:
     updated_at: now,
     version: 1,
   });
-  return due.due_on;
+  if (!inserted) return { id: null, dueOn: due.due_on };
+  // The jobs are stamped with the write's own time, like the row (callers pass no clock).
+  await scheduleTaskReminders(db, { now: () => new Date(now) }, { id, due_on: due.due_on });
+  return { id, dueOn: due.due_on };
 }
 
 type TaskRow = GovTaskTable & { compound_name: string };

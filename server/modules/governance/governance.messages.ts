@@ -239,4 +239,68 @@ registerMessages({
     'zh-CN': '损坏承重结构、破坏房屋外貌、擅自改变使用性质等情形需筹备组审查',
     en: 'Structural damage, façade damage and unauthorised change of use are for the preparatory group to check',
   },
+  'governance.reelection_freeze': {
+    'zh-CN':
+      '换届改选小组已组建：新一届业主委员会选出前，不得召开业主大会对“{matter}”作出决定（《规定》第二十八条）',
+    en: 'A re-election group has been formed: until the new committee is elected the assembly may not decide on “{matter}” (Art 28)',
+  },
+  'governance.matter.rules_of_procedure': { 'zh-CN': '制定和修改业主大会议事规则', en: 'rules of procedure' },
+  'governance.matter.management_statute': { 'zh-CN': '制定和修改管理规约', en: 'management statute' },
+  'governance.matter.elect_committee': { 'zh-CN': '选举或更换业主委员会成员', en: 'electing the committee' },
+  'governance.matter.hire_or_dismiss_manager': {
+    'zh-CN': '选聘和解聘物业服务企业或其他管理人',
+    en: 'hiring or dismissing the property manager',
+  },
+  'governance.matter.use_fund': { 'zh-CN': '使用维修资金', en: 'using the maintenance fund' },
+  'governance.matter.raise_fund': { 'zh-CN': '筹集维修资金', en: 'raising the maintenance fund' },
+  'governance.matter.rebuild': {
+    'zh-CN': '改建、重建建筑物及其附属设施',
+    en: 'rebuilding or altering buildings',
+  },
+  'governance.matter.change_common_use': {
+    'zh-CN': '改变共有部分用途或利用共有部分经营',
+    en: 'changing the use of common parts or running a business on them',
+  },
+  'governance.matter.adjust_management_area': {
+    'zh-CN': '调整物业管理区域',
+    en: 'adjusting the management area',
+  },
+  'governance.matter.other_major': { 'zh-CN': '其他重大事项', en: 'other major matters' },
+  'governance.change_not_found': { 'zh-CN': '未找到该变更备案事项', en: 'Change filing not found' },
+  'governance.meeting_not_found': { 'zh-CN': '未找到该次业委会会议', en: 'Committee meeting not found' },
+  'governance.nothing_to_publish': {
+    'zh-CN': '该次会议没有经全体委员过半数签字同意的决定，无需公告',
+    en: 'No resolution of this meeting was signed by more than half of all members; there is nothing to post',
+  },
+  'governance.owner_group_single_building': {
+    'zh-CN': '同一物业管理区域内有两幢以上房屋的，才可以成立业主小组（《规定》第三十五条）',
+    en: 'Owner groups can be formed only where the region has two or more buildings (Art 35)',
+  },
+  'governance.owner_group_exists': {
+    'zh-CN': '该楼栋已有业主小组',
+    en: 'This building already has an owner group',
+  },
+  'governance.owner_group_representative_outside': {
+    'zh-CN': '{name} 不是该楼栋的业主，不能担任该业主小组的业主代表',
+    en: '{name} owns no unit in this building and cannot represent its owner group',
+  },
+  'governance.owner_group_not_found': { 'zh-CN': '未找到该业主小组', en: 'Owner group not found' },
+  'governance.arrears_forbidden': {
+    'zh-CN': '欠费记录由为本小区提供服务的物业服务企业或街镇房管办登记',
+    en: 'Arrears are recorded by the property company serving this compound or by the street office',
+  },
+  'governance.amount_invalid': {
+    'zh-CN': '金额“{amount}”无效：请填写大于 0、最多两位小数的金额（元）',
+    en: 'Amount “{amount}” is not valid: enter yuan above 0 with at most two decimals',
+  },
+  'governance.period_invalid': {
+    'zh-CN': '欠费期间的结束日期不能早于开始日期',
+    en: 'The period ends before it starts',
+  },
+  'governance.unit_not_in_compound': {
+    'zh-CN': '房屋 {id} 不属于该小区',
+    en: 'Unit {id} is not in this compound',
+  },
+  'governance.arrear_not_found': { 'zh-CN': '未找到该欠费记录', en: 'Arrear not found' },
+  'governance.arrear_settled': { 'zh-CN': '该欠费已结清', en: 'This arrear is already settled' },
 });

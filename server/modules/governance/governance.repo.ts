@@ -410,12 +410,58 @@ export async function attendance(db: Executor, meetingIds: readonly string[]) {
 
 export type TaskRow = GovTaskTable;
 
-export async function insertTask(db: Executor, row: GovTaskTable) {
-  await db
+/** Inserts a task unless its subject has one of that kind; returns whether a row was inserted. */
+export async function insertTask(db: Executor, row: GovTaskTable): Promise<boolean> {
+  const r = await db
     .insertInto('gov_tasks')
     .values(row)
     .onConflict((oc) => oc.columns(['subject_id', 'kind']).doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function taskOf(db: Executor, subjectId: string, kind: string) {
+  return db
+    .selectFrom('gov_tasks')
+    .selectAll()
+    .where('subject_id', '=', subjectId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+}
+
+/** A task with its compound's name (for a reminder). */
+export async function taskWithCompound(db: Executor, id: string) {
+  return db
+    .selectFrom('gov_tasks')
+    .innerJoin('compounds', 'compounds.id', 'gov_tasks.compound_id')
+    .selectAll('gov_tasks')
+    .select('compounds.name as compound_name')
+    .where('gov_tasks.id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * When a formation starts, the developer_report task the daily scan put on the compound becomes the
+ * formation's (one row per compound: the unique index is on subject and kind). Returns whether one moved.
+ */
+export async function moveDeveloperReportToFormation(
+  db: Executor,
+  compoundId: string,
+  formationId: string,
+  now: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('gov_tasks')
+    .set((eb) => ({
+      subject_type: 'formation',
+      subject_id: formationId,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('subject_id', '=', compoundId)
+    .where('kind', '=', 'developer_report')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 /** Marks a pending task done; returns whether a row changed. */
@@ -478,6 +524,30 @@ export async function closeTasksOf(db: Executor, subjectId: string, doneOn: stri
     .execute();
 }
 
+/** Closes every pending task of a committee and of its meetings and change filings (it was succeeded). */
+export async function closeCommitteeTasks(db: Executor, committeeId: string, doneOn: string, now: string) {
+  await db
+    .updateTable('gov_tasks')
+    .set((eb) => ({ done_on: doneOn, updated_at: now, version: eb('version', '+', 1) }))
+    .where('done_on', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('subject_id', '=', committeeId),
+        eb(
+          'subject_id',
+          'in',
+          eb.selectFrom('committee_meetings').select('id').where('committee_id', '=', committeeId),
+        ),
+        eb(
+          'subject_id',
+          'in',
+          eb.selectFrom('committee_changes').select('id').where('committee_id', '=', committeeId),
+        ),
+      ]),
+    )
+    .execute();
+}
+
 export async function tasksOfSubjects(db: Executor, subjectIds: readonly string[]) {
   if (subjectIds.length === 0) return [];
   return db
@@ -516,6 +586,98 @@ export async function listTasks(
     q = q.where('gov_tasks.done_on', 'is', null).where('gov_tasks.due_on', '<', f.today);
   if (f.state === 'done') q = q.where('gov_tasks.done_on', 'is not', null);
   return keysetPage(q, 'gov_tasks.due_on', 'gov_tasks.id', f.after, f.limit).execute();
+}
+
+// --- Reminders and the daily trigger scan -----------------------------------------------------------------
+
+/**
+ * The street's office for governance matters: its 房管办 (housing office), else the 街道办事处 / 镇政府. One
+ * organisation, since a street-office account reads every organisation of its street (two would show twice).
+ */
+export async function streetOfficeOf(db: Executor, streetCode: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('division_code', '=', streetCode)
+    .where('type', 'in', ['housing_office', 'street_office'])
+    .orderBy(sql`case when type = 'housing_office' then 0 else 1 end`)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Enabled accounts holding an owners' committee member grant on the compound. */
+export async function committeeMemberUsers(db: Executor, compoundId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select('users.id')
+    .distinct()
+    .where('user_roles.role', '=', 'owners_committee_member')
+    .where('user_roles.scope_type', '=', 'compound')
+    .where('user_roles.scope_id', '=', compoundId)
+    .where('users.disabled', '=', 0)
+    .orderBy('users.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * One keyset batch (by id) of compounds that may still owe the developer's report (《规定》 Arts 13–14): no
+ * committee in term, no formation under way and no developer_report task of the compound yet — each an
+ * index lookup (literal statuses, so SQLite can use the partial indexes), so compounds already handled drop
+ * out cheaply. Completed formations: `completedFormationsOf`.
+ */
+export async function compoundsAwaitingAssembly(db: Executor, afterId: string | null, limit: number) {
+  let q = db
+    .selectFrom('compounds')
+    .select(['compounds.id', 'compounds.name', 'compounds.street_code', 'compounds.district_code'])
+    .select('compounds.first_delivery_on')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('committees')
+            .select('committees.id')
+            .whereRef('committees.compound_id', '=', 'compounds.id')
+            .where('committees.status', '=', sql.lit('current')),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('gov_formations')
+            .select('gov_formations.id')
+            .whereRef('gov_formations.compound_id', '=', 'compounds.id')
+            .where('gov_formations.status', '=', sql.lit('in_progress')),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('gov_tasks')
+            .select('gov_tasks.id')
+            .whereRef('gov_tasks.subject_id', '=', 'compounds.id')
+            .where('gov_tasks.kind', '=', 'developer_report'),
+        ),
+      ),
+    );
+  if (afterId) q = q.where('compounds.id', '>', afterId);
+  return q.orderBy('compounds.id').limit(limit).execute();
+}
+
+/** Which of the compounds ever completed a formation (gov_formations has no plain compound index: one pass). */
+export async function completedFormationsOf(db: Executor, compoundIds: readonly string[]) {
+  if (compoundIds.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('gov_formations')
+    .select('compound_id')
+    .where('status', '=', 'completed')
+    .where('compound_id', 'in', compoundIds)
+    .execute();
+  return new Set(rows.map((r) => r.compound_id));
 }
 
 // --- Overview -----------------------------------------------------------------------------------------------
@@ -593,5 +755,240 @@ export async function taskCounts(db: Executor, compoundIds: readonly string[], t
     .where('compound_id', 'in', compoundIds)
     .where('done_on', 'is', null)
     .groupBy('compound_id')
+    .execute();
+}
+
+// --- Committee records: change filings, trainings, owner groups, fee arrears -------------------------------
+
+export async function changesOf(db: Executor, committeeId: string) {
+  return db
+    .selectFrom('committee_changes')
+    .selectAll()
+    .where('committee_id', '=', committeeId)
+    .orderBy('changed_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function change(db: Executor, id: string) {
+  return db.selectFrom('committee_changes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function trainingsOf(db: Executor, committeeId: string) {
+  return db
+    .selectFrom('gov_trainings')
+    .selectAll()
+    .where('committee_id', '=', committeeId)
+    .orderBy('held_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function ownerGroupsOf(db: Executor, compoundId: string) {
+  return db
+    .selectFrom('owner_groups')
+    .innerJoin('buildings', 'buildings.id', 'owner_groups.building_id')
+    .selectAll('owner_groups')
+    .select('buildings.name as building_name')
+    .where('owner_groups.compound_id', '=', compoundId)
+    .orderBy('buildings.name')
+    .orderBy('owner_groups.formed_on', 'desc')
+    .execute();
+}
+
+export async function ownerGroup(db: Executor, id: string) {
+  return db.selectFrom('owner_groups').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Building ids of the compound's building-scoped decisions (not cancelled), to count a group's decisions. */
+export async function buildingDecisionScopes(db: Executor, compoundId: string) {
+  return db
+    .selectFrom('decisions')
+    .select('building_ids_json')
+    .where('compound_id', '=', compoundId)
+    .where('scope', '=', 'buildings')
+    .where('status', '!=', 'cancelled')
+    .execute();
+}
+
+export async function buildingCount(db: Executor, compoundId: string): Promise<number> {
+  const r = await db
+    .selectFrom('buildings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('compound_id', '=', compoundId)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Owners (by id) who hold a unit in a building, with their names. */
+export async function ownersInBuilding(db: Executor, buildingId: string, ownerIds: readonly string[]) {
+  if (ownerIds.length === 0) return [];
+  return db
+    .selectFrom('owners')
+    .select(['owners.id', 'owners.name'])
+    .where('owners.id', 'in', ownerIds)
+    .where('owners.kind', '!=', 'developer')
+    .where('owners.id', 'in', (eb) =>
+      eb
+        .selectFrom('unit_owners')
+        .innerJoin('units', 'units.id', 'unit_owners.unit_id')
+        .select('unit_owners.owner_id')
+        .where('units.building_id', '=', buildingId),
+    )
+    .execute();
+}
+
+export async function ownerNames(db: Executor, ownerIds: readonly string[]) {
+  if (ownerIds.length === 0) return [];
+  return db.selectFrom('owners').select(['id', 'name']).where('id', 'in', ownerIds).execute();
+}
+
+/**
+ * Whether a property-company grant (company or project office) serves the compound: it holds the compound's
+ * latest contract that has started. An expired contract with no successor still runs (民法典 Art 948:
+ * 不定期物业服务合同), so the end date does not end the service.
+ */
+export async function companyServes(
+  db: Executor,
+  orgIds: readonly string[],
+  compoundId: string,
+  today: string,
+) {
+  if (orgIds.length === 0) return false;
+  const latest = await db
+    .selectFrom('service_contracts')
+    .select(['company_id', 'project_office_id'])
+    .where('compound_id', '=', compoundId)
+    .where('starts_on', '<=', today)
+    .orderBy('starts_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest) return false;
+  return (
+    orgIds.includes(latest.company_id) ||
+    (!!latest.project_office_id && orgIds.includes(latest.project_office_id))
+  );
+}
+
+const ARREAR_COLUMNS = [
+  'fee_arrears.id',
+  'fee_arrears.compound_id',
+  'fee_arrears.unit_id',
+  'fee_arrears.kind',
+  'fee_arrears.amount',
+  'fee_arrears.period_from',
+  'fee_arrears.period_to',
+  'fee_arrears.recorded_on',
+  'fee_arrears.settled_on',
+  'fee_arrears.note',
+  'fee_arrears.created_at',
+  'fee_arrears.version',
+] as const;
+
+export async function listArrears(
+  db: Executor,
+  compoundId: string,
+  f: { unit?: string; open?: boolean; after: [string, string] | null; limit: number },
+) {
+  let q = db
+    .selectFrom('fee_arrears')
+    .innerJoin('units', 'units.id', 'fee_arrears.unit_id')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .select(ARREAR_COLUMNS)
+    .select(['units.number as unit_number', 'buildings.name as building_name'])
+    .where('fee_arrears.compound_id', '=', compoundId);
+  if (f.unit) q = q.where('fee_arrears.unit_id', '=', f.unit);
+  if (f.open === true) q = q.where('fee_arrears.settled_on', 'is', null);
+  if (f.open === false) q = q.where('fee_arrears.settled_on', 'is not', null);
+  return keysetPage(q, 'fee_arrears.created_at', 'fee_arrears.id', f.after, f.limit, 'desc').execute();
+}
+
+export async function arrear(db: Executor, id: string) {
+  return db
+    .selectFrom('fee_arrears')
+    .innerJoin('units', 'units.id', 'fee_arrears.unit_id')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .select(ARREAR_COLUMNS)
+    .select(['units.number as unit_number', 'buildings.name as building_name'])
+    .where('fee_arrears.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function unitInCompound(db: Executor, compoundId: string, unitId: string) {
+  return db
+    .selectFrom('units')
+    .select('id')
+    .where('id', '=', unitId)
+    .where('compound_id', '=', compoundId)
+    .executeTakeFirst();
+}
+
+/**
+ * Arrears facts for the eligibility check: whether the compound keeps arrears records at all, and whether
+ * the owner has an open arrear on a unit they hold there.
+ */
+export async function arrearsFacts(db: Executor, compoundId: string, ownerId: string) {
+  const [any, open] = await Promise.all([
+    db
+      .selectFrom('fee_arrears')
+      .select('id')
+      .where('compound_id', '=', compoundId)
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('fee_arrears')
+      .select('id')
+      .where('compound_id', '=', compoundId)
+      .where('settled_on', 'is', null)
+      .where('unit_id', 'in', (eb) =>
+        eb
+          .selectFrom('unit_owners')
+          .select('unit_owners.unit_id')
+          .where('unit_owners.owner_id', '=', ownerId)
+          .where('unit_owners.compound_id', '=', compoundId),
+      )
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return { recorded: !!any, open: !!open };
+}
+
+// --- The compound's notice board (公告栏) -----------------------------------------------------------------
+
+/** Whether any of the owner ids holds a unit in the compound. */
+export async function ownsInCompound(db: Executor, compoundId: string, ownerIds: readonly string[]) {
+  if (ownerIds.length === 0) return false;
+  const row = await db
+    .selectFrom('unit_owners')
+    .select('unit_id')
+    .where('compound_id', '=', compoundId)
+    .where('owner_id', 'in', ownerIds)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function publishedMeetings(db: Executor, committeeId: string, limit: number) {
+  return db
+    .selectFrom('committee_meetings')
+    .select(['id', 'held_on', 'published_on', 'resolutions_json', 'expected_count'])
+    .where('committee_id', '=', committeeId)
+    .where('published_on', 'is not', null)
+    .orderBy('held_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function publishedDecisions(db: Executor, compoundId: string, limit: number) {
+  return db
+    .selectFrom('decisions')
+    .select(['id', 'title', 'matter', 'scope', 'published_at', 'notice_ends_on', 'result_json'])
+    .where('compound_id', '=', compoundId)
+    .where('status', '=', 'published')
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
     .execute();
 }

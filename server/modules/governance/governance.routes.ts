@@ -2,6 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, IdParams, pageOf } from '../../../contracts/common.js';
 import {
+  Arrear,
+  ArrearInput,
+  ArrearQuery,
+  ArrearSettleBody,
+  ChangeParams,
+  CommitteeChangeActionBody,
+  CommitteeChangeInput,
+  MeetingParams,
+  MeetingPublishBody,
+  NoticeBoard,
+  OwnerGroupDissolveBody,
+  OwnerGroupInput,
+  TrainingInput,
   ByElectionBody,
   Committee,
   CommitteeActionBody,
@@ -39,6 +52,8 @@ import { requireActor } from '../../platform/http/context.js';
 import type { Deps } from '../../platform/deps.js';
 import * as decisions from './decisions.service.js';
 import * as governance from './governance.service.js';
+import * as notices from './notices.service.js';
+import * as records from './records.service.js';
 
 /** A file download (sent as text, never serialised). */
 const FileBody = z.any();
@@ -71,7 +86,7 @@ export const governanceRoutes =
           response: { 200: Decision, ...errorResponses },
         },
       },
-      async (req) => decisions.createDecision(deps, requireActor(req), req.body, req.id),
+      async (req) => decisions.createDecision(deps, requireActor(req), req.body, req.locale, req.id),
     );
     app.get(
       '/api/v1/governance/decisions/:id',
@@ -96,7 +111,8 @@ export const governanceRoutes =
           response: { 200: Decision, ...errorResponses },
         },
       },
-      async (req) => decisions.actOnDecision(deps, requireActor(req), req.params.id, req.body, req.id),
+      async (req) =>
+        decisions.actOnDecision(deps, requireActor(req), req.params.id, req.body, req.locale, req.id),
     );
     app.post(
       '/api/v1/governance/decisions/:id/invitations',
@@ -366,5 +382,152 @@ export const governanceRoutes =
           req.body,
           req.id,
         ),
+    );
+
+    // --- Committee records: publication, change filings, training ---------------------------------------
+    app.post(
+      '/api/v1/governance/committees/:id/meetings/:meetingId/publish',
+      {
+        schema: {
+          tags,
+          summary:
+            'Post a meeting’s adopted resolutions and inform the residents’ committee (《规定》 Art 26 ¶3)',
+          params: MeetingParams,
+          body: MeetingPublishBody,
+          response: { 200: Committee, ...errorResponses },
+        },
+      },
+      async (req) =>
+        records.publishResolutions(
+          deps,
+          requireActor(req),
+          req.params.id,
+          req.params.meetingId,
+          req.body,
+          req.id,
+        ),
+    );
+    app.post(
+      '/api/v1/governance/committees/:id/changes',
+      {
+        schema: {
+          tags,
+          summary: 'Record a change to file (变更备案, 《规定》 Art 33): name, area, 议事规则, 管理规约',
+          params: IdParams,
+          body: CommitteeChangeInput,
+          response: { 200: Committee, ...errorResponses },
+        },
+      },
+      async (req) => records.addChange(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.post(
+      '/api/v1/governance/committees/:id/changes/:changeId/actions',
+      {
+        schema: {
+          tags,
+          summary: 'submit (committee) · decide (street, 《规定》 Art 34: within 20 days) a change filing',
+          params: ChangeParams,
+          body: CommitteeChangeActionBody,
+          response: { 200: Committee, ...errorResponses },
+        },
+      },
+      async (req) =>
+        records.actOnChange(deps, requireActor(req), req.params.id, req.params.changeId, req.body, req.id),
+    );
+    app.post(
+      '/api/v1/governance/committees/:id/trainings',
+      {
+        schema: {
+          tags,
+          summary: 'Record a training the street gave committee members (《规定》 Arts 15, 23)',
+          params: IdParams,
+          body: TrainingInput,
+          response: { 200: Committee, ...errorResponses },
+        },
+      },
+      async (req) => records.recordTraining(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+
+    app.get(
+      '/api/v1/governance/compounds/:id/notices',
+      {
+        schema: {
+          tags,
+          summary:
+            'The compound’s notice board (公告栏): committee names, posted resolutions, published decisions, owner groups — for its owners and the supervising offices',
+          params: IdParams,
+          response: { 200: NoticeBoard, ...errorResponses },
+        },
+      },
+      async (req) => notices.noticeBoard(deps, requireActor(req), req.params.id),
+    );
+
+    // --- Owner groups (业主小组) ----------------------------------------------------------------------------
+    app.post(
+      '/api/v1/governance/compounds/:id/owner-groups',
+      {
+        schema: {
+          tags,
+          summary: 'Form an owner group for a building (《规定》 Art 35; regions with two or more buildings)',
+          params: IdParams,
+          body: OwnerGroupInput,
+          response: { 200: GovernanceCompound, ...errorResponses },
+        },
+      },
+      async (req) => records.createOwnerGroup(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.post(
+      '/api/v1/governance/owner-groups/:id/dissolve',
+      {
+        schema: {
+          tags,
+          summary: 'Dissolve an owner group',
+          params: IdParams,
+          body: OwnerGroupDissolveBody,
+          response: { 200: GovernanceCompound, ...errorResponses },
+        },
+      },
+      async (req) => records.dissolveOwnerGroup(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+
+    // --- Fee arrears (欠费, for the eligibility check of 《规定》 Art 20 ¶2) -----------------------------------
+    app.get(
+      '/api/v1/governance/compounds/:id/arrears',
+      {
+        schema: {
+          tags,
+          summary: 'Arrears of property fees and maintenance-fund contributions recorded for a compound',
+          params: IdParams,
+          querystring: ArrearQuery,
+          response: { 200: pageOf(Arrear), ...errorResponses },
+        },
+      },
+      async (req) => records.listArrears(deps, requireActor(req), req.params.id, req.query),
+    );
+    app.post(
+      '/api/v1/governance/compounds/:id/arrears',
+      {
+        schema: {
+          tags,
+          summary: 'Record an arrear on a unit (the serving property company or the street office)',
+          params: IdParams,
+          body: ArrearInput,
+          response: { 200: Arrear, ...errorResponses },
+        },
+      },
+      async (req) => records.recordArrear(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.post(
+      '/api/v1/governance/arrears/:id/settle',
+      {
+        schema: {
+          tags,
+          summary: 'Mark an arrear settled',
+          params: IdParams,
+          body: ArrearSettleBody,
+          response: { 200: Arrear, ...errorResponses },
+        },
+      },
+      async (req) => records.settleArrear(deps, requireActor(req), req.params.id, req.body, req.id),
     );
   };

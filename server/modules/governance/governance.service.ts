@@ -6,7 +6,6 @@ import {
   absenceRecords,
   addDays,
   addMonths,
-  assemblyTrigger,
   checkWorkingGroup,
   committeeHealth,
   committeeSizeProblem,
@@ -40,13 +39,25 @@ import { newId } from '../../platform/ids.js';
 import * as repo from './governance.repo.js';
 import { canActAsStreet, canManage, canView, viewGrants, type CompoundPlace } from './governance.policy.js';
 import {
+  addResolutionNotice,
+  canRecordArrears,
+  changeFromMember,
+  filingGapsOf,
+  frozenMattersOf,
+  presentChange,
+  presentOwnerGroups,
+  presentTrainings,
+} from './records.service.js';
+import {
   addTask,
   loadCalendar,
   presentTask,
+  rescheduleTaskReminders,
   requireNotBefore,
   requireNotFuture,
   throwProblems,
   todayOf,
+  triggerFrom,
   visibleCompound,
   type CompoundRow,
 } from './governance.common.js';
@@ -60,32 +71,6 @@ const requireManager = (actor: Actor, c: CompoundPlace) => {
 
 // ---------------------------------------------------------------------------------------------------------
 // Trigger (《规定》 Art 13) from registry data
-
-function triggerFrom(
-  rows: Awaited<ReturnType<typeof repo.triggerFacts>>,
-  firstDeliveryOn: string | null,
-  today: string,
-) {
-  let total = 0;
-  let first: string | null = null;
-  const sold: { on: string; area: number }[] = [];
-  for (const r of rows) {
-    total += Number(r.area);
-    if (r.delivered_on) {
-      if (first === null || r.delivered_on < first) first = r.delivered_on;
-      if (Number(r.sold_area) > 0) sold.push({ on: r.delivered_on, area: Number(r.sold_area) });
-    }
-  }
-  return {
-    result: assemblyTrigger({
-      totalArea: total,
-      soldDelivered: sold,
-      firstDeliveryOn: firstDeliveryOn ?? first,
-      today,
-    }),
-    firstDeliveryOn: firstDeliveryOn ?? first,
-  };
-}
 
 const presentTrigger = (t: TriggerResult, firstDeliveryOn: string | null) => ({
   met: t.met,
@@ -104,7 +89,12 @@ const presentTrigger = (t: TriggerResult, firstDeliveryOn: string | null) => ({
 
 async function eligibilityOf(db: Executor, compoundId: string, ownerId: string, employedByManager: boolean) {
   const owner = await repo.ownerInCompound(db, compoundId, ownerId);
-  const cases = owner ? await repo.openDisqualifyingCases(db, compoundId, ownerId) : [];
+  const [cases, arrears] = owner
+    ? await Promise.all([
+        repo.openDisqualifyingCases(db, compoundId, ownerId),
+        repo.arrearsFacts(db, compoundId, ownerId),
+      ])
+    : [[], { recorded: false, open: false }];
   const e = eligibility({
     isOwner: !!owner && owner.kind !== 'developer',
     openCases: cases.map((c) => ({
@@ -112,7 +102,8 @@ async function eligibilityOf(db: Executor, compoundId: string, ownerId: string, 
       category: c.category_code as 'illegal_construction' | 'group_renting',
     })),
     employedByManager,
-    unpaidFees: null,
+    // Checked only where the compound keeps arrears records (the property company or street enters them).
+    unpaidFees: arrears.recorded ? arrears.open : null,
   });
   return { owner, e };
 }
@@ -358,16 +349,19 @@ export async function startFormation(
         version: 1,
       };
       await trx.insertInto('gov_formations').values(row).execute();
-      await addTask(trx, cal, now, {
-        compound: c,
-        subjectType: 'formation',
-        subjectId: id,
-        kind: 'developer_report',
-        responsible: 'developer',
-        from: triggerOn,
-        amount: PERIODS.developerReport.amount,
-        legalRef: PERIODS.developerReport.ref,
-      });
+      // The daily trigger scan may already have put the developer_report task on the compound: it moves here.
+      if (!(await repo.moveDeveloperReportToFormation(trx, c.id, id, now))) {
+        await addTask(trx, cal, now, {
+          compound: c,
+          subjectType: 'formation',
+          subjectId: id,
+          kind: 'developer_report',
+          responsible: 'developer',
+          from: triggerOn,
+          amount: PERIODS.developerReport.amount,
+          legalRef: PERIODS.developerReport.ref,
+        });
+      }
       if (reportOn) {
         await repo.completeTask(trx, id, 'developer_report', reportOn, now);
         await addTask(trx, cal, now, {
@@ -630,15 +624,25 @@ async function presentCommittee(deps: Deps, actor: Actor | null, c: CompoundRow,
   const db = deps.database.db;
   const today = todayOf(deps);
   const facts = await committeeFacts(db, k, today);
-  const [tasks, group] = await Promise.all([
-    repo.tasksOfSubjects(db, [k.id]),
+  const changes = await repo.changesOf(db, k.id);
+  const [tasks, group, frozenMatters] = await Promise.all([
+    repo.tasksOfSubjects(db, [k.id, ...facts.meetings.map((m) => m.id), ...changes.map((x) => x.id)]),
     repo.groupOf(db, k.id, 'reelection'),
+    k.status === 'current' ? frozenMattersOf(db, k.compound_id) : Promise.resolve([]),
   ]);
+  const taskOf = (subjectId: string, kind: string) =>
+    tasks.find((t) => t.subject_id === subjectId && t.kind === kind);
   const street = canActAsStreet(actor, c);
   const manager = canManage(actor, c);
   const current = k.status === 'current';
   const actions: (
-    'post_names' | 'submit_filing' | 'decide_filing' | 'report_reelection' | 'form_reelection_group'
+    | 'post_names'
+    | 'submit_filing'
+    | 'decide_filing'
+    | 'report_reelection'
+    | 'form_reelection_group'
+    | 'hand_over_records'
+    | 'return_records'
   )[] = [];
   const namesPending = tasks.some((x) => x.kind === 'election_notice' && !x.done_on);
   if (current && manager && namesPending) actions.push('post_names');
@@ -654,7 +658,22 @@ async function presentCommittee(deps: Deps, actor: Actor | null, c: CompoundRow,
   ) {
     actions.push('form_reelection_group');
   }
+  const pending = (kind: string) => tasks.some((x) => x.subject_id === k.id && x.kind === kind && !x.done_on);
+  if (current && manager && pending('records_handover')) actions.push('hand_over_records');
+  if (current && street && pending('records_return')) actions.push('return_records');
   const absenceOf = new Map(facts.absence.map((a) => [a.memberId, a]));
+  // Art 31 (一) and Art 20 ¶2 while serving: a member who no longer owns in the compound, or who now has an
+  // open 违法搭建/群租 case or arrears, is flagged for the committee and the street to act on.
+  const flagsOf = new Map<string, Eligibility['reasons'][number]['code'][]>();
+  if (current) {
+    for (const m of facts.active) {
+      const { e } = await eligibilityOf(db, k.compound_id, m.owner_id, false);
+      flagsOf.set(
+        m.id,
+        e.reasons.map((r) => r.code),
+      );
+    }
+  }
   return {
     id: k.id,
     compoundId: k.compound_id,
@@ -685,6 +704,7 @@ async function presentCommittee(deps: Deps, actor: Actor | null, c: CompoundRow,
         endedOn: m.ended_on,
         endReason: m.end_reason as never,
         absence: { meetings: a.meetings, absences: a.absences, flagged: a.flagged && !m.ended_on },
+        flags: flagsOf.get(m.id) ?? [],
         version: m.version,
       };
     }),
@@ -705,11 +725,18 @@ async function presentCommittee(deps: Deps, actor: Actor | null, c: CompoundRow,
           adopted: resolutionAdopted(r.signedBy.length, m.expected_count),
         })),
         absentMemberIds: att.expected.filter((x) => !att.present.includes(x)),
+        publishDueOn: taskOf(m.id, 'resolution_notice')?.due_on ?? null,
+        publishedOn: m.published_on,
+        rcInformedOn: m.rc_informed_on,
       };
     }),
     reelectionGroup: presentGroup(group),
     health: facts.health,
     state: governanceState({ formationInProgress: false, committee: current ? facts.health : null }),
+    frozenMatters,
+    filingGaps: filingGapsOf(facts.active, !namesPending),
+    changes: changes.map((x) => presentChange(x, taskOf(x.id, 'change_filing')?.due_on)),
+    trainings: await presentTrainings(db, k.id, new Map(facts.members.map((m) => [m.id, m.name]))),
     tasks: tasks.map((t) => presentTask(t, today)),
     allowedActions: actions,
     canManage: manager && current,
@@ -876,7 +903,7 @@ export async function recordCommittee(
           .where('id', '=', old.id)
           .execute();
         await repo.completeTask(trx, old.id, 'reelection_election', body.electedOn, now);
-        await repo.closeTasksOf(trx, old.id, body.electedOn, now);
+        await repo.closeCommitteeTasks(trx, old.id, body.electedOn, now);
         await trx
           .updateTable('committee_members')
           .set({ ended_on: body.electedOn, end_reason: 'term_end', updated_at: now })
@@ -949,7 +976,12 @@ export async function actOnCommittee(
   const { c } = await visibleCommittee(db, actor, id);
   const today = todayOf(deps);
   const now = deps.clock.now().toISOString();
-  if (body.action === 'decide_filing' || body.action === 'form_reelection_group') requireStreet(actor, c);
+  if (
+    body.action === 'decide_filing' ||
+    body.action === 'form_reelection_group' ||
+    body.action === 'return_records'
+  )
+    requireStreet(actor, c);
   else requireManager(actor, c);
   if ('on' in body) requireNotFuture(body.on, today);
 
@@ -984,6 +1016,7 @@ export async function actOnCommittee(
             { due_on: due.lastDay, nominal_due_on: due.nominalLastDay },
             now,
           );
+          await rescheduleTaskReminders(trx, deps.clock, id, 'filing_decision');
         } else {
           await addTask(trx, cal, now, {
             ...base,
@@ -1006,6 +1039,17 @@ export async function actOnCommittee(
           filing_note: body.note ?? null,
         });
         await repo.completeTask(trx, id, 'filing_decision', body.on, now);
+        // Art 29 ¶2: after a 换届 filing the 房管机构 returns the kept records to the new committee in 10 days.
+        if (body.accepted && k.term_no > 1) {
+          await addTask(trx, cal, now, {
+            ...base,
+            kind: 'records_return',
+            responsible: 'street',
+            from: body.on,
+            amount: PERIODS.recordsReturn.amount,
+            legalRef: PERIODS.recordsReturn.ref,
+          });
+        }
         break;
       }
       case 'report_reelection': {
@@ -1047,6 +1091,25 @@ export async function actOnCommittee(
           dueOn: electBy,
           legalRef: '《规定》 Art 28 ¶1, Art 32 ¶3',
         });
+        // Art 29 ¶1: the old committee hands its records, seals and property to the 房管机构 within 10 days.
+        await addTask(trx, cal, now, {
+          ...base,
+          kind: 'records_handover',
+          responsible: 'committee',
+          from: body.on,
+          amount: PERIODS.recordsHandover.amount,
+          legalRef: PERIODS.recordsHandover.ref,
+        });
+        break;
+      }
+      case 'hand_over_records': {
+        if (!(await repo.completeTask(trx, id, 'records_handover', body.on, now)))
+          throw new AppError('governance.filing_state', 409, { status: 'handed_over' });
+        break;
+      }
+      case 'return_records': {
+        if (!(await repo.completeTask(trx, id, 'records_return', body.on, now)))
+          throw new AppError('governance.filing_state', 409, { status: 'returned' });
         break;
       }
     }
@@ -1130,6 +1193,12 @@ export async function recordMeeting(
         body.attendance.map((a) => ({ meeting_id: mid, member_id: a.memberId, present: a.present ? 1 : 0 })),
       )
       .execute();
+    await addResolutionNotice(trx, await loadCalendar(trx), now, c, {
+      id: mid,
+      heldOn: body.heldOn,
+      expected: serving.length,
+      resolutions: body.resolutions,
+    });
     await audit({
       action: 'governance.committee.meeting',
       targetType: 'committee',
@@ -1182,6 +1251,7 @@ export async function byElect(
       .set({ updated_at: now, version: k.version + 1 })
       .where('id', '=', id)
       .execute();
+    await changeFromMember(trx, now, k, c, { id: mid, name }, body.on, '补选为委员', actor.userId);
     await audit({
       action: 'governance.committee.by_election',
       targetType: 'committee',
@@ -1191,6 +1261,17 @@ export async function byElect(
   });
   return getCommittee(deps, actor, id);
 }
+
+/** Art 31 grounds, as the change filing names them. */
+const END_REASON_ZH: Record<string, string> = {
+  not_owner: '不再是业主',
+  resigned: '书面辞职',
+  unable: '因健康等原因不能履职',
+  refused_to_convene: '拒不履行召集会议职责',
+  absence: '一年内缺席会议过半',
+  breach: '违反承诺',
+  term_end: '任期届满',
+};
 
 export async function endMembership(
   deps: Deps,
@@ -1223,6 +1304,19 @@ export async function endMembership(
       .where('id', '=', memberId)
       .where('version', '=', m.version)
       .execute();
+    const k = (await repo.committee(trx, id))!;
+    if (k.status === 'current') {
+      await changeFromMember(
+        trx,
+        now,
+        k,
+        c,
+        m,
+        body.on,
+        `委员资格终止（${END_REASON_ZH[body.reason] ?? body.reason}）`,
+        actor.userId,
+      );
+    }
     await audit({
       action: 'governance.committee.member_end',
       targetType: 'committee',
@@ -1241,11 +1335,13 @@ export async function getCompoundGovernance(deps: Deps, actor: Actor, compoundId
   const db = deps.database.db;
   const c = await visibleCompound(db, actor, compoundId);
   const today = todayOf(deps);
-  const [facts, formationRow, committeeRow, past] = await Promise.all([
+  const [facts, formationRow, committeeRow, past, buildings, ownerGroups] = await Promise.all([
     repo.triggerFacts(db, [c.id]),
     repo.activeFormation(db, c.id),
     repo.currentCommittee(db, c.id),
     repo.pastCommittees(db, c.id),
+    repo.buildingsOf(db, c.id),
+    presentOwnerGroups(db, c.id),
   ]);
   const { result, firstDeliveryOn } = triggerFrom(facts, c.first_delivery_on, today);
   // Show the formation while it runs, or the finished one when there is no committee to show instead.
@@ -1275,6 +1371,10 @@ export async function getCompoundGovernance(deps: Deps, actor: Actor, compoundId
     formationSteps: [...FORMATION_STEPS],
     canStartFormation: canActAsStreet(actor, c) && !committeeRow && formationRow?.status !== 'in_progress',
     canRecordCommittee: canActAsStreet(actor, c),
+    buildings: buildings.map((b) => ({ id: b.id, name: b.name })),
+    ownerGroups,
+    canManageOwnerGroups: canManage(actor, c),
+    canRecordArrears: await canRecordArrears(db, actor, c, today),
   };
 }
 

@@ -1,22 +1,39 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { keysetPage } from '../../platform/db/keyset.js';
+import type { DB } from '../../platform/db/schema.js';
 
-export async function listForOrgs(
+/** Whose notifications: those addressed to some organisations and/or to one user account. */
+export interface Inbox {
+  orgIds: readonly string[];
+  userId: string | null;
+}
+
+function addressedTo(inbox: Inbox) {
+  return (eb: ExpressionBuilder<DB, 'notifications'>) => {
+    const terms = [];
+    if (inbox.orgIds.length > 0) terms.push(eb('org_id', 'in', inbox.orgIds));
+    if (inbox.userId) terms.push(eb('user_id', '=', inbox.userId));
+    return terms.length > 0 ? eb.or(terms) : eb.lit(false);
+  };
+}
+
+export async function listFor(
   db: Executor,
-  orgIds: readonly string[],
+  inbox: Inbox,
   f: { unread?: boolean; before: [string, string] | null; limit: number },
 ) {
-  let q = db.selectFrom('notifications').selectAll().where('org_id', 'in', orgIds);
+  let q = db.selectFrom('notifications').selectAll().where(addressedTo(inbox));
   if (f.unread) q = q.where('read_at', 'is', null);
   return keysetPage(q, 'created_at', 'id', f.before, f.limit, 'desc').execute();
 }
 
-export async function markRead(db: Executor, orgIds: readonly string[], id: string, at: string) {
+export async function markRead(db: Executor, inbox: Inbox, id: string, at: string) {
   const r = await db
     .updateTable('notifications')
     .set({ read_at: at })
     .where('id', '=', id)
-    .where('org_id', 'in', orgIds)
+    .where(addressedTo(inbox))
     .where('read_at', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);

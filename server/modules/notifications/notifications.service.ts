@@ -1,4 +1,5 @@
-// In-app notifications addressed to organisations (a case dispatched to them, due soon, overdue, …).
+// In-app notifications addressed to organisations (a case dispatched to them, due soon, overdue, …) or to one
+// user account (an owners' committee member, who belongs to no organisation).
 import type { Actor } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { registerMessages, type Locale } from '../../platform/http/messages.js';
@@ -11,20 +12,25 @@ registerMessages({
   'notifications.not_found': { 'zh-CN': '未找到该通知', en: 'Notification not found' },
 });
 
-/** The organisations whose notifications the actor reads: its own, or its street's offices. */
-async function recipientOrgs(deps: Deps, actor: Actor): Promise<string[]> {
+/**
+ * The actor's inbox: the organisations whose notifications it reads (its own, or its street's offices) and,
+ * for a signed-in user, the rows addressed to the account itself. An API key has no account inbox: 403 when
+ * it has no organisation either.
+ */
+async function inboxOf(deps: Deps, actor: Actor): Promise<repo.Inbox> {
   const own = actor.grants
     .filter((g) => g.scopeType === 'department' || g.scopeType === 'company')
     .map((g) => g.scopeId);
   const streets = actor.grants
     .filter((g) => g.scopeType === 'street' && g.role === 'street_office')
     .map((g) => g.scopeId);
-  const orgs = [
+  const orgIds = [
     ...(await organisationsUnder(deps, own)),
     ...(await repo.organisationsOfStreets(deps.database.db, streets)),
   ];
-  if (orgs.length === 0) throw new AppError('auth.forbidden', 403);
-  return orgs;
+  const userId = actor.via === 'session' ? actor.userId : null;
+  if (orgIds.length === 0 && !userId) throw new AppError('auth.forbidden', 403);
+  return { orgIds, userId };
 }
 
 export async function listNotifications(
@@ -33,9 +39,9 @@ export async function listNotifications(
   locale: Locale,
   f: { unread?: boolean; cursor?: string; limit: number },
 ) {
-  const orgs = await recipientOrgs(deps, actor);
+  const inbox = await inboxOf(deps, actor);
   const before = decodeCursor(f.cursor, 2) as [string, string] | null;
-  const rows = await repo.listForOrgs(deps.database.db, orgs, { unread: f.unread, before, limit: f.limit });
+  const rows = await repo.listFor(deps.database.db, inbox, { unread: f.unread, before, limit: f.limit });
   const page = pageFrom(rows, f.limit, (r) => [r.created_at, r.id]);
   return {
     items: page.items.map((n) => ({
@@ -50,10 +56,10 @@ export async function listNotifications(
   };
 }
 
-/** Marking read is a per-organisation flag, not a business write: it is not audited. */
+/** Marking read is a per-recipient flag, not a business write: it is not audited. */
 export async function markNotificationRead(deps: Deps, actor: Actor, id: string) {
-  const orgs = await recipientOrgs(deps, actor);
-  const n = await repo.markRead(deps.database.db, orgs, id, deps.clock.now().toISOString());
+  const inbox = await inboxOf(deps, actor);
+  const n = await repo.markRead(deps.database.db, inbox, id, deps.clock.now().toISOString());
   if (n === 0) throw notFound('notifications.not_found');
   return { ok: true as const };
 }

@@ -5,12 +5,14 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-cases.js';
 import * as m0003 from './migrations/0003-governance.js';
 import * as m0004 from './migrations/0004-cases-admin.js';
+import * as m0005 from './migrations/0005-governance-records.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-cases': m0002,
   '0003-governance': m0003,
   '0004-cases-admin': m0004,
+  '0005-governance-records': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

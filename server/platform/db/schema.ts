@@ -576,6 +576,8 @@ export interface CommitteeMeetingTable {
   resolutions_json: string;
   created_by: string | null;
   created_at: string;
+  published_on: string | null; // Art 26 ¶3: posted within 3 days
+  rc_informed_on: string | null; // … and the residents' committee informed
 }
 
 export interface CommitteeAttendanceTable {
@@ -589,7 +591,7 @@ export interface GovTaskTable {
   compound_id: string;
   district_code: string;
   street_code: string;
-  subject_type: 'formation' | 'committee' | 'decision';
+  subject_type: 'compound' | 'formation' | 'committee' | 'decision' | 'meeting' | 'change';
   subject_id: string;
   kind: string;
   responsible: 'developer' | 'street' | 'group' | 'committee';
@@ -616,4 +618,75 @@ export interface DB {
   committee_meetings: CommitteeMeetingTable;
   committee_attendance: CommitteeAttendanceTable;
   gov_tasks: GovTaskTable;
+  committee_changes: CommitteeChangeTable;
+  gov_trainings: GovTrainingTable;
+  owner_groups: OwnerGroupTable;
+  fee_arrears: FeeArrearTable;
+}
+
+/** 变更备案 (《规定》 Art 33). */
+export interface CommitteeChangeTable {
+  id: string;
+  committee_id: string;
+  compound_id: string;
+  kind: 'members' | 'rules_of_procedure' | 'management_statute' | 'name' | 'area';
+  summary: string;
+  changed_on: string;
+  source_type: 'member' | 'decision' | null;
+  source_id: string | null;
+  status: 'pending' | 'submitted' | 'accepted' | 'rejected';
+  submitted_on: string | null;
+  decided_on: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** Training given by the street to committee members (Arts 15, 23). */
+export interface GovTrainingTable {
+  id: string;
+  compound_id: string;
+  committee_id: string;
+  held_on: string;
+  topic: string;
+  trainer: string;
+  hours: number; // tenths of an hour
+  attendee_ids_json: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** 业主小组 (Art 35), one active group per building. */
+export interface OwnerGroupTable {
+  id: string;
+  compound_id: string;
+  building_id: string;
+  formed_on: string;
+  status: 'active' | 'dissolved';
+  dissolved_on: string | null;
+  representatives_json: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** 欠交物业服务费或者专项维修资金 on a unit (amount in fen). */
+export interface FeeArrearTable {
+  id: string;
+  compound_id: string;
+  unit_id: string;
+  kind: 'service_fee' | 'maintenance_fund';
+  amount: number;
+  period_from: string;
+  period_to: string;
+  recorded_on: string;
+  settled_on: string | null;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
 }

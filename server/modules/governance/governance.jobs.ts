@@ -1,0 +1,274 @@
+// Background work of the governance module, run by the durable job table: reminders of statutory deadlines
+// (gov_tasks) to whoever must act, and the daily scan for compounds where the developer now owes its report
+// to the street (《上海市住宅物业管理规定》 Arts 13–14).
+import {
+  addDays,
+  endOfShanghaiDay,
+  PERIODS,
+  shanghaiDay,
+  type DayCalendar,
+  type TriggerResult,
+} from '../../../domain/governance.js';
+import type { Clock } from '../../platform/clock.js';
+import { isUniqueViolation, type Executor } from '../../platform/db/database.js';
+import type { GovTaskTable } from '../../platform/db/schema.js';
+import { writeTx, type Deps } from '../../platform/deps.js';
+import { message, registerMessages } from '../../platform/http/messages.js';
+import { newId } from '../../platform/ids.js';
+import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
+import * as repo from './governance.repo.js';
+import {
+  addTaskOnce,
+  loadCalendar,
+  startOfShanghaiDay,
+  triggerFrom,
+  type TaskReminderJob,
+} from './governance.common.js';
+
+const SYSTEM = { id: null, name: 'system' };
+
+/** Job queue of the daily trigger scan. */
+export const TRIGGER_SCAN_QUEUE = 'governance.scan';
+const SCAN_BATCH = 500;
+const SCAN_HOUR = 1; // 01:00 Asia/Shanghai
+
+/** Readable names of every task kind (unknown kinds fall back to their code). */
+const TASK_KINDS: Record<string, { zh: string; en: string }> = {
+  developer_report: { zh: '建设单位书面报告', en: "developer's written report" },
+  preparatory_group: { zh: '组建筹备组', en: 'forming the preparatory group' },
+  member_list_notice: { zh: '公告筹备组成员名单', en: "posting the preparatory group's members" },
+  pre_meeting_notice: { zh: '会前 15 日公告会议事项', en: 'posting the meeting materials 15 days ahead' },
+  first_meeting: { zh: '召开首次业主大会会议', en: "holding the first owners' meeting" },
+  election_notice: { zh: '公告业委会委员名单', en: "posting the committee's members" },
+  committee_filing: { zh: '业委会办理备案', en: "filing the committee's election with the street" },
+  filing_decision: { zh: '街镇完成备案', en: 'completing the filing (street)' },
+  reelection_report: { zh: '书面报告换届', en: 'reporting the re-election (5 months ahead)' },
+  reelection_group: { zh: '组建换届改选小组', en: 'forming the re-election group' },
+  reelection_election: { zh: '选举新一届业委会', en: 'electing the next committee' },
+  decision_publish: { zh: '公布表决结果', en: 'publishing the result of a decision' },
+  resolution_notice: { zh: '公布业委会会议决定', en: "posting the committee's resolutions" },
+  change_filing: { zh: '办理变更备案', en: 'filing a change with the street' },
+  change_filing_decision: { zh: '街镇完成变更备案', en: 'completing the change filing (street)' },
+  records_handover: { zh: '移交档案资料', en: 'handing over the records' },
+  records_return: { zh: '归还档案资料', en: 'returning the records' },
+};
+
+const RESPONSIBLE: Record<GovTaskTable['responsible'], { zh: string; en: string }> = {
+  developer: { zh: '建设单位', en: 'the developer' },
+  street: { zh: '街镇', en: 'the street office' },
+  group: { zh: '筹备组或换届改选小组', en: 'the working group' },
+  committee: { zh: '业委会', en: "the owners' committee" },
+};
+
+const TRIGGER_REASONS: Record<NonNullable<TriggerResult['kind']>, { zh: string; en: string }> = {
+  area: { zh: '已出售并交付的建筑面积达到 50%', en: 'half the area sold and delivered' },
+  two_years: { zh: '首套房屋交付满两年', en: 'two years since the first delivery' },
+};
+
+registerMessages({
+  'governance.notify.task_warning': {
+    'zh-CN': '{compound}：{responsible}应完成的“{task}”将于 {due} 到期',
+    en: '{compound}: {task}, for {responsible}, is due on {due}',
+  },
+  'governance.notify.task_overdue': {
+    'zh-CN': '{compound}：{responsible}应完成的“{task}”已超期（期限 {due}）',
+    en: '{compound}: {task}, for {responsible}, is overdue (due on {due})',
+  },
+  'governance.notify.trigger': {
+    'zh-CN': '{compound} 已于 {on} 具备成立业主大会的条件（{reason}），建设单位应于 {due} 前向街镇书面报告',
+    en: "{compound} met the conditions for an owners' assembly on {on} ({reason}); the developer must report to the street by {due}",
+  },
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Notifications
+
+interface Recipients {
+  orgIds: readonly string[];
+  userIds: readonly string[];
+}
+
+type Texts = { zh: string; en: string };
+
+function texts(code: string, zh: Record<string, string>, en: Record<string, string>): Texts {
+  return { zh: message(code, 'zh-CN', zh), en: message(code, 'en', en) };
+}
+
+async function notify(trx: Executor, to: Recipients, kind: string, t: Texts, now: string): Promise<void> {
+  const row = { case_id: null, kind, text_zh: t.zh, text_en: t.en, created_at: now, read_at: null };
+  const rows = [
+    ...to.orgIds.map((orgId) => ({ ...row, id: newId(), org_id: orgId, user_id: null })),
+    ...to.userIds.map((userId) => ({ ...row, id: newId(), org_id: null, user_id: userId })),
+  ];
+  if (rows.length > 0) await trx.insertInto('notifications').values(rows).execute();
+}
+
+async function streetOffice(trx: Executor, streetCode: string): Promise<string[]> {
+  const id = await repo.streetOfficeOf(trx, streetCode);
+  return id ? [id] : [];
+}
+
+/**
+ * Who hears about a task: the street office of the compound's street always (it leads the 筹备组 and the
+ * 换届改选小组, Arts 15 and 28, and supervises the committee and the developer, Art 5), plus the accounts of
+ * the compound's committee members for a committee task. The registry records no developer organisation
+ * on a compound, so the street office chases the developer (Art 14).
+ */
+async function recipientsOf(
+  trx: Executor,
+  task: Pick<GovTaskTable, 'responsible' | 'street_code' | 'compound_id'>,
+): Promise<Recipients> {
+  const orgIds = await streetOffice(trx, task.street_code);
+  const userIds =
+    task.responsible === 'committee' ? await repo.committeeMemberUsers(trx, task.compound_id) : [];
+  return { orgIds, userIds };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Deadline reminders (queue governance.task, enqueued by governance.common.ts scheduleTaskReminders)
+
+function reminderTexts(kind: TaskReminderJob['kind'], task: GovTaskTable & { compound_name: string }): Texts {
+  const label = TASK_KINDS[task.kind] ?? { zh: task.kind, en: task.kind };
+  const who = RESPONSIBLE[task.responsible];
+  const common = { compound: task.compound_name, due: task.due_on };
+  return texts(
+    kind === 'due' ? 'governance.notify.task_overdue' : 'governance.notify.task_warning',
+    { ...common, task: label.zh, responsible: who.zh },
+    { ...common, task: label.en, responsible: who.en },
+  );
+}
+
+/** Tells the responsible party a task is due soon or overdue; a job for a done or moved task does nothing. */
+export function taskReminderHandler(deps: Deps): JobHandler {
+  return async (payload) => {
+    const job = payload as TaskReminderJob;
+    await writeTx(deps, SYSTEM, null, async (trx, audit) => {
+      const task = await repo.taskWithCompound(trx, job.taskId);
+      if (!task || task.done_on || task.due_on !== job.dueOn) return;
+      const now = deps.clock.now();
+      // A warning that comes after the deadline (a task created late) leaves it to the overdue reminder.
+      if (job.kind === 'warn' && now >= endOfShanghaiDay(task.due_on)) return;
+      const action = job.kind === 'due' ? 'governance.task.overdue' : 'governance.task.warning';
+      const to = await recipientsOf(trx, task);
+      await notify(trx, to, action, reminderTexts(job.kind, task), now.toISOString());
+      await audit({
+        action,
+        targetType: 'gov_task',
+        targetId: task.id,
+        after: { kind: task.kind, dueOn: task.due_on, responsible: task.responsible, ...to },
+      });
+    });
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Daily trigger scan (queue governance.scan)
+
+/** Enqueues the scan of `day` at 01:00 Shanghai, once per day however many instances or restarts ask. */
+export async function enqueueTriggerScan(
+  db: Executor,
+  clock: Clock,
+  day: string = shanghaiDay(clock.now()),
+): Promise<boolean> {
+  const runAt = new Date(startOfShanghaiDay(day).getTime() + SCAN_HOUR * 3_600_000);
+  return enqueueJob(db, clock, TRIGGER_SCAN_QUEUE, { day }, { runAt, dedupeKey: `gov-scan:${day}` });
+}
+
+type AwaitingCompound = Awaited<ReturnType<typeof repo.compoundsAwaitingAssembly>>[number];
+
+/**
+ * Walks the compounds in keyset batches and, where the trigger of Art 13 is met and nothing has started,
+ * opens the compound's developer_report task (30 days from the trigger day, Art 14) and tells the street.
+ */
+export function triggerScanHandler(deps: Deps, batchSize = SCAN_BATCH): JobHandler {
+  return async () => {
+    const db = deps.database.db;
+    const today = shanghaiDay(deps.clock.now());
+    // Tomorrow's scan first, so that a failing scan does not end the daily chain.
+    await enqueueTriggerScan(db, deps.clock, addDays(today, 1));
+    const cal = await loadCalendar(db);
+    let after: string | null = null;
+    for (;;) {
+      const batch = await repo.compoundsAwaitingAssembly(db, after, batchSize);
+      await detectTriggers(deps, cal, batch, today);
+      if (batch.length < batchSize) break;
+      after = batch[batch.length - 1].id;
+    }
+  };
+}
+
+async function detectTriggers(
+  deps: Deps,
+  cal: DayCalendar,
+  batch: readonly AwaitingCompound[],
+  today: string,
+): Promise<void> {
+  if (batch.length === 0) return;
+  const db = deps.database.db;
+  const ids = batch.map((c) => c.id);
+  const [facts, completed] = await Promise.all([
+    repo.triggerFacts(db, ids),
+    repo.completedFormationsOf(db, ids),
+  ]);
+  const factsOf = new Map<string, typeof facts>();
+  for (const f of facts) {
+    const list = factsOf.get(f.compound_id);
+    if (list) list.push(f);
+    else factsOf.set(f.compound_id, [f]);
+  }
+  for (const c of batch) {
+    if (completed.has(c.id)) continue;
+    const { result } = triggerFrom(factsOf.get(c.id) ?? [], c.first_delivery_on, today);
+    if (result.met) await openDeveloperReport(deps, cal, c, result);
+  }
+}
+
+/** The compound's developer_report task and one notice to the street; nothing when it exists already. */
+async function openDeveloperReport(
+  deps: Deps,
+  cal: DayCalendar,
+  c: AwaitingCompound,
+  trigger: TriggerResult,
+): Promise<void> {
+  try {
+    await writeTx(deps, SYSTEM, null, async (trx, audit) => {
+      // Re-checked inside the transaction: the street may have started a formation since the batch was read.
+      if ((await repo.formationsOf(trx, [c.id])).length > 0 || (await repo.currentCommittee(trx, c.id)))
+        return;
+      const now = deps.clock.now().toISOString();
+      const task = await addTaskOnce(trx, cal, now, {
+        compound: c,
+        subjectType: 'compound',
+        subjectId: c.id,
+        kind: 'developer_report',
+        responsible: 'developer',
+        from: trigger.on!,
+        amount: PERIODS.developerReport.amount,
+        legalRef: PERIODS.developerReport.ref,
+      });
+      if (!task.id) return;
+      const reason = TRIGGER_REASONS[trigger.kind!];
+      const common = { compound: c.name, on: trigger.on!, due: task.dueOn };
+      await notify(
+        trx,
+        { orgIds: await streetOffice(trx, c.street_code), userIds: [] },
+        'governance.trigger',
+        texts(
+          'governance.notify.trigger',
+          { ...common, reason: reason.zh },
+          { ...common, reason: reason.en },
+        ),
+        now,
+      );
+      await audit({
+        action: 'governance.trigger.detected',
+        targetType: 'compound',
+        targetId: c.id,
+        after: { triggerKind: trigger.kind, triggerOn: trigger.on, taskId: task.id, dueOn: task.dueOn },
+      });
+    });
+  } catch (err) {
+    // The (subject, kind) index: another scan got there first.
+    if (!isUniqueViolation(err)) throw err;
+  }
+}
