@@ -10,7 +10,8 @@ import { JobWorker } from './platform/jobs/jobs.js';
 import { sealAuditLog } from './platform/audit/audit.js';
 import { jobHandlers, scheduleDailyJobs } from './jobs.js';
 import { seedSynthetic } from './seed/synthetic.js';
-import { DEMO_PASSWORD, seedDemoAccounts } from './seed/demo-accounts.js';
+import { DEMO_PASSWORD, demoJourneyCompound, seedDemoAccounts } from './seed/demo-accounts.js';
+import { seedGovernanceDemo } from './seed/governance-demo.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -34,6 +35,9 @@ export async function startServer(
       const r = await seedSynthetic(database, 'demo', 1, (_p, done, total) => {
         if (done % 100 === 0 || done === total) log(`  compounds ${done}/${total}`);
       });
+      const journey = await demoJourneyCompound(deps);
+      const g = await seedGovernanceDemo(deps, new Set(journey ? [journey.id] : []));
+      log(`  governance: ${g.committees} committees (${g.meetings} meetings), ${g.formations} formations`);
       const accounts = await seedDemoAccounts(deps);
       log(
         `Demo data: ${r.compounds} compounds, ${r.units} units, ${r.owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`,

@@ -1,5 +1,6 @@
 // Demo accounts, created only in demo mode (never in production).
 import type { Grant } from '../../domain/access.js';
+import { addMonths, shanghaiDay } from '../../domain/governance.js';
 import type { Deps } from '../platform/deps.js';
 import { createAccount } from '../modules/users/users.service.js';
 
@@ -10,6 +11,17 @@ export interface DemoAccount {
   displayName: string;
   describe: string;
   grants: Grant[];
+}
+
+/** The compound the demo's street journeys start from (花木's first by name); it stays without governance data. */
+export async function demoJourneyCompound(deps: Deps) {
+  return deps.database.db
+    .selectFrom('compounds')
+    .select(['id', 'name'])
+    .where('street_code', '=', '310115016')
+    .orderBy('name')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Picks concrete scopes from the seeded data so every role has something real to look at. */
@@ -24,11 +36,16 @@ export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
     if (kind) q = q.where('kind', '=', kind);
     return q.orderBy('name').limit(1).executeTakeFirst();
   };
-  const huamuCompound = await db
-    .selectFrom('compounds')
-    .select(['id', 'name'])
-    .where('street_code', '=', '310115016')
-    .orderBy('name')
+  const huamuCompound = await demoJourneyCompound(deps);
+  // A 花木 compound whose committee is in term and not near 换届 (demo governance data only).
+  const committeeCompound = await db
+    .selectFrom('committees')
+    .innerJoin('compounds', 'compounds.id', 'committees.compound_id')
+    .select(['compounds.id', 'compounds.name'])
+    .where('compounds.street_code', '=', '310115016')
+    .where('committees.status', '=', 'current')
+    .where('committees.term_ends_on', '>', addMonths(shanghaiDay(deps.clock.now()), 6))
+    .orderBy('compounds.name')
     .limit(1)
     .executeTakeFirst();
   const company = await db
@@ -114,6 +131,13 @@ export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
       displayName: `${chengguan.name}`,
       describe: 'department, 城管执法',
       grants: [{ role: 'department', scopeType: 'department', scopeId: chengguan.id }],
+    });
+  if (committeeCompound)
+    accounts.push({
+      username: 'yeweihui',
+      displayName: '业委会 王主任',
+      describe: `owners' committee member, ${committeeCompound.name}`,
+      grants: [{ role: 'owners_committee_member', scopeType: 'compound', scopeId: committeeCompound.id }],
     });
   if (owner)
     accounts.push({
