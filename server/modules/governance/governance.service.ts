@@ -497,6 +497,7 @@ export async function actOnFormation(
           { due_on: latest, nominal_due_on: latest },
           now,
         );
+        await rescheduleTaskReminders(trx, deps.clock, f.id, 'pre_meeting_notice');
         break;
       }
       case 'post_meeting_notice': {

@@ -31,6 +31,7 @@ import {
   addTask,
   loadCalendar,
   requireNotBefore,
+  rescheduleTaskReminders,
   requireNotFuture,
   throwProblems,
   todayOf,
@@ -233,6 +234,7 @@ export async function actOnChange(
       if (ch.status === 'rejected') {
         const r = { due_on: due.lastDay, nominal_due_on: due.nominalLastDay };
         await repo.reopenTask(trx, ch.id, 'change_filing_decision', r, now);
+        await rescheduleTaskReminders(trx, deps.clock, ch.id, 'change_filing_decision');
       } else {
         await addTask(trx, cal, now, {
           compound: c,

@@ -14,7 +14,7 @@ export const notificationsRoutes =
       {
         schema: {
           tags,
-          summary: 'In-app notifications of the caller’s organisations',
+          summary: 'In-app notifications of the caller’s organisations and those addressed to the caller',
           querystring: NotificationQuery,
           response: { 200: pageOf(Notification), ...errorResponses },
         },
