@@ -269,6 +269,8 @@ export const TaskQuery = PageQuery.extend({
   state: z.enum(['pending', 'overdue', 'done', 'all']).default('pending'),
 });
 
+export const TaskCalendarQuery = TaskQuery.pick({ street: true, compound: true });
+
 export const GovernanceState = z.enum(GOVERNANCE_STATES);
 
 export const Trigger = z.object({

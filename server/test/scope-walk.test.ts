@@ -299,6 +299,10 @@ const PROBES: Record<string, Probe> = {
     expect: { kind: 'empty-list' },
     request: () => ({ url: `/api/v1/governance/tasks?street=${HUAMU}&state=all` }),
   },
+  'GET /api/v1/governance/tasks/calendar.ics': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/governance/tasks/calendar.ics?street=${HUAMU}` }),
+  },
   'GET /api/v1/governance/compounds/{id}': {
     expect: { kind: 'denied' },
     request: (t) => ({ url: `/api/v1/governance/compounds/${t.compoundId}` }),
@@ -819,6 +823,7 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
           if (res.statusCode === 200) {
             const type = String(res.headers['content-type'] ?? '');
             if (type.includes('json')) expect(res.json().items, where).toEqual([]);
+            else if (type.includes('text/calendar')) expect(res.body, where).not.toContain('BEGIN:VEVENT');
             else
               expect(
                 res.body

@@ -148,6 +148,37 @@ export async function rescheduleTaskReminders(
   if (task && !task.done_on) await scheduleTaskReminders(db, clock, task);
 }
 
+/** Readable names of every task kind (unknown kinds fall back to their code). */
+const TASK_KINDS: Record<string, { zh: string; en: string }> = {
+  developer_report: { zh: '建设单位书面报告', en: "developer's written report" },
+  preparatory_group: { zh: '组建筹备组', en: 'forming the preparatory group' },
+  member_list_notice: { zh: '公告筹备组成员名单', en: "posting the preparatory group's members" },
+  pre_meeting_notice: { zh: '会前 15 日公告会议事项', en: 'posting the meeting materials 15 days ahead' },
+  first_meeting: { zh: '召开首次业主大会会议', en: "holding the first owners' meeting" },
+  election_notice: { zh: '公告业委会委员名单', en: "posting the committee's members" },
+  committee_filing: { zh: '业委会办理备案', en: "filing the committee's election with the street" },
+  filing_decision: { zh: '街镇完成备案', en: 'completing the filing (street)' },
+  reelection_report: { zh: '书面报告换届', en: 'reporting the re-election (5 months ahead)' },
+  reelection_group: { zh: '组建换届改选小组', en: 'forming the re-election group' },
+  reelection_election: { zh: '选举新一届业委会', en: 'electing the next committee' },
+  decision_publish: { zh: '公布表决结果', en: 'publishing the result of a decision' },
+  resolution_notice: { zh: '公布业委会会议决定', en: "posting the committee's resolutions" },
+  change_filing: { zh: '办理变更备案', en: 'filing a change with the street' },
+  change_filing_decision: { zh: '街镇完成变更备案', en: 'completing the change filing (street)' },
+  records_handover: { zh: '移交档案资料', en: 'handing over the records' },
+  records_return: { zh: '归还档案资料', en: 'returning the records' },
+};
+
+export const RESPONSIBLE_LABELS: Record<GovTaskTable['responsible'], { zh: string; en: string }> = {
+  developer: { zh: '建设单位', en: 'the developer' },
+  street: { zh: '街镇', en: 'the street office' },
+  group: { zh: '筹备组或换届改选小组', en: 'the working group' },
+  committee: { zh: '业委会', en: "the owners' committee" },
+};
+
+/** The readable name of a task kind (unknown kinds fall back to their code). */
+export const taskKindLabel = (kind: string) => TASK_KINDS[kind] ?? { zh: kind, en: kind };
+
 export interface TaskSpec {
   compound: CompoundPlace;
   subjectType: GovTaskTable['subject_type'];

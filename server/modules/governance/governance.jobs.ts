@@ -20,6 +20,8 @@ import * as repo from './governance.repo.js';
 import {
   addTaskOnce,
   loadCalendar,
+  RESPONSIBLE_LABELS,
+  taskKindLabel,
   startOfShanghaiDay,
   triggerFrom,
   type TaskReminderJob,
@@ -31,34 +33,6 @@ const SYSTEM = { id: null, name: 'system' };
 export const TRIGGER_SCAN_QUEUE = 'governance.scan';
 const SCAN_BATCH = 500;
 const SCAN_HOUR = 1; // 01:00 Asia/Shanghai
-
-/** Readable names of every task kind (unknown kinds fall back to their code). */
-const TASK_KINDS: Record<string, { zh: string; en: string }> = {
-  developer_report: { zh: '建设单位书面报告', en: "developer's written report" },
-  preparatory_group: { zh: '组建筹备组', en: 'forming the preparatory group' },
-  member_list_notice: { zh: '公告筹备组成员名单', en: "posting the preparatory group's members" },
-  pre_meeting_notice: { zh: '会前 15 日公告会议事项', en: 'posting the meeting materials 15 days ahead' },
-  first_meeting: { zh: '召开首次业主大会会议', en: "holding the first owners' meeting" },
-  election_notice: { zh: '公告业委会委员名单', en: "posting the committee's members" },
-  committee_filing: { zh: '业委会办理备案', en: "filing the committee's election with the street" },
-  filing_decision: { zh: '街镇完成备案', en: 'completing the filing (street)' },
-  reelection_report: { zh: '书面报告换届', en: 'reporting the re-election (5 months ahead)' },
-  reelection_group: { zh: '组建换届改选小组', en: 'forming the re-election group' },
-  reelection_election: { zh: '选举新一届业委会', en: 'electing the next committee' },
-  decision_publish: { zh: '公布表决结果', en: 'publishing the result of a decision' },
-  resolution_notice: { zh: '公布业委会会议决定', en: "posting the committee's resolutions" },
-  change_filing: { zh: '办理变更备案', en: 'filing a change with the street' },
-  change_filing_decision: { zh: '街镇完成变更备案', en: 'completing the change filing (street)' },
-  records_handover: { zh: '移交档案资料', en: 'handing over the records' },
-  records_return: { zh: '归还档案资料', en: 'returning the records' },
-};
-
-const RESPONSIBLE: Record<GovTaskTable['responsible'], { zh: string; en: string }> = {
-  developer: { zh: '建设单位', en: 'the developer' },
-  street: { zh: '街镇', en: 'the street office' },
-  group: { zh: '筹备组或换届改选小组', en: 'the working group' },
-  committee: { zh: '业委会', en: "the owners' committee" },
-};
 
 const TRIGGER_REASONS: Record<NonNullable<TriggerResult['kind']>, { zh: string; en: string }> = {
   area: { zh: '已出售并交付的建筑面积达到 50%', en: 'half the area sold and delivered' },
@@ -128,8 +102,8 @@ async function recipientsOf(
 // Deadline reminders (queue governance.task, enqueued by governance.common.ts scheduleTaskReminders)
 
 function reminderTexts(kind: TaskReminderJob['kind'], task: GovTaskTable & { compound_name: string }): Texts {
-  const label = TASK_KINDS[task.kind] ?? { zh: task.kind, en: task.kind };
-  const who = RESPONSIBLE[task.responsible];
+  const label = taskKindLabel(task.kind);
+  const who = RESPONSIBLE_LABELS[task.responsible];
   const common = { compound: task.compound_name, due: task.due_on };
   return texts(
     kind === 'due' ? 'governance.notify.task_overdue' : 'governance.notify.task_warning',

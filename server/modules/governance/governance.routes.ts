@@ -30,6 +30,7 @@ import {
   Overview,
   OverviewQuery,
   Task,
+  TaskCalendarQuery,
   TaskQuery,
   Ballot,
   BallotLookup,
@@ -242,6 +243,24 @@ export const governanceRoutes =
     );
 
     // --- One compound: trigger, formation, committee ------------------------------------------------------
+    app.get(
+      '/api/v1/governance/tasks/calendar.ics',
+      {
+        schema: {
+          tags,
+          summary: 'The pending deadlines as an iCalendar file (all-day events on each last day)',
+          querystring: TaskCalendarQuery,
+          response: { 200: FileBody.describe('text/calendar'), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const file = await governance.tasksCalendar(deps, requireActor(req), req.query, req.locale);
+        return reply
+          .header('content-type', 'text/calendar; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .send(file.body);
+      },
+    );
     app.get(
       '/api/v1/governance/compounds/:id',
       {

@@ -48,10 +48,13 @@ import {
   presentOwnerGroups,
   presentTrainings,
 } from './records.service.js';
+import { writeCalendar } from '../../platform/ical.js';
 import {
   addTask,
   loadCalendar,
   presentTask,
+  RESPONSIBLE_LABELS,
+  taskKindLabel,
   rescheduleTaskReminders,
   requireNotBefore,
   requireNotFuture,
@@ -1397,6 +1400,50 @@ export async function listTasks(
   const page = pageFrom(rows, f.limit, (r) => [r.due_on, r.id]);
   return { items: page.items.map((t) => presentTask(t, today)), nextCursor: page.nextCursor };
 }
+
+/** The pending deadlines as an iCalendar file (法定期限 in the officer's own calendar), in the caller's locale. */
+export async function tasksCalendar(
+  deps: Deps,
+  actor: Actor,
+  f: { street?: string; compound?: string },
+  locale: Locale,
+) {
+  const grants = viewGrants(actor);
+  const today = todayOf(deps);
+  const rows = await repo.listTasks(deps.database.db, grants, {
+    ...f,
+    state: 'pending',
+    today,
+    after: null,
+    limit: CALENDAR_LIMIT,
+  });
+  const en = locale === 'en';
+  const events = rows.slice(0, CALENDAR_LIMIT).map((t) => {
+    const kind = taskKindLabel(t.kind);
+    const who = RESPONSIBLE_LABELS[t.responsible];
+    return {
+      uid: `${t.id}@gongzhi`,
+      date: t.due_on,
+      summary: en
+        ? `${t.compound_name}: ${kind.en} (${who.en})`
+        : `${t.compound_name}：${kind.zh}（${who.zh}）`,
+      description: en
+        ? `Last day ${t.due_on} (statutory ${t.nominal_due_on}); ${t.legal_ref}`
+        : `末日 ${t.due_on}（法定 ${t.nominal_due_on}）；依据 ${t.legal_ref}`,
+    };
+  });
+  return {
+    fileName: `gongzhi-deadlines-${today}.ics`,
+    body: writeCalendar(
+      en ? 'Gongzhi: statutory deadlines' : '共治：业主自治法定期限',
+      events,
+      deps.clock.now(),
+    ),
+  };
+}
+
+/** At most this many pending deadlines go into one calendar file. */
+const CALENDAR_LIMIT = 5000;
 
 export async function overview(
   deps: Deps,

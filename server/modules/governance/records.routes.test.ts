@@ -318,6 +318,34 @@ describe.each(DB_KINDS)(
       expect(handed.json().allowedActions).not.toContain('hand_over_records');
     });
 
+    it('exports the pending deadlines as an iCalendar file for the officer’s calendar', async () => {
+      const pending = (
+        await huamu.request({
+          method: 'GET',
+          url: `/api/v1/governance/tasks?compound=${compoundId}&limit=200`,
+        })
+      ).json().items;
+      expect(pending.length).toBeGreaterThan(0);
+      const res = await huamu.request({
+        method: 'GET',
+        url: `/api/v1/governance/tasks/calendar.ics?compound=${compoundId}`,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/calendar');
+      const unfolded = res.body.replace(/\r\n /g, '');
+      expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(pending.length);
+      const first = pending[0];
+      expect(unfolded).toContain(`UID:${first.id}@gongzhi`);
+      expect(unfolded).toContain(`DTSTART;VALUE=DATE:${first.dueOn.replaceAll('-', '')}`);
+      expect(unfolded).toMatch(/SUMMARY:.+：.+（.+）/);
+      const en = await huamu.request({
+        method: 'GET',
+        url: `/api/v1/governance/tasks/calendar.ics?compound=${compoundId}`,
+        headers: { 'accept-language': 'en' },
+      });
+      expect(en.body).toContain('X-WR-CALNAME:Gongzhi: statutory deadlines');
+    });
+
     it('shows the notice board to the compound’s owners and no one else (公告栏)', async () => {
       const makeOwner = async (username: string, ownerId: string) => {
         const r = await admin.request({
