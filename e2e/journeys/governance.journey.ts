@@ -205,6 +205,8 @@ const vote: Journey = {
     await page.getByTestId('result-checks').waitFor();
     const verdict = page.getByTestId('result-verdict');
     check((await verdict.getAttribute('data-passed')) === 'true', 'the fund-use vote passed');
+    // Published: owners may ask the court to revoke it within one year (民法典 Art 280; 解释 Art 12).
+    await page.getByTestId('decision-challenge').filter({ hasText: '人民法院请求撤销' }).waitFor();
     check((await page.getByTestId('result-checks').locator('tbody tr').count()) === 4, 'four threshold rows');
     await page.screenshot({ path: join(ctx.artifacts, 'governance-result.png'), fullPage: true });
   },

@@ -1,6 +1,9 @@
 import { Breadcrumb, Card, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useAuth } from '../../app/auth';
+import { ArrearsCard } from '../governance/ArrearsCard';
+import { shanghaiToday } from '../governance/fields';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { useCompound } from './api';
@@ -14,10 +17,17 @@ export function CompoundPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const query = useCompound(id);
+  const { me } = useAuth();
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const compound = query.data;
+  // The serving property company records fee arrears here (it has no access to the governance screens).
+  const companies = new Set(me?.roles.filter((r) => r.role === 'property_company').map((r) => r.scopeId));
+  const today = shanghaiToday();
+  const serving = compound.contracts.some(
+    (c) => companies.has(c.companyId) && c.startsOn <= today && (!c.endsOn || c.endsOn >= today),
+  );
 
   return (
     <>
@@ -67,6 +77,15 @@ export function CompoundPage() {
               label: `${t('contracts.tab')} (${compound.contracts.length})`,
               children: <ContractsTable contracts={compound.contracts} />,
             },
+            ...(serving
+              ? [
+                  {
+                    key: 'arrears',
+                    label: t('gov.arrears.tab'),
+                    children: <ArrearsCard compoundId={compound.id} canRecord />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

@@ -34,8 +34,12 @@ import {
   shanghaiToday,
   type GroupMemberValue,
 } from './fields';
+import { ChangeFilings } from './ChangeFilings';
 import { FormModal } from './FormModal';
+import { MeetingsTable } from './MeetingsTable';
 import { GovStateTag, TaskStateTag } from './tags';
+import { TaskKind } from './tasks';
+import { Trainings } from './Trainings';
 import type { CommitteeDto, CommitteeMemberDto, TaskDto } from './types';
 
 type Action = CommitteeDto['allowedActions'][number];
@@ -64,6 +68,7 @@ export function CommitteeCard({ committee, isStreet }: { committee: CommitteeDto
         </Space>
       }
     >
+      <CommitteeNotices committee={committee} />
       <Space wrap style={{ marginBottom: 12 }}>
         {committee.allowedActions.map((a) => (
           <Button key={a} onClick={() => setAction(a)} data-testid={`committee-${a}`}>
@@ -150,6 +155,7 @@ export function CommitteeCard({ committee, isStreet }: { committee: CommitteeDto
             render: (v: boolean) => (v ? t('common.yes') : t('common.no')),
           },
           { title: t('gov.committee.joinedOn'), dataIndex: 'joinedOn', width: 110 },
+          { title: t('gov.committee.trained'), dataIndex: 'trainedOn', width: 110, render: formatDate },
           {
             title: t('gov.committee.absence'),
             dataIndex: 'absence',
@@ -197,54 +203,9 @@ export function CommitteeCard({ committee, isStreet }: { committee: CommitteeDto
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('gov.committee.meetings')}
       </Typography.Title>
-      <Table
-        size="small"
-        bordered
-        pagination={false}
-        rowKey="id"
-        data-testid="committee-meetings"
-        dataSource={committee.meetings}
-        locale={{ emptyText: t('common.none') }}
-        columns={[
-          { title: t('gov.committee.heldOn'), dataIndex: 'heldOn', width: 110 },
-          {
-            title: t('gov.committee.kind'),
-            dataIndex: 'kind',
-            width: 90,
-            render: (k: string) => t(`gov.committee.kinds.${k}`),
-          },
-          {
-            title: t('gov.committee.present'),
-            key: 'present',
-            width: 170,
-            render: (_: unknown, m: CommitteeDto['meetings'][number]) => (
-              <Space size={4}>
-                {m.presentCount}/{m.expectedCount}
-                <Tag color={m.quorate ? 'success' : 'error'}>
-                  {m.quorate ? t('gov.committee.quorate') : t('gov.committee.notQuorate')}
-                </Tag>
-              </Space>
-            ),
-          },
-          {
-            title: t('gov.committee.resolutions'),
-            dataIndex: 'resolutions',
-            render: (rs: CommitteeDto['meetings'][number]['resolutions']) => (
-              <Flex vertical gap={2}>
-                {rs.map((r, i) => (
-                  <span key={i}>
-                    {r.title}（{t('gov.committee.signatures')} {r.signatures}）
-                    <Tag color={r.adopted ? 'success' : 'default'}>
-                      {r.adopted ? t('gov.committee.adopted') : t('gov.committee.notAdopted')}
-                    </Tag>
-                  </span>
-                ))}
-              </Flex>
-            ),
-          },
-          { title: t('gov.committee.minutes'), dataIndex: 'minutes', ellipsis: true },
-        ]}
-      />
+      <MeetingsTable committee={committee} />
+      <ChangeFilings committee={committee} isStreet={isStreet} />
+      <Trainings committee={committee} isStreet={isStreet} />
 
       {committee.reelectionGroup && (
         <>
@@ -264,7 +225,7 @@ export function CommitteeCard({ committee, isStreet }: { committee: CommitteeDto
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('gov.tabs.tasks')}
       </Typography.Title>
-      <TaskTable tasks={committee.tasks} />
+      <TaskTable tasks={committee.tasks} testId="committee-tasks" />
 
       {action && (
         <CommitteeActionModal committee={committee} action={action} onClose={() => setAction(null)} />
@@ -276,7 +237,52 @@ export function CommitteeCard({ committee, isStreet }: { committee: CommitteeDto
   );
 }
 
-export function TaskTable({ tasks }: { tasks: TaskDto[] }) {
+/**
+ * Above the 备案 actions: the 换届 freeze (Art 28 ¶4) with the frozen matters, and what the filing still
+ * lacks (Arts 21, 23).
+ */
+function CommitteeNotices({ committee }: { committee: CommitteeDto }) {
+  const { t } = useTranslation();
+  if (committee.frozenMatters.length === 0 && committee.filingGaps.length === 0) return null;
+  return (
+    <Flex vertical gap={6} style={{ marginBottom: 12 }}>
+      {committee.frozenMatters.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="committee-freeze"
+          title={t('gov.committee.freeze')}
+          description={
+            <ul className="notice-list">
+              {committee.frozenMatters.map((m) => (
+                <li key={m}>{t(`gov.matters.${m}`)}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {committee.filingGaps.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="committee-filing-gaps"
+          title={t('gov.committee.gapsTitle')}
+          description={
+            <ul className="notice-list">
+              {committee.filingGaps.map((g) => (
+                <li key={g} data-testid={`filing-gap-${g}`}>
+                  {t(`gov.committee.gaps.${g}`)}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+    </Flex>
+  );
+}
+
+export function TaskTable({ tasks, testId }: { tasks: TaskDto[]; testId?: string }) {
   const { t } = useTranslation();
   return (
     <Table<TaskDto>
@@ -284,12 +290,13 @@ export function TaskTable({ tasks }: { tasks: TaskDto[] }) {
       bordered
       pagination={false}
       rowKey="id"
+      data-testid={testId}
       dataSource={tasks}
       columns={[
         {
           title: t('gov.col.task'),
           dataIndex: 'kind',
-          render: (k: string) => t(`gov.taskKinds.${k}`, { defaultValue: k }),
+          render: (k: string) => <TaskKind kind={k} />,
         },
         {
           title: t('gov.col.responsible'),
@@ -455,20 +462,29 @@ function MeetingModal({ committee, onClose }: { committee: CommitteeDto; onClose
             {fields.map((f) => (
               <Space key={f.key} align="start" wrap>
                 <Form.Item name={[f.name, 'title']} rules={[{ required: true }]} noStyle>
-                  <Input placeholder={t('gov.committee.resolutionTitle')} style={{ width: 220 }} />
+                  <Input
+                    placeholder={t('gov.committee.resolutionTitle')}
+                    style={{ width: 220 }}
+                    data-testid={`resolution-title-${f.name}`}
+                  />
                 </Form.Item>
                 <Form.Item name={[f.name, 'signedBy']} noStyle>
                   <Select
                     mode="multiple"
                     placeholder={t('gov.committee.signedBy')}
                     style={{ minWidth: 260 }}
+                    data-testid={`resolution-signedBy-${f.name}`}
                     options={active.map((m) => ({ value: m.id, label: m.name }))}
                   />
                 </Form.Item>
                 <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="remove" />
               </Space>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ title: '', signedBy: [] })}>
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => add({ title: '', signedBy: [] })}
+              data-testid="meeting-add-resolution"
+            >
               {t('gov.committee.addResolution')}
             </Button>
           </Flex>
@@ -534,7 +550,7 @@ function ByElectionModal({ committee, onClose }: { committee: CommitteeDto; onCl
     >
       <DateField name="on" label={t('gov.formation.on')} />
       <Form.Item name="ownerId" label={t('gov.formation.owner')} rules={[{ required: true }]}>
-        <OwnerSelect compoundId={committee.compoundId} />
+        <OwnerSelect compoundId={committee.compoundId} testId="field-ownerId" />
       </Form.Item>
       <Form.Item noStyle shouldUpdate>
         {({ getFieldValue }) => (

@@ -19,12 +19,14 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { formatArea, formatDate } from '../../shared/format';
-import { useCompoundGovernance, useRecordCommittee, useStartFormation } from './api';
-import { CommitteeCard } from './CommitteeCard';
+import { useCompoundGovernance, useRecordCommittee, useStartFormation, useTasks } from './api';
+import { ArrearsCard } from './ArrearsCard';
+import { CommitteeCard, TaskTable } from './CommitteeCard';
 import { DecisionsCard } from './DecisionsCard';
 import { DateField, EligibilityHint, OwnerSelect, shanghaiToday } from './fields';
 import { FormationCard } from './FormationCard';
 import { FormModal } from './FormModal';
+import { OwnerGroupsCard } from './OwnerGroupsCard';
 import { committeeCompound } from './roles';
 import { GovStateTag } from './tags';
 import type { GovernanceCompoundDto } from './types';
@@ -101,6 +103,8 @@ export function CompoundGovernancePage() {
           </Card>
         )}
         <DecisionsCard compoundId={g.compoundId} canCreate={canRunDecisions} />
+        <OwnerGroupsCard g={g} />
+        <ArrearsCard compoundId={g.compoundId} canRecord={g.canRecordArrears} />
       </Flex>
       {startOnRequest && (
         <FormModal<{ requestedOn: string }>
@@ -121,6 +125,9 @@ export function CompoundGovernancePage() {
 function TriggerCard({ g }: { g: GovernanceCompoundDto }) {
   const { t } = useTranslation();
   const tr = g.trigger;
+  // Compound-level tasks (the developer's report when the conditions are met and no formation has started).
+  const tasks = useTasks({ compound: g.compoundId, state: 'pending' });
+  const own = tasks.rows.filter((x) => x.subjectType === 'compound');
   return (
     <Card size="small" title={t('gov.compound.trigger')} data-testid="trigger-card">
       <Descriptions size="small" column={4}>
@@ -144,6 +151,11 @@ function TriggerCard({ g }: { g: GovernanceCompoundDto }) {
           <span data-testid="trigger-on">{tr.met ? formatDate(tr.on) : t('gov.triggerNotMet')}</span>
         </Descriptions.Item>
       </Descriptions>
+      {own.length > 0 && (
+        <div style={{ marginTop: 8 }}>
+          <TaskTable tasks={own} testId="compound-tasks" />
+        </div>
+      )}
     </Card>
   );
 }

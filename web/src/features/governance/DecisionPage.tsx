@@ -1,6 +1,7 @@
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -178,6 +179,15 @@ export function DecisionPage() {
               </Descriptions.Item>
             )}
           </Descriptions>
+          {d.challengeUntil && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginTop: 12 }}
+              data-testid="decision-challenge"
+              title={t('gov.decisions.challengeUntil', { date: formatDate(d.challengeUntil) })}
+            />
+          )}
         </Card>
         {result.data && <ResultView r={result.data} />}
         {d.status === 'open' && <RollCard d={d} />}

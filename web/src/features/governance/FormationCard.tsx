@@ -12,6 +12,7 @@ import {
 } from './fields';
 import { FormModal } from './FormModal';
 import { TaskStateTag } from './tags';
+import { TaskKind } from './tasks';
 import type { FormationDto, TaskDto } from './types';
 
 type Action = FormationDto['allowedActions'][number];
@@ -57,7 +58,7 @@ export function FormationCard({ formation, compoundId }: { formation: FormationD
         dataSource={steps}
         data-testid="formation-steps"
         columns={[
-          { title: t('gov.col.task'), dataIndex: 'kind', render: (k: string) => t(`gov.taskKinds.${k}`) },
+          { title: t('gov.col.task'), dataIndex: 'kind', render: (k: string) => <TaskKind kind={k} /> },
           {
             title: t('gov.col.responsible'),
             dataIndex: 'responsible',

@@ -9,6 +9,7 @@ import { formatDate } from '../../shared/format';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { useOverview, useTasks } from './api';
 import { GovStateTag, TaskStateTag } from './tags';
+import { TaskKind, taskHref } from './tasks';
 import type { OverviewItemDto, TaskDto } from './types';
 
 const FILTER_KEYS = ['tab', 'district', 'street', 'state', 'taskState'] as const;
@@ -71,7 +72,11 @@ export function OverviewPage() {
     {
       title: t('gov.col.task'),
       dataIndex: 'kind',
-      render: (k: string) => t(`gov.taskKinds.${k}`, { defaultValue: k }),
+      render: (k: string, row) => (
+        <Link to={taskHref(row)} onClick={(e) => e.stopPropagation()}>
+          <TaskKind kind={k} />
+        </Link>
+      ),
     },
     {
       title: t('gov.col.compound'),
@@ -165,7 +170,7 @@ export function OverviewPage() {
                 rowKey="id"
                 columns={taskColumns}
                 onRow={(row) => ({
-                  onClick: () => navigate(`/governance/compounds/${row.compoundId}`),
+                  onClick: () => navigate(taskHref(row)),
                   className: 'clickable-row',
                 })}
               />

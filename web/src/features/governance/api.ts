@@ -1,13 +1,17 @@
 // React-query hooks of the governance screens (overview, compound, committee, decisions, owners' ballots).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { BuildingDto, ItemsOf, OwnerDto, Page } from '../../api/types';
+import type { BuildingDto, ItemsOf, OwnerDto, Page, UnitDto } from '../../api/types';
 import { usePagedList } from '../../shared/usePagedList';
 import type {
+  ArrearDto,
+  ArrearInputDto,
   BallotDto,
   BallotLookupDto,
   BallotReceiptDto,
   CommitteeActionDto,
+  CommitteeChangeActionDto,
+  CommitteeChangeInputDto,
   CommitteeDto,
   CommitteeElectionDto,
   DecisionActionDto,
@@ -20,9 +24,12 @@ import type {
   GovernanceCompoundDto,
   InvitationsDto,
   MeetingInputDto,
+  MeetingPublishDto,
   OverviewItemDto,
+  OwnerGroupInputDto,
   RollItemDto,
   TaskDto,
+  TrainingInputDto,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -156,6 +163,107 @@ export function useBuildings(compoundId: string) {
     queryFn: ({ signal }) =>
       api.get<ItemsOf<BuildingDto>>(`/api/v1/compounds/${enc(compoundId)}/buildings`, {}, signal),
     select: (p) => p.items,
+  });
+}
+
+/** Units of one building with their owners (for unit pickers and the owners of a building). */
+export function useUnits(buildingId: string | undefined) {
+  return useQuery({
+    queryKey: ['building', buildingId, 'units'],
+    queryFn: ({ signal }) =>
+      api.get<ItemsOf<UnitDto>>(`/api/v1/buildings/${enc(buildingId ?? '')}/units`, {}, signal),
+    select: (p) => p.items,
+    enabled: !!buildingId,
+  });
+}
+
+// --- Committee records: resolution notices, change filings (变更备案), trainings --------------------------
+
+export function usePublishMeeting(committeeId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ meetingId, ...body }: MeetingPublishDto & { meetingId: string }) =>
+      api.post<CommitteeDto>(
+        `/api/v1/governance/committees/${enc(committeeId)}/meetings/${enc(meetingId)}/publish`,
+        body,
+      ),
+    onSuccess: refresh,
+  });
+}
+
+export function useAddChange(committeeId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: CommitteeChangeInputDto) =>
+      api.post<CommitteeDto>(`/api/v1/governance/committees/${enc(committeeId)}/changes`, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useChangeAction(committeeId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ changeId, body }: { changeId: string; body: CommitteeChangeActionDto }) =>
+      api.post<CommitteeDto>(
+        `/api/v1/governance/committees/${enc(committeeId)}/changes/${enc(changeId)}/actions`,
+        body,
+      ),
+    onSuccess: refresh,
+  });
+}
+
+export function useRecordTraining(committeeId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: TrainingInputDto) =>
+      api.post<CommitteeDto>(`/api/v1/governance/committees/${enc(committeeId)}/trainings`, body),
+    onSuccess: refresh,
+  });
+}
+
+// --- Owner groups (业主小组) and fee arrears ------------------------------------------------------------
+
+export function useFormOwnerGroup(compoundId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: OwnerGroupInputDto) =>
+      api.post<GovernanceCompoundDto>(`/api/v1/governance/compounds/${enc(compoundId)}/owner-groups`, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useDissolveOwnerGroup() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ groupId, ...body }: { groupId: string; version: number; on: string }) =>
+      api.post<GovernanceCompoundDto>(`/api/v1/governance/owner-groups/${enc(groupId)}/dissolve`, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useArrears(compoundId: string, filters: { open?: 'true' | 'false'; unit?: string }) {
+  return usePagedList<ArrearDto>(
+    [...GOV, 'arrears', compoundId],
+    `/api/v1/governance/compounds/${enc(compoundId)}/arrears`,
+    filters,
+  );
+}
+
+export function useRecordArrear(compoundId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: ArrearInputDto) =>
+      api.post<ArrearDto>(`/api/v1/governance/compounds/${enc(compoundId)}/arrears`, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useSettleArrear() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ arrearId, ...body }: { arrearId: string; version: number; on: string }) =>
+      api.post<ArrearDto>(`/api/v1/governance/arrears/${enc(arrearId)}/settle`, body),
+    onSuccess: refresh,
   });
 }
 

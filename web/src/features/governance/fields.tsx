@@ -1,9 +1,10 @@
 // Small form fields shared by the governance modals.
+import { useState } from 'react';
 import { Button, Checkbox, Flex, Form, Input, Select, Space, Tag, Tooltip } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { GROUP_ROLES } from '../../../../domain/governance';
-import { useCompoundOwners, useEligibility } from './api';
+import { useBuildings, useCompoundOwners, useEligibility, useUnits } from './api';
 
 /** Today's date in Shanghai (YYYY-MM-DD), the default of every date field. */
 export function shanghaiToday(): string {
@@ -29,31 +30,88 @@ export function OwnerSelect({
   value,
   onChange,
   testId,
+  multiple,
+  only,
 }: {
   compoundId: string;
-  value?: string;
+  value?: string | string[];
   onChange?: (v: string) => void;
   testId?: string;
+  /** Several owners (e.g. an owner group's representatives); the value is then a list of owner ids. */
+  multiple?: boolean;
+  /** Offer only these owners (e.g. the owners of one building). */
+  only?: ReadonlySet<string>;
 }) {
   const { t } = useTranslation();
   const owners = useCompoundOwners(compoundId);
   return (
-    <Select
+    <Select<string | string[]>
       showSearch
+      mode={multiple ? 'multiple' : undefined}
       value={value}
-      onChange={onChange}
+      // a list of ids when `multiple`, else one id
+      onChange={onChange as ((v: string | string[]) => void) | undefined}
       loading={owners.isLoading}
       placeholder={t('gov.formation.owner')}
       optionFilterProp="label"
       style={{ minWidth: 260 }}
       data-testid={testId}
       options={(owners.data ?? [])
-        .filter((o) => o.kind !== 'developer')
+        .filter((o) => o.kind !== 'developer' && (!only || only.has(o.id)))
         .map((o) => ({
           value: o.id,
           label: `${o.name}（${o.units.map((u) => u.label).join('、')}）`,
         }))}
     />
+  );
+}
+
+/** A unit of the compound, chosen by building then unit number; the form value is the unit id. */
+export function UnitPicker({
+  compoundId,
+  value,
+  onChange,
+  testId,
+}: {
+  compoundId: string;
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const [buildingId, setBuildingId] = useState<string | undefined>();
+  const buildings = useBuildings(compoundId);
+  const units = useUnits(buildingId);
+  return (
+    <Space.Compact block>
+      <Select
+        showSearch={{ optionFilterProp: 'label' }}
+        value={buildingId}
+        onChange={(b: string) => {
+          setBuildingId(b);
+          onChange?.(undefined);
+        }}
+        loading={buildings.isLoading}
+        placeholder={t('gov.arrears.building')}
+        style={{ width: '45%' }}
+        data-testid={testId && `${testId}-building`}
+        options={(buildings.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+      />
+      <Select
+        showSearch={{ optionFilterProp: 'label' }}
+        value={value}
+        onChange={onChange}
+        disabled={!buildingId}
+        loading={units.isFetching}
+        placeholder={t('gov.arrears.unit')}
+        style={{ width: '55%' }}
+        data-testid={testId && `${testId}-unit`}
+        options={(units.data ?? []).map((u) => ({
+          value: u.id,
+          label: `${u.number}${u.owners.length ? `（${u.owners.map((o) => o.name).join('、')}）` : ''}`,
+        }))}
+      />
+    </Space.Compact>
   );
 }
 

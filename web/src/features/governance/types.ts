@@ -1,11 +1,15 @@
 // Governance DTO types inferred (type-only) from the zod contracts in contracts/governance.ts.
 import type { z } from 'zod';
 import type {
+  Arrear,
+  ArrearInput,
   Ballot,
   BallotLookup,
   BallotReceipt,
   Committee,
   CommitteeActionBody,
+  CommitteeChangeActionBody,
+  CommitteeChangeInput,
   CommitteeElectionBody,
   Decision,
   DecisionActionBody,
@@ -17,9 +21,12 @@ import type {
   GovernanceCompound,
   Invitations,
   MeetingInput,
+  MeetingPublishBody,
   OverviewItem,
+  OwnerGroupInput,
   RollItem,
   Task,
+  TrainingInput,
 } from '../../../../contracts/governance';
 
 export type OverviewItemDto = z.infer<typeof OverviewItem>;
@@ -43,3 +50,14 @@ export type FormationActionDto = z.input<typeof FormationActionBody>;
 export type CommitteeActionDto = z.input<typeof CommitteeActionBody>;
 export type CommitteeElectionDto = z.input<typeof CommitteeElectionBody>;
 export type MeetingInputDto = z.input<typeof MeetingInput>;
+export type MeetingDto = CommitteeDto['meetings'][number];
+export type MeetingPublishDto = z.input<typeof MeetingPublishBody>;
+export type CommitteeChangeDto = CommitteeDto['changes'][number];
+export type CommitteeChangeInputDto = z.input<typeof CommitteeChangeInput>;
+export type CommitteeChangeActionDto = z.input<typeof CommitteeChangeActionBody>;
+export type TrainingDto = CommitteeDto['trainings'][number];
+export type TrainingInputDto = z.input<typeof TrainingInput>;
+export type OwnerGroupDto = GovernanceCompoundDto['ownerGroups'][number];
+export type OwnerGroupInputDto = z.input<typeof OwnerGroupInput>;
+export type ArrearDto = z.infer<typeof Arrear>;
+export type ArrearInputDto = z.input<typeof ArrearInput>;
