@@ -209,6 +209,28 @@ const vote: Journey = {
     await page.getByTestId('decision-challenge').filter({ hasText: '人民法院请求撤销' }).waitFor();
     check((await page.getByTestId('result-checks').locator('tbody tr').count()) === 4, 'four threshold rows');
     await page.screenshot({ path: join(ctx.artifacts, 'governance-result.png'), fullPage: true });
+
+    // The owner reads the compound's notice board on a phone: the committee's names and the result.
+    const ownerPhone = await page
+      .context()
+      .browser()!
+      .newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const board = await ownerPhone.newPage();
+    await board.goto(`${baseUrl}/login`);
+    await board.getByTestId('login-username').fill('owner');
+    await board.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await board.getByTestId('login-submit').click();
+    await board.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await board.goto(`${baseUrl}/notices`);
+    await board.getByTestId('notices-board').waitFor();
+    await board.getByTestId('notices-members').locator('.ant-tag').first().waitFor();
+    await board
+      .getByTestId('notices-decisions')
+      .filter({ hasText: '使用专项维修资金维修 1 号楼屋面' })
+      .filter({ hasText: '人民法院请求撤销' })
+      .waitFor();
+    await board.screenshot({ path: join(ctx.artifacts, 'governance-notices-mobile.png'), fullPage: true });
+    await ownerPhone.close();
   },
 };
 

@@ -26,6 +26,7 @@ import { OverviewPage as GovernanceOverviewPage } from '../features/governance/O
 import { CompoundGovernancePage } from '../features/governance/CompoundGovernancePage';
 import { DecisionPage } from '../features/governance/DecisionPage';
 import { VotePage } from '../features/governance/VotePage';
+import { NoticesPage } from '../features/governance/NoticesPage';
 import { DeniedResult } from '../shared/DeniedResult';
 
 const router = createBrowserRouter([
@@ -50,6 +51,7 @@ const router = createBrowserRouter([
       { path: 'governance', element: <GovernanceOverviewPage /> },
       { path: 'governance/compounds/:id', element: <CompoundGovernancePage /> },
       { path: 'governance/decisions/:id', element: <DecisionPage /> },
+      { path: 'notices', element: <NoticesPage /> },
       { path: 'compounds', element: <CompoundsPage /> },
       { path: 'compounds/:id', element: <CompoundPage /> },
       { path: 'organisations', element: <OrganisationsPage /> },

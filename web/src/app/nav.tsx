@@ -6,13 +6,14 @@ import {
   ClusterOutlined,
   FlagOutlined,
   HomeOutlined,
+  NotificationOutlined,
   SolutionOutlined,
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import type { MeDto, Permission } from '../api/types';
 import { seesCases, seesKpis } from '../features/cases/roles';
-import { seesGovernance } from '../features/governance/roles';
+import { ownsUnits, seesGovernance } from '../features/governance/roles';
 
 export interface NavEntry {
   path: string;
@@ -28,6 +29,7 @@ export const NAV: NavEntry[] = [
   { path: '/cases', labelKey: 'nav.cases', icon: <SolutionOutlined />, visible: seesCases },
   { path: '/kpis', labelKey: 'nav.kpis', icon: <BarChartOutlined />, visible: seesKpis },
   { path: '/governance', labelKey: 'gov.nav', icon: <FlagOutlined />, visible: seesGovernance },
+  { path: '/notices', labelKey: 'gov.notices.nav', icon: <NotificationOutlined />, visible: ownsUnits },
   { path: '/compounds', labelKey: 'nav.compounds', icon: <HomeOutlined />, permission: 'registry.read' },
   {
     path: '/organisations',

@@ -141,7 +141,26 @@ export function CommitteeCard({ committee, isStreet }: { committee: CommitteeDto
         dataSource={committee.members}
         rowClassName={(m) => (m.endedOn ? 'row-ended' : '')}
         columns={[
-          { title: t('gov.formation.name'), dataIndex: 'name' },
+          {
+            title: t('gov.formation.name'),
+            dataIndex: 'name',
+            render: (name: string, m) => (
+              <Space size={4} wrap>
+                {name}
+                {!m.endedOn &&
+                  m.flags.map((f) => (
+                    <Tag
+                      key={f}
+                      color="warning"
+                      title={t('gov.committee.flagsHint')}
+                      data-testid="member-flag"
+                    >
+                      {t(`gov.committee.flags.${f}`)}
+                    </Tag>
+                  ))}
+              </Space>
+            ),
+          },
           {
             title: t('gov.committee.position'),
             dataIndex: 'position',

@@ -59,6 +59,9 @@ export function CompoundGovernancePage() {
           <Space>
             <Link to="/governance">{t('common.back')}</Link>
             <Link to={`/compounds/${g.compoundId}`}>{t('gov.col.compound')}</Link>
+            <Link to={`/notices?compound=${g.compoundId}`} data-testid="governance-notices-link">
+              {t('gov.notices.open')}
+            </Link>
           </Space>
         }
       />

@@ -1,4 +1,5 @@
-import { Card, Form, Select, Tabs, Typography, type TableColumnsType } from 'antd';
+import { CalendarOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Select, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { GOVERNANCE_STATES } from '../../../../domain/governance';
@@ -13,6 +14,10 @@ import { TaskKind, taskHref } from './tasks';
 import type { OverviewItemDto, TaskDto } from './types';
 
 const FILTER_KEYS = ['tab', 'district', 'street', 'state', 'taskState'] as const;
+
+/** The pending deadlines (of the chosen street, else all the user sees) as an .ics download. */
+const calendarHref = (street?: string) =>
+  `/api/v1/governance/tasks/calendar.ics${street ? `?street=${encodeURIComponent(street)}` : ''}`;
 
 /** The street's and residents' committee's view: every compound's governance state, and the deadlines. */
 export function OverviewPage() {
@@ -136,6 +141,18 @@ export function OverviewPage() {
                   label: t(`gov.taskFilter.${s}`),
                 }))}
               />
+            </Form.Item>
+          )}
+          {tab === 'tasks' && (
+            <Form.Item>
+              <Button
+                icon={<CalendarOutlined />}
+                href={calendarHref(filters.street)}
+                download
+                data-testid="governance-tasks-calendar"
+              >
+                {t('gov.calendar')}
+              </Button>
             </Form.Item>
           )}
         </Form>

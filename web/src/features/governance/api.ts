@@ -25,6 +25,7 @@ import type {
   InvitationsDto,
   MeetingInputDto,
   MeetingPublishDto,
+  NoticeBoardDto,
   OverviewItemDto,
   OwnerGroupInputDto,
   RollItemDto,
@@ -50,6 +51,16 @@ export function useCompoundGovernance(id: string) {
     queryKey: compoundKey(id),
     queryFn: ({ signal }) =>
       api.get<GovernanceCompoundDto>(`/api/v1/governance/compounds/${enc(id)}`, {}, signal),
+  });
+}
+
+/** The compound's notice board (公告栏): for its owners and the supervising offices. */
+export function useNoticeBoard(id: string | undefined) {
+  return useQuery({
+    queryKey: [...GOV, 'notices', id],
+    queryFn: ({ signal }) =>
+      api.get<NoticeBoardDto>(`/api/v1/governance/compounds/${enc(id!)}/notices`, {}, signal),
+    enabled: !!id,
   });
 }
 

@@ -19,3 +19,8 @@ export function committeeCompound(me: MeDto | null): string | null {
   const g = me?.roles.find((r) => r.role === 'owners_committee_member' && r.scopeType === 'compound');
   return g?.scopeId ?? null;
 }
+
+/** An owner's account (own units): reads the notice board of the compounds where they own. */
+export function ownsUnits(me: MeDto | null): boolean {
+  return !!me?.roles.some((r) => r.scopeType === 'own_units');
+}

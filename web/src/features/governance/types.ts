@@ -22,6 +22,7 @@ import type {
   Invitations,
   MeetingInput,
   MeetingPublishBody,
+  NoticeBoard,
   OverviewItem,
   OwnerGroupInput,
   RollItem,
@@ -61,3 +62,4 @@ export type OwnerGroupDto = GovernanceCompoundDto['ownerGroups'][number];
 export type OwnerGroupInputDto = z.input<typeof OwnerGroupInput>;
 export type ArrearDto = z.infer<typeof Arrear>;
 export type ArrearInputDto = z.input<typeof ArrearInput>;
+export type NoticeBoardDto = z.infer<typeof NoticeBoard>;
