@@ -1,5 +1,6 @@
 // Browser journeys: a real server (demo data on a fresh SQLite file) and Debian's Chromium driven by
 // playwright-core. Each journey gets a fresh browser context.
+import { appendFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -60,14 +61,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       PORT: String(port),
       HOST: '127.0.0.1',
       GONGZHI_MODE: 'demo',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
+  child.stdout!.on('data', (d) => {
+    output += d;
+    if (process.env.E2E_LOG_FILE) appendFileSync(process.env.E2E_LOG_FILE, d);
+  });
   child.stderr!.on('data', (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;

@@ -7,58 +7,18 @@
 // a fund-use decision (Art 28 ¶4). The property company records and settles an arrear on the compound it
 // serves, from the compound's page.
 import { join } from 'node:path';
-import { request, type Page } from 'playwright-core';
-import { DEMO_PASSWORD, type Journey, type JourneyContext } from '../harness.js';
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
-/** Shanghai calendar date `days` from today. */
-const day = (days: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
-const openOptions = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option';
-
-/** Picks the n-th option of an antd Select by its test id. */
-async function pickNth(page: Page, testId: string, n: number) {
-  await page.getByTestId(testId).click();
-  await page.locator(openOptions).first().waitFor();
-  for (let i = 0; i < n; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-}
-
-/** Picks the first `count` (default: all) options of a multiple antd Select in a modal, then closes it. */
-async function pickFirst(page: Page, modal: string, testId: string, count?: number) {
-  await page.getByTestId(testId).click();
-  await page.locator(openOptions).first().waitFor();
-  const n = count ?? (await page.locator(openOptions).count());
-  for (let i = 0; i < n; i++) {
-    if (i > 0) await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-  }
-  await page.getByTestId(modal).locator('.ant-modal-title').click();
-  await page.locator(openOptions).first().waitFor({ state: 'hidden' });
-}
-
-async function modalOk(page: Page, testId: string) {
-  await page.getByTestId(`${testId}-ok`).click();
-  const error = page.getByTestId('modal-error');
-  await Promise.race([
-    page.getByTestId(testId).waitFor({ state: 'detached', timeout: 15_000 }),
-    error.waitFor({ timeout: 15_000 }).then(async () => {
-      throw new Error(`${testId}: ${await error.textContent()}`);
-    }),
-  ]);
-}
-
-async function apiAs(baseUrl: string, username: string) {
-  const api = await request.newContext({ baseURL: baseUrl });
-  const login = await api.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  check(login.ok(), `login ${username}: ${login.status()}`);
-  const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
-  return { api, headers: { 'x-csrf-token': csrf } };
-}
+import type { Page } from 'playwright-core';
+import type { Journey, JourneyContext } from '../harness.js';
+import {
+  apiAs,
+  check,
+  day,
+  modalOk,
+  ownersOf,
+  pickByLabel,
+  pickFirst,
+  pickFirstOption,
+} from '../governance-helpers.js';
 
 /**
  * A compound of 花木街道 whose committee is in term and which has two or more buildings (for an owner
@@ -89,6 +49,9 @@ const records: Journey = {
   async run(ctx: JourneyContext) {
     const { page, baseUrl } = ctx;
     const compound = await compoundInTerm(baseUrl);
+    const owners = await ownersOf(baseUrl, compound.id);
+    const pickOwner = (testId: string, n: number) =>
+      pickByLabel(page, testId, owners[n].search, owners[n].label);
     await ctx.login('huamu');
     await page.goto(`${baseUrl}/governance?state=in_term`);
     await page.getByTestId('governance-overview-table').waitFor();
@@ -132,7 +95,7 @@ const records: Journey = {
     // until the street records a training, which offers the untrained members by default.
     await page.getByTestId('committee-by-election').click();
     await page.getByTestId('by-election-modal').waitFor();
-    await pickNth(page, 'field-ownerId', 30);
+    await pickOwner('field-ownerId', 30);
     await page.getByTestId('eligibility-ok').waitFor();
     await modalOk(page, 'by-election-modal');
     await page.getByTestId('filing-gap-untrained').waitFor();
@@ -150,7 +113,7 @@ const records: Journey = {
     // An owner group on the first building, one representative from its owners (Art 35).
     await page.getByTestId('owner-group-new').click();
     await page.getByTestId('owner-group-modal').waitFor();
-    await pickNth(page, 'field-buildingId', 0);
+    await pickFirstOption(page, 'field-buildingId');
     await pickFirst(page, 'owner-group-modal', 'field-representatives', 1);
     await modalOk(page, 'owner-group-modal');
     const groups = page.getByTestId('owner-groups-table');
@@ -168,7 +131,7 @@ const records: Journey = {
     await page.getByTestId('committee-modal').waitFor();
     await page.getByTestId('group-name-0').fill('街道 李老师');
     await page.getByTestId('group-name-1').fill('居委 王书记');
-    for (let i = 2; i < 5; i++) await pickNth(page, `group-owner-${i}`, i + 20);
+    for (let i = 2; i < 5; i++) await pickOwner(`group-owner-${i}`, i + 20);
     await modalOk(page, 'committee-modal');
     await page.getByTestId('committee-freeze').getByText('使用专项维修资金').waitFor();
     // Art 29 ¶1: the outgoing committee hands its records over within 10 days.
@@ -216,8 +179,8 @@ async function recordAndSettleArrear(page: Page, amount: string, shown: string) 
   await card.waitFor();
   await page.getByTestId('arrear-new').click();
   await page.getByTestId('arrear-modal').waitFor();
-  await pickNth(page, 'field-unit-building', 0);
-  await pickNth(page, 'field-unit-unit', 0);
+  await pickFirstOption(page, 'field-unit-building');
+  await pickFirstOption(page, 'field-unit-unit');
   await page.getByTestId('field-amount').fill(amount);
   await page.getByTestId('field-periodFrom').fill(day(-90));
   await page.getByTestId('field-periodTo').fill(day(-1));

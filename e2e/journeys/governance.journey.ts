@@ -5,39 +5,16 @@
 import { join } from 'node:path';
 import { request, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, type Journey, type JourneyContext } from '../harness.js';
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
-/** Shanghai calendar date `days` from today. */
-const day = (days: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-/** Shanghai wall-clock `YYYY-MM-DDTHH:mm`, `minutes` from now. */
-const local = (minutes: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + minutes * 60_000).toISOString().slice(0, 16);
-
-/** Picks the n-th option of an antd Select by its test id. */
-async function pickNth(page: Page, testId: string, n: number) {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .first()
-    .waitFor();
-  for (let i = 0; i < n; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-}
-
-async function modalOk(page: Page, testId: string) {
-  await page.getByTestId(`${testId}-ok`).click();
-  const error = page.getByTestId('modal-error');
-  await Promise.race([
-    page.getByTestId(testId).waitFor({ state: 'detached', timeout: 15_000 }),
-    error.waitFor({ timeout: 15_000 }).then(async () => {
-      throw new Error(`${testId}: ${await error.textContent()}`);
-    }),
-  ]);
-}
+import {
+  apiAs,
+  check,
+  chooseRadio,
+  day,
+  local,
+  modalOk,
+  ownersOf,
+  pickByLabel,
+} from '../governance-helpers.js';
 
 async function formationStep(page: Page, action: string, fill: () => Promise<void>) {
   await page.getByTestId(`formation-${action}`).click();
@@ -60,6 +37,9 @@ const trigger: Journey = {
   async run(ctx: JourneyContext) {
     const { page, baseUrl } = ctx;
     const compound = await compoundOf(baseUrl);
+    const owners = await ownersOf(baseUrl, compound.id);
+    const pickOwner = (testId: string, n: number) =>
+      pickByLabel(page, testId, owners[n].search, owners[n].label);
     await ctx.login('huamu');
     await page.goto(`${baseUrl}/governance`);
     await page.getByTestId('governance-overview-table').waitFor();
@@ -78,7 +58,7 @@ const trigger: Journey = {
       await page.getByTestId('group-name-0').fill('街道 张老师');
       await page.getByTestId('group-name-1').fill('居委 周书记');
       await page.getByTestId('group-name-2').fill('开发商 刘经理');
-      for (let i = 3; i < 7; i++) await pickNth(page, `group-owner-${i}`, i + 10);
+      for (let i = 3; i < 7; i++) await pickOwner(`group-owner-${i}`, i + 10);
     });
     await page.getByTestId('formation-group').waitFor();
     await formationStep(page, 'post_member_list', () => page.getByTestId('field-on').fill(day(-34)));
@@ -88,7 +68,7 @@ const trigger: Journey = {
 
     await page.getByTestId('committee-record').click();
     await page.getByTestId('committee-record-modal').waitFor();
-    for (let i = 0; i < 5; i++) await pickNth(page, `member-owner-${i}`, i + 20);
+    for (let i = 0; i < 5; i++) await pickOwner(`member-owner-${i}`, i + 20);
     await modalOk(page, 'committee-record-modal');
     await page.getByTestId('committee-card').waitFor();
     await page.getByText('业委会在任').first().waitFor();
@@ -170,14 +150,10 @@ const vote: Journey = {
     await page.getByTestId('roll-table').waitFor();
     await page.getByTestId('roll-table').getByRole('button').first().click();
     await page.getByTestId('desk-ballot-modal').waitFor();
-    await page.getByTestId('desk-ballot-modal').locator('label').filter({ hasText: '反对' }).click();
+    await chooseRadio(page, 'desk-ballot-modal', '反对', 'desk-choice-no');
     await modalOk(page, 'desk-ballot-modal');
 
-    const api = await request.newContext({ baseURL: baseUrl });
-    const login = await api.post('/api/v1/auth/login', {
-      data: { username: 'huamu', password: DEMO_PASSWORD },
-    });
-    const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const { api, headers } = await apiAs(baseUrl, 'huamu');
     const roll = (await (
       await api.get(`/api/v1/governance/decisions/${decisionId}/roll?voted=no&limit=500`)
     ).json()) as { items: { unitId: string; ownerId: string }[] };
