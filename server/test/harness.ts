@@ -7,6 +7,7 @@ import { loadConfig } from '../config.js';
 import { fixedClock } from '../platform/clock.js';
 import { openDatabase, type Database } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
+import type { Grant } from '../../domain/access.js';
 import type { Deps } from '../platform/deps.js';
 import { seedSynthetic, type Scale } from '../seed/synthetic.js';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../seed/demo-accounts.js';
@@ -52,6 +53,8 @@ export interface TestApp {
   clock: ReturnType<typeof fixedClock>;
   db: TestDatabase;
   login(username: string, password?: string): Promise<Session>;
+  /** Creates an account through the API (as the administrator) and signs it in. */
+  account(username: string, roles: Grant[], displayName?: string): Promise<Session>;
   close(): Promise<void>;
 }
 
@@ -76,26 +79,38 @@ export async function startTestApp(kind: DbKind, scale: Scale | null = 'test'): 
   }
   const app = await buildApp(deps);
   await app.ready();
+  const login = async (username: string, password = DEMO_PASSWORD): Promise<Session> => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = `gz_session=${res.cookies.find((c) => c.name === 'gz_session')!.value}`;
+    const csrf = (res.json() as { csrfToken: string }).csrfToken;
+    return {
+      cookie,
+      csrf,
+      request: (opts: InjectOptions) =>
+        app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } }),
+    };
+  };
   return {
     app,
     deps,
     clock,
     db,
-    async login(username: string, password = DEMO_PASSWORD) {
-      const res = await app.inject({
+    login,
+    async account(username: string, roles: Grant[], displayName = username) {
+      const admin = await login('admin');
+      const password = `${username}-password-1`;
+      const res = await admin.request({
         method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { username, password },
+        url: '/api/v1/users',
+        payload: { username, displayName, password, roles },
       });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const cookie = `gz_session=${res.cookies.find((c) => c.name === 'gz_session')!.value}`;
-      const csrf = (res.json() as { csrfToken: string }).csrfToken;
-      return {
-        cookie,
-        csrf,
-        request: (opts: InjectOptions) =>
-          app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } }),
-      };
+      if (res.statusCode !== 200) throw new Error(`account ${username}: ${res.statusCode} ${res.body}`);
+      return login(username, password);
     },
     async close() {
       await app.close();

@@ -18,23 +18,15 @@ describe.each(DB_KINDS)('governance decisions and ballots (%s)', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const admin = await t.login('admin');
     rc = await t.login('rc');
     huamu = await t.login('huamu');
     outsider = await t.login('zhangjiang');
     compoundId = (await rc.request({ method: 'GET', url: '/api/v1/compounds' })).json().items[0].id;
-    const created = await admin.request({
-      method: 'POST',
-      url: '/api/v1/users',
-      payload: {
-        username: 'ywh',
-        displayName: '业委会 王主任',
-        password: 'ywh-password-1',
-        roles: [{ role: 'owners_committee_member', scopeType: 'compound', scopeId: compoundId }],
-      },
-    });
-    expect(created.statusCode).toBe(200);
-    ywh = await t.login('ywh', 'ywh-password-1');
+    ywh = await t.account(
+      'ywh',
+      [{ role: 'owners_committee_member', scopeType: 'compound', scopeId: compoundId }],
+      '业委会 王主任',
+    );
   });
   afterAll(() => t.close());
 

@@ -147,18 +147,11 @@ describe.each(DB_KINDS)('governance jobs: deadline reminders and the trigger sca
   });
 
   it("reaches the committee members' own accounts (and the street) with a committee task", async () => {
-    const admin = await t.login('admin');
-    const created = await admin.request({
-      method: 'POST',
-      url: '/api/v1/users',
-      payload: {
-        username: 'ywh',
-        displayName: '业委会 王主任',
-        password: 'ywh-password-1',
-        roles: [{ role: 'owners_committee_member', scopeType: 'compound', scopeId: zhangjiangCompound.id }],
-      },
-    });
-    expect(created.statusCode, created.body).toBe(200);
+    await t.account(
+      'ywh',
+      [{ role: 'owners_committee_member', scopeType: 'compound', scopeId: zhangjiangCompound.id }],
+      '业委会 王主任',
+    );
     const c = (await repo.compound(db(), zhangjiangCompound.id))!;
     const committeeId = newId();
     const now = t.clock.now().toISOString();

@@ -21,21 +21,14 @@ describe.each(DB_KINDS)('governance: formation, committees, tasks and overview (
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const admin = await t.login('admin');
     rc = await t.login('rc');
     huamu = await t.login('huamu');
     compoundId = (await rc.request({ method: 'GET', url: '/api/v1/compounds' })).json().items[0].id;
-    await admin.request({
-      method: 'POST',
-      url: '/api/v1/users',
-      payload: {
-        username: 'ywh',
-        displayName: '业委会 王主任',
-        password: 'ywh-password-1',
-        roles: [{ role: 'owners_committee_member', scopeType: 'compound', scopeId: compoundId }],
-      },
-    });
-    ywh = await t.login('ywh', 'ywh-password-1');
+    ywh = await t.account(
+      'ywh',
+      [{ role: 'owners_committee_member', scopeType: 'compound', scopeId: compoundId }],
+      '业委会 王主任',
+    );
     owners = (await huamu.request({ method: 'GET', url: `/api/v1/compounds/${compoundId}/owners?limit=200` }))
       .json()
       .items.filter((o: OwnerItem) => o.kind === 'person');

@@ -26,17 +26,11 @@ describe.each(DB_KINDS)(
       rc = await t.login('rc');
       huamu = await t.login('huamu');
       compoundId = (await rc.request({ method: 'GET', url: '/api/v1/compounds' })).json().items[0].id;
-      await admin.request({
-        method: 'POST',
-        url: '/api/v1/users',
-        payload: {
-          username: 'ywh',
-          displayName: '业委会 王主任',
-          password: 'ywh-password-1',
-          roles: [{ role: 'owners_committee_member', scopeType: 'compound', scopeId: compoundId }],
-        },
-      });
-      ywh = await t.login('ywh', 'ywh-password-1');
+      ywh = await t.account(
+        'ywh',
+        [{ role: 'owners_committee_member', scopeType: 'compound', scopeId: compoundId }],
+        '业委会 王主任',
+      );
       owners = (
         await huamu.request({ method: 'GET', url: `/api/v1/compounds/${compoundId}/owners?limit=200` })
       )
@@ -347,20 +341,8 @@ describe.each(DB_KINDS)(
     });
 
     it('shows the notice board to the compound’s owners and no one else (公告栏)', async () => {
-      const makeOwner = async (username: string, ownerId: string) => {
-        const r = await admin.request({
-          method: 'POST',
-          url: '/api/v1/users',
-          payload: {
-            username,
-            displayName: username,
-            password: 'owner-password-1',
-            roles: [{ role: 'owner', scopeType: 'own_units', scopeId: ownerId }],
-          },
-        });
-        expect(r.statusCode, r.body).toBe(200);
-        return t.login(username, 'owner-password-1');
-      };
+      const makeOwner = (username: string, ownerId: string) =>
+        t.account(username, [{ role: 'owner', scopeType: 'own_units', scopeId: ownerId }]);
       const mine = await makeOwner('owner-here', owners[8].id);
       const board = await mine.request({
         method: 'GET',

@@ -68,18 +68,11 @@ describe.each(DB_KINDS)('notifications (%s)', (kind) => {
     const admin = await t.login('admin');
     const compoundId = (await admin.request({ method: 'GET', url: '/api/v1/compounds?limit=1' })).json()
       .items[0].id;
-    const created = await admin.request({
-      method: 'POST',
-      url: '/api/v1/users',
-      payload: {
-        username: 'ywh',
-        displayName: '业委会 王主任',
-        password: 'ywh-password-1',
-        roles: [{ role: 'owners_committee_member', scopeType: 'compound', scopeId: compoundId }],
-      },
-    });
-    expect(created.statusCode, created.body).toBe(200);
-    const ywh = await t.login('ywh', 'ywh-password-1');
+    const ywh = await t.account(
+      'ywh',
+      [{ role: 'owners_committee_member', scopeType: 'compound', scopeId: compoundId }],
+      '业委会 王主任',
+    );
     // No organisation and nothing addressed to the account yet: an empty list, not a 403.
     const empty = await ywh.request({ method: 'GET', url: '/api/v1/notifications' });
     expect(empty.statusCode).toBe(200);
