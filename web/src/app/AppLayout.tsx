@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Flex, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth';
@@ -17,6 +17,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone (owners reading their notice board) the menu folds away entirely behind its trigger.
+  const phone = Grid.useBreakpoint().md === false;
 
   const entries = NAV.filter((n) => (!n.permission || can(n.permission)) && (!n.visible || n.visible(me)));
   const selected = entries.find((n) => location.pathname.startsWith(n.path))?.path;
@@ -29,6 +31,8 @@ export function AppLayout() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         width={208}
+        collapsedWidth={phone ? 0 : 80}
+        trigger={phone ? null : undefined}
         breakpoint="lg"
         className="app-sider"
       >
@@ -49,14 +53,26 @@ export function AppLayout() {
             mode="inline"
             selectedKeys={selected ? [selected] : []}
             items={entries.map((n) => ({ key: n.path, icon: n.icon, label: t(n.labelKey) }))}
-            onClick={({ key }) => navigate(key)}
+            onClick={({ key }) => {
+              navigate(key);
+              if (phone) setCollapsed(true);
+            }}
           />
         </nav>
       </Sider>
       <Layout>
         <Header className="app-header">
           <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }}>
-            <Space size={8} data-testid="current-user">
+            {phone && (
+              <Button
+                className="app-menu-toggle"
+                icon={<MenuOutlined />}
+                aria-label={t('nav.navigation')}
+                onClick={() => setCollapsed(!collapsed)}
+                data-testid="menu-toggle"
+              />
+            )}
+            <Space size={8} data-testid="current-user" className="app-user">
               <UserOutlined aria-hidden />
               <Typography.Text strong>{me?.displayName}</Typography.Text>
               {roleNames.map((name) => (
@@ -66,8 +82,12 @@ export function AppLayout() {
               ))}
             </Space>
             <LanguageSwitch />
-            <Button icon={<LogoutOutlined />} onClick={() => void logout().then(() => navigate('/login'))}>
-              {t('common.signOut')}
+            <Button
+              icon={<LogoutOutlined />}
+              aria-label={t('common.signOut')}
+              onClick={() => void logout().then(() => navigate('/login'))}
+            >
+              {!phone && t('common.signOut')}
             </Button>
           </Flex>
         </Header>
