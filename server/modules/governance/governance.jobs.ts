@@ -206,6 +206,7 @@ async function openDeveloperReport(
 ): Promise<void> {
   try {
     await writeTx(deps, SYSTEM, null, async (trx, audit) => {
+      await repo.lockCompound(trx, deps.database.dialect, c.id);
       // Re-checked inside the transaction: the street may have started a formation since the batch was read.
       if ((await repo.formationsOf(trx, [c.id])).length > 0 || (await repo.currentCommittee(trx, c.id)))
         return;

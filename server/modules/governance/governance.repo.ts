@@ -182,6 +182,15 @@ export async function decision(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
+/**
+ * Locks the compound's row on PostgreSQL until the transaction ends, so that two writers deciding from "nothing
+ * has started here yet" (the daily trigger scan, startFormation) take turns. SQLite has a single writer.
+ */
+export async function lockCompound(db: Executor, dialect: Database['dialect'], compoundId: string) {
+  if (dialect !== 'postgres') return;
+  await db.selectFrom('compounds').select('id').where('id', '=', compoundId).forUpdate().execute();
+}
+
 /** The decision row, share-locked on PostgreSQL so that closing waits for ballots in flight (and vice versa). */
 export async function decisionForBallot(db: Executor, dialect: Database['dialect'], id: string) {
   let q = db.selectFrom('decisions').select(DECISION_COLUMNS).where('id', '=', id);

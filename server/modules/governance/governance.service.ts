@@ -315,6 +315,7 @@ export async function startFormation(
   const id = newId();
   try {
     await writeTx(deps, auditActor(actor), requestId, async (trx, audit) => {
+      await repo.lockCompound(trx, deps.database.dialect, c.id);
       if (await repo.currentCommittee(trx, c.id)) throw new AppError('governance.committee_exists', 409);
       const cal = await loadCalendar(trx);
       let triggerKind: GovFormationTable['trigger_kind'];
