@@ -1,6 +1,8 @@
 // Tally of a 10,000-unit compound through the API: GET /api/v1/governance/decisions/:id/result with ~8,000
 // ballots (median and p95 over repeated requests, app.inject — no network), plus the one-off costs of
-// opening the decision (roll snapshot) and closing it (result frozen).
+// opening the decision (roll snapshot) and closing it (result frozen). Baselines measured in the same run: the
+// bare counting (domain tallyVote on the same units and ballots, in memory) and the HTTP floor (GET /healthz
+// through the same app.inject), so the result's cost can be read as floor + counting + reading the documents.
 // usage: npm run bench:tally -- [--db sqlite,postgres] [--units 10000] [--ballots 8000] [--runs 50]
 // PostgreSQL needs BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres, used to create a
 // scratch database). Results are appended to bench/results/tally.md.
@@ -18,6 +20,7 @@ import type { Deps } from '../server/platform/deps.js';
 import { newId } from '../server/platform/ids.js';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../server/seed/demo-accounts.js';
 import { prng, seedSynthetic } from '../server/seed/synthetic.js';
+import { tallyVote, type Choice } from '../domain/vote-tally.js';
 import { machineNote, median, percentile } from './machine.js';
 
 const arg = (name: string, fallback: string) => {
@@ -239,10 +242,44 @@ async function bench(kind: string): Promise<string> {
     if (i >= 5) times.push(ms); // warm-up
     tally = (res.json() as { tally: typeof tally }).tally;
   }
+  // Baselines in the same process and run: the bare counting and the HTTP floor.
+  const roll = await database.db
+    .selectFrom('decision_units')
+    .select(['unit_id', 'owner_id', 'registered_area', 'surveyed_area', 'contract_area'])
+    .where('decision_id', '=', decision.id)
+    .execute();
+  const cast = await database.db
+    .selectFrom('ballots')
+    .select(['owner_id', 'choice'])
+    .where('decision_id', '=', decision.id)
+    .execute();
+  const input = {
+    matter: 'use_fund' as const,
+    units: roll.map((u) => ({
+      id: u.unit_id,
+      owner: u.owner_id,
+      registeredArea: u.registered_area,
+      surveyedArea: u.surveyed_area,
+      contractArea: u.contract_area,
+    })),
+    ballots: cast.map((b) => ({ owner: b.owner_id, choice: b.choice as Choice })),
+  };
+  const counting: number[] = [];
+  for (let i = 0; i < RUNS + 5; i++) {
+    const s = performance.now();
+    tallyVote(input);
+    if (i >= 5) counting.push(performance.now() - s);
+  }
+  const floor: number[] = [];
+  for (let i = 0; i < RUNS + 5; i++) {
+    const s = performance.now();
+    await app.inject({ method: 'GET', url: '/healthz' });
+    if (i >= 5) floor.push(performance.now() - s);
+  }
   await app.close();
   await database.close();
   await cleanup();
-  const line = `| ${kind} | ${UNITS.toLocaleString('en')} | ${voters.length.toLocaleString('en')} | ${tally!.totalPersons.toLocaleString('en')} | ${openMs.toFixed(0)} ms | ${closeMs.toFixed(0)} ms | ${median(times).toFixed(1)} ms | ${percentile(times, 95).toFixed(1)} ms |`;
+  const line = `| ${kind} | ${UNITS.toLocaleString('en')} | ${voters.length.toLocaleString('en')} | ${tally!.totalPersons.toLocaleString('en')} | ${openMs.toFixed(0)} ms | ${closeMs.toFixed(0)} ms | ${median(times).toFixed(1)} ms | ${percentile(times, 95).toFixed(1)} ms | ${median(counting).toFixed(1)} ms | ${median(floor).toFixed(2)} ms |`;
   console.log(line);
   return line;
 }
@@ -262,6 +299,6 @@ if (!existsSync(out)) {
 }
 appendFileSync(
   out,
-  `\n## ${new Date().toISOString().slice(0, 16)}Z — ${machineNote()}, load average ${loadavg()[0].toFixed(1)} at the end\n\n| database | units | ballots | persons | open (snapshot) | close | result median | result p95 |\n|---|---|---|---|---|---|---|---|\n${lines.join('\n')}\n`,
+  `\n## ${new Date().toISOString().slice(0, 16)}Z — ${machineNote()}, load average ${loadavg()[0].toFixed(1)} at the end\n\n| database | units | ballots | persons | open (snapshot) | close | result median | result p95 | baseline: tallyVote median | baseline: HTTP floor median |\n|---|---|---|---|---|---|---|---|---|---|\n${lines.join('\n')}\n`,
 );
 console.log(`appended to ${out}`);
