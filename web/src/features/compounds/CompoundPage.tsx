@@ -23,11 +23,17 @@ export function CompoundPage() {
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const compound = query.data;
   // The serving property company records fee arrears here (it has no access to the governance screens).
+  // Serving = holding the latest contract that has started, as the server decides (an expired contract with
+  // no successor runs on, 民法典 Art 948); the server checks again on every write.
   const companies = new Set(me?.roles.filter((r) => r.role === 'property_company').map((r) => r.scopeId));
   const today = shanghaiToday();
-  const serving = compound.contracts.some(
-    (c) => companies.has(c.companyId) && c.startsOn <= today && (!c.endsOn || c.endsOn >= today),
-  );
+  const latest = compound.contracts
+    .filter((c) => c.startsOn <= today)
+    .reduce<(typeof compound.contracts)[number] | null>(
+      (a, c) => (!a || c.startsOn > a.startsOn ? c : a),
+      null,
+    );
+  const serving = !!latest && companies.has(latest.companyId);
 
   return (
     <>
