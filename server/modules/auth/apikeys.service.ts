@@ -3,6 +3,7 @@ import type { AuditActor } from '../../platform/audit/audit.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
 import { newId, randomToken } from '../../platform/ids.js';
 import { sha256 } from './auth.service.js';
+import * as repo from './auth.repo.js';
 
 export const API_KEY_CHANNELS = [
   'open311',
@@ -43,4 +44,27 @@ export async function createApiKey(
     });
   });
   return { id, key };
+}
+
+/** Every key with its state; the key itself is never stored, only its first characters. */
+export async function listApiKeys(deps: Deps) {
+  return repo.listApiKeys(deps.database.db);
+}
+
+/**
+ * Revokes a key: requests with it are refused from the next request on (keys are looked up on every
+ * request). Returns false when no active key has that id.
+ */
+export async function revokeApiKey(
+  deps: Deps,
+  actor: AuditActor,
+  id: string,
+  requestId: string | null,
+): Promise<boolean> {
+  let revoked = false;
+  await writeTx(deps, actor, requestId, async (trx, audit) => {
+    revoked = await repo.revokeApiKey(trx, id, deps.clock.now().toISOString());
+    if (revoked) await audit({ action: 'auth.apikey.revoke', targetType: 'api_key', targetId: id });
+  });
+  return revoked;
 }

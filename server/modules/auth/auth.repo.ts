@@ -86,3 +86,23 @@ export async function findApiKey(db: Executor, keyHash: string) {
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
 }
+
+export async function listApiKeys(db: Executor) {
+  return db
+    .selectFrom('api_keys')
+    .select(['id', 'name', 'channel', 'key_prefix', 'created_at', 'revoked_at'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Revokes a key that is still active; returns whether one was. */
+export async function revokeApiKey(db: Executor, id: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('api_keys')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
