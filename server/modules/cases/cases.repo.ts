@@ -1,8 +1,7 @@
 // Case queries: reference data (taxonomy, list, policies, calendar), cases, events, queues.
-import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { keysetPage } from '../../platform/db/keyset.js';
-import { likePattern } from '../../platform/db/database.js';
+import { containsText } from '../../platform/db/database.js';
 import type { CaseTable, CaseEventTable } from '../../platform/db/schema.js';
 
 /** Stored in next_due_at when no deadline runs, so the deadline index orders every queue. */
@@ -293,13 +292,7 @@ export async function queue(db: Executor, f: QueueFilter) {
   if (f.dueStates) q = q.where('cases.due_state', 'in', f.dueStates);
   if (f.returned) q = q.where('cases.status', '=', 'accepted').where('cases.dispatched_at', 'is not', null);
   if (f.category) q = q.where('cases.category_code', '=', f.category);
-  if (f.q)
-    q = q.where((eb) =>
-      eb.or([
-        eb('cases.case_no', '=', f.q!),
-        sql<boolean>`cases.title like ${likePattern(f.q!)} escape '\\'`,
-      ]),
-    );
+  if (f.q) q = q.where((eb) => eb.or([eb('cases.case_no', '=', f.q!), containsText('cases.title', f.q!)]));
   // Deadline order (cases without a deadline carry NO_DEADLINE and come last): index-friendly keyset.
   return keysetPage(q, 'cases.next_due_at', 'cases.id', f.after, f.limit).execute();
 }

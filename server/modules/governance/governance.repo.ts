@@ -2,7 +2,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Grant } from '../../../domain/access.js';
 import type { Database, Executor } from '../../platform/db/database.js';
-import { likePattern } from '../../platform/db/database.js';
+import { containsText } from '../../platform/db/database.js';
 import { keysetPage } from '../../platform/db/keyset.js';
 import type { DB, GovTaskTable } from '../../platform/db/schema.js';
 import { compoundScopeCondition } from '../../platform/scope.js';
@@ -305,8 +305,8 @@ export async function roll(
     ])
     .where('du.decision_id', '=', decisionId);
   if (f.q) {
-    const p = likePattern(f.q);
-    q = q.where(sql<boolean>`(du.label like ${p} escape '\\' or owners.name like ${p} escape '\\')`);
+    const text = f.q;
+    q = q.where((eb) => eb.or([containsText('du.label', text), containsText('owners.name', text)]));
   }
   if (f.voted === 'yes') q = q.where('b.id', 'is not', null);
   if (f.voted === 'no') q = q.where('b.id', 'is', null);

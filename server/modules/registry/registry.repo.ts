@@ -3,7 +3,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Grant } from '../../../domain/access.js';
 import type { Executor } from '../../platform/db/database.js';
 import { keysetPage } from '../../platform/db/keyset.js';
-import { likePattern } from '../../platform/db/database.js';
+import { containsText, likePattern } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { compoundScopeCondition } from '../../platform/scope.js';
 
@@ -48,7 +48,7 @@ export async function listOrganisations(
   if (f.type) q = q.where('organisations.type', '=', f.type);
   if (f.division) q = q.where('organisations.division_code', 'like', `${f.division}%`);
   if (f.parent) q = q.where('organisations.parent_id', '=', f.parent);
-  if (f.q) q = q.where(sql<boolean>`organisations.name like ${likePattern(f.q)} escape '\\'`);
+  if (f.q) q = q.where(containsText('organisations.name', f.q));
   return keysetPage(q, 'organisations.name', 'organisations.id', f.after, f.limit).execute();
 }
 
@@ -126,7 +126,7 @@ export async function listCompounds(
   let q = compoundListQuery(db).where(scoped(grants));
   if (f.district) q = q.where('compounds.district_code', '=', f.district);
   if (f.street) q = q.where('compounds.street_code', '=', f.street);
-  if (f.q) q = q.where(sql<boolean>`compounds.name like ${likePattern(f.q)} escape '\\'`);
+  if (f.q) q = q.where(containsText('compounds.name', f.q));
   return keysetPage(q, 'compounds.name', 'compounds.id', f.after, f.limit).execute();
 }
 
@@ -141,7 +141,7 @@ export async function countCompounds(
     .where(scoped(grants));
   if (f.district) q = q.where('compounds.district_code', '=', f.district);
   if (f.street) q = q.where('compounds.street_code', '=', f.street);
-  if (f.q) q = q.where(sql<boolean>`compounds.name like ${likePattern(f.q)} escape '\\'`);
+  if (f.q) q = q.where(containsText('compounds.name', f.q));
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 

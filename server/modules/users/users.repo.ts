@@ -1,8 +1,7 @@
 // Queries for account administration.
-import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { keysetPage } from '../../platform/db/keyset.js';
-import { likePattern } from '../../platform/db/database.js';
+import { containsText } from '../../platform/db/database.js';
 import type { Grant } from '../../../domain/access.js';
 import { newId } from '../../platform/ids.js';
 
@@ -11,10 +10,10 @@ export async function listUsers(
   f: { q?: string; role?: string; after: [string, string] | null; limit: number },
 ) {
   let q = db.selectFrom('users').selectAll();
-  if (f.q)
-    q = q.where(
-      sql<boolean>`(username like ${likePattern(f.q)} escape '\\' or display_name like ${likePattern(f.q)} escape '\\')`,
-    );
+  if (f.q) {
+    const text = f.q;
+    q = q.where((eb) => eb.or([containsText('username', text), containsText('display_name', text)]));
+  }
   if (f.role)
     q = q.where('id', 'in', (eb) =>
       eb.selectFrom('user_roles').select('user_id').where('role', '=', f.role!),

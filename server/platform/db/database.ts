@@ -100,6 +100,14 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * `column` contains `text`, ignoring (ASCII) case on both databases: SQLite's LIKE already does, PostgreSQL's
+ * does not, so both sides are lowered. `column` is a trusted column reference such as 'compounds.name'.
+ */
+export function containsText(column: string, text: string) {
+  return sql<boolean>`lower(${sql.ref(column)}) like ${likePattern(text.toLowerCase())} escape '\\'`;
+}
+
 /** A unique or primary-key violation, on either database (lets callers turn a lost race into 409). */
 export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
