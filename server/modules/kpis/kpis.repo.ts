@@ -51,24 +51,43 @@ const COMPANY_OF = (col: 'id' | 'name') =>
       ` when p2.type = 'property_company' then p2.${col} end`,
   );
 
+const NO_NAMES = { namesJoin: sql``, namesCol: sql`cast(null as text)` };
+
+/**
+ * Per grouping: the key and name of a case's group, the tables they come from, and — for streets — the names
+ * joined after grouping (a district's month has ~40,000 cases but ~40 streets: one lookup per street, not per
+ * case).
+ */
 const GROUPS: Record<
   KpiGroupBy,
-  { key: RawBuilder<unknown>; name: RawBuilder<unknown>; from: RawBuilder<unknown> }
+  {
+    key: RawBuilder<unknown>;
+    name: RawBuilder<unknown>;
+    from: RawBuilder<unknown>;
+    namesJoin: RawBuilder<unknown>;
+    namesCol: RawBuilder<unknown>;
+  }
 > = {
   street: {
     key: sql`cases.street_code`,
-    name: sql`g.name`,
-    from: sql`cases left join divisions g on g.code = cases.street_code`,
+    name: sql`cast(null as text)`,
+    from: sql`cases`,
+    namesJoin: sql`left join divisions n on n.code = a.group_key`,
+    namesCol: sql`n.name`,
   },
   compound: {
     key: sql`g.id`,
     name: sql`g.name`,
     from: sql`cases join compounds g on g.id = cases.compound_id`,
+
+    ...NO_NAMES,
   },
   department: {
     key: sql`lead.id`,
     name: sql`lead.name`,
     from: sql`cases join organisations lead on lead.id = cases.lead_org_id and lead.type in ('department', 'utility')`,
+
+    ...NO_NAMES,
   },
   company: {
     key: COMPANY_OF('id'),
@@ -77,6 +96,7 @@ const GROUPS: Record<
         and lead.type in ('property_company', 'company_branch', 'project_office')
         left join organisations p1 on p1.id = lead.parent_id
         left join organisations p2 on p2.id = p1.parent_id`,
+    ...NO_NAMES,
   },
 };
 
@@ -109,27 +129,31 @@ export async function kpiCounts(db: Executor, groupBy: KpiGroupBy, f: KpiFilter)
   else if (f.district) where.push(streetsOf(f.district));
   const satisfied = sql.join(SATISFIED_RESULTS.map((s) => sql`${s}`));
   const result = await sql<KpiCountRow>`
-    select t.gkey as group_key, coalesce(t.gname, t.gkey) as group_name,
-      count(*) as total,
-      sum(case when t.proactive = 1 then 1 else 0 end) as proactive,
-      count(t.accepted_ontime) as accepted,
-      sum(case when t.accepted_ontime = 1 then 1 else 0 end) as accepted_on_time,
-      count(t.ontime) as closed,
-      sum(case when t.ontime = 1 then 1 else 0 end) as closed_on_time,
-      count(t.resolved) as resolved_known,
-      sum(case when t.resolved = 1 then 1 else 0 end) as resolved,
-      count(t.satisfaction) as revisited,
-      sum(case when t.satisfaction in (${satisfied}) then 1 else 0 end) as satisfied,
-      count(t.duplicate_of_id) as repeats,
-      sum(case when t.status = 'parked' then 1 else 0 end) as parked
+    select a.*, coalesce(${g.namesCol}, a.gname, a.group_key) as group_name
     from (
-      select ${g.key} as gkey, ${g.name} as gname, cases.proactive, cases.accepted_ontime, cases.ontime,
-        cases.resolved, cases.satisfaction, cases.duplicate_of_id, cases.status
-      from ${g.from}
-      where ${sql.join(where, sql` and `)}
-    ) t
-    where t.gkey is not null
-    group by t.gkey, t.gname
+      select t.gkey as group_key, max(t.gname) as gname,
+        count(*) as total,
+        sum(case when t.proactive = 1 then 1 else 0 end) as proactive,
+        count(t.accepted_ontime) as accepted,
+        sum(case when t.accepted_ontime = 1 then 1 else 0 end) as accepted_on_time,
+        count(t.ontime) as closed,
+        sum(case when t.ontime = 1 then 1 else 0 end) as closed_on_time,
+        count(t.resolved) as resolved_known,
+        sum(case when t.resolved = 1 then 1 else 0 end) as resolved,
+        count(t.satisfaction) as revisited,
+        sum(case when t.satisfaction in (${satisfied}) then 1 else 0 end) as satisfied,
+        count(t.duplicate_of_id) as repeats,
+        sum(case when t.status = 'parked' then 1 else 0 end) as parked
+      from (
+        select ${g.key} as gkey, ${g.name} as gname, cases.proactive, cases.accepted_ontime, cases.ontime,
+          cases.resolved, cases.satisfaction, cases.duplicate_of_id, cases.status
+        from ${g.from}
+        where ${sql.join(where, sql` and `)}
+      ) t
+      where t.gkey is not null
+      group by t.gkey
+    ) a
+    ${g.namesJoin}
     order by group_name, group_key`.execute(db);
   return result.rows.map((r) => {
     const row = r as unknown as Record<string, unknown>;
