@@ -691,6 +691,11 @@ export const REELECTION_FROZEN_MATTERS: ReadonlySet<Matter> = new Set<Matter>([
   'adjust_management_area',
 ]);
 
+/** The matters the 业主大会 may not decide now: all frozen ones while a 换届改选小组 works, else none. */
+export function frozenMatters(reelectionGroupFormed: boolean): Matter[] {
+  return reelectionGroupFormed ? [...REELECTION_FROZEN_MATTERS] : [];
+}
+
 export function reelectionFreezeProblem(matter: Matter, reelectionGroupFormed: boolean): GovProblem | null {
   if (!reelectionGroupFormed || !REELECTION_FROZEN_MATTERS.has(matter)) return null;
   return { code: 'reelection_freeze', params: { matter } };

@@ -35,7 +35,7 @@ import { isUniqueViolation, type Executor } from '../../platform/db/database.js'
 import type { DecisionTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './governance.repo.js';
-import { canManage, canView, ownerIdsOf, viewGrants } from './governance.policy.js';
+import { canManage, canView, ownerIdsOf, requireManager, viewGrants } from './governance.policy.js';
 import { addTask, loadCalendar, throwProblems, todayOf, visibleCompound } from './governance.common.js';
 import { changeFromDecision, requireNotFrozen } from './records.service.js';
 
@@ -63,7 +63,7 @@ async function visibleDecision(db: Executor, actor: Actor | null, id: string): P
 
 async function managedDecision(db: Executor, actor: Actor, id: string): Promise<DecisionRow> {
   const d = await visibleDecision(db, actor, id);
-  if (!canManage(actor, place(d))) throw new AppError('governance.not_manager', 403);
+  requireManager(actor, place(d));
   return d;
 }
 
@@ -173,7 +173,7 @@ export async function createDecision(
 ) {
   const db = deps.database.db;
   const c = await visibleCompound(db, actor, input.compoundId);
-  if (!canManage(actor, c)) throw new AppError('governance.not_manager', 403);
+  requireManager(actor, c);
   await requireNotFrozen(db, c.id, input.matter, locale);
   const buildingIds = input.scope === 'buildings' ? [...new Set(input.buildingIds)] : [];
   if (input.scope === 'buildings') {

@@ -48,6 +48,15 @@ export async function visibleCompound(
   return c;
 }
 
+/** The committee and its compound, when the actor may see the compound's governance; 404 otherwise. */
+export async function visibleCommittee(db: Executor, actor: Actor | null, id: string) {
+  const k = await repo.committee(db, id);
+  if (!k) throw notFound('governance.committee_not_found');
+  const c = await repo.compound(db, k.compound_id);
+  if (!c || !canView(actor, c)) throw notFound('governance.committee_not_found');
+  return { k, c };
+}
+
 /** One domain problem as a 400 with a localised message (code `governance.<problem>`). */
 export function problemError(p: GovProblem, status = 400): AppError {
   return new AppError(`governance.${p.code}`, status, p.params ?? {});

@@ -52,6 +52,14 @@ export const canView = (actor: Actor | null, c: CompoundPlace) => any(actor, VIE
 export const canManage = (actor: Actor | null, c: CompoundPlace) => any(actor, MANAGE_ROLES, c);
 export const canActAsStreet = (actor: Actor | null, c: CompoundPlace) => any(actor, STREET_ROLES, c);
 
+export function requireManager(actor: Actor | null, c: CompoundPlace): void {
+  if (!canManage(actor, c)) throw new AppError('governance.not_manager', 403);
+}
+
+export function requireStreet(actor: Actor | null, c: CompoundPlace): void {
+  if (!canActAsStreet(actor, c)) throw new AppError('governance.street_only', 403);
+}
+
 /** Grants that open governance lists (overview, tasks, decisions) — filtered by compound scope in SQL. */
 export function viewGrants(actor: Actor): Grant[] {
   const grants = actor.grants.filter((g) => VIEW_ROLES.has(g.role));

@@ -12,6 +12,7 @@ import {
   eligibility,
   FORMATION_STEPS,
   formationStepDue,
+  frozenMatters,
   governanceState,
   latestNoticeDay,
   meetingQuorate,
@@ -37,13 +38,20 @@ import { isUniqueViolation, type Executor, type Tx } from '../../platform/db/dat
 import type { CommitteeTable, GovFormationTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './governance.repo.js';
-import { canActAsStreet, canManage, canView, viewGrants, type CompoundPlace } from './governance.policy.js';
+import {
+  canActAsStreet,
+  canManage,
+  canView,
+  requireManager,
+  requireStreet,
+  viewGrants,
+  type CompoundPlace,
+} from './governance.policy.js';
 import {
   addResolutionNotice,
   canRecordArrears,
   changeFromMember,
   filingGapsOf,
-  frozenMattersOf,
   presentChange,
   presentOwnerGroups,
   presentTrainings,
@@ -61,16 +69,10 @@ import {
   throwProblems,
   todayOf,
   triggerFrom,
+  visibleCommittee,
   visibleCompound,
   type CompoundRow,
 } from './governance.common.js';
-
-const requireStreet = (actor: Actor, c: CompoundPlace) => {
-  if (!canActAsStreet(actor, c)) throw new AppError('governance.street_only', 403);
-};
-const requireManager = (actor: Actor, c: CompoundPlace) => {
-  if (!canManage(actor, c)) throw new AppError('governance.not_manager', 403);
-};
 
 // ---------------------------------------------------------------------------------------------------------
 // Trigger (《规定》 Art 13) from registry data
@@ -630,10 +632,9 @@ async function presentCommittee(deps: Deps, actor: Actor | null, c: CompoundRow,
   const today = todayOf(deps);
   const facts = await committeeFacts(db, k, today);
   const changes = await repo.changesOf(db, k.id);
-  const [tasks, group, frozenMatters] = await Promise.all([
+  const [tasks, group] = await Promise.all([
     repo.tasksOfSubjects(db, [k.id, ...facts.meetings.map((m) => m.id), ...changes.map((x) => x.id)]),
     repo.groupOf(db, k.id, 'reelection'),
-    k.status === 'current' ? frozenMattersOf(db, k.compound_id) : Promise.resolve([]),
   ]);
   const taskOf = (subjectId: string, kind: string) =>
     tasks.find((t) => t.subject_id === subjectId && t.kind === kind);
@@ -738,7 +739,7 @@ async function presentCommittee(deps: Deps, actor: Actor | null, c: CompoundRow,
     reelectionGroup: presentGroup(group),
     health: facts.health,
     state: governanceState({ formationInProgress: false, committee: current ? facts.health : null }),
-    frozenMatters,
+    frozenMatters: frozenMatters(k.status === 'current' && !!group),
     filingGaps: filingGapsOf(facts.active, !namesPending),
     changes: changes.map((x) => presentChange(x, taskOf(x.id, 'change_filing')?.due_on)),
     trainings: await presentTrainings(db, k.id, new Map(facts.members.map((m) => [m.id, m.name]))),
@@ -747,14 +748,6 @@ async function presentCommittee(deps: Deps, actor: Actor | null, c: CompoundRow,
     canManage: manager && current,
     version: k.version,
   };
-}
-
-async function visibleCommittee(db: Executor, actor: Actor | null, id: string) {
-  const k = await repo.committee(db, id);
-  if (!k) throw notFound('governance.committee_not_found');
-  const c = await repo.compound(db, k.compound_id);
-  if (!c || !canView(actor, c)) throw notFound('governance.committee_not_found');
-  return { k, c };
 }
 
 export async function getCommittee(deps: Deps, actor: Actor, id: string) {

@@ -7,7 +7,6 @@ import {
   filingGaps,
   ownerGroupProblems,
   PERIODS,
-  REELECTION_FROZEN_MATTERS,
   reelectionFreezeProblem,
   resolutionAdopted,
   statutoryDeadline,
@@ -26,7 +25,13 @@ import { isUniqueViolation, type Executor } from '../../platform/db/database.js'
 import type { CommitteeChangeTable, CommitteeMemberTable, CommitteeTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './governance.repo.js';
-import { canActAsStreet, canManage, canView, type CompoundPlace } from './governance.policy.js';
+import {
+  canActAsStreet,
+  canView,
+  requireManager,
+  requireStreet,
+  type CompoundPlace,
+} from './governance.policy.js';
 import {
   addTask,
   loadCalendar,
@@ -35,6 +40,7 @@ import {
   requireNotFuture,
   throwProblems,
   todayOf,
+  visibleCommittee,
   visibleCompound,
   type CompoundRow,
 } from './governance.common.js';
@@ -43,17 +49,14 @@ import { getCommittee, getCompoundGovernance } from './governance.service.js';
 // ---------------------------------------------------------------------------------------------------------
 // The 换届 freeze (Art 28 ¶4)
 
-/** The matters the 业主大会 may not decide now: all frozen ones while a 换届改选小组 works, else none. */
-export async function frozenMattersOf(db: Executor, compoundId: string): Promise<Matter[]> {
+async function reelectionGroupWorks(db: Executor, compoundId: string): Promise<boolean> {
   const k = await repo.currentCommittee(db, compoundId);
-  if (!k || !(await repo.groupOf(db, k.id, 'reelection'))) return [];
-  return [...REELECTION_FROZEN_MATTERS];
+  return !!k && !!(await repo.groupOf(db, k.id, 'reelection'));
 }
 
 /** 409 when a decision on `matter` would be convened during the freeze. */
 export async function requireNotFrozen(db: Executor, compoundId: string, matter: Matter, locale: Locale) {
-  const frozen = (await frozenMattersOf(db, compoundId)).length > 0;
-  const p = reelectionFreezeProblem(matter, frozen);
+  const p = reelectionFreezeProblem(matter, await reelectionGroupWorks(db, compoundId));
   if (p) {
     throw new AppError('governance.reelection_freeze', 409, {
       matter: message(`governance.matter.${matter}`, locale),
@@ -155,20 +158,6 @@ export async function changeFromMember(
   });
 }
 
-async function committeeInTerm(db: Executor, actor: Actor, id: string) {
-  const k = await repo.committee(db, id);
-  if (!k) throw notFound('governance.committee_not_found');
-  const c = await repo.compound(db, k.compound_id);
-  if (!c || !canView(actor, c)) throw notFound('governance.committee_not_found');
-  return { k, c };
-}
-
-const requireManager = (actor: Actor, c: CompoundPlace) => {
-  if (!canManage(actor, c)) throw new AppError('governance.not_manager', 403);
-};
-const requireStreet = (actor: Actor, c: CompoundPlace) => {
-  if (!canActAsStreet(actor, c)) throw new AppError('governance.street_only', 403);
-};
 const requireCurrent = (k: CommitteeTable) => {
   if (k.status !== 'current') throw new AppError('governance.filing_state', 409, { status: k.status });
 };
@@ -180,7 +169,7 @@ export async function addChange(
   body: { kind: ChangeKind; summary: string; changedOn: string },
   requestId: string,
 ) {
-  const { k, c } = await committeeInTerm(deps.database.db, actor, committeeId);
+  const { k, c } = await visibleCommittee(deps.database.db, actor, committeeId);
   requireManager(actor, c);
   requireCurrent(k);
   requireNotFuture(body.changedOn, todayOf(deps));
@@ -211,7 +200,7 @@ export async function actOnChange(
     | { action: 'decide'; version: number; on: string; accepted: boolean; note?: string },
   requestId: string,
 ) {
-  const { k, c } = await committeeInTerm(deps.database.db, actor, committeeId);
+  const { k, c } = await visibleCommittee(deps.database.db, actor, committeeId);
   if (body.action === 'decide') requireStreet(actor, c);
   else requireManager(actor, c);
   requireNotFuture(body.on, todayOf(deps));
@@ -324,7 +313,7 @@ export async function publishResolutions(
   body: { on: string; rcInformedOn: string },
   requestId: string,
 ) {
-  const { k, c } = await committeeInTerm(deps.database.db, actor, committeeId);
+  const { k, c } = await visibleCommittee(deps.database.db, actor, committeeId);
   requireManager(actor, c);
   const today = todayOf(deps);
   requireNotFuture(body.on, today);
@@ -371,7 +360,7 @@ export async function recordTraining(
   body: { heldOn: string; topic: string; trainer: string; hours: number; memberIds: string[] },
   requestId: string,
 ) {
-  const { k, c } = await committeeInTerm(deps.database.db, actor, committeeId);
+  const { k, c } = await visibleCommittee(deps.database.db, actor, committeeId);
   requireStreet(actor, c);
   requireCurrent(k);
   requireNotFuture(body.heldOn, todayOf(deps));
@@ -587,12 +576,13 @@ export async function canRecordArrears(db: Executor, actor: Actor | null, c: Com
   return canActAsStreet(actor, c) || (await repo.companyServes(db, companyOrgsOf(actor), c.id, today));
 }
 
+/** Who sees a compound's arrears: those who see its governance, and whoever may record them. */
 async function arrearsCompound(db: Executor, actor: Actor, compoundId: string, today: string) {
   const c = await repo.compound(db, compoundId);
   if (!c) throw notFound('governance.compound_not_found');
-  const serving = await repo.companyServes(db, companyOrgsOf(actor), c.id, today);
-  if (!canView(actor, c) && !serving) throw notFound('governance.compound_not_found');
-  return { c, mayRecord: canActAsStreet(actor, c) || serving };
+  const mayRecord = await canRecordArrears(db, actor, c, today);
+  if (!canView(actor, c) && !mayRecord) throw notFound('governance.compound_not_found');
+  return { c, mayRecord };
 }
 
 type ArrearRow = NonNullable<Awaited<ReturnType<typeof repo.arrear>>>;
