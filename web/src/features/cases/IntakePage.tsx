@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Col, Form, Input, Row, Select, Space, Tag } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
@@ -8,16 +8,10 @@ import { useDivisions } from '../divisions/api';
 import { DeniedResult } from '../../shared/DeniedResult';
 import { PageHeader } from '../../shared/PageHeader';
 import { useBuildingsOf, useCategories, useIntake, useUnitsOf } from './api';
+import { CategorySelect } from './CategorySelect';
 import { CompoundSelect } from './CompoundSelect';
 import { HOTLINE_CHANNELS, intakeChannels } from './roles';
-import {
-  attributeLabel,
-  attributeOptions,
-  attributesPayload,
-  categoryGroup,
-  categoryName,
-  type CategoryGroup,
-} from './taxonomy';
+import { attributeLabel, attributeOptions, attributesPayload } from './taxonomy';
 import type { IntakeBodyDto } from './types';
 import './cases.css';
 
@@ -37,7 +31,6 @@ interface Values {
   reporterPhone?: string;
 }
 
-const GROUPS: CategoryGroup[] = ['urgent', 'repair', 'governance'];
 const HOTLINES: ReadonlySet<string> = new Set(HOTLINE_CHANNELS);
 
 export function IntakePage() {
@@ -59,22 +52,6 @@ export function IntakePage() {
   const buildings = useBuildingsOf(compoundId);
   const units = useUnitsOf(buildingId);
   const category = categories.data?.find((c) => c.code === categoryCode);
-
-  const categoryOptions = useMemo(
-    () =>
-      GROUPS.map((g) => ({
-        label: t(`cases.groups.${g}`),
-        title: t(`cases.groups.${g}`),
-        options: (categories.data ?? [])
-          .filter((c) => categoryGroup(c) === g)
-          .map((c) => ({
-            value: c.code,
-            label: categoryName(c, lang),
-            urgent: c.urgent,
-          })),
-      })).filter((g) => g.options.length),
-    [categories.data, lang, t],
-  );
 
   const streetOptions = useMemo(
     () =>
@@ -173,21 +150,12 @@ export function IntakePage() {
                 label={t('cases.category')}
                 rules={[{ required: true, message: t('cases.intake.required.category') }]}
               >
-                <Select
-                  data-testid="intake-category"
-                  showSearch={{ optionFilterProp: 'label' }}
+                <CategorySelect
+                  testId="intake-category"
+                  categories={categories.data}
                   loading={categories.isLoading}
                   placeholder={t('cases.intake.categoryPlaceholder')}
-                  options={categoryOptions}
-                  optionRender={(option) => (
-                    <Space size={6}>
-                      <span>{option.label}</span>
-                      {'urgent' in option.data && !!option.data.urgent && (
-                        <Tag color="volcano">{t('cases.groups.urgentTag')}</Tag>
-                      )}
-                    </Space>
-                  )}
-                  onChange={() => form.setFieldValue('attributes', {})}
+                  onPicked={() => form.setFieldValue('attributes', {})}
                 />
               </Form.Item>
             </Col>

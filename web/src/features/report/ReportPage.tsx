@@ -1,19 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Result, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Result, Select, Space, Typography } from 'antd';
 import { CopyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLang } from '../../app/i18n';
 import { useCategories } from '../cases/api';
+import { CategorySelect } from '../cases/CategorySelect';
 import { PhotoPicker } from '../cases/PhotoPicker';
-import {
-  attributeLabel,
-  attributeOptions,
-  attributesPayload,
-  categoryGroup,
-  categoryName,
-  type CategoryGroup,
-} from '../cases/taxonomy';
+import { attributeLabel, attributeOptions, attributesPayload } from '../cases/taxonomy';
 import { useResidentReport } from './api';
 import { PublicLayout } from './PublicLayout';
 import { SHANGHAI_STREETS } from './streets';
@@ -29,8 +23,6 @@ interface Values {
   photos?: string[];
 }
 
-const GROUPS: CategoryGroup[] = ['urgent', 'repair', 'governance'];
-
 export function ReportPage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -41,17 +33,6 @@ export function ReportPage() {
   const categoryCode = Form.useWatch('categoryCode', form);
   const category = categories.data?.find((c) => c.code === categoryCode);
 
-  const categoryOptions = useMemo(
-    () =>
-      GROUPS.map((g) => ({
-        label: t(`cases.groups.${g}`),
-        title: t(`cases.groups.${g}`),
-        options: (categories.data ?? [])
-          .filter((c) => categoryGroup(c) === g)
-          .map((c) => ({ value: c.code, label: categoryName(c, lang), urgent: c.urgent })),
-      })).filter((g) => g.options.length),
-    [categories.data, lang, t],
-  );
   const streetOptions = useMemo(
     () =>
       SHANGHAI_STREETS.map((d) => ({
@@ -149,21 +130,12 @@ export function ReportPage() {
             label={t('report.category')}
             rules={[{ required: true, message: t('report.required.category') }]}
           >
-            <Select
-              data-testid="report-category"
-              showSearch={{ optionFilterProp: 'label' }}
+            <CategorySelect
+              testId="report-category"
+              categories={categories.data}
               loading={categories.isLoading}
               placeholder={t('report.categoryPlaceholder')}
-              options={categoryOptions}
-              optionRender={(option) => (
-                <Space size={6}>
-                  <span>{option.label}</span>
-                  {'urgent' in option.data && !!option.data.urgent && (
-                    <Tag color="volcano">{t('cases.groups.urgentTag')}</Tag>
-                  )}
-                </Space>
-              )}
-              onChange={() => form.setFieldValue('attributes', {})}
+              onPicked={() => form.setFieldValue('attributes', {})}
             />
           </Form.Item>
           {category?.attributes.map((name) => (
