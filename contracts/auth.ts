@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERMISSIONS, ROLE_NAMES, SCOPE_TYPES } from '../domain/access.js';
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1).max(64),
@@ -13,12 +14,12 @@ export const Me = z.object({
   csrfToken: z.string(),
   roles: z.array(
     z.object({
-      role: z.string(),
+      role: z.enum(ROLE_NAMES),
       roleName: z.object({ zh: z.string(), en: z.string() }),
-      scopeType: z.string(),
+      scopeType: z.enum(SCOPE_TYPES),
       scopeId: z.string(),
     }),
   ),
-  permissions: z.array(z.string()),
+  permissions: z.array(z.enum(PERMISSIONS)),
 });
 export type MeDto = z.infer<typeof Me>;

@@ -1,5 +1,6 @@
 // Transfer contract: registry import (.xlsx/.csv, all-or-nothing with a row-by-row error report) and
 // export of every list (.csv/.xlsx). The import column table lives here so the web can show it.
+import { ROLE_NAMES } from '../domain/access.js';
 import { z } from 'zod';
 import { ORGANISATION_TYPES, OrganisationType } from './registry.js';
 
@@ -194,7 +195,7 @@ export const ExportQuery = z.object({
   // owners (required for them)
   compound: z.string().max(64).optional(),
   // users
-  role: z.string().max(40).optional(),
+  role: z.enum(ROLE_NAMES).optional(),
   // audit
   targetType: z.string().max(40).optional(),
   targetId: z.string().max(64).optional(),

@@ -3,7 +3,7 @@ import { PageQuery } from './common.js';
 import { ROLE_NAMES, SCOPE_TYPES } from '../domain/access.js';
 
 export const GrantInput = z.object({
-  role: z.enum(ROLE_NAMES as [string, ...string[]]),
+  role: z.enum(ROLE_NAMES),
   scopeType: z.enum(SCOPE_TYPES),
   scopeId: z.string().trim().min(1).max(64),
 });
@@ -25,7 +25,7 @@ export const User = z.object({
 
 export const UserQuery = PageQuery.extend({
   q: z.string().trim().max(50).optional(),
-  role: z.string().max(40).optional(),
+  role: z.enum(ROLE_NAMES).optional(),
 });
 
 export const UserInput = z.object({

@@ -1,4 +1,7 @@
-// Roles (PRODUCT.md "Users") and the data scopes they are bound to. Pure data + rules; no I/O.
+// Roles (PRODUCT.md "Users"), the data scopes they are bound to, and the ONE permission table that server and
+// web read: a role grants permissions; a grant binds a role to a scope; `covers(grant, place)` says whether a
+// grant's scope reaches a place. Module policies (server/modules/*/*.policy.ts) are short declarations over
+// these; the web derives its menu, routes and buttons from the same table. Pure data + rules; no I/O.
 
 export const SCOPE_TYPES = [
   'city',
@@ -22,11 +25,52 @@ export const PERMISSIONS = [
   'audit.read',
   'apikeys.manage',
   'cases.configure', // taxonomy, responsibility list, SLA policies, calendar (administrators)
+  'cases.queue', // open the case work queue (every staff role; residents follow cases on /track)
+  'cases.intake.hotline', // record hotline calls (12345, 962121, 12319)
+  'cases.intake.grid', // record what a grid inspection found (网格巡查)
+  'cases.intake.property', // a property company reports a problem it cannot solve itself
+  'cases.intake.referral', // a department or utility refers a case (部门转办)
+  'cases.dispatch', // 派遣方: accept, dispatch, close … cases located in the grant's place
+  'cases.supervise', // 督办方: one level above the street
+  'cases.verify', // 网格员: verify the handler's feedback on site
+  'cases.handle', // 主办/协办单位: cases routed to the grant's organisation (or a unit beneath it, or the street's offices)
+  'cases.read', // read the cases of the grant's compound or street (居委会, 业委会)
+  'kpis.read', // offices: the places they cover; departments, utilities, companies: the cases they lead
+  'campaigns.read', // 集中整治 campaigns of the grant's division
+  'campaigns.manage', // create campaigns and add cases (joint-meeting offices)
+  'governance.view', // a compound's self-governance: formation, committee, decisions, results, tasks
+  'governance.manage', // run decisions and the committee's own records (业委会, the street office)
+  'governance.street', // the street's business: formations, elections, filings, 换届, trainings
+  'governance.notices', // the owners' notice board of compounds where the account owns a unit
+  'governance.arrears', // record owners' unpaid property fees (the serving company, 民法典 Art 944)
+  'notifications.read', // the in-app inbox of the grant's organisation (or its street's offices)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+export const ROLE_NAMES = [
+  'city_office',
+  'district_office',
+  'street_office',
+  'residents_committee',
+  'department',
+  'utility',
+  'property_company',
+  'owners_committee_member',
+  'owner',
+  'hotline_operator',
+  'grid_inspector',
+  'mediator',
+  'admin',
+] as const;
+/** The closed set of roles: a typo does not compile. */
+export type Role = (typeof ROLE_NAMES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLE_NAMES as readonly string[]).includes(value);
+}
+
 export interface RoleDefinition {
-  role: string;
+  role: Role;
   zh: string;
   en: string;
   scopes: readonly ScopeType[]; // scope types this role may be bound to
@@ -36,6 +80,17 @@ export interface RoleDefinition {
 const READ: Permission[] = ['registry.read', 'registry.export'];
 // Audit log and accounts are administrator business until they can be filtered by scope.
 const OFFICE: Permission[] = [...READ, 'registry.write', 'registry.import'];
+/** Offices dispatch within their place: they take hotline calls, grid reports and referrals too. */
+const DISPATCH: Permission[] = [
+  'cases.queue',
+  'cases.dispatch',
+  'cases.intake.hotline',
+  'cases.intake.grid',
+  'cases.intake.referral',
+];
+/** Organisations that handle cases routed to them (主办/协办) and measure those cases. */
+const HANDLER: Permission[] = ['cases.queue', 'cases.handle', 'kpis.read', 'notifications.read'];
+const GOV_VIEW: Permission[] = ['governance.view'];
 
 export const ROLES: readonly RoleDefinition[] = [
   {
@@ -43,112 +98,263 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '市联席会议办公室',
     en: 'City joint-meeting office',
     scopes: ['city'],
-    permissions: [...OFFICE, 'pii.reveal'],
+    permissions: [
+      ...OFFICE,
+      'pii.reveal',
+      ...DISPATCH,
+      'cases.supervise',
+      'kpis.read',
+      'campaigns.read',
+      'campaigns.manage',
+      ...GOV_VIEW,
+    ],
   },
   {
     role: 'district_office',
     zh: '区联席会议办公室',
     en: 'District office',
     scopes: ['district'],
-    permissions: [...OFFICE, 'pii.reveal'],
+    permissions: [
+      ...OFFICE,
+      'pii.reveal',
+      ...DISPATCH,
+      'cases.supervise',
+      'kpis.read',
+      'campaigns.read',
+      'campaigns.manage',
+      ...GOV_VIEW,
+    ],
   },
   {
     role: 'street_office',
     zh: '街镇 / 房管办',
     en: 'Street/town office',
     scopes: ['street'],
-    permissions: [...OFFICE, 'pii.reveal'],
+    permissions: [
+      ...OFFICE,
+      'pii.reveal',
+      ...DISPATCH,
+      'kpis.read',
+      'campaigns.read',
+      'campaigns.manage',
+      ...GOV_VIEW,
+      'governance.manage',
+      'governance.street',
+      'notifications.read',
+      'cases.handle', // what is routed to the street's own offices (属地管理): street office, 房管办, 联席办
+    ],
   },
   {
     role: 'residents_committee',
     zh: '居委会',
     en: "Residents' committee",
     scopes: ['compound', 'street'],
-    permissions: READ,
+    permissions: [...READ, 'cases.queue', 'cases.read', ...GOV_VIEW],
   },
   {
     role: 'department',
     zh: '职能部门',
     en: 'Functional department',
     scopes: ['department'],
-    permissions: READ,
+    permissions: [...READ, ...HANDLER, 'cases.intake.referral'],
   },
-  { role: 'utility', zh: '专业服务单位', en: 'Utility', scopes: ['department'], permissions: READ },
+  {
+    role: 'utility',
+    zh: '专业服务单位',
+    en: 'Utility',
+    scopes: ['department'],
+    permissions: [...READ, ...HANDLER, 'cases.intake.referral'],
+  },
   {
     role: 'property_company',
     zh: '物业服务企业 / 项目部',
     en: 'Property company',
     scopes: ['company'],
-    permissions: READ,
+    permissions: [...READ, ...HANDLER, 'cases.intake.property', 'governance.arrears'],
   },
   {
     role: 'owners_committee_member',
     zh: '业委会委员',
     en: "Owners' committee member",
     scopes: ['compound'],
-    permissions: READ,
+    permissions: [...READ, 'cases.queue', 'cases.read', ...GOV_VIEW, 'governance.manage'],
   },
   {
     role: 'owner',
     zh: '业主 / 居民',
     en: 'Owner / resident',
     scopes: ['own_units'],
-    permissions: ['registry.read'],
+    permissions: ['registry.read', 'governance.notices'],
   },
   {
     role: 'hotline_operator',
     zh: '热线话务员',
     en: 'Hotline operator',
     scopes: ['city', 'district'],
-    permissions: ['registry.read'],
+    permissions: ['registry.read', ...DISPATCH],
   },
   {
     role: 'grid_inspector',
     zh: '网格巡查员',
     en: 'Grid inspector',
     scopes: ['street'],
-    permissions: ['registry.read'],
+    permissions: ['registry.read', 'cases.queue', 'cases.intake.grid', 'cases.verify'],
   },
-  { role: 'mediator', zh: '人民调解员', en: 'Mediator', scopes: ['street'], permissions: ['registry.read'] },
+  {
+    role: 'mediator',
+    zh: '人民调解员',
+    en: 'Mediator',
+    scopes: ['street'],
+    permissions: ['registry.read', 'cases.queue'],
+  },
   {
     role: 'admin',
     zh: '系统管理员',
     en: 'System administrator',
     scopes: ['city'],
-    permissions: [...PERMISSIONS],
+    // Everything but what belongs to another party: running campaigns (the joint-meeting offices), verifying
+    // on site (the grid inspector), handling as an organisation, recording a company's fee arrears.
+    permissions: PERMISSIONS.filter(
+      (p) =>
+        !['campaigns.manage', 'cases.verify', 'cases.handle', 'cases.read', 'governance.arrears'].includes(p),
+    ),
   },
 ];
-
-export const ROLE_NAMES = ROLES.map((r) => r.role);
 
 export function roleDefinition(role: string): RoleDefinition | undefined {
   return ROLES.find((r) => r.role === role);
 }
 
 export interface Grant {
-  role: string;
+  role: Role;
   scopeType: ScopeType;
   scopeId: string;
 }
 
 /** A role may only be bound to the scope types its definition lists. */
-export function isValidGrant(grant: Grant): boolean {
+export function isValidGrant(grant: { role: string; scopeType: string; scopeId: string }): grant is Grant {
   const def = roleDefinition(grant.role);
-  return !!def && def.scopes.includes(grant.scopeType) && grant.scopeId.length > 0;
+  return !!def && def.scopes.includes(grant.scopeType as ScopeType) && grant.scopeId.length > 0;
+}
+
+export function roleHas(role: string, permission: Permission): boolean {
+  return roleDefinition(role)?.permissions.includes(permission) ?? false;
 }
 
 /** The grants of a user that carry a permission. */
 export function grantsWith(grants: readonly Grant[], permission: Permission): Grant[] {
-  return grants.filter((g) => roleDefinition(g.role)?.permissions.includes(permission));
+  return grants.filter((g) => roleHas(g.role, permission));
 }
 
 export function hasPermission(grants: readonly Grant[], permission: Permission): boolean {
-  return grantsWith(grants, permission).length > 0;
+  return grants.some((g) => roleHas(g.role, permission));
+}
+
+/** Every permission the grants carry (what /auth/me reports and the web reads). */
+export function permissionsOf(grants: readonly { role: string }[]): Permission[] {
+  const out = new Set<Permission>();
+  for (const g of grants) roleDefinition(g.role)?.permissions.forEach((p) => out.add(p));
+  return PERMISSIONS.filter((p) => out.has(p));
+}
+
+/**
+ * A place a grant may reach: where something is (its district, street, compound) and, for work owned by
+ * organisations, the organisations responsible with their ancestors (a bureau reaches its squadrons' cases).
+ */
+export interface Place {
+  districtCode?: string | null;
+  streetCode?: string | null;
+  compoundId?: string | null;
+  /** Organisations answerable for the thing, each with its ancestors (company → branch → project office). */
+  orgIds?: readonly string[];
+}
+
+/** The place of a division code: a district (6 digits) or a street/town (9 digits, or finer). */
+export function placeOfDivision(code: string): Place {
+  return { districtCode: code.slice(0, 6), streetCode: code.length >= 9 ? code.slice(0, 9) : null };
+}
+
+/** Whether the grant's scope reaches the place — the one containment rule every module uses. */
+export function covers(grant: Grant, place: Place): boolean {
+  switch (grant.scopeType) {
+    case 'city':
+      return true;
+    case 'district':
+      return !!place.districtCode && place.districtCode === grant.scopeId;
+    case 'street':
+      return !!place.streetCode && place.streetCode === grant.scopeId;
+    case 'compound':
+      return !!place.compoundId && place.compoundId === grant.scopeId;
+    case 'company':
+    case 'department':
+      return !!place.orgIds && place.orgIds.includes(grant.scopeId);
+    case 'own_units':
+      return false; // owners reach compounds through ownership, which only the database knows
+  }
+}
+
+/** Whether some grant carrying the permission covers the place. */
+export function allows(grants: readonly Grant[], permission: Permission, place: Place): boolean {
+  return grants.some((g) => roleHas(g.role, permission) && covers(g, place));
+}
+
+/**
+ * Whether a location grant's area and a filtered area (a district, a street, or none = the whole city) share
+ * any place: a district grant reaches into its streets, a street grant into its district.
+ */
+export function overlaps(grant: Grant, area: { district?: string; street?: string }): boolean {
+  if (grant.scopeType === 'city') return true;
+  if (grant.scopeType !== 'district' && grant.scopeType !== 'street') return false;
+  if (area.street) return area.street.startsWith(grant.scopeId);
+  if (area.district)
+    return grant.scopeId.startsWith(area.district) || area.district.startsWith(grant.scopeId);
+  return true;
+}
+
+export const isLocationGrant = (g: Grant): boolean =>
+  g.scopeType === 'city' || g.scopeType === 'district' || g.scopeType === 'street';
+
+/** Organisations the grants act for (department/company scopes), for queues and handler checks. */
+export function organisationIdsOf(grants: readonly Grant[], permission?: Permission): string[] {
+  return [
+    ...new Set(
+      grants
+        .filter(
+          (g) =>
+            (g.scopeType === 'department' || g.scopeType === 'company') &&
+            (!permission || roleHas(g.role, permission)),
+        )
+        .map((g) => g.scopeId),
+    ),
+  ];
+}
+
+/** Owner records an owner-scoped account stands for (own_units grants). */
+export function ownerIdsOf(grants: readonly Grant[]): string[] {
+  return grants.filter((g) => g.scopeType === 'own_units').map((g) => g.scopeId);
 }
 
 /** Division-code containment: a district code (6 digits) contains its streets (9 digits starting with it). */
 export function divisionContains(outer: string, inner: string): boolean {
   return inner.startsWith(outer);
+}
+
+/** Intake channels and the permission each needs (residents use the public form; integrations their key). */
+export const HOTLINE_CHANNELS = ['hotline12345', 'hotline962121', 'hotline12319'] as const;
+export const INTAKE_CHANNEL_PERMISSION: Record<string, Permission> = {
+  hotline12345: 'cases.intake.hotline',
+  hotline962121: 'cases.intake.hotline',
+  hotline12319: 'cases.intake.hotline',
+  gridInspection: 'cases.intake.grid',
+  propertyCompany: 'cases.intake.property',
+  departmentReferral: 'cases.intake.referral',
+};
+
+/** The intake channels a signed-in account may record on. */
+export function intakeChannelsOf(permissions: readonly Permission[]): string[] {
+  return Object.entries(INTAKE_CHANNEL_PERMISSION)
+    .filter(([, p]) => permissions.includes(p))
+    .map(([channel]) => channel);
 }
 
 /** Masks personal numbers (个人信息保护法): keep a few digits at each end. */

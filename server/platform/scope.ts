@@ -1,7 +1,7 @@
 // Data scope → SQL. A grant's scope (city, district, street, compound, company, department, own units)
 // becomes a condition on a compound's id/district/street columns. Every scoped query goes through here.
 import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
-import type { Grant } from '../../domain/access.js';
+import { covers, isLocationGrant, placeOfDivision, type Grant } from '../../domain/access.js';
 
 export interface CompoundColumns {
   id: string;
@@ -68,9 +68,6 @@ export function compoundScopeCondition(
 
 /** Whether a division code lies inside the grants' division scope (for writes on organisations and divisions). */
 export function divisionInScope(grants: readonly Grant[], code: string): boolean {
-  return grants.some(
-    (g) =>
-      g.scopeType === 'city' ||
-      ((g.scopeType === 'district' || g.scopeType === 'street') && code.startsWith(g.scopeId)),
-  );
+  const place = placeOfDivision(code);
+  return grants.some((g) => isLocationGrant(g) && covers(g, place));
 }

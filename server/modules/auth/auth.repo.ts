@@ -17,7 +17,7 @@ export async function grantsOfUser(db: Executor, userId: string): Promise<Grant[
     .where('user_id', '=', userId)
     .orderBy('created_at')
     .execute();
-  return rows.map((r) => ({ role: r.role, scopeType: r.scope_type as ScopeType, scopeId: r.scope_id }));
+  return rows.map((r) => ({ role: r.role, scopeType: r.scope_type, scopeId: r.scope_id }));
 }
 
 /** Atomically counts one failed sign-in; returns the new count. */

@@ -1,6 +1,6 @@
 // Sign-in with lockout, sessions, API keys.
 import { createHash } from 'node:crypto';
-import { roleDefinition } from '../../../domain/access.js';
+import { permissionsOf, roleDefinition, type Permission, type Role, type ScopeType } from '../../../domain/access.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
@@ -23,8 +23,8 @@ export interface Me {
   displayName: string;
   locale: string;
   csrfToken: string;
-  roles: { role: string; roleName: { zh: string; en: string }; scopeType: string; scopeId: string }[];
-  permissions: string[];
+  roles: { role: Role; roleName: { zh: string; en: string }; scopeType: ScopeType; scopeId: string }[];
+  permissions: Permission[];
 }
 
 export async function login(
@@ -127,8 +127,6 @@ export async function describeUser(deps: Deps, userId: string, csrfToken: string
   const user = await repo.findUserById(db, userId);
   if (!user) throw new AppError('auth.unauthenticated', 401);
   const grants = await repo.grantsOfUser(db, userId);
-  const permissions = new Set<string>();
-  for (const g of grants) roleDefinition(g.role)?.permissions.forEach((p) => permissions.add(p));
   return {
     id: user.id,
     username: user.username,
@@ -144,6 +142,6 @@ export async function describeUser(deps: Deps, userId: string, csrfToken: string
         scopeId: g.scopeId,
       };
     }),
-    permissions: [...permissions].sort(),
+    permissions: permissionsOf(grants),
   };
 }

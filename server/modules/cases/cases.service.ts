@@ -14,7 +14,7 @@ import {
 import { addDuration, parseDuration, shanghaiDate } from '../../../domain/calendar.js';
 import { chooseRule, FALLBACK_ORG_TYPE, type RoutingFacts } from '../../../domain/routing.js';
 import { deadline, dueState, policyFor, type SlaFacts, type SlaStage } from '../../../domain/sla.js';
-import { maskPhone } from '../../../domain/access.js';
+import { hasPermission, INTAKE_CHANNEL_PERMISSION, maskPhone } from '../../../domain/access.js';
 import { isProactiveChannel } from '../../../domain/kpis.js';
 import type { ActionInput, IntakeInput } from '../../../contracts/cases.js';
 import type { Actor } from '../../platform/http/context.js';
@@ -30,11 +30,10 @@ import * as repo from './cases.repo.js';
 import * as lookups from './cases.lookups.js';
 import { NO_DEADLINE } from './cases.repo.js';
 import { caseReference, type CaseReference } from './cases.reference.js';
-import { actorOrgIds, canRead, locationCovers, relationsTo } from './cases.policy.js';
+import { actorOrgIds, canRead, locationReaches, relationsTo } from './cases.policy.js';
 import { organisationsUnder } from '../registry/registry.service.js';
 import './cases.messages.js';
 
-const HOTLINES = new Set(['hotline12345', 'hotline962121', 'hotline12319']);
 const MAX_PHOTO_BYTES = 1_500_000;
 
 /** Who is recording a case: a signed-in user, an integration key, or a resident on the public form. */
@@ -59,16 +58,8 @@ function checkChannel(reporter: Reporter, channel: string): void {
     if (reporter.actor.channel !== channel) throw deny();
     return;
   }
-  const roles = new Set(reporter.actor.grants.map((g) => g.role));
-  const dispatchers = ['street_office', 'district_office', 'city_office', 'hotline_operator', 'admin'].some(
-    (r) => roles.has(r),
-  );
-  const ok =
-    (HOTLINES.has(channel) && dispatchers) ||
-    (channel === 'gridInspection' && (roles.has('grid_inspector') || dispatchers)) ||
-    (channel === 'propertyCompany' && roles.has('property_company')) ||
-    (channel === 'departmentReferral' && (roles.has('department') || roles.has('utility') || dispatchers));
-  if (!ok) throw deny();
+  const permission = INTAKE_CHANNEL_PERMISSION[channel];
+  if (!permission || !hasPermission(reporter.actor.grants, permission)) throw deny();
 }
 
 interface Location {
@@ -157,7 +148,7 @@ async function checkReporterScope(db: Executor, reporter: Reporter, channel: str
       return;
     throw new AppError('auth.forbidden', 403);
   }
-  if (actor.grants.some((g) => locationCovers(g, place))) return;
+  if (locationReaches(actor, place)) return;
   // Departments and utilities refer cases within the streets they cover.
   const orgs = actorOrgIds(actor);
   if (
@@ -362,7 +353,7 @@ export async function intakeCase(
       async (trx, audit) => {
         const day = shanghaiDate(now).replace(/-/g, '');
         // District + Shanghai date + a city-wide sequence: unique, readable, and no hot counter row.
-        const seq = await nextSequenceValue(trx, deps.database.dialect, 'case_no_seq');
+        const seq = await nextSequenceValue(trx, 'case_no_seq');
         const caseNo = `${loc.districtCode}${day}${String(seq).padStart(7, '0')}`;
         const duplicate = loc.compoundId
           ? await findDuplicate(trx, loc.compoundId, category.code, now)

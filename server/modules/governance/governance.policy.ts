@@ -9,7 +9,14 @@
 // - The street's business (start a formation and record its steps, record an election, decide a filing,
 //   form a 换届改选小组, by-elections): the street office of the compound's street, the administrator.
 // - Owners: the published decisions of compounds where they own a unit; they vote with invitation codes.
-import type { Grant } from '../../../domain/access.js';
+import {
+  allows,
+  grantsWith,
+  organisationIdsOf,
+  ownerIdsOf as ownersOf,
+  type Grant,
+  type Permission,
+} from '../../../domain/access.js';
 import type { Actor } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
 
@@ -19,38 +26,18 @@ export interface CompoundPlace {
   district_code: string;
 }
 
-const VIEW_ROLES = new Set([
-  'admin',
-  'city_office',
-  'district_office',
-  'street_office',
-  'residents_committee',
-  'owners_committee_member',
-]);
-const MANAGE_ROLES = new Set(['admin', 'street_office', 'owners_committee_member']);
-const STREET_ROLES = new Set(['admin', 'street_office']);
+const placeOf = (c: CompoundPlace) => ({
+  districtCode: c.district_code,
+  streetCode: c.street_code,
+  compoundId: c.id,
+});
 
-export function covers(g: Grant, c: CompoundPlace): boolean {
-  switch (g.scopeType) {
-    case 'city':
-      return true;
-    case 'district':
-      return g.scopeId === c.district_code;
-    case 'street':
-      return g.scopeId === c.street_code;
-    case 'compound':
-      return g.scopeId === c.id;
-    default:
-      return false;
-  }
-}
+const may = (actor: Actor | null, permission: Permission, c: CompoundPlace) =>
+  !!actor && allows(actor.grants, permission, placeOf(c));
 
-const any = (actor: Actor | null, roles: ReadonlySet<string>, c: CompoundPlace) =>
-  !!actor && actor.grants.some((g) => roles.has(g.role) && covers(g, c));
-
-export const canView = (actor: Actor | null, c: CompoundPlace) => any(actor, VIEW_ROLES, c);
-export const canManage = (actor: Actor | null, c: CompoundPlace) => any(actor, MANAGE_ROLES, c);
-export const canActAsStreet = (actor: Actor | null, c: CompoundPlace) => any(actor, STREET_ROLES, c);
+export const canView = (actor: Actor | null, c: CompoundPlace) => may(actor, 'governance.view', c);
+export const canManage = (actor: Actor | null, c: CompoundPlace) => may(actor, 'governance.manage', c);
+export const canActAsStreet = (actor: Actor | null, c: CompoundPlace) => may(actor, 'governance.street', c);
 
 export function requireManager(actor: Actor | null, c: CompoundPlace): void {
   if (!canManage(actor, c)) throw new AppError('governance.not_manager', 403);
@@ -62,11 +49,14 @@ export function requireStreet(actor: Actor | null, c: CompoundPlace): void {
 
 /** Grants that open governance lists (overview, tasks, decisions) — filtered by compound scope in SQL. */
 export function viewGrants(actor: Actor): Grant[] {
-  const grants = actor.grants.filter((g) => VIEW_ROLES.has(g.role));
+  const grants = grantsWith(actor.grants, 'governance.view');
   if (grants.length === 0) throw new AppError('auth.forbidden', 403);
   return grants;
 }
 
 /** Owner ids of an owner-scoped account (own_units grants). */
-export const ownerIdsOf = (actor: Actor): string[] =>
-  actor.grants.filter((g) => g.scopeType === 'own_units').map((g) => g.scopeId);
+export const ownerIdsOf = (actor: Actor): string[] => ownersOf(actor.grants);
+
+/** Companies whose fee records the actor keeps (governance.arrears on a company grant). */
+export const arrearsCompanyIdsOf = (actor: Actor | null): string[] =>
+  actor ? organisationIdsOf(actor.grants, 'governance.arrears') : [];

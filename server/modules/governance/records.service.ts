@@ -26,6 +26,7 @@ import type { CommitteeChangeTable, CommitteeMemberTable, CommitteeTable } from 
 import { newId } from '../../platform/ids.js';
 import * as repo from './governance.repo.js';
 import {
+  arrearsCompanyIdsOf,
   canActAsStreet,
   canView,
   requireManager,
@@ -568,8 +569,7 @@ export async function dissolveOwnerGroup(
 // ---------------------------------------------------------------------------------------------------------
 // Fee arrears (Art 20 ¶2)
 
-const companyOrgsOf = (actor: Actor | null) =>
-  (actor?.grants ?? []).filter((g) => g.role === 'property_company').map((g) => g.scopeId);
+const companyOrgsOf = arrearsCompanyIdsOf;
 
 /** The serving property company (current contract) records arrears; so does the street office. */
 export async function canRecordArrears(db: Executor, actor: Actor | null, c: CompoundRow, today: string) {

@@ -1,5 +1,6 @@
 // In-app notifications addressed to organisations (a case dispatched to them, due soon, overdue, …) or to one
 // user account (an owners' committee member, who belongs to no organisation).
+import { grantsWith, organisationIdsOf } from '../../../domain/access.js';
 import type { Actor } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { registerMessages, type Locale } from '../../platform/http/messages.js';
@@ -18,12 +19,9 @@ registerMessages({
  * it has no organisation either.
  */
 async function inboxOf(deps: Deps, actor: Actor): Promise<repo.Inbox> {
-  const own = actor.grants
-    .filter((g) => g.scopeType === 'department' || g.scopeType === 'company')
-    .map((g) => g.scopeId);
-  const streets = actor.grants
-    .filter((g) => g.scopeType === 'street' && g.role === 'street_office')
-    .map((g) => g.scopeId);
+  const inboxGrants = grantsWith(actor.grants, 'notifications.read');
+  const own = organisationIdsOf(inboxGrants);
+  const streets = inboxGrants.filter((g) => g.scopeType === 'street').map((g) => g.scopeId);
   const orgIds = [
     ...(await organisationsUnder(deps, own)),
     ...(await repo.organisationsOfStreets(deps.database.db, streets)),

@@ -2,12 +2,12 @@
 import type { Executor } from '../../platform/db/database.js';
 import { keysetPage } from '../../platform/db/keyset.js';
 import { containsText } from '../../platform/db/database.js';
-import type { Grant } from '../../../domain/access.js';
+import type { Grant, Role } from '../../../domain/access.js';
 import { newId } from '../../platform/ids.js';
 
 export async function listUsers(
   db: Executor,
-  f: { q?: string; role?: string; after: [string, string] | null; limit: number },
+  f: { q?: string; role?: Role; after: [string, string] | null; limit: number },
 ) {
   let q = db.selectFrom('users').selectAll();
   if (f.q) {

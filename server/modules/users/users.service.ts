@@ -1,5 +1,5 @@
 // Account administration: accounts, role grants bound to data scopes, lockout release.
-import { isValidGrant, maskPhone, ROLES, type Grant } from '../../../domain/access.js';
+import { isValidGrant, maskPhone, ROLES, type Grant, type Role } from '../../../domain/access.js';
 import type { Actor } from '../../platform/http/context.js';
 import { auditActor, requirePermission } from '../../platform/http/context.js';
 import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors.js';
@@ -61,7 +61,7 @@ export function listRoles(actor: Actor) {
 export async function listUsers(
   deps: Deps,
   actor: Actor,
-  f: { q?: string; role?: string; cursor?: string; limit: number },
+  f: { q?: string; role?: Role; cursor?: string; limit: number },
 ) {
   requirePermission(actor, 'users.manage');
   const db = deps.database.db;

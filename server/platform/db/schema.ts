@@ -1,5 +1,7 @@
 // Table types for Kysely. Rules: ids are UUIDv7 text, timestamps ISO-8601 UTC text, booleans 0/1,
 // JSON as text, areas in integer centi-m² (0.01 m²), money in integer fen.
+import type { Role, ScopeType } from '../../../domain/access.js';
+
 export interface DivisionTable {
   code: string; // GB/T 2260 (6 digits) or GB/T 10114 (9 digits)
   name: string;
@@ -129,8 +131,8 @@ export interface UserTable {
 export interface UserRoleTable {
   id: string;
   user_id: string;
-  role: string; // see domain/access.ts ROLES
-  scope_type: string; // city | district | street | compound | company | department | own_units
+  role: Role; // see domain/access.ts ROLES (a closed set)
+  scope_type: ScopeType; // city | district | street | compound | company | department | own_units
   scope_id: string; // division code, compound id, organisation id or owner id; 'all' for city
   created_at: string;
 }

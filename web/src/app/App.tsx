@@ -2,8 +2,11 @@ import { App as AntApp, ConfigProvider, theme } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { AuthProvider } from './auth';
+import { AuthProvider, useAuth } from './auth';
+import { NAV, permissionFor } from './nav';
+import type { Permission } from '../api/types';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, RequirePermission } from './guards';
 import { useLang } from './i18n';
@@ -29,6 +32,24 @@ import { VotePage } from '../features/governance/VotePage';
 import { NoticesPage } from '../features/governance/NoticesPage';
 import { DeniedResult } from '../shared/DeniedResult';
 
+/** Every page under a menu entry needs that entry's permission (web/src/app/nav.tsx), so no entry leads to 403. */
+function guarded(routes: { path: string; element: ReactNode; anyOf?: Permission[] }[]) {
+  return routes.map(({ path, element, anyOf }) => {
+    const needed = anyOf ?? [permissionFor(`/${path}`)].filter((p): p is Permission => !!p);
+    return {
+      path,
+      element: needed.length ? <RequirePermission anyOf={needed}>{element}</RequirePermission> : element,
+    };
+  });
+}
+
+/** The home page is the first menu entry the account may open. */
+function HomeRedirect() {
+  const { can } = useAuth();
+  const first = NAV.find((n) => can(n.permission));
+  return first ? <Navigate to={first.path} replace /> : <DeniedResult status={403} />;
+}
+
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   // Resident pages: no account needed (case number + phone check), outside the staff shell.
@@ -43,43 +64,29 @@ const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/compounds" replace /> },
-      { path: 'cases', element: <CaseQueuePage /> },
-      { path: 'cases/new', element: <IntakePage /> },
-      { path: 'cases/:id', element: <CasePage /> },
-      { path: 'kpis', element: <KpisPage /> },
-      { path: 'governance', element: <GovernanceOverviewPage /> },
-      { path: 'governance/compounds/:id', element: <CompoundGovernancePage /> },
-      { path: 'governance/decisions/:id', element: <DecisionPage /> },
-      { path: 'notices', element: <NoticesPage /> },
-      { path: 'compounds', element: <CompoundsPage /> },
-      { path: 'compounds/:id', element: <CompoundPage /> },
-      { path: 'organisations', element: <OrganisationsPage /> },
-      { path: 'divisions', element: <DivisionsPage /> },
-      {
-        path: 'imports',
-        element: (
-          <RequirePermission permission="registry.import">
-            <ImportPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'accounts',
-        element: (
-          <RequirePermission permission="users.manage">
-            <UsersPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'audit',
-        element: (
-          <RequirePermission permission="audit.read">
-            <AuditPage />
-          </RequirePermission>
-        ),
-      },
+      { index: true, element: <HomeRedirect /> },
+      ...guarded([
+        { path: 'cases', element: <CaseQueuePage /> },
+        { path: 'cases/new', element: <IntakePage /> },
+        { path: 'cases/:id', element: <CasePage /> },
+        { path: 'kpis', element: <KpisPage /> },
+        { path: 'governance', element: <GovernanceOverviewPage /> },
+        { path: 'governance/compounds/:id', element: <CompoundGovernancePage /> },
+        // Owners open published decisions from their notice board.
+        {
+          path: 'governance/decisions/:id',
+          element: <DecisionPage />,
+          anyOf: ['governance.view', 'governance.notices'],
+        },
+        { path: 'notices', element: <NoticesPage /> },
+        { path: 'compounds', element: <CompoundsPage /> },
+        { path: 'compounds/:id', element: <CompoundPage /> },
+        { path: 'organisations', element: <OrganisationsPage /> },
+        { path: 'divisions', element: <DivisionsPage /> },
+        { path: 'imports', element: <ImportPage /> },
+        { path: 'accounts', element: <UsersPage /> },
+        { path: 'audit', element: <AuditPage /> },
+      ]),
       { path: '*', element: <DeniedResult status={404} /> },
     ],
   },

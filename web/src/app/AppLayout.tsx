@@ -20,7 +20,7 @@ export function AppLayout() {
   // On a phone (owners reading their notice board) the menu folds away entirely behind its trigger.
   const phone = Grid.useBreakpoint().md === false;
 
-  const entries = NAV.filter((n) => (!n.permission || can(n.permission)) && (!n.visible || n.visible(me)));
+  const entries = NAV.filter((n) => can(n.permission));
   const selected = entries.find((n) => location.pathname.startsWith(n.path))?.path;
   const roleNames = [...new Set(me?.roles.map((r) => (lang === 'en' ? r.roleName.en : r.roleName.zh)) ?? [])];
 

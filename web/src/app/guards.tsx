@@ -20,7 +20,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** A page the user's roles do not allow shows the 403 result, not the page. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+export function RequirePermission({
+  anyOf,
+  children,
+}: {
+  anyOf: readonly Permission[];
+  children: ReactNode;
+}) {
   const { can } = useAuth();
-  return can(permission) ? <>{children}</> : <DeniedResult status={403} />;
+  return anyOf.some(can) ? <>{children}</> : <DeniedResult status={403} />;
 }

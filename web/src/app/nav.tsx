@@ -11,25 +11,27 @@ import {
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import type { MeDto, Permission } from '../api/types';
-import { seesCases, seesKpis } from '../features/cases/roles';
-import { ownsUnits, seesGovernance } from '../features/governance/roles';
+import type { Permission } from '../api/types';
 
 export interface NavEntry {
   path: string;
   labelKey: string;
   icon: ReactNode;
-  permission?: Permission;
-  /** For entries that follow roles rather than a permission. */
-  visible?: (me: MeDto | null) => boolean;
+  /** The permission (domain/access.ts) that opens the page; the same check guards its route. */
+  permission: Permission;
 }
 
-/** Left-navigation entries; each is shown only to users holding its permission. */
+/** Left-navigation entries; each is shown only to users holding its permission, and its routes need it too. */
 export const NAV: NavEntry[] = [
-  { path: '/cases', labelKey: 'nav.cases', icon: <SolutionOutlined />, visible: seesCases },
-  { path: '/kpis', labelKey: 'nav.kpis', icon: <BarChartOutlined />, visible: seesKpis },
-  { path: '/governance', labelKey: 'gov.nav', icon: <FlagOutlined />, visible: seesGovernance },
-  { path: '/notices', labelKey: 'gov.notices.nav', icon: <NotificationOutlined />, visible: ownsUnits },
+  { path: '/cases', labelKey: 'nav.cases', icon: <SolutionOutlined />, permission: 'cases.queue' },
+  { path: '/kpis', labelKey: 'nav.kpis', icon: <BarChartOutlined />, permission: 'kpis.read' },
+  { path: '/governance', labelKey: 'gov.nav', icon: <FlagOutlined />, permission: 'governance.view' },
+  {
+    path: '/notices',
+    labelKey: 'gov.notices.nav',
+    icon: <NotificationOutlined />,
+    permission: 'governance.notices',
+  },
   { path: '/compounds', labelKey: 'nav.compounds', icon: <HomeOutlined />, permission: 'registry.read' },
   {
     path: '/organisations',
@@ -42,3 +44,8 @@ export const NAV: NavEntry[] = [
   { path: '/accounts', labelKey: 'nav.accounts', icon: <TeamOutlined />, permission: 'users.manage' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
+
+/** The permission a path needs: that of the navigation entry it lies under (none for pages outside the menu). */
+export function permissionFor(path: string): Permission | null {
+  return NAV.find((n) => path === n.path || path.startsWith(`${n.path}/`))?.permission ?? null;
+}

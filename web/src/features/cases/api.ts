@@ -1,3 +1,4 @@
+import { HOTLINE_CHANNELS } from '../../../../domain/access';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
 import type {
@@ -88,7 +89,7 @@ export function isCaseView(value: unknown): value is CaseViewDto {
   return !!value && typeof value === 'object' && 'caseNo' in value && 'allowedActions' in value;
 }
 
-const HOTLINE_CHANNELS = new Set(['hotline12345', 'hotline962121', 'hotline12319']);
+const HOTLINES: ReadonlySet<string> = new Set(HOTLINE_CHANNELS);
 
 /**
  * Intake by staff. Hotline channels go through the hotline import, whose work-order number makes a
@@ -98,7 +99,7 @@ export function useIntake() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ workOrderNo, ...body }: IntakeBodyDto & { workOrderNo?: string }) =>
-      HOTLINE_CHANNELS.has(body.channel)
+      HOTLINES.has(body.channel)
         ? api.post<IntakeResultDto>('/api/v1/intake/hotline', {
             ...body,
             workOrderNo: workOrderNo || undefined,

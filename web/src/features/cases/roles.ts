@@ -1,41 +1,18 @@
-// What the signed-in user may do with cases, from their roles (the server checks again on every call).
+// What the signed-in user may do with cases, read from the one permission table (domain/access.ts) through
+// the permissions /auth/me reports; the server checks again on every call.
+import { HOTLINE_CHANNELS, intakeChannelsOf } from '../../../../domain/access';
 import type { MeDto } from '../../api/types';
 
-export const HOTLINE_CHANNELS = ['hotline12345', 'hotline962121', 'hotline12319'] as const;
-const OFFICES = ['street_office', 'district_office', 'city_office', 'admin'];
+export { HOTLINE_CHANNELS };
 
-const roleSet = (me: MeDto | null) => new Set(me?.roles.map((r) => r.role) ?? []);
+const has = (me: MeDto | null, p: MeDto['permissions'][number]) => !!me?.permissions.includes(p);
 
-/** Intake channels by role: operators take hotline calls, inspectors report what they find, … */
-export function intakeChannels(me: MeDto | null): string[] {
-  const roles = roleSet(me);
-  const out = new Set<string>();
-  if (roles.has('hotline_operator')) HOTLINE_CHANNELS.forEach((c) => out.add(c));
-  if (OFFICES.some((r) => roles.has(r))) {
-    HOTLINE_CHANNELS.forEach((c) => out.add(c));
-    out.add('gridInspection');
-  }
-  if (roles.has('grid_inspector')) out.add('gridInspection');
-  if (roles.has('property_company')) out.add('propertyCompany');
-  if (roles.has('department') || roles.has('utility')) out.add('departmentReferral');
-  return [...out];
-}
-
-/** The work queue is for every role except owners / residents (they follow cases on /track). */
-export function seesCases(me: MeDto | null): boolean {
-  return !!me?.roles.some((r) => r.role !== 'owner');
-}
-
-/** KPIs: offices measure the places they cover; departments, utilities and companies their own cases. */
-export function seesKpis(me: MeDto | null): boolean {
-  const roles = roleSet(me);
-  return [...OFFICES, 'department', 'utility', 'property_company'].some((r) => roles.has(r));
-}
+/** Intake channels of the account: operators take hotline calls, inspectors report what they find, … */
+export const intakeChannels = (me: MeDto | null): string[] => intakeChannelsOf(me?.permissions ?? []);
 
 /** Handlers start with what waits for their signature; dispatchers with what waits for dispatch. */
 export function defaultQueue(me: MeDto | null): 'toSign' | 'toDispatch' | 'all' {
-  const roles = roleSet(me);
-  if (OFFICES.some((r) => roles.has(r)) || roles.has('hotline_operator')) return 'toDispatch';
-  if (['property_company', 'department', 'utility'].some((r) => roles.has(r))) return 'toSign';
+  if (has(me, 'cases.dispatch')) return 'toDispatch';
+  if (has(me, 'cases.handle')) return 'toSign';
   return 'all';
 }

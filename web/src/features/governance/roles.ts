@@ -1,26 +1,9 @@
-// Who sees the governance screens (the server checks again on every call).
+// Governance screens read the one permission table (domain/access.ts); the server checks again on every call.
+import { roleHas } from '../../../../domain/access';
 import type { MeDto } from '../../api/types';
 
-const VIEW = new Set([
-  'admin',
-  'city_office',
-  'district_office',
-  'street_office',
-  'residents_committee',
-  'owners_committee_member',
-]);
-
-export function seesGovernance(me: MeDto | null): boolean {
-  return !!me?.roles.some((r) => VIEW.has(r.role));
-}
-
-/** A committee member's own compound, to open their workspace directly. */
+/** A committee member's own compound (a compound-scoped governance.manage grant), to open their workspace. */
 export function committeeCompound(me: MeDto | null): string | null {
-  const g = me?.roles.find((r) => r.role === 'owners_committee_member' && r.scopeType === 'compound');
+  const g = me?.roles.find((r) => r.scopeType === 'compound' && roleHas(r.role, 'governance.manage'));
   return g?.scopeId ?? null;
-}
-
-/** An owner's account (own units): reads the notice board of the compounds where they own. */
-export function ownsUnits(me: MeDto | null): boolean {
-  return !!me?.roles.some((r) => r.scopeType === 'own_units');
 }

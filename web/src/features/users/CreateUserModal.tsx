@@ -14,7 +14,7 @@ interface Values {
   username: string;
   displayName: string;
   password: string;
-  role: string;
+  role: UserInputDto['roles'][number]['role'];
   scopeType: string;
   scopeId: string;
 }
