@@ -1,13 +1,14 @@
 // Lookups for import validation (always in bulk, chunked `in` lists) and the import lock.
-import { lockChain, type Dialect, type Executor } from '../../platform/db/database.js';
+import type { Executor } from '../../platform/db/database.js';
+import { advisoryLock } from '../../platform/db/locks.js';
 
 /** Serialises imports on PostgreSQL (SQLite writers are already serial). */
 const IMPORT_LOCK = 727_101;
 /** Values per `in (…)` list: well below SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
 
-export async function lockImports(trx: Executor, dialect: Dialect): Promise<void> {
-  await lockChain(trx, dialect, IMPORT_LOCK);
+export async function lockImports(trx: Executor): Promise<void> {
+  await advisoryLock(trx, IMPORT_LOCK);
 }
 
 async function inChunks<T>(values: Iterable<string>, fn: (chunk: string[]) => Promise<T[]>): Promise<T[]> {

@@ -14,6 +14,7 @@ import {
 } from '../../../contracts/transfer.js';
 import type { AuditActor } from '../../platform/audit/audit.js';
 import { bulkInserter } from '../../platform/db/bulk.js';
+import { batchSize } from '../../platform/db/locks.js';
 import type { Executor } from '../../platform/db/database.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/http/context.js';
@@ -117,9 +118,9 @@ export async function importFile(
       opts.requestId,
       async (trx, audit) => {
         // Validation runs again under the lock, so two imports of the same rows cannot both pass it.
-        await repo.lockImports(trx, database.dialect);
+        await repo.lockImports(trx);
         const { inserts, imported } = await plan(trx);
-        const writer = bulkInserter(database, trx, database.dialect === 'sqlite' ? 400 : 1000);
+        const writer = bulkInserter(database, trx, batchSize(trx));
         for (const insert of inserts) await writer.add(insert.table, insert.row as never);
         await writer.flush();
         await audit({

@@ -7,7 +7,8 @@
 // the chain from there on; the database refuses both (triggers), and `verifyAuditChain` finds what a
 // bypass of the triggers changed. Unsealed records are exposed for at most one sealing interval (~1 s).
 import { createHash } from 'node:crypto';
-import { lockChain, type Database, type Dialect, type Executor } from '../db/database.js';
+import type { Database, Executor } from '../db/database.js';
+import { advisoryLock } from '../db/locks.js';
 import { newId } from '../ids.js';
 import type { AuditLogTable } from '../db/schema.js';
 
@@ -86,7 +87,7 @@ export async function sealAuditLog(database: Database, batch = 200): Promise<num
   let total = 0;
   for (;;) {
     const sealed = await database.db.transaction().execute(async (trx) => {
-      await lockChain(trx, database.dialect as Dialect, AUDIT_CHAIN_LOCK);
+      await advisoryLock(trx, AUDIT_CHAIN_LOCK);
       const pending = await trx
         .selectFrom('audit_log')
         .selectAll()

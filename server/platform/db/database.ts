@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
+import { isPostgres } from './dialect.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -90,11 +91,6 @@ function withStatementCache(handle: SQLite.Database, max = 2000) {
   };
 }
 
-/** Serialises writers of a chain (audit hash chain) inside a transaction. SQLite writers are already serial. */
-export async function lockChain(trx: Executor, dialect: Dialect, key: number): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
-}
-
 /** A LIKE pattern for a literal substring (use with `escape '\\'`); case-sensitive on PostgreSQL, ASCII case-insensitive on SQLite. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -118,12 +114,8 @@ export function isUniqueViolation(err: unknown): boolean {
  * The next value of a named sequence: a PostgreSQL sequence (no row lock, so concurrent writers do not
  * queue), or a counter row on SQLite (writers are serial there anyway). Values are unique, not gapless.
  */
-export async function nextSequenceValue(
-  db: Executor,
-  dialect: Dialect,
-  name: 'case_no_seq',
-): Promise<number> {
-  if (dialect === 'postgres') {
+export async function nextSequenceValue(db: Executor, name: 'case_no_seq'): Promise<number> {
+  if (isPostgres(db)) {
     const r = await sql<{ v: number }>`select nextval(${name}) as v`.execute(db);
     return Number(r.rows[0].v);
   }

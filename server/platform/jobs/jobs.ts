@@ -1,8 +1,8 @@
 // Durable job / outbox table. Enqueue inside the transaction of the write that causes the job
 // (outbox); workers claim due jobs with a lease. On PostgreSQL claims use FOR UPDATE SKIP LOCKED, so
 // several server instances never run one job at the same time; SQLite has a single writer.
-import { sql } from 'kysely';
 import type { Database, Executor } from '../db/database.js';
+import { skipLocked } from '../db/locks.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 
@@ -78,7 +78,7 @@ export async function claimJobs(
   const now = clock.now().toISOString();
   const until = new Date(clock.now().getTime() + leaseMs).toISOString();
   return database.db.transaction().execute(async (trx) => {
-    let query = trx
+    const query = trx
       .selectFrom('jobs')
       .select(['id'])
       .where('queue', 'in', queues)
@@ -90,8 +90,7 @@ export async function claimJobs(
       )
       .orderBy('run_at')
       .limit(limit);
-    if (database.dialect === 'postgres') query = query.modifyEnd(sql`for update skip locked`);
-    const ids = (await query.execute()).map((r) => r.id);
+    const ids = (await skipLocked(trx, query).execute()).map((r) => r.id);
     if (ids.length === 0) return [];
     const rows = await trx
       .updateTable('jobs')
