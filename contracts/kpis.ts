@@ -1,9 +1,13 @@
 // KPIs and campaigns (集中整治) contract. KpiQuery / KpiRow live in contracts/cases.ts (shared with exports).
 import { z } from 'zod';
 import { DistrictCode, PageQuery, StreetCode } from './common.js';
-import { KpiRow } from './cases.js';
+import { KpiQuery, KpiRow } from './cases.js';
+import { EXPORT_FORMATS } from './transfer.js';
 
 export const KpiResult = z.object({ items: z.array(KpiRow) });
+
+/** The KPI query plus the file format of the download. */
+export const KpiExportQuery = KpiQuery.extend({ format: z.enum(EXPORT_FORMATS) });
 
 const divisionCode = z
   .union([DistrictCode, StreetCode])

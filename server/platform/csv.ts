@@ -1,4 +1,5 @@
-// RFC 4180 CSV: parse (quoted fields, doubled quotes, CRLF, BOM) and write (quoting when needed).
+// RFC 4180 CSV: parse (quoted fields, doubled quotes, CRLF, BOM) and write (quoting when needed, with the
+// formula guard). Files are read and written through spreadsheet.ts; this is its CSV codec.
 export function parseCsv(text: string): string[][] {
   return parseCsvRecords(text).filter((r) => !(r.length === 1 && r[0] === ''));
 }
@@ -41,10 +42,17 @@ export function parseCsvRecords(text: string): string[][] {
   return rows;
 }
 
+/**
+ * The formula-injection guard of every written cell (CSV and .xlsx): text starting with = + - @, a tab or a
+ * CR would run as a formula when a spreadsheet opens or re-enters it, so it gets a leading apostrophe.
+ * Plain numbers such as -12.5 are left as they are.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
+}
+
 function quote(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  // A leading =,+,-,@ would run as a formula in a spreadsheet (CSV injection): prefix a quote.
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
+  const safe = neutraliseFormula(value === null || value === undefined ? '' : String(value));
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

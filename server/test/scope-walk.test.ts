@@ -488,6 +488,12 @@ const PROBES: Record<string, Probe> = {
       url: `/api/v1/kpis/cases?groupBy=compound&street=${HUAMU}&from=2026-01-01&to=2026-12-31`,
     }),
   },
+  'GET /api/v1/kpis/cases/export': {
+    expect: { kind: 'denied' },
+    request: () => ({
+      url: `/api/v1/kpis/cases/export?groupBy=compound&street=${HUAMU}&from=2026-01-01&to=2026-12-31&format=csv`,
+    }),
+  },
   'GET /api/v1/campaigns': {
     expect: { kind: 'empty-list' },
     request: () => ({ url: `/api/v1/campaigns?division=${HUAMU}` }),

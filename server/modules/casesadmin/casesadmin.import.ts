@@ -1,16 +1,14 @@
-// Reading a responsibility list from .xlsx or .csv: the header row (English keys or Chinese labels), then one
-// rule per row with its spreadsheet row number. Cell formats: conditions `k=v;k=v` (true/false become
+// Reading a responsibility list from .xlsx or .csv (through platform/spreadsheet.ts): the header row (English
+// keys or Chinese labels), then one rule per row with its spreadsheet row number. Cell formats: conditions `k=v;k=v` (true/false become
 // booleans), co-handlers `type:kind;type:kind` (kind optional).
-import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
 import {
   MAX_RULES,
   RULE_COLUMNS,
   type RuleColumn,
   type ResponsibilityRuleInput,
 } from '../../../contracts/casesadmin.js';
-import { parseCsvRecords } from '../../platform/csv.js';
 import { AppError } from '../../platform/http/errors.js';
+import { readTable, SpreadsheetError, type Cell, type DataRow } from '../../platform/spreadsheet.js';
 
 export interface RowProblem {
   row: number;
@@ -24,83 +22,39 @@ export interface NumberedRule {
   rule: ResponsibilityRuleInput;
 }
 
-type Cell = string | number | boolean | null;
+/** A header cell names a column by its English key or its Chinese label. */
+const HEADER = RULE_COLUMNS.map((c) => ({ key: c.key, required: c.required, labels: [c.key, c.zh] }));
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-const startsWith = (data: Buffer, magic: number[]) => magic.every((b, i) => data[i] === b);
-const HEADER_SEARCH_ROWS = 5;
-
-async function readRows(name: string, data: Buffer): Promise<{ row: number; cells: Cell[] }[]> {
-  const ext = extname(name).toLowerCase();
-  if (startsWith(data, OLE_MAGIC)) throw new AppError('casesadmin.unsupported_format', 400, { name });
-  if (startsWith(data, ZIP_MAGIC)) {
-    if (ext !== '.xlsx' && ext !== '') throw new AppError('casesadmin.unsupported_format', 400, { name });
-    return readXlsx(data);
+/** The file as a whole refused: the spreadsheet problem as a casesadmin.* error. */
+function fileError(e: SpreadsheetError): AppError {
+  const p = e.problem;
+  switch (p.code) {
+    case 'header_missing':
+      return new AppError('casesadmin.header_missing', 400, { missing: p.missing.join(', ') });
+    case 'unsupported_format':
+      return new AppError('casesadmin.unsupported_format', 400, { name: p.name });
+    case 'too_many_rows':
+      return new AppError('casesadmin.too_many_rows', 400, { count: p.count, max: p.max });
+    case 'header_duplicate':
+      return new AppError('casesadmin.header_duplicate', 400, { column: p.column });
+    default:
+      return new AppError(`casesadmin.${p.code}`, 400);
   }
-  if (ext === '.xlsx') throw new AppError('casesadmin.unreadable', 400);
-  if (ext !== '.csv' && ext !== '.txt' && ext !== '')
-    throw new AppError('casesadmin.unsupported_format', 400, { name });
-  let text: string;
+}
+
+async function readRows(file: { name: string; data: Buffer }): Promise<DataRow[]> {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    throw new AppError('casesadmin.encoding', 400);
+    return await readTable(file, HEADER, { maxRows: MAX_RULES });
+  } catch (e) {
+    throw e instanceof SpreadsheetError ? fileError(e) : e;
   }
-  const rows: { row: number; cells: Cell[] }[] = [];
-  parseCsvRecords(text).forEach((record, i) => {
-    const cells = record.map((c) => (c.trim() === '' ? null : c.trim()));
-    if (cells.some((c) => c !== null)) rows.push({ row: i + 1, cells });
-  });
-  return rows;
 }
 
-async function readXlsx(data: Buffer): Promise<{ row: number; cells: Cell[] }[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as never);
-  } catch {
-    throw new AppError('casesadmin.unreadable', 400);
-  }
-  const sheet = workbook.worksheets.find((w) => w.state === 'visible') ?? workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: { row: number; cells: Cell[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = Array.isArray(row.values) ? row.values : [];
-    const cells: Cell[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
-    if (cells.some((c) => c !== null)) rows.push({ row: rowNumber, cells });
-  });
-  return rows;
-}
-
-function xlsxCell(v: ExcelJS.CellValue | undefined): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return xlsxCell(v.richText.map((t) => t.text).join(''));
-    if ('formula' in v || 'sharedFormula' in v) return xlsxCell((v as { result?: ExcelJS.CellValue }).result);
-    if ('text' in v) return xlsxCell((v as { text?: ExcelJS.CellValue }).text);
-  }
-  return String(v);
-}
-
-const normalise = (s: string) =>
-  s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s_*-]/g, '');
-const HEADERS = new Map<string, RuleColumn>(
-  RULE_COLUMNS.flatMap((c) => [
-    [normalise(c.key), c.key],
-    [normalise(c.zh), c.key],
-  ]),
-);
-
-const text = (c: Cell | undefined): string | null =>
-  c === null || c === undefined ? null : String(c).trim() || null;
+/** A cell as text; a date cell (xlsx) as its YYYY-MM-DD. */
+const text = (c: Cell | undefined): string | null => {
+  if (c === null || c === undefined) return null;
+  return (c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim()) || null;
+};
 
 /** `k=v;k=v` → conditions ('true'/'false' become booleans); null when malformed. */
 export function parseConditions(s: string | null): Record<string, string | boolean> | null {
@@ -141,28 +95,11 @@ export async function readRules(
   name: string,
   data: Buffer,
 ): Promise<{ rules: NumberedRule[]; problems: RowProblem[] }> {
-  const rows = await readRows(name, data);
-  if (rows.length === 0) throw new AppError('casesadmin.empty_file', 400);
-  let header: { at: number; keys: (RuleColumn | null)[] } | null = null;
-  for (let at = 0; at < Math.min(rows.length, HEADER_SEARCH_ROWS) && !header; at++) {
-    const keys = rows[at].cells.map((c) => (c === null ? null : (HEADERS.get(normalise(String(c))) ?? null)));
-    if (RULE_COLUMNS.filter((c) => c.required).every((c) => keys.includes(c.key))) header = { at, keys };
-  }
-  if (!header) {
-    const first = rows[0].cells.map((c) => (c === null ? null : (HEADERS.get(normalise(String(c))) ?? null)));
-    const missing = RULE_COLUMNS.filter((c) => c.required && !first.includes(c.key)).map((c) => c.key);
-    throw new AppError('casesadmin.header_missing', 400, { missing: missing.join(', ') });
-  }
-  const body = rows.slice(header.at + 1);
-  if (body.length === 0) throw new AppError('casesadmin.empty_file', 400);
-  if (body.length > MAX_RULES) throw new AppError('casesadmin.too_many_rows', 400, { max: MAX_RULES });
+  const body = await readRows({ name, data });
   const problems: RowProblem[] = [];
   const rules: NumberedRule[] = [];
-  for (const { row, cells } of body) {
-    const get = (key: RuleColumn): Cell => {
-      const i = header.keys.indexOf(key);
-      return i < 0 ? null : (cells[i] ?? null);
-    };
+  for (const { row, values } of body) {
+    const get = (key: RuleColumn): Cell => values.get(key) ?? null;
     const priorityCell = get('priority');
     let priority = Number.NaN;
     if (typeof priorityCell === 'number') priority = priorityCell;

@@ -45,6 +45,10 @@ registerMessages({
     'zh-CN': '无法识别表头，缺少必填列：{missing}',
     en: 'The header row is not recognised; required columns missing: {missing}',
   },
+  'casesadmin.header_duplicate': {
+    'zh-CN': '表头中「{column}」列出现了两次',
+    en: 'The header has the column "{column}" twice',
+  },
   'casesadmin.sla_not_found': { 'zh-CN': '时限规则 {id} 不存在', en: 'SLA policy {id} does not exist' },
   'casesadmin.sla_exists': { 'zh-CN': '时限规则 {id} 已存在', en: 'SLA policy {id} already exists' },
   'casesadmin.duration_invalid': {

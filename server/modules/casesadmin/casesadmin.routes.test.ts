@@ -297,6 +297,25 @@ describe.each(DB_KINDS)('cases administration (%s)', (kind) => {
       ...multipart('list.csv', Buffer.from('a,b\n1,2\n'), 'text/csv'),
     });
     expect(noHeader.json().error.code).toBe('casesadmin.header_missing');
+    expect(noHeader.json().error.message).toContain('id, priority, categoryCode, orgType, source');
+    // The same column twice (编号 is the Chinese label of id) is refused rather than read from the first.
+    const twice = await admin.request({
+      method: 'POST',
+      url: '/api/v1/admin/responsibility-lists/import',
+      ...multipart(
+        'list.csv',
+        Buffer.from(csvOf([[...HEADER, '编号'], asCells(reference.rules[0])])),
+        'text/csv',
+      ),
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.code).toBe('casesadmin.header_duplicate');
+    const gbk = await admin.request({
+      method: 'POST',
+      url: '/api/v1/admin/responsibility-lists/import',
+      ...multipart('list.csv', Buffer.from([0xb1, 0xe0, 0xba, 0xc5, 0x0a]), 'text/csv'), // 编号 in GBK
+    });
+    expect(gbk.json().error.code).toBe('casesadmin.encoding');
   });
 
   it('imports a full list from .xlsx (Chinese headers) and routes by it', async () => {

@@ -1,9 +1,19 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../platform/csv.js';
 import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
 
 const HUAMU = '310115016';
 const ZHANGJIANG = '310115125';
 const DAY = 'from=2026-11-26&to=2026-11-26';
+
+async function readXlsx(body: Buffer): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as never);
+  const rows: unknown[][] = [];
+  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
 
 describe.each(DB_KINDS)('case KPIs (%s)', (kind) => {
   let t: TestApp;
@@ -28,6 +38,15 @@ describe.each(DB_KINDS)('case KPIs (%s)', (kind) => {
   };
   const kpis = (s: Session, query: string) =>
     s.request({ method: 'GET', url: `/api/v1/kpis/cases?${query}` });
+  // Sign-ins are rate limited: the export tests sign each user in once.
+  const sessions = new Map<string, Session>();
+  const as = async (who: string) => sessions.get(who) ?? sessions.set(who, await t.login(who)).get(who)!;
+  const exportKpis = (s: Session, query: string, lang?: string) =>
+    s.request({
+      method: 'GET',
+      url: `/api/v1/kpis/cases/export?${query}`,
+      ...(lang ? { headers: { 'accept-language': lang } } : {}),
+    });
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -237,5 +256,93 @@ describe.each(DB_KINDS)('case KPIs (%s)', (kind) => {
       expect((await kpis(s, DAY)).statusCode, who).toBe(403);
     }
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/kpis/cases?${DAY}` })).statusCode).toBe(401);
+  });
+
+  it('exports the same figures as .csv and .xlsx, with the page headers and the formula guard', async () => {
+    const pudong = await as('pudong');
+    const csv = await exportKpis(pudong, `groupBy=street&${DAY}&format=csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe(
+      'attachment; filename="kpis-street-20261126-20261126.csv"',
+    );
+    expect(csv.headers['cache-control']).toBe('no-store');
+    expect(csv.body.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(csv.body);
+    expect(rows[0]).toEqual([
+      '街镇',
+      '案件数',
+      '主动发现',
+      '发现率',
+      '受理及时率',
+      '按时办结率',
+      '解决率',
+      '满意率',
+      '重复投诉率',
+      '挂账数',
+    ]);
+    expect(rows.slice(1).sort((a, b) => a[0].localeCompare(b[0]))).toEqual(
+      [
+        ['花木街道', '7', '2', '28.57%', '83.33%', '66.67%', '75.00%', '66.67%', '14.29%', '1'],
+        ['张江镇', '1', '0', '0.00%', '', '', '', '', '0.00%', '0'],
+      ].sort((a, b) => a[0].localeCompare(b[0])),
+    );
+
+    const xlsx = await exportKpis(pudong, `groupBy=street&street=${HUAMU}&${DAY}&format=xlsx`, 'en');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(xlsx.headers['content-disposition']).toBe(
+      'attachment; filename="kpis-street-20261126-20261126.xlsx"',
+    );
+    const sheet = await readXlsx(xlsx.rawPayload);
+    expect(sheet[0].slice(0, 4)).toEqual(['Street/town', 'Cases', 'Proactive', 'Discovery rate']);
+    expect(sheet.slice(1)).toEqual([
+      ['花木街道', 7, 2, 0.2857, 0.8333, 0.6667, 0.75, 0.6667, 0.1429, 1], // rates are numbers (0.0%)
+    ]);
+
+    // A compound named like a formula is exported as text in both formats.
+    const admin = await as('admin');
+    const formula = '=HYPERLINK("http://evil.example","点我")';
+    const current = (await admin.request({ method: 'GET', url: `/api/v1/compounds/${compoundId}` })).json();
+    const renamed = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/compounds/${compoundId}`,
+      payload: { version: current.version, name: formula },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const huamu = await as('huamu');
+    const byCompound = parseCsv((await exportKpis(huamu, `groupBy=compound&${DAY}&format=csv`)).body);
+    expect(byCompound[0][0]).toBe('小区');
+    expect(byCompound.slice(1).map((r) => r.slice(0, 2))).toEqual([[`'${formula}`, '7']]);
+    const compoundSheet = await readXlsx(
+      (await exportKpis(huamu, `groupBy=compound&${DAY}&format=xlsx`)).rawPayload,
+    );
+    expect(compoundSheet.slice(1).map((r) => r.slice(0, 2))).toEqual([[`'${formula}`, 7]]);
+  });
+
+  it('exports only what the JSON route may show: 403 out of scope, 401 without a session', async () => {
+    const zhangjiang = await as('zhangjiang');
+    const theirs = await exportKpis(zhangjiang, `street=${HUAMU}&${DAY}&format=csv`);
+    expect(theirs.statusCode).toBe(403);
+    expect(theirs.json().error.code).toBe('auth.forbidden');
+    expect(theirs.body).not.toContain('花木');
+    const own = parseCsv((await exportKpis(zhangjiang, `groupBy=street&${DAY}&format=csv`)).body);
+    expect(own.slice(1).map((r) => r[0])).toEqual(['张江镇']);
+    for (const who of ['grid', 'owner']) {
+      const s = await as(who);
+      expect((await exportKpis(s, `${DAY}&format=xlsx`)).statusCode, who).toBe(403);
+    }
+    const anonymous = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/kpis/cases/export?${DAY}&format=csv`,
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const city = await as('city');
+    expect((await exportKpis(city, DAY)).statusCode).toBe(400); // no format
+    expect((await exportKpis(city, `${DAY}&format=pdf`)).statusCode).toBe(400);
+    const bad = await exportKpis(city, 'from=2026-11-27&to=2026-11-26&format=csv');
+    expect(bad.json().error.code).toBe('kpis.period_invalid');
   });
 });

@@ -1,5 +1,6 @@
 // KPIs of cases and campaigns (集中整治). Routes are thin: the services do the work.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { KpiQuery } from '../../../contracts/cases.js';
 import { errorResponses, IdParams, pageOf } from '../../../contracts/common.js';
 import {
@@ -8,12 +9,17 @@ import {
   CampaignCasesResult,
   CampaignInput,
   CampaignQuery,
+  KpiExportQuery,
   KpiResult,
 } from '../../../contracts/kpis.js';
 import { requireActor } from '../../platform/http/context.js';
 import type { Deps } from '../../platform/deps.js';
+import { downloadHeaders } from '../../platform/spreadsheet.js';
 import * as campaigns from './campaigns.service.js';
 import * as kpis from './kpis.service.js';
+
+/** A file download (sent as a Buffer, never serialised). */
+const FileBody = z.any();
 
 export const kpisRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -36,6 +42,25 @@ export const kpisRoutes =
         },
       },
       async (req) => kpis.caseKpis(deps, requireActor(req), req.query),
+    );
+    app.get(
+      '/api/v1/kpis/cases/export',
+      {
+        schema: {
+          tags: ['kpis'],
+          summary: 'The case KPIs of GET /api/v1/kpis/cases as a .csv (UTF-8 with BOM) or .xlsx download',
+          description:
+            'Same query, same figures and same access as GET /api/v1/kpis/cases, plus `format`. The columns ' +
+            'of the KPI page (Chinese headers for zh-CN); rates are percentages, blank when there is nothing ' +
+            'to measure. Text cells that a spreadsheet would run as a formula are prefixed with an apostrophe.',
+          querystring: KpiExportQuery,
+          response: { 200: FileBody.describe('text/csv or .xlsx'), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const file = await kpis.exportCaseKpis(deps, requireActor(req), req.query, req.locale);
+        return reply.headers(downloadHeaders(file)).send(file.body);
+      },
     );
 
     const tags = ['campaigns'];

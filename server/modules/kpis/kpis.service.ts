@@ -3,7 +3,9 @@
 import { kpiRates, shanghaiPeriod } from '../../../domain/kpis.js';
 import type { Actor } from '../../platform/http/context.js';
 import { badRequest } from '../../platform/http/errors.js';
+import type { Locale } from '../../platform/http/messages.js';
 import type { Deps } from '../../platform/deps.js';
+import { writeSheet, type OutColumn, type SheetFile, type SheetFormat } from '../../platform/spreadsheet.js';
 import * as repo from './kpis.repo.js';
 import { kpiScope } from './kpis.policy.js';
 import './kpis.messages.js';
@@ -44,4 +46,52 @@ export async function caseKpis(deps: Deps, actor: Actor, q: KpiQueryInput) {
       parked: r.parked,
     })),
   };
+}
+
+type KpiItem = Awaited<ReturnType<typeof caseKpis>>['items'][number];
+
+const GROUP_LABELS: Record<repo.KpiGroupBy, { zh: string; en: string }> = {
+  street: { zh: '街镇', en: 'Street/town' },
+  department: { zh: '职能部门', en: 'Department' },
+  company: { zh: '物业服务企业', en: 'Property company' },
+  compound: { zh: '小区', en: 'Compound' },
+};
+
+/** The columns of the KPI page, in its order (rates as fractions: percentages in the file). */
+const EXPORT_COLUMNS: { zh: string; en: string; key: keyof KpiItem; type: OutColumn['type'] }[] = [
+  { zh: '案件数', en: 'Cases', key: 'total', type: 'int' },
+  { zh: '主动发现', en: 'Proactive', key: 'proactive', type: 'int' },
+  { zh: '发现率', en: 'Discovery rate', key: 'discoveryRate', type: 'percent' },
+  { zh: '受理及时率', en: 'Accepted on time', key: 'acceptedOnTimeRate', type: 'percent' },
+  { zh: '按时办结率', en: 'Resolved on time', key: 'onTimeRate', type: 'percent' },
+  { zh: '解决率', en: 'Resolution rate', key: 'resolutionRate', type: 'percent' },
+  { zh: '满意率', en: 'Satisfaction', key: 'satisfactionRate', type: 'percent' },
+  { zh: '重复投诉率', en: 'Repeat complaints', key: 'repeatRate', type: 'percent' },
+  { zh: '挂账数', en: 'Parked', key: 'parked', type: 'int' },
+];
+
+/**
+ * The case KPIs of caseKpis (same query, same access check) as a .csv or .xlsx download with the headers
+ * of the KPI page in `locale`; a rate with nothing to measure is a blank cell.
+ */
+export async function exportCaseKpis(
+  deps: Deps,
+  actor: Actor,
+  q: KpiQueryInput & { format: SheetFormat },
+  locale: Locale,
+): Promise<SheetFile> {
+  const { items } = await caseKpis(deps, actor, q);
+  const zh = locale === 'zh-CN';
+  const label = (l: { zh: string; en: string }) => (zh ? l.zh : l.en);
+  const columns: OutColumn[] = [
+    { header: label(GROUP_LABELS[q.groupBy]), width: 30 },
+    ...EXPORT_COLUMNS.map((c) => ({ header: label(c), type: c.type })),
+  ];
+  const rows = items.map((r) => [r.name, ...EXPORT_COLUMNS.map((c) => r[c.key] as number | null)]);
+  const day = (d: string) => d.replace(/-/g, '');
+  return writeSheet(q.format, `kpis-${q.groupBy}-${day(q.from)}-${day(q.to)}.${q.format}`, {
+    sheetName: zh ? '考核指标' : 'KPIs',
+    columns,
+    rows,
+  });
 }

@@ -6,17 +6,70 @@ import type { Grant } from '../../../domain/access.js';
 import { tryParseAreaM2 } from '../../../domain/area.js';
 import { ORGANISATION_TYPES } from '../../../contracts/registry.js';
 import {
+  IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
   OWNER_KIND_LABELS,
   ORGANISATION_TYPE_LABELS,
   UNIT_USE_LABELS,
+  type ImportColumn,
   type ImportKind,
 } from '../../../contracts/transfer.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/http/errors.js';
+import type { Locale } from '../../platform/http/messages.js';
 import { newId } from '../../platform/ids.js';
-import type { Cell, DataRow } from './transfer.files.js';
+import { readTable, SpreadsheetError, type Cell, type DataRow } from '../../platform/spreadsheet.js';
 import { rowInScope } from './transfer.policy.js';
 import * as repo from './transfer.repo.js';
+
+export const columnLabel = (c: ImportColumn, locale: Locale) => (locale === 'zh-CN' ? c.zh : c.en);
+
+/** The file as a whole refused: the spreadsheet problem as a transfer.* error in `locale`. */
+function fileError(e: SpreadsheetError, columns: readonly ImportColumn[], locale: Locale): AppError {
+  const p = e.problem;
+  switch (p.code) {
+    case 'header_missing': {
+      const labels = p.missing.map((key) => {
+        const column = columns.find((c) => c.key === key);
+        return column ? columnLabel(column, locale) : key;
+      });
+      return new AppError('transfer.header_unrecognised', 400, {
+        missing: labels.join(locale === 'zh-CN' ? '、' : ', '),
+      });
+    }
+    case 'unsupported_format':
+      return new AppError('transfer.unsupported_format', 400, { name: p.name });
+    case 'too_many_rows':
+      return new AppError('transfer.too_many_rows', 400, { count: p.count, max: p.max });
+    case 'header_duplicate':
+      return new AppError('transfer.header_duplicate', 400, { column: p.column });
+    default:
+      return new AppError(`transfer.${p.code}`, 400);
+  }
+}
+
+/**
+ * The data rows of an uploaded registry file keyed by import column (a column is named by its Chinese
+ * label, key, English label or an alias), at most MAX_IMPORT_ROWS. Throws AppError for file-level problems.
+ */
+export async function readImportFile(
+  kind: ImportKind,
+  file: { name: string; data: Buffer },
+  locale: Locale,
+): Promise<DataRow[]> {
+  const columns = IMPORT_COLUMNS[kind];
+  const header = columns.map((c) => ({
+    key: c.key,
+    required: c.required,
+    labels: [c.zh, c.key, c.en, ...(c.aliases ?? [])],
+  }));
+  try {
+    return await readTable(file, header, { maxRows: MAX_IMPORT_ROWS });
+  } catch (e) {
+    throw e instanceof SpreadsheetError ? fileError(e, columns, locale) : e;
+  }
+}
 
 export interface RowProblem {
   row: number;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS, IMPORT_KINDS } from '../../../contracts/transfer.js';
 import { hasMessage } from '../../platform/http/messages.js';
-import { normaliseHeader } from './transfer.files.js';
+import { normaliseHeader } from '../../platform/spreadsheet.js';
 import './transfer.messages.js';
 
 describe('transfer messages and columns', () => {

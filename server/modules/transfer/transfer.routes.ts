@@ -12,7 +12,7 @@ import {
 import { requireActor } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/deps.js';
-import { contentDisposition } from './transfer.files.js';
+import { contentDisposition, downloadHeaders } from '../../platform/spreadsheet.js';
 import { importGrants } from './transfer.policy.js';
 import * as transfer from './transfer.service.js';
 
@@ -101,11 +101,7 @@ export const transferRoutes =
           req.query,
           req.locale,
         );
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-disposition', contentDisposition(file.fileName))
-          .header('cache-control', 'no-store')
-          .send(file.body);
+        return reply.headers(downloadHeaders(file)).send(file.body);
       },
     );
   };

@@ -25,16 +25,13 @@ import * as registry from '../registry/registry.service.js';
 import * as users from '../users/users.service.js';
 import * as auditLog from '../audit/audit.service.js';
 import {
-  columnLabel,
-  CONTENT_TYPES,
   csvBuffer,
-  mapColumns,
-  readSheet,
-  xlsxBuffer,
+  writeSheet,
   type OutColumn,
   type OutValue,
-} from './transfer.files.js';
-import { Problems, VALIDATORS, type RowProblem } from './transfer.import.js';
+  type SheetFile,
+} from '../../platform/spreadsheet.js';
+import { columnLabel, Problems, readImportFile, VALIDATORS, type RowProblem } from './transfer.import.js';
 import { importGrants, requireExport } from './transfer.policy.js';
 import * as repo from './transfer.repo.js';
 import { isUniqueViolation } from '../../platform/db/database.js';
@@ -97,8 +94,7 @@ export async function importFile(
   opts: ImportOptions,
 ): Promise<{ kind: ImportKind; rows: number; imported: number; dryRun: boolean }> {
   const grants = importGrants(actor);
-  const sheet = await readSheet(file.name, file.data);
-  const rows = mapColumns(sheet, IMPORT_COLUMNS[kind], opts.locale);
+  const rows = await readImportFile(kind, file, opts.locale);
   const now = deps.clock.now().toISOString();
   const plan = async (db: Executor) => {
     const problems = new Problems();
@@ -317,10 +313,7 @@ function exportFileName(list: ExportList, format: ExportFormat, now: Date): stri
   return `${list}-${day}.${format}`;
 }
 
-export interface ExportFile {
-  fileName: string;
-  contentType: string;
-  body: Buffer;
+export interface ExportFile extends SheetFile {
   rows: number;
 }
 
@@ -349,14 +342,10 @@ export async function exportList(
     header: zh(locale) ? col.header : col.en,
     ...(col.type ? { type: col.type } : {}),
   }));
-  const body =
-    format === 'csv'
-      ? csvBuffer(columns, rows)
-      : await xlsxBuffer(zh(locale) ? spec.sheet.zh : spec.sheet.en, columns, rows);
-  return {
-    fileName: exportFileName(list, format, deps.clock.now()),
-    contentType: CONTENT_TYPES[format],
-    body,
-    rows: rows.length,
-  };
+  const file = await writeSheet(format, exportFileName(list, format, deps.clock.now()), {
+    sheetName: zh(locale) ? spec.sheet.zh : spec.sheet.en,
+    columns,
+    rows,
+  });
+  return { ...file, rows: rows.length };
 }

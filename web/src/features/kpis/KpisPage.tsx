@@ -20,7 +20,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { compareText } from '../../shared/format';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import type { KpiRowDto } from '../cases/types';
-import { GROUP_BYS, useCaseKpis, type GroupBy } from './api';
+import { GROUP_BYS, kpiExportUrl, useCaseKpis, type GroupBy } from './api';
 import { isMonth, lastMonth, monthRange } from './period';
 
 const FILTER_KEYS = ['month', 'groupBy', 'district', 'street'] as const;
@@ -51,23 +51,6 @@ function useScope() {
   return { district: street?.slice(0, 6), street };
 }
 
-function downloadCsv(rows: KpiRowDto[], headers: string[], filename: string) {
-  const cell = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
-  const lines = [
-    headers.map(cell).join(','),
-    ...rows.map((r) =>
-      [r.name, r.total, r.proactive, ...RATES.map((k) => formatRate(r[k])), r.parked].map(cell).join(','),
-    ),
-  ];
-  const blob = new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  URL.revokeObjectURL(url);
-}
-
 export function KpisPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useUrlFilters(FILTER_KEYS);
@@ -79,7 +62,8 @@ export function KpisPage() {
     : 'street';
   const district = scope.district ?? filters.district;
   const street = scope.street ?? filters.street;
-  const kpis = useCaseKpis({ groupBy, district, street, ...monthRange(month) });
+  const params = { groupBy, district, street, ...monthRange(month) };
+  const kpis = useCaseKpis(params);
 
   const rateColumn = (key: Rate) => ({
     title: t(`kpis.${key}`),
@@ -136,13 +120,6 @@ export function KpisPage() {
     }),
     { total: 0, proactive: 0, parked: 0 },
   );
-  const headers = [
-    t(`kpis.groupBys.${groupBy}`),
-    t('kpis.total'),
-    t('kpis.proactive'),
-    ...RATES.map((k) => t(`kpis.${k}`)),
-    t('kpis.parked'),
-  ];
 
   return (
     <>
@@ -152,7 +129,7 @@ export function KpisPage() {
           <Button
             icon={<DownloadOutlined />}
             disabled={!rows.length}
-            onClick={() => downloadCsv(rows, headers, `kpis-${groupBy}-${month}.csv`)}
+            href={kpiExportUrl(params, 'csv')}
             data-testid="export-kpis"
           >
             {t('common.exportCsv')}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, toQueryString } from '../../api/client';
 import type { ItemsOf } from '../../api/types';
 import type { KpiRowDto } from '../cases/types';
 
@@ -21,3 +21,7 @@ export function useCaseKpis(params: KpiParams) {
     select: (page) => page.items,
   });
 }
+
+/** The server's download of the same figures (same query and access as the table; formula-guarded). */
+export const kpiExportUrl = (params: KpiParams, format: 'csv' | 'xlsx') =>
+  `/api/v1/kpis/cases/export${toQueryString({ ...params, format })}`;
