@@ -1,0 +1,590 @@
+// The probe of every OpenAPI operation for the data-scope walk (scope-walk.test.ts): how to call it as an
+// outsider and what must come back. A new route needs an entry here.
+
+export const HUAMU = '310115016';
+
+export interface Target {
+  compoundId: string;
+  compoundName: string;
+  buildingId: string;
+  ownerId: string;
+  ownerName: string;
+  organisationId: string;
+  userId: string;
+  caseId: string;
+  caseNo: string;
+  photoId: string;
+  // governance ids
+  decisionId: string;
+  formationId: string;
+  committeeId: string;
+  memberId: string;
+  meetingId: string;
+  changeId: string;
+  ownerGroupId: string;
+  arrearId: string;
+  // end of governance ids
+}
+
+export type Expectation =
+  | { kind: 'public' } // no session needed (health, sign-in)
+  | { kind: 'signed-in' } // any signed-in user: 401 without a session, nothing scoped to leak
+  | { kind: 'denied' } // out-of-scope user: 403 or 404, and no target data in the body
+  | { kind: 'empty-list' } // out-of-scope filter: 200 with no items, or 403/404
+  | { kind: 'rejected-write' }; // out-of-scope write: 4xx and nothing changes
+
+export interface Probe {
+  expect: Expectation;
+  request: (t: Target) => { url: string; payload?: unknown; headers?: Record<string, string> };
+}
+
+const multipartCsv = (csv: string) => {
+  const boundary = 'scopewalkboundary';
+  const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+};
+
+export const PROBES: Record<string, Probe> = {
+  'GET /healthz': { expect: { kind: 'public' }, request: () => ({ url: '/healthz' }) },
+  'POST /api/v1/auth/login': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/api/v1/auth/login', payload: { username: 'x', password: 'y' } }),
+  },
+  'POST /api/v1/auth/logout': {
+    expect: { kind: 'signed-in' },
+    request: () => ({ url: '/api/v1/auth/logout' }),
+  },
+  'GET /api/v1/auth/me': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/auth/me' }) },
+  'GET /api/v1/divisions': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/divisions' }) },
+  'GET /api/v1/organisations': {
+    expect: { kind: 'signed-in' },
+    request: () => ({ url: '/api/v1/organisations' }),
+  },
+  'GET /api/v1/organisations/{id}': {
+    expect: { kind: 'signed-in' },
+    request: (t) => ({ url: `/api/v1/organisations/${t.organisationId}` }),
+  },
+  'POST /api/v1/organisations': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/organisations',
+      payload: { type: 'residents_committee', name: '越权居委会', divisionCode: HUAMU },
+    }),
+  },
+  'PATCH /api/v1/organisations/{id}': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/organisations/${t.organisationId}`,
+      payload: { version: 1, name: '越权改名' },
+    }),
+  },
+  'GET /api/v1/compounds': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/compounds?street=${HUAMU}` }),
+  },
+  'POST /api/v1/compounds': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/compounds',
+      payload: { code: 'X-1', name: '越权小区', address: '花木路', streetCode: HUAMU },
+    }),
+  },
+  'GET /api/v1/compounds/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}` }),
+  },
+  'PATCH /api/v1/compounds/{id}': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}`, payload: { version: 1, name: '越权改名' } }),
+  },
+  'GET /api/v1/compounds/{id}/buildings': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}/buildings` }),
+  },
+  'GET /api/v1/compounds/{id}/owners': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/compounds/${t.compoundId}/owners` }),
+  },
+  'GET /api/v1/buildings/{id}/units': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/buildings/${t.buildingId}/units` }),
+  },
+  'POST /api/v1/owners/{id}/reveal': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/owners/${t.ownerId}/reveal` }),
+  },
+  'GET /api/v1/roles': { expect: { kind: 'denied' }, request: () => ({ url: '/api/v1/roles' }) },
+  'GET /api/v1/users': { expect: { kind: 'denied' }, request: () => ({ url: '/api/v1/users' }) },
+  'POST /api/v1/users': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/users',
+      payload: {
+        username: 'intruder',
+        displayName: 'x',
+        password: 'long-enough-1',
+        roles: [{ role: 'admin', scopeType: 'city', scopeId: 'all' }],
+      },
+    }),
+  },
+  'GET /api/v1/users/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/users/${t.userId}` }),
+  },
+  'PATCH /api/v1/users/{id}': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({ url: `/api/v1/users/${t.userId}`, payload: { version: 1, disabled: true } }),
+  },
+  'GET /api/v1/audit': { expect: { kind: 'denied' }, request: () => ({ url: '/api/v1/audit' }) },
+  'GET /api/v1/audit/verify': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: '/api/v1/audit/verify' }),
+  },
+  'POST /api/v1/imports/{kind}': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/imports/compounds',
+      ...multipartCsv(`小区编码,小区名称,地址,街镇代码\nX-2,越权导入小区,花木路1号,${HUAMU}\n`),
+    }),
+  },
+  'GET /api/v1/imports/templates/{kind}': {
+    expect: { kind: 'signed-in' },
+    request: () => ({ url: '/api/v1/imports/templates/compounds.csv' }),
+  },
+  // Notifications are addressed to the caller's own organisations: another street's list is theirs alone.
+  'GET /api/v1/notifications': {
+    expect: { kind: 'signed-in' },
+    request: () => ({ url: '/api/v1/notifications' }),
+  },
+  'POST /api/v1/notifications/{id}/read': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/notifications/${t.caseId}/read` }),
+  },
+  'GET /api/v1/case-categories': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/api/v1/case-categories' }),
+  },
+  'GET /api/v1/case-photos/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/case-photos/${t.photoId}` }),
+  },
+  'GET /api/v1/cases': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/cases?street=${HUAMU}` }),
+  },
+  'GET /api/v1/cases/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/cases/${t.caseId}` }),
+  },
+  'POST /api/v1/cases': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: '/api/v1/cases',
+      payload: {
+        channel: 'hotline12345',
+        categoryCode: 'noise',
+        description: '越权登记',
+        compoundId: t.compoundId,
+      },
+    }),
+  },
+  'POST /api/v1/cases/{id}/actions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/cases/${t.caseId}/actions`,
+      payload: { action: 'comment', version: 1, note: '越权' },
+    }),
+  },
+  'POST /api/v1/intake/hotline': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: '/api/v1/intake/hotline',
+      headers: { 'idempotency-key': 'scope-walk' },
+      payload: { categoryCode: 'noise', description: '越权登记', compoundId: t.compoundId },
+    }),
+  },
+  // Public routes answer only to the case number together with the reporter's phone.
+  'GET /api/v1/public/cases/track': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/public/cases/track?caseNo=${t.caseNo}&phone=13000000000` }),
+  },
+  'POST /api/v1/public/cases/actions': {
+    expect: { kind: 'denied' },
+    request: (t) => ({
+      url: '/api/v1/public/cases/actions',
+      payload: {
+        caseNo: t.caseNo,
+        phone: '13000000000',
+        action: 'revisit',
+        version: 1,
+        satisfaction: 'satisfied',
+      },
+    }),
+  },
+  'POST /api/v1/public/reports': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/api/v1/public/reports', payload: {} }),
+  },
+  // Owners' self-governance: the compound's committee, its street office and its residents' committee only;
+  // owners vote with an invitation code (public routes, the code is the credential).
+  'GET /api/v1/governance/decisions': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/governance/decisions?street=${HUAMU}` }),
+  },
+  'POST /api/v1/governance/decisions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: '/api/v1/governance/decisions',
+      payload: {
+        compoundId: t.compoundId,
+        matter: 'use_fund',
+        method: 'written',
+        title: '越权表决',
+        opensAt: '2027-01-01T00:00:00+08:00',
+        closesAt: '2027-02-01T00:00:00+08:00',
+      },
+    }),
+  },
+  'GET /api/v1/governance/decisions/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/decisions/${t.decisionId}` }),
+  },
+  'POST /api/v1/governance/decisions/{id}/actions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/decisions/${t.decisionId}/actions`,
+      payload: { action: 'cancel', version: 1 },
+    }),
+  },
+  'POST /api/v1/governance/decisions/{id}/invitations': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/decisions/${t.decisionId}/invitations`, payload: {} }),
+  },
+  'GET /api/v1/governance/decisions/{id}/roll': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/decisions/${t.decisionId}/roll` }),
+  },
+  'POST /api/v1/governance/decisions/{id}/ballots': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/decisions/${t.decisionId}/ballots`,
+      payload: { unitId: t.buildingId, choice: 'yes' },
+    }),
+  },
+  'GET /api/v1/governance/decisions/{id}/result': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/decisions/${t.decisionId}/result` }),
+  },
+  'GET /api/v1/governance/decisions/{id}/export': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/decisions/${t.decisionId}/export` }),
+  },
+  'POST /api/v1/ballots/lookup': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/api/v1/ballots/lookup', payload: { code: 'AAAA-BBBB-CCCC' } }),
+  },
+  'POST /api/v1/ballots': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/api/v1/ballots', payload: { code: 'AAAA-BBBB-CCCC', choice: 'yes' } }),
+  },
+  'GET /api/v1/governance/overview': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/governance/overview?street=${HUAMU}` }),
+  },
+  'GET /api/v1/governance/tasks': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/governance/tasks?street=${HUAMU}&state=all` }),
+  },
+  'GET /api/v1/governance/tasks/calendar.ics': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/governance/tasks/calendar.ics?street=${HUAMU}` }),
+  },
+  'GET /api/v1/governance/compounds/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/compounds/${t.compoundId}` }),
+  },
+  'POST /api/v1/governance/compounds/{id}/formation': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/compounds/${t.compoundId}/formation`,
+      payload: { triggerKind: 'owners_request' },
+    }),
+  },
+  'POST /api/v1/governance/formations/{id}/actions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/formations/${t.formationId}/actions`,
+      payload: { action: 'cancel', version: 2, note: '越权' },
+    }),
+  },
+  'GET /api/v1/governance/compounds/{id}/eligibility': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/compounds/${t.compoundId}/eligibility?owner=${t.ownerId}` }),
+  },
+  'POST /api/v1/governance/compounds/{id}/committees': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/compounds/${t.compoundId}/committees`,
+      payload: {
+        electedOn: '2026-01-01',
+        termYears: 3,
+        seats: 5,
+        members: [{ ownerId: t.ownerId, position: 'chair', undertakingSigned: true }],
+      },
+    }),
+  },
+  'GET /api/v1/governance/committees/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/committees/${t.committeeId}` }),
+  },
+  'POST /api/v1/governance/committees/{id}/actions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/actions`,
+      payload: { action: 'submit_filing', version: 1, on: '2026-01-02' },
+    }),
+  },
+  'POST /api/v1/governance/committees/{id}/meetings': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/meetings`,
+      payload: {
+        heldOn: '2026-01-02',
+        minutes: '越权',
+        attendance: [{ memberId: t.memberId, present: true }],
+      },
+    }),
+  },
+  'POST /api/v1/governance/committees/{id}/members': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/members`,
+      payload: { on: '2026-01-02', ownerId: t.ownerId, position: 'member', undertakingSigned: true },
+    }),
+  },
+  'POST /api/v1/governance/committees/{id}/members/{memberId}/end': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/members/${t.memberId}/end`,
+      payload: { version: 1, on: '2026-01-02', reason: 'resigned' },
+    }),
+  },
+  'POST /api/v1/governance/committees/{id}/meetings/{meetingId}/publish': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/meetings/${t.meetingId}/publish`,
+      payload: { on: '2025-07-02', rcInformedOn: '2025-07-02' },
+    }),
+  },
+  'POST /api/v1/governance/committees/{id}/changes': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/changes`,
+      payload: { kind: 'name', summary: '越权', changedOn: '2025-07-02' },
+    }),
+  },
+  'POST /api/v1/governance/committees/{id}/changes/{changeId}/actions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/changes/${t.changeId}/actions`,
+      payload: { action: 'submit', version: 1, on: '2025-07-03' },
+    }),
+  },
+  'POST /api/v1/governance/committees/{id}/trainings': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/committees/${t.committeeId}/trainings`,
+      payload: { heldOn: '2025-07-02', topic: '越权培训', trainer: 'x', hours: 1, memberIds: [t.memberId] },
+    }),
+  },
+  'GET /api/v1/governance/compounds/{id}/notices': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/compounds/${t.compoundId}/notices` }),
+  },
+  'POST /api/v1/governance/compounds/{id}/owner-groups': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/compounds/${t.compoundId}/owner-groups`,
+      payload: { buildingId: t.buildingId, formedOn: '2025-07-03' },
+    }),
+  },
+  'POST /api/v1/governance/owner-groups/{id}/dissolve': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/owner-groups/${t.ownerGroupId}/dissolve`,
+      payload: { version: 1, on: '2025-07-04' },
+    }),
+  },
+  'GET /api/v1/governance/compounds/{id}/arrears': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/compounds/${t.compoundId}/arrears` }),
+  },
+  'POST /api/v1/governance/compounds/{id}/arrears': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/compounds/${t.compoundId}/arrears`,
+      payload: {
+        unitId: 'x',
+        kind: 'service_fee',
+        amount: '1',
+        periodFrom: '2025-01-01',
+        periodTo: '2025-01-31',
+      },
+    }),
+  },
+  'POST /api/v1/governance/arrears/{id}/settle': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/arrears/${t.arrearId}/settle`,
+      payload: { version: 1, on: '2025-07-04' },
+    }),
+  },
+  // --- end of governance probes
+  // Open311 GeoReport v2: public by the spec (services and the public fields of requests); creating a
+  // request needs an api_key of channel open311, so a session alone is refused (403, nothing written).
+  'GET /open311/v2/discovery.{format}': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/open311/v2/discovery.json' }),
+  },
+  'GET /open311/v2/services.{format}': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/open311/v2/services.json' }),
+  },
+  'GET /open311/v2/services/{service_code}': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/open311/v2/services/repair.urgent.water_burst.json' }),
+  },
+  'GET /open311/v2/requests.{format}': {
+    expect: { kind: 'public' },
+    request: () => ({ url: '/open311/v2/requests.json' }),
+  },
+  'GET /open311/v2/requests/{service_request_id}': {
+    expect: { kind: 'public' },
+    request: (t) => ({ url: `/open311/v2/requests/${t.caseNo}.json` }),
+  },
+  'GET /open311/v2/tokens/{token}': {
+    expect: { kind: 'public' },
+    request: (t) => ({ url: `/open311/v2/tokens/${t.caseId}.json` }),
+  },
+  'POST /open311/v2/requests.{format}': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: '/open311/v2/requests.json',
+      payload: { service_code: 'noise', address_id: t.compoundId, description: '越权登记' },
+    }),
+  },
+  'GET /api/v1/exports/{list}': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/exports/compounds.csv?street=${HUAMU}` }),
+  },
+  // KPIs and campaigns: an office sees only the places it covers.
+  'GET /api/v1/kpis/cases': {
+    expect: { kind: 'denied' },
+    request: () => ({
+      url: `/api/v1/kpis/cases?groupBy=compound&street=${HUAMU}&from=2026-01-01&to=2026-12-31`,
+    }),
+  },
+  'GET /api/v1/kpis/cases/export': {
+    expect: { kind: 'denied' },
+    request: () => ({
+      url: `/api/v1/kpis/cases/export?groupBy=compound&street=${HUAMU}&from=2026-01-01&to=2026-12-31&format=csv`,
+    }),
+  },
+  'GET /api/v1/campaigns': {
+    expect: { kind: 'empty-list' },
+    request: () => ({ url: `/api/v1/campaigns?division=${HUAMU}` }),
+  },
+  'POST /api/v1/campaigns': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/campaigns',
+      payload: {
+        name: '越权整治',
+        categoryCode: 'noise',
+        divisionCode: HUAMU,
+        target: 1,
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+      },
+    }),
+  },
+  'GET /api/v1/campaigns/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/campaigns/${t.caseId}` }),
+  },
+  'POST /api/v1/campaigns/{id}/cases': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({ url: `/api/v1/campaigns/${t.caseId}/cases`, payload: { caseIds: [t.caseId] } }),
+  },
+  // Administration of the cases reference data: cases.configure (administrators) only.
+  'GET /api/v1/admin/case-categories': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: '/api/v1/admin/case-categories' }),
+  },
+  'POST /api/v1/admin/case-categories': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/admin/case-categories',
+      payload: { code: 'intruder', nameZh: '越权类别', nameEn: 'Intruder' },
+    }),
+  },
+  'PATCH /api/v1/admin/case-categories/{code}': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/admin/case-categories/noise',
+      payload: { version: 1, nameZh: '越权改名' },
+    }),
+  },
+  'GET /api/v1/admin/responsibility-lists': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: '/api/v1/admin/responsibility-lists' }),
+  },
+  'GET /api/v1/admin/responsibility-lists/{version}': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: '/api/v1/admin/responsibility-lists/1' }),
+  },
+  'POST /api/v1/admin/responsibility-lists': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/admin/responsibility-lists',
+      payload: {
+        note: '越权清单',
+        rules: [{ id: 'X1', priority: 1, categoryCode: 'noise', orgType: 'street_office', source: '越权' }],
+      },
+    }),
+  },
+  'POST /api/v1/admin/responsibility-lists/import': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/admin/responsibility-lists/import',
+      ...multipartCsv('id,priority,categoryCode,orgType,source\nX1,1,noise,street_office,越权\n'),
+    }),
+  },
+  'POST /api/v1/admin/responsibility-lists/{version}/activate': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({ url: '/api/v1/admin/responsibility-lists/1/activate' }),
+  },
+  'GET /api/v1/admin/sla-policies': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: '/api/v1/admin/sla-policies' }),
+  },
+  'POST /api/v1/admin/sla-policies': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/admin/sla-policies',
+      payload: { stage: 'accept', duration: '1h', sourceKind: 'policy', sourceRef: '越权' },
+    }),
+  },
+  'PATCH /api/v1/admin/sla-policies/{id}': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({ url: '/api/v1/admin/sla-policies/S001', payload: { version: 1, duration: '1h' } }),
+  },
+  'GET /api/v1/admin/calendar': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: '/api/v1/admin/calendar' }),
+  },
+  'PUT /api/v1/admin/calendar/{year}': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({ url: '/api/v1/admin/calendar/2027', payload: { holidays: [], workdays: [] } }),
+  },
+};
