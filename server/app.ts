@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from './platform/deps.js';
+import { registerAllMessages } from './messages.js';
 import { frameworkErrorHandler, registerHttpPlatform, sendError } from './platform/http/http.js';
 import { AppError } from './platform/http/errors.js';
 import { resolveApiKey, resolveSession } from './modules/auth/auth.service.js';
@@ -34,6 +35,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  registerAllMessages();
   const app = Fastify({
     logger: options.logger ? { level: deps.config.LOG_LEVEL } : false,
     trustProxy: deps.config.TRUST_PROXY === '1',

@@ -1,5 +1,6 @@
 // The `gongzhi` command line: one sub-command per file in ./commands, dispatched by name.
 import { UsageError } from './args.js';
+import { registerAllMessages } from '../messages.js';
 
 const commands: Record<string, () => Promise<{ run: (args: string[]) => Promise<number> }>> = {
   apikey: () => import('./commands/apikey.js'),
@@ -18,6 +19,7 @@ const commands: Record<string, () => Promise<{ run: (args: string[]) => Promise<
 };
 
 async function main(argv: string[]): Promise<number> {
+  registerAllMessages();
   const [name, ...rest] = argv;
   const load = name ? commands[name] : undefined;
   if (!load) {

@@ -58,6 +58,7 @@ const DOMAIN_TEST_PACKAGES: readonly string[] = ['vitest', 'fast-check', 'node:f
 const COMPOSITION_ROOTS: readonly RegExp[] = [
   /^server\/app\.ts$/, // registers every module's routes
   /^server\/jobs\.ts$/, // registers every module's job handlers
+  /^server\/messages\.ts$/, // registers every module's message catalogue
   /^server\/cli\//, // commands call module services, repos and importers directly
   /^server\/seed\//, // seeds write through module repos and services
   /^server\/test\//, // test harness

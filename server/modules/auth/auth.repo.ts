@@ -1,6 +1,6 @@
 // Queries for accounts, role grants, sessions and API keys.
 import type { Executor } from '../../platform/db/database.js';
-import type { Grant, ScopeType } from '../../../domain/access.js';
+import type { Grant } from '../../../domain/access.js';
 
 export async function findUserByUsername(db: Executor, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();

@@ -1,6 +1,12 @@
 // Sign-in with lockout, sessions, API keys.
 import { createHash } from 'node:crypto';
-import { permissionsOf, roleDefinition, type Permission, type Role, type ScopeType } from '../../../domain/access.js';
+import {
+  permissionsOf,
+  roleDefinition,
+  type Permission,
+  type Role,
+  type ScopeType,
+} from '../../../domain/access.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { writeTx, type Deps } from '../../platform/deps.js';

@@ -1,6 +1,6 @@
-import { registerMessages } from '../../platform/http/messages.js';
+import type { Catalogue } from '../../platform/http/messages.js';
 
-registerMessages({
+export const casesMessages: Catalogue = {
   'cases.not_found': { 'zh-CN': '未找到该案件，或无权查看', en: 'Case not found or not visible to you' },
   'cases.category_unknown': { 'zh-CN': '未知的问题类别：{code}', en: 'Unknown category: {code}' },
   'cases.location_required': {
@@ -41,4 +41,4 @@ registerMessages({
     'zh-CN': '照片过大（每张不超过 1.5 MB）',
     en: 'Photo too large (1.5 MB each at most)',
   },
-});
+};

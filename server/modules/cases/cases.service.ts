@@ -32,7 +32,6 @@ import { NO_DEADLINE } from './cases.repo.js';
 import { caseReference, type CaseReference } from './cases.reference.js';
 import { actorOrgIds, canRead, locationReaches, relationsTo } from './cases.policy.js';
 import { organisationsUnder } from '../registry/registry.service.js';
-import './cases.messages.js';
 
 const MAX_PHOTO_BYTES = 1_500_000;
 

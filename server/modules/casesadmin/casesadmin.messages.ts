@@ -1,8 +1,8 @@
 // Messages of the cases administration: errors, and row problems (`casesadmin.row.*`) rendered into each
 // row error of a responsibility list.
-import { registerMessages } from '../../platform/http/messages.js';
+import type { Catalogue } from '../../platform/http/messages.js';
 
-registerMessages({
+export const casesAdminMessages: Catalogue = {
   'casesadmin.category_not_found': {
     'zh-CN': '问题类别 {code} 不存在',
     en: 'Category {code} does not exist',
@@ -140,4 +140,4 @@ registerMessages({
     'zh-CN': '请填写依据（法规或政策条文）',
     en: 'Give the source (the law or policy behind the row)',
   },
-});
+};

@@ -17,7 +17,6 @@ import { invalidateCaseReference } from '../cases/cases.reference.js';
 import * as repo from './casesadmin.repo.js';
 import { readRules, type NumberedRule, type RowProblem } from './casesadmin.import.js';
 import { requireConfigure } from './casesadmin.policy.js';
-import './casesadmin.messages.js';
 
 const MAX_REPORTED_ERRORS = 200;
 

@@ -21,7 +21,6 @@ import { newId } from '../../platform/ids.js';
 import { enqueueJobs } from '../../platform/jobs/jobs.js';
 import * as repo from './governance.repo.js';
 import { canView, type CompoundPlace } from './governance.policy.js';
-import './governance.messages.js';
 
 /** Days before a due date from which a pending task shows as due soon. */
 export const DUE_SOON_DAYS = 5;

@@ -13,7 +13,7 @@ import type { Clock } from '../../platform/clock.js';
 import { isUniqueViolation, type Executor } from '../../platform/db/database.js';
 import type { GovTaskTable } from '../../platform/db/schema.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
-import { message, registerMessages } from '../../platform/http/messages.js';
+import { message } from '../../platform/http/messages.js';
 import { newId } from '../../platform/ids.js';
 import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
 import * as repo from './governance.repo.js';
@@ -38,21 +38,6 @@ const TRIGGER_REASONS: Record<NonNullable<TriggerResult['kind']>, { zh: string; 
   area: { zh: '已出售并交付的建筑面积达到 50%', en: 'half the area sold and delivered' },
   two_years: { zh: '首套房屋交付满两年', en: 'two years since the first delivery' },
 };
-
-registerMessages({
-  'governance.notify.task_warning': {
-    'zh-CN': '{compound}：{responsible}应完成的“{task}”将于 {due} 到期',
-    en: '{compound}: {task}, for {responsible}, is due on {due}',
-  },
-  'governance.notify.task_overdue': {
-    'zh-CN': '{compound}：{responsible}应完成的“{task}”已超期（期限 {due}）',
-    en: '{compound}: {task}, for {responsible}, is overdue (due on {due})',
-  },
-  'governance.notify.trigger': {
-    'zh-CN': '{compound} 已于 {on} 具备成立业主大会的条件（{reason}），建设单位应于 {due} 前向街镇书面报告',
-    en: "{compound} met the conditions for an owners' assembly on {on} ({reason}); the developer must report to the street by {due}",
-  },
-});
 
 // ---------------------------------------------------------------------------------------------------------
 // Notifications

@@ -1,6 +1,6 @@
-import { registerMessages } from '../../platform/http/messages.js';
+import type { Catalogue } from '../../platform/http/messages.js';
 
-registerMessages({
+export const governanceMessages: Catalogue = {
   'governance.compound_not_found': {
     'zh-CN': '未找到该小区，或无权查看',
     en: 'Compound not found or not visible to you',
@@ -303,4 +303,17 @@ registerMessages({
   },
   'governance.arrear_not_found': { 'zh-CN': '未找到该欠费记录', en: 'Arrear not found' },
   'governance.arrear_settled': { 'zh-CN': '该欠费已结清', en: 'This arrear is already settled' },
-});
+  // Reminders of governance deadlines (governance.jobs).
+  'governance.notify.task_warning': {
+    'zh-CN': '{compound}：{responsible}应完成的“{task}”将于 {due} 到期',
+    en: '{compound}: {task}, for {responsible}, is due on {due}',
+  },
+  'governance.notify.task_overdue': {
+    'zh-CN': '{compound}：{responsible}应完成的“{task}”已超期（期限 {due}）',
+    en: '{compound}: {task}, for {responsible}, is overdue (due on {due})',
+  },
+  'governance.notify.trigger': {
+    'zh-CN': '{compound} 已于 {on} 具备成立业主大会的条件（{reason}），建设单位应于 {due} 前向街镇书面报告',
+    en: "{compound} met the conditions for an owners' assembly on {on} ({reason}); the developer must report to the street by {due}",
+  },
+};

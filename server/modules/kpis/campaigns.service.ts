@@ -14,7 +14,6 @@ import { newId } from '../../platform/ids.js';
 import * as repo from './kpis.repo.js';
 import { campaignReadGrants, canReadCampaign, requireCampaignWrite } from './kpis.policy.js';
 import { periodOf } from './kpis.service.js';
-import './kpis.messages.js';
 
 /** Not work items of their own: never added automatically (a merged case is counted in its target). */
 const NOT_AUTO_ADDED = ['declined', 'merged'];

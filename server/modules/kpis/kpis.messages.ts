@@ -1,6 +1,6 @@
-import { registerMessages } from '../../platform/http/messages.js';
+import type { Catalogue } from '../../platform/http/messages.js';
 
-registerMessages({
+export const kpisMessages: Catalogue = {
   'kpis.period_invalid': {
     'zh-CN': '统计期间无效：{from} 至 {to}（开始日期不能晚于结束日期）',
     en: 'Invalid period {from} – {to} (the start must not be after the end)',
@@ -30,4 +30,4 @@ registerMessages({
     'zh-CN': '案件类别为“{actual}”，本次整治只收“{expected}”',
     en: 'The case is of category "{actual}"; this campaign takes "{expected}" only',
   },
-});
+};

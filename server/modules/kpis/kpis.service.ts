@@ -8,7 +8,6 @@ import type { Deps } from '../../platform/deps.js';
 import { writeSheet, type OutColumn, type SheetFile, type SheetFormat } from '../../platform/spreadsheet.js';
 import * as repo from './kpis.repo.js';
 import { kpiScope } from './kpis.policy.js';
-import './kpis.messages.js';
 
 export interface KpiQueryInput {
   groupBy: repo.KpiGroupBy;

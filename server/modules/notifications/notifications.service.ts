@@ -3,15 +3,11 @@
 import { grantsWith, organisationIdsOf } from '../../../domain/access.js';
 import type { Actor } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { registerMessages, type Locale } from '../../platform/http/messages.js';
+import type { Locale } from '../../platform/http/messages.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import type { Deps } from '../../platform/deps.js';
 import * as repo from './notifications.repo.js';
 import { organisationsUnder } from '../registry/registry.service.js';
-
-registerMessages({
-  'notifications.not_found': { 'zh-CN': '未找到该通知', en: 'Notification not found' },
-});
 
 /**
  * The actor's inbox: the organisations whose notifications it reads (its own, or its street's offices) and,

@@ -1,7 +1,7 @@
 // Open311 texts: error descriptions (the spec's `description`, meant for the user) and notices.
-import { registerMessages } from '../../platform/http/messages.js';
+import type { Catalogue } from '../../platform/http/messages.js';
 
-registerMessages({
+export const open311Messages: Catalogue = {
   'open311.api_key_missing': {
     'zh-CN': '未提供 api_key，无法提交诉求',
     en: 'No api_key received -- cannot create the request',
@@ -101,4 +101,4 @@ registerMessages({
     'zh-CN': '请联系平台管理员申请绑定 open311 渠道的 API Key（gongzhi apikey create --channel open311）',
     en: 'Ask the platform administrator for an API key bound to channel open311 (gongzhi apikey create --channel open311)',
   },
-});
+};

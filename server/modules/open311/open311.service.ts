@@ -19,7 +19,6 @@ import { resolveApiKey } from '../auth/auth.service.js';
 import { intakeCase } from '../cases/cases.service.js';
 import { caseReference, type Category } from '../cases/cases.reference.js';
 import * as repo from './open311.repo.js';
-import './open311.messages.js';
 
 export const OPEN311_CHANNEL = 'open311';
 /** Cases in these statuses are `closed` for Open311; every other status is `open`. */

@@ -1,6 +1,6 @@
-import { registerMessages } from '../../platform/http/messages.js';
+import type { Catalogue } from '../../platform/http/messages.js';
 
-registerMessages({
+export const registryMessages: Catalogue = {
   'registry.compound_not_found': {
     'zh-CN': '未找到该小区，或无权查看',
     en: 'Compound not found or not visible to you',
@@ -28,4 +28,4 @@ registerMessages({
     en: "The residents' committee must belong to the compound's street",
   },
   'registry.parent_invalid': { 'zh-CN': '上级组织不存在', en: 'The parent organisation does not exist' },
-});
+};

@@ -10,7 +10,6 @@ import type { Executor } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './registry.repo.js';
 import { ownerListGrants, readGrants, requireWriteInDivision } from './registry.policy.js';
-import './registry.messages.js';
 
 const area = (v: number | null) => (v === null || v === undefined ? null : formatAreaM2(v));
 

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS, IMPORT_KINDS } from '../../../contracts/transfer.js';
 import { hasMessage } from '../../platform/http/messages.js';
+import { registerAllMessages } from '../../messages.js';
 import { normaliseHeader } from '../../platform/spreadsheet.js';
-import './transfer.messages.js';
+
+registerAllMessages();
 
 describe('transfer messages and columns', () => {
   it('has a zh-CN/en message for every row problem the validators report', () => {

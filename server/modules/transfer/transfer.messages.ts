@@ -1,8 +1,8 @@
 // Messages of the transfer module: file-level errors (error codes) and row-level problems
 // (`transfer.row.*`, rendered into each RowError's message).
-import { registerMessages } from '../../platform/http/messages.js';
+import type { Catalogue } from '../../platform/http/messages.js';
 
-registerMessages({
+export const transferMessages: Catalogue = {
   'transfer.invalid_rows': {
     'zh-CN': '文件中有 {count} 处数据错误，未导入任何数据；请按错误清单修改后重新上传',
     en: 'The file has {count} error(s); nothing was imported. Correct the rows listed and upload again',
@@ -185,4 +185,4 @@ registerMessages({
     'zh-CN': '覆盖街镇代码 {value} 不存在或不是街镇',
     en: 'coverage code {value} is unknown or not a street/town',
   },
-});
+};

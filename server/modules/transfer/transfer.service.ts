@@ -35,7 +35,6 @@ import { columnLabel, Problems, readImportFile, VALIDATORS, type RowProblem } fr
 import { importGrants, requireExport } from './transfer.policy.js';
 import * as repo from './transfer.repo.js';
 import { isUniqueViolation } from '../../platform/db/database.js';
-import './transfer.messages.js';
 
 export interface ImportOptions {
   dryRun: boolean;

@@ -4,7 +4,6 @@ import type { Actor } from '../../platform/http/context.js';
 import { auditActor, requirePermission } from '../../platform/http/context.js';
 import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
-import { registerMessages } from '../../platform/http/messages.js';
 import { writeTx, type Audit, type Deps } from '../../platform/deps.js';
 import type { Executor } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
@@ -12,18 +11,6 @@ import type { AuditActor } from '../../platform/audit/audit.js';
 import { findUserById, findUserByUsername } from '../auth/auth.repo.js';
 import { hashPassword } from '../auth/passwords.js';
 import * as repo from './users.repo.js';
-
-registerMessages({
-  'users.not_found': { 'zh-CN': '未找到该账号', en: 'Account not found' },
-  'users.username_taken': {
-    'zh-CN': '用户名 {username} 已被使用',
-    en: 'Username {username} is already taken',
-  },
-  'users.grant_invalid': {
-    'zh-CN': '角色 {role} 不能绑定到数据范围 {scopeType}:{scopeId}',
-    en: 'Role {role} cannot be bound to scope {scopeType}:{scopeId}',
-  },
-});
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 

@@ -1,7 +1,7 @@
 // The message catalogue: every error code with its zh-CN and en text. `{name}` is replaced by params.
 export type Locale = 'zh-CN' | 'en';
 
-type Catalogue = Record<string, { 'zh-CN': string; en: string }>;
+export type Catalogue = Record<string, { 'zh-CN': string; en: string }>;
 
 const catalogue: Catalogue = {
   'common.validation': { 'zh-CN': '请求内容有误：{fields}', en: 'The request is invalid: {fields}' },
