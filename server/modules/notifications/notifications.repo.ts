@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { keysetPage } from '../../platform/db/keyset.js';
-import type { DB } from '../../platform/db/schema.js';
+import type { DB, NotificationTable } from '../../platform/db/schema.js';
 
 /** Whose notifications: those addressed to some organisations and/or to one user account. */
 export interface Inbox {
@@ -44,4 +44,8 @@ export async function organisationsOfStreets(db: Executor, streets: readonly str
   return (
     await db.selectFrom('organisations').select('id').where('division_code', 'in', streets).execute()
   ).map((r) => r.id);
+}
+
+export async function insertNotifications(db: Executor, rows: NotificationTable[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('notifications').values(rows).execute();
 }

@@ -6,6 +6,8 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/http/messages.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import type { Deps } from '../../platform/deps.js';
+import type { Executor } from '../../platform/db/database.js';
+import { newId } from '../../platform/ids.js';
 import * as repo from './notifications.repo.js';
 import { organisationsUnder } from '../registry/registry.service.js';
 
@@ -56,4 +58,42 @@ export async function markNotificationRead(deps: Deps, actor: Actor, id: string)
   const n = await repo.markRead(deps.database.db, inbox, id, deps.clock.now().toISOString());
   if (n === 0) throw notFound('notifications.not_found');
   return { ok: true as const };
+}
+
+/** Who a notification is for: organisations (their members read it) and/or user accounts. */
+export interface Recipients {
+  orgIds?: readonly (string | null)[];
+  userIds?: readonly string[];
+}
+
+export interface NotificationText {
+  kind: string; // e.g. `case.dispatch`, `governance.task_warning`
+  zh: string;
+  en: string;
+  caseId?: string | null;
+}
+
+/**
+ * The one way to notify: inside the caller's transaction, one row per recipient. Other modules call this;
+ * only this module writes the notifications table. An org id of null means "no organisation yet" and is kept
+ * (the street's inbox reads those of its cases).
+ */
+export async function notify(
+  db: Executor,
+  to: Recipients,
+  text: NotificationText,
+  now: string,
+): Promise<void> {
+  const base = {
+    case_id: text.caseId ?? null,
+    kind: text.kind,
+    text_zh: text.zh,
+    text_en: text.en,
+    created_at: now,
+    read_at: null,
+  };
+  await repo.insertNotifications(db, [
+    ...(to.orgIds ?? []).map((orgId) => ({ ...base, id: newId(), org_id: orgId, user_id: null })),
+    ...(to.userIds ?? []).map((userId) => ({ ...base, id: newId(), org_id: null, user_id: userId })),
+  ]);
 }
