@@ -23,19 +23,16 @@ export async function createApiKey(
   const id = newId();
   const key = `gz_${randomToken(24)}`;
   await writeTx(deps, actor, requestId, async (trx, audit) => {
-    await trx
-      .insertInto('api_keys')
-      .values({
-        id,
-        name: input.name,
-        channel: input.channel,
-        key_hash: sha256(key),
-        key_prefix: key.slice(0, 7),
-        created_by: actor.id,
-        created_at: deps.clock.now().toISOString(),
-        revoked_at: null,
-      })
-      .execute();
+    await repo.insertApiKey(trx, {
+      id,
+      name: input.name,
+      channel: input.channel,
+      key_hash: sha256(key),
+      key_prefix: key.slice(0, 7),
+      created_by: actor.id,
+      created_at: deps.clock.now().toISOString(),
+      revoked_at: null,
+    });
     await audit({
       action: 'auth.apikey.create',
       targetType: 'api_key',

@@ -1,5 +1,6 @@
 // Queries for accounts, role grants, sessions and API keys.
 import type { Executor } from '../../platform/db/database.js';
+import type { ApiKeyTable } from '../../platform/db/schema.js';
 import type { Grant } from '../../../domain/access.js';
 
 export async function findUserByUsername(db: Executor, username: string) {
@@ -105,4 +106,8 @@ export async function revokeApiKey(db: Executor, id: string, at: string): Promis
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
+}
+
+export async function insertApiKey(db: Executor, row: ApiKeyTable): Promise<void> {
+  await db.insertInto('api_keys').values(row).execute();
 }

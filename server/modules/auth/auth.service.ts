@@ -12,8 +12,9 @@ import type { Actor } from '../../platform/http/context.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
 import { randomToken } from '../../platform/ids.js';
 import { formatShanghaiMinute } from '../../platform/time.js';
+import type { Executor } from '../../platform/db/database.js';
 import * as repo from './auth.repo.js';
-import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -151,3 +152,10 @@ export async function describeUser(deps: Deps, userId: string, csrfToken: string
     permissions: permissionsOf(grants),
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// For account administration (users module): the account rows sign-in reads, and password hashing.
+
+export const accountById = (db: Executor, id: string) => repo.findUserById(db, id);
+export const accountByUsername = (db: Executor, username: string) => repo.findUserByUsername(db, username);
+export const hashNewPassword = (password: string): Promise<string> => hashPassword(password);

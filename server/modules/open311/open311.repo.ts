@@ -2,7 +2,7 @@
 // Cases are created only through the cases service; nothing here writes.
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
-import { likePattern } from '../../platform/db/database.js';
+import { containsText } from '../../platform/db/database.js';
 
 /** ±0.01° around the point (≈1.1 km north–south, ≈0.95 km east–west at Shanghai's latitude). */
 export const NEAR_DEGREES = 0.01;
@@ -25,11 +25,10 @@ export async function nearestCompound(db: Executor, lat: number, lng: number) {
 
 /** Compounds whose name or address contains the text (at most `limit`). */
 export async function compoundsContaining(db: Executor, text: string, limit: number) {
-  const pattern = likePattern(text);
   return db
     .selectFrom('compounds')
     .select(['id', 'name'])
-    .where(sql<boolean>`(name like ${pattern} escape '\\' or address like ${pattern} escape '\\')`)
+    .where((eb) => eb.or([containsText('name', text), containsText('address', text)]))
     .orderBy('name')
     .orderBy('id')
     .limit(limit)

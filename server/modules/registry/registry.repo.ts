@@ -1,10 +1,10 @@
 // Registry queries. Scoped reads take a compound-scope condition built by platform/scope.ts.
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
 import type { Grant } from '../../../domain/access.js';
 import type { Executor } from '../../platform/db/database.js';
 import { keysetPage } from '../../platform/db/keyset.js';
-import { containsText, likePattern } from '../../platform/db/database.js';
-import type { DB } from '../../platform/db/schema.js';
+import { containsText } from '../../platform/db/database.js';
+import type { CompoundTable, DB, OrganisationTable } from '../../platform/db/schema.js';
 import { compoundScopeCondition } from '../../platform/scope.js';
 
 const COMPOUND_COLS = {
@@ -254,7 +254,7 @@ export async function listOwnersOfCompound(
         .select('unit_owners.owner_id')
         .where('unit_owners.compound_id', '=', compoundId),
     );
-  if (f.q) q = q.where(sql<boolean>`owners.name like ${likePattern(f.q)} escape '\\'`);
+  if (f.q) q = q.where(containsText('owners.name', f.q));
   return keysetPage(q, 'owners.name', 'owners.id', f.after, f.limit).execute();
 }
 
@@ -301,4 +301,16 @@ export async function withDescendants(db: Executor, orgIds: readonly string[]): 
     frontier.forEach((id) => all.add(id));
   }
   return [...all];
+}
+
+export async function insertOrganisation(db: Executor, row: Insertable<OrganisationTable>) {
+  await db.insertInto('organisations').values(row).execute();
+}
+
+export async function insertCompound(db: Executor, row: Insertable<CompoundTable>) {
+  await db.insertInto('compounds').values(row).execute();
+}
+
+export async function compoundIdByCode(db: Executor, code: string): Promise<string | undefined> {
+  return (await db.selectFrom('compounds').select('id').where('code', '=', code).executeTakeFirst())?.id;
 }

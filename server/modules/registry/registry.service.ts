@@ -3,10 +3,11 @@ import { maskIdNumber, maskPhone } from '../../../domain/access.js';
 import { formatAreaM2, parseAreaM2 } from '../../../domain/area.js';
 import type { Actor } from '../../platform/http/context.js';
 import { auditActor, requirePermission } from '../../platform/http/context.js';
-import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors.js';
+import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
 import type { Executor } from '../../platform/db/database.js';
+import { updateVersioned } from '../../platform/db/writes.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './registry.repo.js';
 import { ownerListGrants, readGrants, requireWriteInDivision } from './registry.policy.js';
@@ -113,7 +114,7 @@ export async function createOrganisation(
       updated_at: now,
       version: 1,
     };
-    await trx.insertInto('organisations').values(row).execute();
+    await repo.insertOrganisation(trx, row);
     await repo.replaceCoverage(trx, id, input.coverage);
     await audit({
       action: 'registry.organisation.create',
@@ -151,14 +152,14 @@ export async function updateOrganisation(
       ...(patch.phone !== undefined && { phone: patch.phone }),
       ...(patch.address !== undefined && { address: patch.address }),
     };
-    const result = await trx
-      .updateTable('organisations')
-      .set({ ...changes, updated_at: now, version: patch.version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', patch.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0)
-      throw conflict('common.version_conflict', presentOrganisation(before));
+    await updateVersioned(
+      trx,
+      'organisations',
+      id,
+      patch.version,
+      { ...changes, updated_at: now },
+      presentOrganisation(before),
+    );
     if (patch.coverage) await repo.replaceCoverage(trx, id, patch.coverage);
     await audit({
       action: 'registry.organisation.update',
@@ -278,12 +279,8 @@ export async function createCompound(deps: Deps, actor: Actor, input: CompoundIn
   await writeTx(deps, auditActor(actor), requestId, async (trx, audit) => {
     const street = await requireStreet(trx, input.streetCode);
     await checkResidentsCommittee(trx, input.residentsCommitteeId, input.streetCode);
-    const taken = await trx
-      .selectFrom('compounds')
-      .select('id')
-      .where('code', '=', input.code)
-      .executeTakeFirst();
-    if (taken) throw new AppError('registry.compound_code_taken', 409, { code: input.code });
+    if (await repo.compoundIdByCode(trx, input.code))
+      throw new AppError('registry.compound_code_taken', 409, { code: input.code });
     const row = {
       id,
       code: input.code,
@@ -302,7 +299,7 @@ export async function createCompound(deps: Deps, actor: Actor, input: CompoundIn
       updated_at: now,
       version: 1,
     };
-    await trx.insertInto('compounds').values(row).execute();
+    await repo.insertCompound(trx, row);
     await audit({ action: 'registry.compound.create', targetType: 'compound', targetId: id, after: row });
   });
   return getCompound(deps, actor, id);
@@ -346,14 +343,16 @@ export async function updateCompound(
       ...(patch.firstDeliveryOn !== undefined && { first_delivery_on: patch.firstDeliveryOn }),
       ...(patch.managementAreaName !== undefined && { management_area_name: patch.managementAreaName }),
     };
-    const result = await trx
-      .updateTable('compounds')
-      .set({ ...changes, updated_at: now, version: patch.version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', patch.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0)
-      throw conflict('common.version_conflict', { currentVersion: before.version });
+    await updateVersioned(
+      trx,
+      'compounds',
+      id,
+      patch.version,
+      { ...changes, updated_at: now },
+      {
+        currentVersion: before.version,
+      },
+    );
     await audit({
       action: 'registry.compound.update',
       targetType: 'compound',

@@ -2,14 +2,18 @@
 import { isValidGrant, maskPhone, ROLES, type Grant, type Role } from '../../../domain/access.js';
 import type { Actor } from '../../platform/http/context.js';
 import { auditActor, requirePermission } from '../../platform/http/context.js';
-import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors.js';
+import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { writeTx, type Audit, type Deps } from '../../platform/deps.js';
 import type { Executor } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
 import type { AuditActor } from '../../platform/audit/audit.js';
-import { findUserById, findUserByUsername } from '../auth/auth.repo.js';
-import { hashPassword } from '../auth/passwords.js';
+import {
+  accountById as findUserById,
+  accountByUsername as findUserByUsername,
+  hashNewPassword as hashPassword,
+} from '../auth/auth.service.js';
+import { updateVersioned } from '../../platform/db/writes.js';
 import * as repo from './users.repo.js';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
@@ -169,14 +173,16 @@ export async function updateUser(
       ...(passwordHash && { password_hash: passwordHash }),
       ...(patch.unlock && { locked_until: null, failed_logins: 0 }),
     };
-    const result = await trx
-      .updateTable('users')
-      .set({ ...changes, updated_at: now, version: patch.version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', patch.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0)
-      throw conflict('common.version_conflict', { currentVersion: before.version });
+    await updateVersioned(
+      trx,
+      'users',
+      id,
+      patch.version,
+      { ...changes, updated_at: now },
+      {
+        currentVersion: before.version,
+      },
+    );
     if (patch.roles) await repo.replaceGrants(trx, id, patch.roles, now);
     if (patch.disabled || passwordHash) await repo.deleteSessionsOfUser(trx, id);
     const { password_hash: _hash, ...safeChanges } = changes as typeof changes & { password_hash?: string };

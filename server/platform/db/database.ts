@@ -92,7 +92,7 @@ function withStatementCache(handle: SQLite.Database, max = 2000) {
 }
 
 /** A LIKE pattern for a literal substring (use with `escape '\\'`); case-sensitive on PostgreSQL, ASCII case-insensitive on SQLite. */
-export function likePattern(text: string): string {
+function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
