@@ -14,6 +14,7 @@ import { appendFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CompiledQuery, sql } from 'kysely';
+import { shanghaiPeriod } from '../domain/kpis.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { systemClock } from '../server/platform/clock.js';
@@ -34,8 +35,7 @@ const keep = process.argv.includes('--keep');
 const DISTRICT = '310115';
 const MONTH = { from: '2026-10-01', to: '2026-10-31' };
 // The month in Shanghai time, as stored UTC instants.
-const MONTH_FROM = new Date(`${MONTH.from}T00:00:00+08:00`).toISOString();
-const MONTH_TO = new Date(new Date(`${MONTH.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
+const { fromIso: MONTH_FROM, toIso: MONTH_TO } = shanghaiPeriod(MONTH.from, MONTH.to);
 const PASSWORD = 'bench-queue-2026';
 const TARGETS = { queue: 20, casePage: 20, kpi: 200 };
 

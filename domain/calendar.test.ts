@@ -2,18 +2,32 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   addDuration,
+  addMonths,
+  addYears,
   calendarFromFile,
   calendarFromYears,
   coveredYears,
+  dateOf,
+  dayNumber,
+  daysBetween,
+  endOfShanghaiDay,
   formatShanghai,
+  fromShanghaiWallClock,
+  isDayOff,
   isValidDate,
   isWorkingDay,
+  monthDays,
   parseDuration,
   shanghaiDate,
+  shanghaiWallClock,
+  startOfShanghaiDay,
+  statutoryDeadline,
   type BusinessCalendar,
   type Duration,
 } from './calendar.js';
+import * as governance from './governance.js';
 
 const shipped: unknown = JSON.parse(
   readFileSync(new URL('../reference/china-holidays.json', import.meta.url), 'utf8'),
@@ -251,5 +265,190 @@ describe('addDuration', () => {
     const t0 = performance.now();
     for (let i = 0; i < 10_000; i++) addDuration(cal, start, { amount: 20, unit: 'wd' });
     expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('day numbers and calendar-day arithmetic', () => {
+  it('numbers days from 1970-01-01 without Date (years 0000–9999)', () => {
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('1969-12-31')).toBe(-1);
+    expect(dayNumber('2026-11-26')).toBe(20_783);
+    expect(dateOf(20_783)).toBe('2026-11-26');
+    // Date.UTC would read year 50 as 1950; the civil algorithm does not.
+    expect(dateOf(dayNumber('0050-03-01'))).toBe('0050-03-01');
+    expect(dayNumber('0000-01-01')).toBe(-719_528);
+    expect(dateOf(dayNumber('9999-12-31'))).toBe('9999-12-31');
+    expect(() => dateOf(dayNumber('9999-12-31') + 1)).toThrow(RangeError);
+    expect(() => dateOf(1.5)).toThrow(RangeError);
+  });
+
+  it('rejects what is not a real YYYY-MM-DD date', () => {
+    for (const bad of ['2026-02-29', '2026-04-31', '2026-13-01', '2026-1-01', '2026-01-01T00:00', '', 'x']) {
+      expect(() => dayNumber(bad), bad).toThrow(RangeError);
+      expect(() => addDays(bad, 1), bad).toThrow(RangeError);
+    }
+    expect(() => dayNumber(undefined as unknown as string)).toThrow(/not a valid YYYY-MM-DD date: undefined/);
+  });
+
+  it('adds days and counts the days between two dates', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2026-11-26', 0)).toBe('2026-11-26');
+    expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
+    expect(daysBetween('2028-01-01', '2029-01-01')).toBe(366);
+    expect(daysBetween('2026-11-27', '2026-11-26')).toBe(-1);
+  });
+
+  it('民法典 Art 202: months and years end on the corresponding day, or the month end', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-03-31', 1)).toBe('2026-04-30');
+    expect(addMonths('2026-11-15', 2)).toBe('2027-01-15');
+    expect(addMonths('2026-01-15', -1)).toBe('2025-12-15');
+    expect(addMonths('2026-07-31', -5)).toBe('2026-02-28');
+    expect(addMonths('2026-05-31', -12)).toBe('2025-05-31');
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
+    expect(addYears('2026-11-26', -1)).toBe('2025-11-26');
+    expect(() => addMonths('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => addMonths('2026-01-31', 0.5)).toThrow(RangeError);
+  });
+
+  it('gives the first and last day of a month', () => {
+    expect(monthDays('2026-02')).toEqual({ first: '2026-02-01', last: '2026-02-28' });
+    expect(monthDays('2028-02')).toEqual({ first: '2028-02-01', last: '2028-02-29' });
+    expect(monthDays('2026-12')).toEqual({ first: '2026-12-01', last: '2026-12-31' });
+    for (const bad of ['2026-13', '2026-00', '2026-1', '2026-01-01', '']) {
+      expect(() => monthDays(bad), bad).toThrow(RangeError);
+    }
+  });
+
+  it('property: addDays and daysBetween are inverse', () => {
+    const dateArb = fc.integer({ min: dayNumber('1900-01-01'), max: dayNumber('2100-12-31') }).map(dateOf);
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: -5000, max: 5000 }), (date, n) => {
+        expect(daysBetween(date, addDays(date, n))).toBe(n);
+        expect(isValidDate(addDays(date, n))).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('statutoryDeadline (民法典 Arts 201–203)', () => {
+  it('does not count the start day; a working last day stays', () => {
+    // Art 201: 30 days from Monday 2026-03-02 → Wednesday 2026-04-01, ends 24:00 that day
+    expect(statutoryDeadline(cal, '2026-03-02', 30)).toEqual({
+      lastDay: '2026-04-01',
+      nominalLastDay: '2026-04-01',
+      endsAt: new Date('2026-04-01T16:00:00.000Z'),
+    });
+    expect(statutoryDeadline(cal, '2026-11-26', 1).lastDay).toBe('2026-11-27'); // Friday
+  });
+
+  it('Art 203 ¶1: moves a last day off to the next working day, over holidays and weekends', () => {
+    // 2026-09-10 + 21 d = Thu 10-01 (National Day, off until 10-07) → the next working day, Thu 10-08
+    const d = statutoryDeadline(cal, '2026-09-10', 21);
+    expect(d.nominalLastDay).toBe('2026-10-01');
+    expect(d.lastDay).toBe('2026-10-08');
+    expect(d.endsAt.toISOString()).toBe('2026-10-08T16:00:00.000Z');
+    // a plain Saturday → Monday; a 调休 working Saturday stays
+    expect(statutoryDeadline(cal, '2026-11-21', 7).lastDay).toBe('2026-11-30');
+    expect(statutoryDeadline(cal, '2026-10-03', 7).lastDay).toBe('2026-10-10');
+    expect(statutoryDeadline(empty, '2026-09-10', 21).lastDay).toBe('2026-10-01');
+  });
+
+  it('Art 202: months and years, month end when there is no corresponding day', () => {
+    // 2026-02-28 is a Saturday, but a 调休 working day in 2026: it stays
+    expect(statutoryDeadline(cal, '2026-01-31', 1, 'm')).toMatchObject({
+      nominalLastDay: '2026-02-28',
+      lastDay: '2026-02-28',
+    });
+    expect(statutoryDeadline(empty, '2026-01-31', 1, 'm').lastDay).toBe('2026-03-02'); // Sat → Mon
+    expect(statutoryDeadline(empty, '2025-11-26', 1, 'y').lastDay).toBe('2026-11-26');
+    expect(statutoryDeadline(empty, '2024-02-29', 1, 'y').nominalLastDay).toBe('2025-02-28');
+  });
+
+  it('rejects bad amounts and broken calendars', () => {
+    expect(() => statutoryDeadline(cal, '2026-01-01', 0)).toThrow(RangeError);
+    expect(() => statutoryDeadline(cal, '2026-01-01', 1.5)).toThrow(RangeError);
+    expect(() => statutoryDeadline(cal, '2026-02-30', 1)).toThrow(RangeError);
+    const holidays = new Set<string>();
+    for (let d = dayNumber('2026-01-01'); d < dayNumber('2037-01-01'); d++) holidays.add(dateOf(d));
+    expect(() => statutoryDeadline({ holidays, workdays: new Set() }, '2026-01-01', 1)).toThrow(
+      /no working day in the 3660 days after 2026-01-02/,
+    );
+  });
+
+  it('isDayOff is the opposite of isWorkingDay (holiday wins over a 调休 listing)', () => {
+    expect(isDayOff(cal, '2026-10-01')).toBe(true);
+    expect(isDayOff(cal, '2026-10-10')).toBe(false);
+    expect(isDayOff(cal, '2026-11-28')).toBe(true);
+    expect(isDayOff(cal, '2026-11-26')).toBe(false);
+    const both = { holidays: new Set(['2026-11-28']), workdays: new Set(['2026-11-28']) };
+    expect(isDayOff(both, '2026-11-28')).toBe(true);
+  });
+});
+
+describe('Shanghai wall clock', () => {
+  it('00:00 and 24:00 of a Shanghai day', () => {
+    expect(startOfShanghaiDay('2026-11-26').toISOString()).toBe('2026-11-25T16:00:00.000Z');
+    expect(endOfShanghaiDay('2026-11-26').toISOString()).toBe('2026-11-26T16:00:00.000Z');
+    expect(endOfShanghaiDay('2026-12-31').getTime()).toBe(startOfShanghaiDay('2027-01-01').getTime());
+    expect(shanghaiDate(startOfShanghaiDay('2026-11-26'))).toBe('2026-11-26');
+    expect(shanghaiDate(new Date(endOfShanghaiDay('2026-11-26').getTime() - 1))).toBe('2026-11-26');
+    expect(() => startOfShanghaiDay('2026-02-29')).toThrow(RangeError);
+  });
+
+  it('instant ↔ wall clock', () => {
+    expect(shanghaiWallClock(new Date('2026-11-26T16:30:05.999Z'))).toBe('2026-11-27T00:30:05');
+    expect(fromShanghaiWallClock('2026-11-27T00:30').toISOString()).toBe('2026-11-26T16:30:00.000Z');
+    expect(fromShanghaiWallClock('2026-11-27T00:30:05').toISOString()).toBe('2026-11-26T16:30:05.000Z');
+    expect(fromShanghaiWallClock('2026-11-27T00:30:05.5').toISOString()).toBe('2026-11-26T16:30:05.500Z');
+    expect(fromShanghaiWallClock('2026-01-01T07:59').toISOString()).toBe('2025-12-31T23:59:00.000Z');
+    for (const bad of [
+      '2026-11-27',
+      '2026-11-27 00:30',
+      '2026-11-27T24:00',
+      '2026-11-27T23:60',
+      '2026-11-27T23:59:60',
+      '2026-02-29T10:00',
+      '2026-11-27T00:30+08:00',
+      '2026-11-27T00:30Z',
+      '',
+    ]) {
+      expect(() => fromShanghaiWallClock(bad), bad).toThrow(RangeError);
+    }
+  });
+
+  it('property: wall clock round-trips at second precision', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2100, 0, 1) }).map((t) => t - (t % 1000)),
+        (t) => {
+          const wall = shanghaiWallClock(new Date(t));
+          expect(fromShanghaiWallClock(wall).getTime()).toBe(t);
+          expect(formatShanghai(new Date(t))).toBe(`${wall}+08:00`);
+          expect(wall.slice(0, 10)).toBe(shanghaiDate(new Date(t)));
+        },
+      ),
+    );
+  });
+});
+
+describe('domain/governance.ts keeps its old calendar names as aliases of this module', () => {
+  it('re-exports the very same functions', () => {
+    expect(governance.addDays).toBe(addDays);
+    expect(governance.addMonths).toBe(addMonths);
+    expect(governance.addYears).toBe(addYears);
+    expect(governance.dayNumber).toBe(dayNumber);
+    expect(governance.dateOf).toBe(dateOf);
+    expect(governance.daysBetween).toBe(daysBetween);
+    expect(governance.endOfShanghaiDay).toBe(endOfShanghaiDay);
+    expect(governance.isDayOff).toBe(isDayOff);
+    expect(governance.statutoryDeadline).toBe(statutoryDeadline);
+    expect(governance.shanghaiDay).toBe(shanghaiDate);
+    expect(governance.isDate).toBe(isValidDate);
   });
 });

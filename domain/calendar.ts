@@ -7,6 +7,13 @@
 // Dates are 'YYYY-MM-DD' strings (proleptic Gregorian, years 0000–9999). Internally they are converted to
 // integer day numbers (days since 1970-01-01) with Howard Hinnant's civil-date algorithms, so no Date
 // parsing, no Intl and no local time zone is involved anywhere.
+//
+// This is the ONE calendar and the ONE Shanghai clock of the code base (server, web and CLI import it):
+// - Shanghai instants: shanghaiDate, formatShanghai, shanghaiWallClock / fromShanghaiWallClock,
+//   startOfShanghaiDay / endOfShanghaiDay (24:00);
+// - calendar-day arithmetic: dayNumber / dateOf, addDays, daysBetween, addMonths / addYears, monthDays;
+// - working days: isWorkingDay / isDayOff, addDuration (h / d / wd SLA clocks);
+// - statutory periods (民法典 Arts 201–203): statutoryDeadline.
 
 /** Working calendar: `holidays` are days off (even on weekdays); `workdays` are 调休 working weekend days. */
 export type BusinessCalendar = { holidays: ReadonlySet<string>; workdays: ReadonlySet<string> };
@@ -89,6 +96,62 @@ function describe(value: unknown): string {
 /** True if `date` is a real 'YYYY-MM-DD' calendar date. */
 export function isValidDate(date: unknown): date is string {
   return parseDateKey(date) !== undefined;
+}
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' date; throws a RangeError on anything that is not a real date. */
+export function dayNumber(date: string): number {
+  const days = parseDateKey(date);
+  if (days === undefined) throw new RangeError(`not a valid YYYY-MM-DD date: ${describe(date)}`);
+  return days;
+}
+
+/** 'YYYY-MM-DD' of a day number (days since 1970-01-01); RangeError outside years 0000–9999. */
+export function dateOf(day: number): string {
+  if (!Number.isSafeInteger(day)) throw new RangeError(`not a whole day number: ${day}`);
+  return dateKey(day);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Calendar-day arithmetic on 'YYYY-MM-DD' dates (no time zone involved)
+
+/** The date `days` calendar days after `date` (before it when negative). */
+export function addDays(date: string, days: number): string {
+  return dateOf(dayNumber(date) + days);
+}
+
+/** Whole calendar days from `a` to `b` (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/**
+ * 民法典 Art 202: the corresponding day `months` later (earlier when negative); the last day of the target
+ * month when it has no such day (2026-01-31 + 1 month → 2026-02-28).
+ */
+export function addMonths(date: string, months: number): string {
+  dayNumber(date);
+  if (!Number.isSafeInteger(months)) throw new RangeError(`not a whole number of months: ${months}`);
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const index = y * 12 + (m - 1) + months;
+  const ny = Math.floor(index / 12);
+  const nm = index - ny * 12 + 1;
+  return dateOf(daysFromCivil(ny, nm, Math.min(d, daysInMonth(ny, nm))));
+}
+
+/** 民法典 Art 202 for years: the corresponding day, 02-28 for 02-29 in a common year. */
+export function addYears(date: string, years: number): string {
+  return addMonths(date, years * 12);
+}
+
+/** The first and last day of a 'YYYY-MM' month. */
+export function monthDays(month: string): { first: string; last: string } {
+  const first = `${month}-01`;
+  if (!/^\d{4}-\d{2}$/.test(month) || !isValidDate(first)) {
+    throw new RangeError(`not a valid YYYY-MM month: ${describe(month)}`);
+  }
+  return { first, last: addDays(addMonths(first, 1), -1) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -218,6 +281,59 @@ export function isWorkingDay(cal: BusinessCalendar, date: string): boolean {
   return isWorkingDayNumber(cal, days);
 }
 
+/**
+ * The opposite of {@link isWorkingDay}: a listed holiday, or a weekend day not listed as a 调休 working day.
+ * These are the 法定休假日 of 民法典 Art 203 ¶1 (weekends are 公休日; 调休 working weekends are not days off).
+ */
+export function isDayOff(cal: BusinessCalendar, date: string): boolean {
+  return !isWorkingDay(cal, date);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Statutory periods — 民法典 Arts 200–204
+
+/** Unit of a statutory period: calendar days, months or years. */
+export type PeriodUnit = 'd' | 'm' | 'y';
+
+export interface StatutoryDeadline {
+  /** The last day of the period, after moving off a day off (民法典 Art 203 ¶1). */
+  lastDay: string;
+  /** The nominal last day before that move (equal to lastDay when it is a working day). */
+  nominalLastDay: string;
+  /** 24:00 Asia/Shanghai of lastDay, i.e. the next day's 00:00+08:00, as an instant. */
+  endsAt: Date;
+}
+
+/**
+ * The end of a statutory period of `amount` days, months or years counted from the event on `start`:
+ * - Art 201: the start day is not counted, so the nominal last day is `start` + amount days, or
+ * - Art 202: for months/years the corresponding day (the month's last day when there is none);
+ * - Art 203 ¶1: a last day that is a day off ({@link isDayOff}) moves to the next day that is not;
+ * - Art 203 ¶2: the period ends at 24:00 of its last day ({@link endOfShanghaiDay}).
+ * Throws a RangeError for an amount that is not a positive integer, an Error for a broken calendar (no
+ * working day within 3660 days).
+ */
+export function statutoryDeadline(
+  cal: BusinessCalendar,
+  start: string,
+  amount: number,
+  unit: PeriodUnit = 'd',
+): StatutoryDeadline {
+  if (!Number.isSafeInteger(amount) || amount < 1) throw new RangeError(`invalid period amount ${amount}`);
+  const nominal =
+    unit === 'd' ? addDays(start, amount) : unit === 'm' ? addMonths(start, amount) : addYears(start, amount);
+  let day = dayNumber(nominal);
+  for (let daysOff = 0; !isWorkingDayNumber(cal, day); day++) {
+    if (++daysOff > MAX_CONSECUTIVE_DAYS_OFF) {
+      throw new Error(
+        `the calendar has no working day in the ${MAX_CONSECUTIVE_DAYS_OFF} days after ${nominal}`,
+      );
+    }
+  }
+  const lastDay = dateKey(day);
+  return { lastDay, nominalLastDay: nominal, endsAt: endOfShanghaiDay(lastDay) };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Instants in Shanghai
 
@@ -235,6 +351,39 @@ function shanghaiDayNumber(t: number): number {
 /** The calendar date ('YYYY-MM-DD') of an instant in Asia/Shanghai. */
 export function shanghaiDate(instant: Date): string {
   return dateKey(shanghaiDayNumber(checkInstant(instant, 'shanghaiDate')));
+}
+
+/** The instant 00:00 Asia/Shanghai of a calendar day (the previous day 16:00Z). */
+export function startOfShanghaiDay(date: string): Date {
+  return new Date(dayNumber(date) * DAY_MS - SHANGHAI_OFFSET_MS);
+}
+
+/** The instant 24:00 Asia/Shanghai of a calendar day, i.e. the next day's 00:00+08:00. */
+export function endOfShanghaiDay(date: string): Date {
+  return new Date((dayNumber(date) + 1) * DAY_MS - SHANGHAI_OFFSET_MS);
+}
+
+/** The Shanghai wall-clock time of an instant, 'YYYY-MM-DDTHH:mm:ss' (milliseconds truncated). */
+export function shanghaiWallClock(instant: Date): string {
+  return formatShanghai(instant).slice(0, 19);
+}
+
+const WALL_CLOCK_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
+
+/**
+ * The instant of a Shanghai wall-clock time 'YYYY-MM-DDTHH:mm[:ss[.sss]]' (what an
+ * `<input type="datetime-local">` gives). Throws a RangeError when it is not a real date and time.
+ */
+export function fromShanghaiWallClock(local: string): Date {
+  const m = typeof local === 'string' ? WALL_CLOCK_RE.exec(local) : null;
+  const days = m ? parseDateKey(m[1]) : undefined;
+  if (!m || days === undefined) {
+    throw new RangeError(`not a YYYY-MM-DDTHH:mm[:ss] wall-clock time: ${describe(local)}`);
+  }
+  const [h, mi, s] = [m[2], m[3], m[4] ?? '0'].map(Number);
+  if (h > 23 || mi > 59 || s > 59) throw new RangeError(`no such time of day: ${describe(local)}`);
+  const ms = m[5] ? Number(m[5].padEnd(3, '0')) : 0;
+  return new Date(days * DAY_MS - SHANGHAI_OFFSET_MS + ((h * 60 + mi) * 60 + s) * 1000 + ms);
 }
 
 /**

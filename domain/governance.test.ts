@@ -2,29 +2,32 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { calendarFromYears, isWorkingDay } from './calendar.js';
 import {
-  absenceRecords,
   addDays,
   addMonths,
   addYears,
+  calendarFromYears,
+  dateOf,
+  dayNumber,
+  endOfShanghaiDay,
+  isDayOff,
+  isWorkingDay,
+  statutoryDeadline,
+} from './calendar.js';
+import {
+  absenceRecords,
   assemblyTrigger,
   checkWorkingGroup,
   committeeHealth,
   committeeSizeProblem,
-  dateOf,
-  dayNumber,
   decisionWindowProblems,
   eligibility,
-  endOfShanghaiDay,
   formationStepDue,
   governanceState,
-  isDayOff,
   meetingQuorate,
   positionProblems,
   requiredFor,
   resolutionAdopted,
-  statutoryDeadline,
   termEndsOn,
   termProblem,
   thresholdChecks,

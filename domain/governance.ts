@@ -18,128 +18,44 @@
 //   more than half of ALL members; decisions posted within 3 days), 28 (换届 report 5 months before
 //   expiry, 换届改选小组 within 60 days, election before expiry), 31 (membership ending), 32 (by-election,
 //   early re-election), 国务院《物业管理条例》 Art 14 (业主大会 notice ≥ 15 days before).
+import {
+  addDays,
+  addMonths,
+  addYears,
+  endOfShanghaiDay,
+  isValidDate,
+  shanghaiDate,
+  statutoryDeadline,
+  type BusinessCalendar,
+  type PeriodUnit,
+  type StatutoryDeadline,
+} from './calendar.js';
 import type { Matter, TallyResult } from './vote-tally.js';
 
 // ---------------------------------------------------------------------------------------------------------
-// Calendar dates and statutory periods
+// Calendar dates and statutory periods: all of it is ./calendar.ts (民法典 Arts 201–203 there).
 
-/** Working calendar, structurally the same as ./calendar.ts BusinessCalendar. */
-export interface DayCalendar {
-  holidays: ReadonlySet<string>;
-  workdays: ReadonlySet<string>;
-}
-
-const DAY_MS = 86_400_000;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Days since 1970-01-01 of a 'YYYY-MM-DD' date; throws on anything else. */
-export function dayNumber(date: string): number {
-  const m = DATE_RE.exec(date);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
-    throw new RangeError(`not a real calendar date: ${date}`);
-  }
-  return Math.round(Date.UTC(y, mo - 1, d) / DAY_MS);
-}
-
-/** 'YYYY-MM-DD' of a day number. */
-export function dateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function isDate(text: unknown): text is string {
-  if (typeof text !== 'string') return false;
-  try {
-    dayNumber(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-export function addDays(date: string, days: number): string {
-  return dateOf(dayNumber(date) + days);
-}
-
-/** Whole days from `a` to `b` (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return dayNumber(b) - dayNumber(a);
-}
-
-/** 民法典 Art 202: the corresponding day `months` later (or earlier, when negative); the month's last day if none. */
-export function addMonths(date: string, months: number): string {
-  dayNumber(date);
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  const index = y * 12 + (m - 1) + months;
-  const ny = Math.floor(index / 12);
-  const nm = (index % 12) + 1;
-  const nd = Math.min(d, daysInMonth(ny, nm));
-  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
-}
-
-export function addYears(date: string, years: number): string {
-  return addMonths(date, years * 12);
-}
-
-/** A day is off when it is a listed holiday, or a weekend day not listed as a 调休 working day. */
-export function isDayOff(cal: DayCalendar, date: string): boolean {
-  if (cal.holidays.has(date)) return true;
-  if (cal.workdays.has(date)) return false;
-  const weekday = (((dayNumber(date) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
-  return weekday === 0 || weekday === 6;
-}
-
-export type PeriodUnit = 'd' | 'm' | 'y';
-
-export interface StatutoryDeadline {
-  /** The last day of the period, after moving off a day off (民法典 Art 203 ¶1). */
-  lastDay: string;
-  /** The nominal last day before that move (equal to lastDay when it is a working day). */
-  nominalLastDay: string;
-  /** 24:00 Asia/Shanghai of lastDay, i.e. the next day's 00:00+08:00, as an instant. */
-  endsAt: Date;
-}
-
-/**
- * The end of a statutory period of `amount` days, months or years counted from the event on `start`
- * (民法典 Arts 200–203): the start day is not counted, the nominal last day is `start` + amount (days) or the
- * corresponding day (months/years, month end when none), moved forward over days off, ending at 24:00.
- */
-export function statutoryDeadline(
-  cal: DayCalendar,
-  start: string,
-  amount: number,
-  unit: PeriodUnit = 'd',
-): StatutoryDeadline {
-  if (!Number.isSafeInteger(amount) || amount < 1) throw new RangeError(`invalid period amount ${amount}`);
-  const nominal =
-    unit === 'd' ? addDays(start, amount) : unit === 'm' ? addMonths(start, amount) : addYears(start, amount);
-  let last = nominal;
-  for (let guard = 0; isDayOff(cal, last); guard++) {
-    if (guard > 400) throw new Error(`the calendar has no working day after ${nominal}`);
-    last = addDays(last, 1);
-  }
-  return { lastDay: last, nominalLastDay: nominal, endsAt: endOfShanghaiDay(last) };
-}
-
-/** The instant 24:00 of a Shanghai calendar day (UTC+8, no daylight saving). */
-export function endOfShanghaiDay(date: string): Date {
-  return new Date((dayNumber(date) + 1) * DAY_MS - 8 * 3_600_000);
-}
-
-/** The Shanghai calendar date of an instant. */
-export function shanghaiDay(instant: Date): string {
-  return dateOf(Math.floor((instant.getTime() + 8 * 3_600_000) / DAY_MS));
-}
+// TODO(structure): callers move to ./calendar.ts — these names are re-exported here only so that the
+// governance module and the seeds keep compiling while they are rewritten; import them from calendar.js.
+export {
+  addDays,
+  addMonths,
+  addYears,
+  dateOf,
+  dayNumber,
+  daysBetween,
+  endOfShanghaiDay,
+  isDayOff,
+  statutoryDeadline,
+  type PeriodUnit,
+  type StatutoryDeadline,
+} from './calendar.js';
+/** TODO(structure): callers move to `BusinessCalendar` of ./calendar.ts (the same shape). */
+export type DayCalendar = BusinessCalendar;
+/** TODO(structure): callers move to `shanghaiDate` of ./calendar.ts. */
+export const shanghaiDay = shanghaiDate;
+/** TODO(structure): callers move to `isValidDate` of ./calendar.ts. */
+export const isDate = isValidDate;
 
 /** Statutory periods of the process, in one table (amount + unit; "before" periods count backwards). */
 export const PERIODS = {
@@ -263,7 +179,11 @@ export const FORMATION_STEPS = [
 export type FormationStep = (typeof FORMATION_STEPS)[number];
 
 /** The last day of a formation step, from the date of the event that starts it. */
-export function formationStepDue(cal: DayCalendar, step: FormationStep, from: string): StatutoryDeadline {
+export function formationStepDue(
+  cal: BusinessCalendar,
+  step: FormationStep,
+  from: string,
+): StatutoryDeadline {
   switch (step) {
     case 'developer_report':
       return statutoryDeadline(cal, from, PERIODS.developerReport.amount);
@@ -559,7 +479,7 @@ export function decisionWindowProblems(input: {
   const problems: GovProblem[] = [];
   if (input.closesAt.getTime() <= input.opensAt.getTime()) problems.push({ code: 'decision_window_empty' });
   if (input.noticePostedOn > input.today) problems.push({ code: 'decision_notice_in_future' });
-  const opensOn = shanghaiDay(input.opensAt);
+  const opensOn = shanghaiDate(input.opensAt);
   const earliest = addDays(input.noticePostedOn, PERIODS.preMeetingNotice.amount);
   if (opensOn < earliest) {
     problems.push({
@@ -624,7 +544,7 @@ export function thresholdChecks(r: TallyResult): ThresholdCheck[] {
 }
 
 /** Results and committee decisions are posted within 3 days (Arts 21, 26); the posting stays up `days`. */
-export function publicationDue(cal: DayCalendar, closedOn: string): StatutoryDeadline {
+export function publicationDue(cal: BusinessCalendar, closedOn: string): StatutoryDeadline {
   return statutoryDeadline(cal, closedOn, PERIODS.resolutionNotice.amount);
 }
 
@@ -665,7 +585,7 @@ export function voteOwnerOf(
  * 解释 Art 12: an owner may ask the court to revoke a decision of the 业主大会 or 业主委员会 within one year of
  * knowing (or when they should have known) it was made. The posting of the result is taken as that day.
  */
-export function challengeWindow(cal: DayCalendar, publishedOn: string): StatutoryDeadline {
+export function challengeWindow(cal: BusinessCalendar, publishedOn: string): StatutoryDeadline {
   return statutoryDeadline(cal, publishedOn, PERIODS.challengeWindow.amount, 'y');
 }
 

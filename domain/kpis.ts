@@ -3,7 +3,7 @@
 //
 // Every rate is a fraction in [0, 1] rounded to 4 decimals (0.6667 = 66.67 %), or null when its
 // denominator is 0 ("no data" is not 0 %).
-import { isValidDate } from './calendar.js';
+import { endOfShanghaiDay, startOfShanghaiDay } from './calendar.js';
 
 /** Channels whose cases were found by inspection rather than reported (发现率). */
 export const PROACTIVE_CHANNELS = ['gridInspection', 'propertyCompany'] as const;
@@ -124,21 +124,13 @@ export function countCases(cases: readonly KpiCase[]): KpiCounts {
 // ---------------------------------------------------------------------------------------------------
 // Periods: Shanghai calendar dates → UTC instants
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
-function startOfShanghaiDay(date: string): number {
-  if (!isValidDate(date)) throw new RangeError(`not a valid YYYY-MM-DD date: ${JSON.stringify(date)}`);
-  return Date.parse(`${date}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS;
-}
-
 /**
  * The half-open UTC interval [fromIso, toIso) covering the Shanghai dates `from` … `to` (both inclusive),
  * as ISO strings comparable with stored timestamps. Throws a RangeError when `from` is after `to`.
  */
 export function shanghaiPeriod(from: string, to: string): { fromIso: string; toIso: string } {
-  const start = startOfShanghaiDay(from);
-  const end = startOfShanghaiDay(to) + DAY_MS;
+  const start = startOfShanghaiDay(from).getTime();
+  const end = endOfShanghaiDay(to).getTime();
   if (end <= start) throw new RangeError(`the period starts (${from}) after it ends (${to})`);
   return { fromIso: new Date(start).toISOString(), toIso: new Date(end).toISOString() };
 }

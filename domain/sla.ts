@@ -26,9 +26,22 @@ export interface SlaFacts {
   attributes: Record<string, string | boolean>;
 }
 
-function specificity(p: SlaPolicy): number {
+/**
+ * How specific a policy is, compared element by element: the category (exact > prefix > every category;
+ * among prefixes the longer one), then a channel, then the number of conditions.
+ */
+function specificity(p: SlaPolicy): [number, number, number, number] {
   const cat = p.categoryCode === null ? 0 : p.categoryCode.endsWith('*') ? 1 : 2;
-  return cat * 100 + (p.channel ? 10 : 0) + Object.keys(p.conditions).length;
+  const prefix = cat === 1 ? p.categoryCode!.length : 0;
+  return [cat, prefix, p.channel ? 1 : 0, Object.keys(p.conditions).length];
+}
+
+/** > 0 when `a` is more specific than `b`; ties go to the smaller id (never to the order of the rows). */
+function compare(a: SlaPolicy, b: SlaPolicy): number {
+  const sa = specificity(a);
+  const sb = specificity(b);
+  for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sa[i] - sb[i];
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 export function policyMatches(p: SlaPolicy, stage: SlaStage, f: SlaFacts): boolean {
@@ -43,7 +56,7 @@ export function policyMatches(p: SlaPolicy, stage: SlaStage, f: SlaFacts): boole
   return Object.entries(p.conditions).every(([k, v]) => f.attributes[k] === v);
 }
 
-/** The most specific policy for a stage, or null when the stage has no clock for this case. */
+/** The most specific policy for a stage (see {@link specificity}), or null when the stage has no clock for this case. */
 export function policyFor(
   policies: readonly SlaPolicy[],
   stage: SlaStage,
@@ -51,7 +64,7 @@ export function policyFor(
 ): SlaPolicy | null {
   let best: SlaPolicy | null = null;
   for (const p of policies) {
-    if (policyMatches(p, stage, facts) && (!best || specificity(p) > specificity(best))) best = p;
+    if (policyMatches(p, stage, facts) && (!best || compare(p, best) > 0)) best = p;
   }
   return best;
 }

@@ -1,5 +1,6 @@
 // Steps shared by the governance journeys: antd selects, modal forms, API sessions, Shanghai dates.
 import { request, type Page } from 'playwright-core';
+import { shanghaiDate, shanghaiWallClock } from '../domain/calendar.js';
 import { DEMO_PASSWORD } from './harness.js';
 
 export function check(condition: unknown, message: string): asserts condition {
@@ -7,12 +8,11 @@ export function check(condition: unknown, message: string): asserts condition {
 }
 
 /** Shanghai calendar date `days` from today. */
-export const day = (days: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+export const day = (days: number) => shanghaiDate(new Date(Date.now() + days * 86_400_000));
 
 /** Shanghai wall-clock `YYYY-MM-DDTHH:mm`, `minutes` from now. */
 export const local = (minutes: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + minutes * 60_000).toISOString().slice(0, 16);
+  shanghaiWallClock(new Date(Date.now() + minutes * 60_000)).slice(0, 16);
 
 export const OPEN_OPTIONS = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option';
 

@@ -16,12 +16,12 @@ import { NO_DEADLINE } from '../../server/modules/cases/cases.repo.js';
 import { nextDeadline } from '../../server/modules/cases/cases.service.js';
 import { chooseRule } from '../../domain/routing.js';
 import { deadline, dueState, policyFor, type SlaFacts, type SlaStage } from '../../domain/sla.js';
-import { shanghaiDate } from '../../domain/calendar.js';
+import { shanghaiDate, startOfShanghaiDay } from '../../domain/calendar.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** "Now" of the generated history: 2026-11-26 00:00 Asia/Shanghai. */
-export const END = Date.UTC(2026, 10, 25, 16, 0, 0);
+export const END = startOfShanghaiDay('2026-11-26').getTime();
 export const START = END - 730 * DAY;
 
 // Category mix of a Shanghai district's 12345 / grid workload (share of cases).

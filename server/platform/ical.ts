@@ -1,5 +1,6 @@
 // RFC 5545 iCalendar writer for all-day events (deadlines): escaped text, CRLF lines folded at 75 octets
 // without splitting a UTF-8 character, so Chinese summaries survive Outlook, Apple and Google calendars.
+import { addDays } from '../../domain/calendar.js';
 
 export interface AllDayEvent {
   uid: string;
@@ -36,12 +37,6 @@ export function foldLine(line: string): string {
 
 const basicDate = (date: string) => date.replaceAll('-', '');
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 export function writeCalendar(name: string, events: readonly AllDayEvent[], stamp: Date): string {
   const dtstamp = stamp
     .toISOString()
@@ -62,7 +57,7 @@ export function writeCalendar(name: string, events: readonly AllDayEvent[], stam
       `UID:${e.uid}`,
       `DTSTAMP:${dtstamp}`,
       `DTSTART;VALUE=DATE:${basicDate(e.date)}`,
-      `DTEND;VALUE=DATE:${basicDate(nextDay(e.date))}`,
+      `DTEND;VALUE=DATE:${basicDate(addDays(e.date, 1))}`,
       `SUMMARY:${escapeText(e.summary)}`,
       ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
       'TRANSP:TRANSPARENT',

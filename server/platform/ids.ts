@@ -1,26 +1,34 @@
-// UUIDv7 identifiers made by the application (time-ordered, portable across databases).
-import { randomBytes } from 'node:crypto';
+// UUIDv7 identifiers made by the application (time-ordered, portable across databases), from the `uuid`
+// package (RFC 9562).
+import { randomBytes, randomInt } from 'node:crypto';
+import { v7 } from 'uuid';
 
-let lastMs = 0;
+// uuid's v7() keeps a monotonic sequence only when it reads Date.now() itself: given `msecs` (the caller's
+// clock) it uses the values it is given as they are. So the process-wide state lives here: the last
+// millisecond used and a 32-bit counter in rand_a/rand_b (RFC 9562 §6.2 method 1), seeded at random below
+// 2^31 each new millisecond (room for 2^31 more ids in it); when it would overflow, the next millisecond.
+const SEQ_LIMIT = 0x1_0000_0000;
+const MAX_MS = 2 ** 48 - 1;
+let lastMs = -Infinity;
 let seq = 0;
 
+/**
+ * A new UUIDv7 at `now` (epoch milliseconds, default Date.now()), strictly greater than every id made
+ * before in this process — also when the clock stands still or goes back (then the last millisecond
+ * used goes on counting).
+ */
 export function newId(now: number = Date.now()): string {
-  // Monotonic within a process: a 12-bit counter fills rand_a when the millisecond repeats.
-  if (now <= lastMs) {
-    seq = (seq + 1) & 0xfff;
-    if (seq === 0) lastMs += 1;
-    now = lastMs;
-  } else {
-    lastMs = now;
-    seq = randomBytes(2).readUInt16BE(0) & 0x7ff;
+  if (!Number.isSafeInteger(now) || now < 0 || now > MAX_MS) {
+    throw new RangeError(`newId: ${now} is not a millisecond timestamp a UUIDv7 can hold`);
   }
-  const b = randomBytes(16);
-  b.writeUIntBE(now, 0, 6);
-  b[6] = 0x70 | (seq >> 8);
-  b[7] = seq & 0xff;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  if (now > lastMs) {
+    lastMs = now;
+    seq = randomInt(0x8000_0000);
+  } else if (++seq >= SEQ_LIMIT) {
+    lastMs += 1;
+    seq = randomInt(0x8000_0000);
+  }
+  return v7({ msecs: lastMs, seq });
 }
 
 export function randomToken(bytes = 32): string {

@@ -1,6 +1,6 @@
 // Demo accounts, created only in demo mode (never in production).
 import type { Grant } from '../../domain/access.js';
-import { addMonths, shanghaiDay } from '../../domain/governance.js';
+import { addMonths, shanghaiDate } from '../../domain/calendar.js';
 import type { Deps } from '../platform/deps.js';
 import { createAccount } from '../modules/users/users.service.js';
 
@@ -44,7 +44,7 @@ export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
     .select(['compounds.id', 'compounds.name'])
     .where('compounds.street_code', '=', '310115016')
     .where('committees.status', '=', 'current')
-    .where('committees.term_ends_on', '>', addMonths(shanghaiDay(deps.clock.now()), 6))
+    .where('committees.term_ends_on', '>', addMonths(shanghaiDate(deps.clock.now()), 6))
     .orderBy('compounds.name')
     .limit(1)
     .executeTakeFirst();

@@ -7,18 +7,17 @@
 import {
   addDays,
   addMonths,
-  PERIODS,
-  resolutionAdopted,
-  shanghaiDay,
+  shanghaiDate,
   statutoryDeadline,
-  termEndsOn,
-  type DayCalendar,
-} from '../../domain/governance.js';
+  type BusinessCalendar,
+} from '../../domain/calendar.js';
+import { PERIODS, resolutionAdopted, termEndsOn } from '../../domain/governance.js';
 import type { Deps } from '../platform/deps.js';
 import { bulkInserter, type BulkInserter } from '../platform/db/bulk.js';
 import type { GovTaskTable } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
-import { addTask, loadCalendar } from '../modules/governance/governance.common.js';
+import { readWorkingCalendar } from '../platform/working-calendar.js';
+import { addTask } from '../modules/governance/governance.common.js';
 import { prng } from './synthetic.js';
 
 const RESOLUTIONS = [
@@ -53,7 +52,7 @@ export async function seedGovernanceDemo(
   const db = deps.database.db;
   const r = prng(seed * 7919);
   const now = deps.clock.now().toISOString();
-  const today = shanghaiDay(deps.clock.now());
+  const today = shanghaiDate(deps.clock.now());
   const compounds = (
     await db.selectFrom('compounds').select(['id', 'street_code', 'district_code']).orderBy('id').execute()
   ).filter((c) => !exclude.has(c.id));
@@ -72,7 +71,7 @@ export async function seedGovernanceDemo(
   }
   const result: GovernanceDemoResult = { committees: 0, formations: 0, meetings: 0 };
   await db.transaction().execute(async (trx) => {
-    const cal = await loadCalendar(trx);
+    const { calendar: cal } = await readWorkingCalendar(trx);
     const bulk = bulkInserter(deps.database, trx);
     const ctx: SeedContext = { bulk, cal, today, now, tasks: [] };
     for (const c of compounds) {
@@ -96,7 +95,7 @@ export async function seedGovernanceDemo(
 
 interface SeedContext {
   bulk: BulkInserter;
-  cal: DayCalendar;
+  cal: BusinessCalendar;
   today: string;
   now: string;
   /** Pending deadlines, added after the bulk rows they refer to. */

@@ -7,7 +7,7 @@ import {
   listApiKeys,
   revokeApiKey,
 } from '../../modules/auth/apikeys.service.js';
-import { parseArgs, stringFlag, UsageError } from '../args.js';
+import { parseCommandArgs, UsageError } from '../args.js';
 import { withDeps } from '../context.js';
 
 const USAGE = `usage: gongzhi apikey create --channel ${API_KEY_CHANNELS.join('|')} [--name NAME]
@@ -17,6 +17,7 @@ const USAGE = `usage: gongzhi apikey create --channel ${API_KEY_CHANNELS.join('|
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'list') {
+    parseCommandArgs(rest, { name: 'apikey list', usage: USAGE, options: {} });
     return withDeps(async (deps) => {
       for (const k of await listApiKeys(deps)) {
         console.log(
@@ -27,8 +28,14 @@ export async function run(args: string[]): Promise<number> {
     });
   }
   if (sub === 'revoke') {
-    const id = rest[0];
-    if (!id || rest.length !== 1) throw new UsageError(USAGE);
+    const { positionals } = parseCommandArgs(rest, {
+      name: 'apikey revoke',
+      usage: USAGE,
+      options: {},
+      positionals: true,
+    });
+    const id = positionals[0];
+    if (!id || positionals.length !== 1) throw new UsageError(USAGE);
     return withDeps(async (deps) => {
       if (!(await revokeApiKey(deps, { id: null, name: 'cli' }, id, null))) {
         process.stderr.write(`gongzhi apikey: no active API key ${id}\n`);
@@ -38,16 +45,19 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     });
   }
-  const p = parseArgs(rest);
-  const channel = stringFlag(p, 'channel');
-  if (sub !== 'create' || !channel || !(API_KEY_CHANNELS as readonly string[]).includes(channel)) {
-    throw new UsageError(USAGE);
-  }
+  if (sub !== 'create') throw new UsageError(USAGE);
+  const { values } = parseCommandArgs(rest, {
+    name: 'apikey create',
+    usage: USAGE,
+    options: { channel: { type: 'string' }, name: { type: 'string' } },
+  });
+  const channel = values.channel;
+  if (!channel || !(API_KEY_CHANNELS as readonly string[]).includes(channel)) throw new UsageError(USAGE);
   return withDeps(async (deps) => {
     const { id, key } = await createApiKey(
       deps,
       { id: null, name: 'cli' },
-      { channel, name: stringFlag(p, 'name') ?? `${channel} integration` },
+      { channel, name: values.name ?? `${channel} integration` },
       null,
     );
     console.log(`created API key ${id} for channel ${channel}`);

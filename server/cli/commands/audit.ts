@@ -1,10 +1,12 @@
 // gongzhi audit verify — walks the hash chain; exit 1 and the first tampered record when broken.
 import { sealAuditLog, verifyAuditChain } from '../../platform/audit/audit.js';
-import { UsageError } from '../args.js';
+import { parseCommandArgs, UsageError } from '../args.js';
 import { withDeps } from '../context.js';
 
 export async function run(args: string[]): Promise<number> {
-  if (args[0] !== 'verify') throw new UsageError('usage: gongzhi audit verify');
+  const USAGE = 'usage: gongzhi audit verify';
+  if (args[0] !== 'verify') throw new UsageError(USAGE);
+  parseCommandArgs(args.slice(1), { name: 'audit verify', usage: USAGE, options: {} });
   return withDeps(async (deps) => {
     const sealed = await sealAuditLog(deps.database);
     if (sealed) console.log(`sealed ${sealed} new records into the chain`);

@@ -4,9 +4,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from '../../config.js';
 import { dialectOf, openDatabase } from '../../platform/db/database.js';
-import { parseArgs, stringFlag } from '../args.js';
+import { parseCommandArgs } from '../args.js';
 
 export async function run(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    name: 'backup',
+    usage: 'usage: gongzhi backup [--out FILE]',
+    options: { out: { type: 'string' } },
+  });
   const config = loadConfig();
   if (dialectOf(config.DATABASE_URL) === 'postgres') {
     console.log('PostgreSQL: use the standard tools, e.g.');
@@ -15,7 +20,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const out = resolve(stringFlag(parseArgs(args), 'out') ?? `data/backups/gongzhi-${stamp}.db`);
+  const out = resolve(values.out ?? `data/backups/gongzhi-${stamp}.db`);
   mkdirSync(dirname(out), { recursive: true });
   const database = await openDatabase(config.DATABASE_URL);
   try {

@@ -9,27 +9,26 @@ import {
   addDuration,
   calendarFromFile,
   calendarFromYears,
+  dayNumber,
   formatShanghai,
+  isValidDate,
   parseDuration,
   type BusinessCalendar,
 } from '../../../domain/calendar.js';
+import { parseCommandArgs, UsageError } from '../args.js';
 
 const USAGE =
   'usage: gongzhi due --start <ISO 8601 date-time with offset> --duration <N>h|<N>d|<N>wd [--calendar <file.json>]';
 const SHIPPED_CALENDAR = new URL('../../../reference/china-holidays.json', import.meta.url);
-const FLAGS = ['start', 'duration', 'calendar'] as const;
-type Flag = (typeof FLAGS)[number];
-
-class UsageError extends Error {}
+const OPTIONS = {
+  start: { type: 'string' },
+  duration: { type: 'string' },
+  calendar: { type: 'string' },
+} as const;
 
 // YYYY-MM-DDTHH:MM[:SS[.fff…]] followed by Z or ±HH:MM.
 const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
 
 /** Parses a full ISO 8601 date-time with an explicit offset or Z; fractional seconds are truncated to ms. */
 export function parseStart(text: string): Date {
@@ -41,8 +40,9 @@ export function parseStart(text: string): Date {
     );
   if (!match) throw bad('not a date-time with an explicit offset');
   const [, ys, mos, ds, hs, mis, ss, frac, z, sign, ohs, oms] = match;
-  const [y, mo, d, h, mi, s] = [ys, mos, ds, hs, mis, ss ?? '0'].map(Number);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw bad('no such calendar date');
+  const date = `${ys}-${mos}-${ds}`;
+  if (!isValidDate(date)) throw bad('no such calendar date');
+  const [h, mi, s] = [hs, mis, ss ?? '0'].map(Number);
   if (h > 23 || mi > 59 || s > 59) throw bad('no such time of day');
   let offsetMin = 0;
   if (!z) {
@@ -52,31 +52,8 @@ export function parseStart(text: string): Date {
     offsetMin = (sign === '-' ? -1 : 1) * (oh * 60 + om);
   }
   const ms = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
-  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear avoids that.
-  const base = new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms));
-  base.setUTCFullYear(y);
-  return new Date(base.getTime() - offsetMin * 60_000);
-}
-
-function parseArgs(args: string[]): Partial<Record<Flag, string>> {
-  const values: Partial<Record<Flag, string>> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const m = /^--([^=]+)(?:=([\s\S]*))?$/.exec(arg);
-    if (!m) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
-    const name = m[1] as Flag;
-    if (!FLAGS.includes(name)) throw new UsageError(`unknown option --${m[1]}`);
-    if (values[name] !== undefined) throw new UsageError(`--${name} given more than once`);
-    let value = m[2];
-    if (value === undefined) {
-      const next = args[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-      value = next;
-      i++;
-    }
-    values[name] = value;
-  }
-  return values;
+  const wallMs = dayNumber(date) * 86_400_000 + ((h * 60 + mi) * 60 + s) * 1000 + ms;
+  return new Date(wallMs - offsetMin * 60_000);
 }
 
 async function loadJson(file: string | URL, what: string): Promise<unknown> {
@@ -102,7 +79,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   try {
-    const opts = parseArgs(args);
+    const opts = parseCommandArgs(args, { options: OPTIONS, once: true }).values;
     if (opts.start === undefined) throw new UsageError('missing --start');
     if (opts.duration === undefined) throw new UsageError('missing --duration');
     const start = parseStart(opts.start);

@@ -12,13 +12,14 @@ import {
 } from '../../../contracts/transfer.js';
 import { AppError } from '../../platform/http/errors.js';
 import { exportList } from '../../modules/transfer/transfer.service.js';
-import { parseArgs, stringFlag, UsageError } from '../args.js';
+import { parseCommandArgs, UsageError } from '../args.js';
 import { withDeps } from '../context.js';
 import { cliActor, cliLocale, reportAppError } from './import.js';
 
 const USAGE = `usage: gongzhi export <${EXPORT_LISTS.join('|')}> --out <file.csv|file.xlsx> [--street CODE] [--district CODE] [--q TEXT] [--type TYPE] [--division CODE] [--compound ID] [--role ROLE] [--target-type T] [--target-id ID] [--actor-id ID] [--action A] [--as USERNAME] [--lang zh-CN|en]`;
 
-const FILTER_FLAGS: Record<string, string> = {
+/** Filter options → ExportQuery keys. */
+const FILTER_FLAGS = {
   district: 'district',
   street: 'street',
   q: 'q',
@@ -30,12 +31,27 @@ const FILTER_FLAGS: Record<string, string> = {
   'target-id': 'targetId',
   'actor-id': 'actorId',
   action: 'action',
-};
+} as const;
+
+const OPTIONS = {
+  out: { type: 'string' },
+  as: { type: 'string' },
+  lang: { type: 'string' },
+  ...(Object.fromEntries(Object.keys(FILTER_FLAGS).map((f) => [f, { type: 'string' }])) as Record<
+    keyof typeof FILTER_FLAGS,
+    { type: 'string' }
+  >),
+} as const;
 
 export async function run(args: string[]): Promise<number> {
-  const p = parseArgs(args);
-  const [list, ...extra] = p.positionals;
-  const out = stringFlag(p, 'out');
+  const { values, positionals } = parseCommandArgs(args, {
+    name: 'export',
+    usage: USAGE,
+    options: OPTIONS,
+    positionals: true,
+  });
+  const [list, ...extra] = positionals;
+  const out = values.out;
   if (!list || extra.length > 0 || !out || !(EXPORT_LISTS as readonly string[]).includes(list)) {
     throw new UsageError(USAGE);
   }
@@ -43,7 +59,7 @@ export async function run(args: string[]): Promise<number> {
   if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--out must end in .csv or .xlsx');
   const raw: Record<string, string> = {};
   for (const [flag, key] of Object.entries(FILTER_FLAGS)) {
-    const v = stringFlag(p, flag);
+    const v = values[flag as keyof typeof FILTER_FLAGS];
     if (v !== undefined) raw[key] = v;
   }
   const filters = ExportQuery.safeParse(raw);
@@ -52,9 +68,9 @@ export async function run(args: string[]): Promise<number> {
       `gongzhi export: ${filters.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   }
-  const locale = cliLocale(p);
+  const locale = cliLocale(values.lang);
   return withDeps(async (deps) => {
-    const { actor } = await cliActor(deps, stringFlag(p, 'as'));
+    const { actor } = await cliActor(deps, values.as);
     try {
       const file = await exportList(
         deps,

@@ -13,14 +13,15 @@ import { AppError } from '../../platform/http/errors.js';
 import { message, type Locale } from '../../platform/http/messages.js';
 import { findUserByUsername, grantsOfUser } from '../../modules/auth/auth.repo.js';
 import { importFile, type RenderedRowError } from '../../modules/transfer/transfer.service.js';
-import { parseArgs, stringFlag, UsageError, type ParsedArgs } from '../args.js';
+import { parseCommandArgs, UsageError } from '../args.js';
 import { withDeps } from '../context.js';
 
 const USAGE = `usage: gongzhi import <${IMPORT_KINDS.join('|')}> <file.xlsx|file.csv> [--as USERNAME] [--dry-run] [--lang zh-CN|en]`;
 const MAX_PRINTED = 200;
 
-export function cliLocale(p: ParsedArgs): Locale {
-  const lang = stringFlag(p, 'lang') ?? 'zh-CN';
+/** The --lang option (default zh-CN). */
+export function cliLocale(value: string | undefined): Locale {
+  const lang = value ?? 'zh-CN';
   if (lang !== 'zh-CN' && lang !== 'en') throw new UsageError('--lang must be zh-CN or en');
   return lang;
 }
@@ -76,12 +77,17 @@ export function reportAppError(prefix: string, err: AppError, locale: Locale): n
 }
 
 export async function run(args: string[]): Promise<number> {
-  const p = parseArgs(args, ['dry-run']);
-  const [kind, file, ...extra] = p.positionals;
+  const { values, positionals } = parseCommandArgs(args, {
+    name: 'import',
+    usage: USAGE,
+    options: { as: { type: 'string' }, 'dry-run': { type: 'boolean' }, lang: { type: 'string' } },
+    positionals: true,
+  });
+  const [kind, file, ...extra] = positionals;
   if (!kind || !file || extra.length > 0 || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(USAGE);
   }
-  const locale = cliLocale(p);
+  const locale = cliLocale(values.lang);
   let data: Buffer;
   try {
     data = await readFile(file);
@@ -92,14 +98,14 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   return withDeps(async (deps) => {
-    const { actor, audit } = await cliActor(deps, stringFlag(p, 'as'));
+    const { actor, audit } = await cliActor(deps, values.as);
     try {
       const result = await importFile(
         deps,
         actor,
         kind as ImportKind,
         { name: basename(file), data },
-        { dryRun: p.flags['dry-run'] === true, locale, requestId: null, auditAs: audit },
+        { dryRun: values['dry-run'] === true, locale, requestId: null, auditAs: audit },
       );
       console.log(
         result.dryRun

@@ -4,7 +4,7 @@ import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { fixedClock } from '../../platform/clock.js';
 import { openDatabase } from '../../platform/db/database.js';
-import { parseArgs, stringFlag } from '../args.js';
+import { parseCommandArgs } from '../args.js';
 
 export async function openApiDocument(): Promise<string> {
   const database = await openDatabase('sqlite::memory:');
@@ -17,7 +17,11 @@ export async function openApiDocument(): Promise<string> {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const out = stringFlag(parseArgs(args), 'out');
+  const out = parseCommandArgs(args, {
+    name: 'openapi',
+    usage: 'usage: gongzhi openapi [--out FILE]',
+    options: { out: { type: 'string' } },
+  }).values.out;
   const doc = await openApiDocument();
   if (out) writeFileSync(out, doc);
   else process.stdout.write(doc);

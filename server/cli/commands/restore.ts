@@ -4,11 +4,18 @@ import { resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { loadConfig } from '../../config.js';
 import { dialectOf } from '../../platform/db/database.js';
-import { parseArgs, UsageError } from '../args.js';
+import { parseCommandArgs, UsageError } from '../args.js';
 
 export async function run(args: string[]): Promise<number> {
-  const file = parseArgs(args).positionals[0];
-  if (!file || !existsSync(file)) throw new UsageError('usage: gongzhi restore <backup-file.db>');
+  const USAGE = 'usage: gongzhi restore <backup-file.db>';
+  const { positionals } = parseCommandArgs(args, {
+    name: 'restore',
+    usage: USAGE,
+    options: {},
+    positionals: true,
+  });
+  const file = positionals[0];
+  if (!file || !existsSync(file)) throw new UsageError(USAGE);
   const config = loadConfig();
   if (dialectOf(config.DATABASE_URL) === 'postgres') {
     console.log('PostgreSQL: pg_restore --clean --if-exists --dbname="$DATABASE_URL" <file.dump>');

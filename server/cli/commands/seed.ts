@@ -1,16 +1,19 @@
 // gongzhi seed --scale demo|district|city [--seed N] [--accounts] — deterministic synthetic data.
-import { parseArgs, stringFlag, UsageError } from '../args.js';
+import { parseCommandArgs, UsageError } from '../args.js';
 import { withDeps } from '../context.js';
 import { SCALES, seedSynthetic, type Scale } from '../../seed/synthetic.js';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../seed/demo-accounts.js';
 
 export async function run(args: string[]): Promise<number> {
-  const p = parseArgs(args, ['accounts']);
-  const scale = (stringFlag(p, 'scale') ?? 'demo') as Scale;
-  const seed = Number(stringFlag(p, 'seed') ?? '1');
-  if (!(scale in SCALES) || !Number.isInteger(seed)) {
-    throw new UsageError('usage: gongzhi seed --scale demo|district|city [--seed N] [--accounts]');
-  }
+  const USAGE = 'usage: gongzhi seed --scale demo|district|city [--seed N] [--accounts]';
+  const { values } = parseCommandArgs(args, {
+    name: 'seed',
+    usage: USAGE,
+    options: { scale: { type: 'string' }, seed: { type: 'string' }, accounts: { type: 'boolean' } },
+  });
+  const scale = (values.scale ?? 'demo') as Scale;
+  const seed = Number(values.seed ?? '1');
+  if (!(scale in SCALES) || !Number.isInteger(seed)) throw new UsageError(USAGE);
   return withDeps(async (deps) => {
     const existing = await deps.database.db.selectFrom('compounds').select('id').limit(1).executeTakeFirst();
     if (existing) {
@@ -27,7 +30,7 @@ export async function run(args: string[]): Promise<number> {
       }
     });
     process.stderr.write('\n');
-    if (p.flags.accounts) {
+    if (values.accounts) {
       const accounts = await seedDemoAccounts(deps);
       console.log(`accounts (password ${DEMO_PASSWORD}): ${accounts.map((a) => a.username).join(', ')}`);
     }

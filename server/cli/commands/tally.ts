@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 
 import { tallyResultToJson, tallyVote, validateTallyInput } from '../../../domain/vote-tally.js';
+import { parseCommandArgs, UsageError } from '../args.js';
 
 const PREFIX = 'gongzhi tally: ';
 const USAGE = 'usage: gongzhi tally <file.json>   (use - to read standard input)\n';
@@ -19,10 +20,18 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (args.length === 0) return fail(['missing input file'], true);
-  if (args.length > 1) return fail([`expected one input file, got ${args.length} arguments`], true);
-  const file = args[0];
-  if (file !== '-' && file.startsWith('-')) return fail([`unknown option ${file}`], true);
+  let positionals: string[];
+  try {
+    ({ positionals } = parseCommandArgs(args, { options: {}, positionals: true }));
+  } catch (err) {
+    if (err instanceof UsageError) return fail([err.message], true);
+    throw err;
+  }
+  if (positionals.length === 0) return fail(['missing input file'], true);
+  if (positionals.length > 1) {
+    return fail([`expected one input file, got ${positionals.length} arguments`], true);
+  }
+  const file = positionals[0];
 
   let text: string;
   try {

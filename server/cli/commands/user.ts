@@ -3,7 +3,7 @@
 import { isValidGrant, type Grant, type ScopeType } from '../../../domain/access.js';
 import { findUserByUsername, resetFailedLogins } from '../../modules/auth/auth.repo.js';
 import { createAccount } from '../../modules/users/users.service.js';
-import { parseArgs, stringFlag, UsageError } from '../args.js';
+import { parseCommandArgs, UsageError } from '../args.js';
 import { withDeps } from '../context.js';
 
 const USAGE =
@@ -11,13 +11,23 @@ const USAGE =
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  const p = parseArgs(rest);
-  const username = stringFlag(p, 'username');
-  if (!username) throw new UsageError(USAGE);
   if (sub === 'create') {
-    const password = stringFlag(p, 'password') ?? process.env.GONGZHI_PASSWORD;
-    const role = stringFlag(p, 'role') ?? 'admin';
-    const [scopeType, scopeId] = (stringFlag(p, 'scope') ?? 'city:all').split(':');
+    const { values } = parseCommandArgs(rest, {
+      name: 'user create',
+      usage: USAGE,
+      options: {
+        username: { type: 'string' },
+        password: { type: 'string' },
+        role: { type: 'string' },
+        scope: { type: 'string' },
+        name: { type: 'string' },
+      },
+    });
+    const username = values.username;
+    if (!username) throw new UsageError(USAGE);
+    const password = values.password ?? process.env.GONGZHI_PASSWORD;
+    const role = values.role ?? 'admin';
+    const [scopeType, scopeId] = (values.scope ?? 'city:all').split(':');
     const grant = { role, scopeType: scopeType as ScopeType, scopeId } as Grant;
     if (!password || password.length < 8)
       throw new UsageError('gongzhi user: the password must have at least 8 characters');
@@ -29,7 +39,7 @@ export async function run(args: string[]): Promise<number> {
         { id: null, name: 'cli' },
         {
           username,
-          displayName: stringFlag(p, 'name') ?? username,
+          displayName: values.name ?? username,
           password,
           locale: 'zh-CN',
           phone: null,
@@ -42,6 +52,13 @@ export async function run(args: string[]): Promise<number> {
     });
   }
   if (sub === 'unlock') {
+    const { values } = parseCommandArgs(rest, {
+      name: 'user unlock',
+      usage: USAGE,
+      options: { username: { type: 'string' } },
+    });
+    const username = values.username;
+    if (!username) throw new UsageError(USAGE);
     return withDeps(async (deps) => {
       const user = await findUserByUsername(deps.database.db, username);
       if (!user) throw new UsageError(`gongzhi user: no user ${username}`);

@@ -1,6 +1,7 @@
 // Administration of the cases reference data: categories, responsibility-list versions, SLA policies and the
 // working-day calendar. Every write is audited in its transaction and then invalidates the cases module's
-// reference cache, so the next intake routes and times cases with the new data.
+// reference cache and the working calendar (platform/working-calendar.ts), so the next intake routes and
+// times cases with the new data.
 import { isValidDate, isWorkingDay, parseDuration, shanghaiDate } from '../../../domain/calendar.js';
 import { ORGANISATION_TYPES } from '../../../contracts/registry.js';
 import type { ResponsibilityRuleInput } from '../../../contracts/casesadmin.js';
@@ -13,6 +14,7 @@ import { writeTx, type Audit, type Deps } from '../../platform/deps.js';
 import { isUniqueViolation, type Executor, type Tx } from '../../platform/db/database.js';
 import type { CaseCategoryTable, ResponsibilityRuleTable, SlaPolicyTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
+import { invalidateWorkingCalendar } from '../../platform/working-calendar.js';
 import { invalidateCaseReference } from '../cases/cases.reference.js';
 import * as repo from './casesadmin.repo.js';
 import { readRules, type NumberedRule, type RowProblem } from './casesadmin.import.js';
@@ -31,6 +33,7 @@ async function configure<T>(
     return await writeTx(deps, auditActor(actor), requestId, fn);
   } finally {
     invalidateCaseReference();
+    invalidateWorkingCalendar();
   }
 }
 

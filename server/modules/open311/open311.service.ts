@@ -2,7 +2,7 @@
 // cases (public fields only), POST = intake on channel `open311` through the cases service.
 import { readFileSync } from 'node:fs';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../../domain/case-lifecycle.js';
-import { formatShanghai } from '../../../domain/calendar.js';
+import { formatShanghai, isValidDate, startOfShanghaiDay } from '../../../domain/calendar.js';
 import {
   OPEN311_SPEC,
   type CreateRequestBody,
@@ -27,7 +27,7 @@ export const MAX_REQUESTS = 1000;
 const DAY_MS = 86_400_000;
 const MAX_SPAN_MS = 90 * DAY_MS;
 /** The date the Open311 interface last changed (discovery `changeset`). */
-const CHANGESET = '2026-11-26T00:00:00+08:00';
+const CHANGESET = formatShanghai(startOfShanghaiDay('2026-11-26'));
 
 // ---------------------------------------------------------------------------------------------
 // Reference: attribute labels and values live in reference/case-taxonomy.json (the database keeps only
@@ -309,14 +309,15 @@ const list = (v: string | undefined) =>
  */
 export function parseW3(value: string, field: string): { first: number; last: number } {
   const text = value.trim().replace(/(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$/, '$1+$2');
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (date) {
-    const first = Date.parse(`${text}T00:00:00+08:00`);
-    if (Number.isNaN(first)) throw badRequest('open311.date_invalid', { field });
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    if (!isValidDate(text)) throw badRequest('open311.date_invalid', { field });
+    const first = startOfShanghaiDay(text).getTime();
     return { first, last: first + DAY_MS - 1 };
   }
   const m = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.exec(text);
-  const t = m ? Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN;
+  // Date.parse rolls 2026-02-30 over into March; a date that does not exist is refused instead.
+  const t =
+    m && isValidDate(text.slice(0, 10)) ? Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN;
   if (!m || Number.isNaN(t)) throw badRequest('open311.date_invalid', { field });
   // Without milliseconds the value names a whole second (as requested_datetime is printed).
   return { first: t, last: m[2] ? t : m[1] ? t + 999 : t + 59_999 };

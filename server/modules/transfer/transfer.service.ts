@@ -1,6 +1,7 @@
 // Transfer use cases: import a registry file (all-or-nothing), the import templates, and export of every
 // list through the owning module's service (same filters, same access checks, page by page).
 import { roleDefinition } from '../../../domain/access.js';
+import { shanghaiDate } from '../../../domain/calendar.js';
 import {
   IMPORT_COLUMNS,
   MAX_EXPORT_ROWS,
@@ -308,7 +309,7 @@ const EXPORT_PAGE = 500;
 
 /** `compounds-20261127.xlsx`: the list and the date in Shanghai. */
 function exportFileName(list: ExportList, format: ExportFormat, now: Date): string {
-  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const day = shanghaiDate(now).replace(/-/g, '');
   return `${list}-${day}.${format}`;
 }
 

@@ -1,39 +1,18 @@
 // Display formatters. Instants are always shown in Asia/Shanghai, whatever the browser's zone.
+import { shanghaiWallClock } from '../../../domain/calendar';
 import type { Lang } from '../app/i18n';
 
-export const TIME_ZONE = 'Asia/Shanghai';
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateTimeFormat(lang: Lang): Intl.DateTimeFormat {
-  let f = dateTimeFormats.get(lang);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone: TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    dateTimeFormats.set(lang, f);
-  }
-  return f;
-}
-
-/** `2026-11-27 07:56:42` (Shanghai wall-clock time) from an ISO instant. */
-export function formatDateTime(iso: string | null | undefined, lang: Lang = 'zh-CN'): string {
+/**
+ * `2026-11-27 07:56:42` (Shanghai wall-clock time) from an ISO instant. The same digits in every language,
+ * so `_lang` is only kept for the callers.
+ */
+export function formatDateTime(iso: string | null | undefined, _lang: Lang = 'zh-CN'): string {
   if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const parts = Object.fromEntries(
-    dateTimeFormat(lang)
-      .formatToParts(d)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  try {
+    return shanghaiWallClock(new Date(iso)).replace('T', ' ');
+  } catch {
+    return iso; // not an instant, or outside the years 0000–9999
+  }
 }
 
 /** Calendar dates (`YYYY-MM-DD`) are Shanghai dates already; shown as they are. */

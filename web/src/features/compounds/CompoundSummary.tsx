@@ -1,10 +1,11 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { shanghaiDate } from '../../../../domain/calendar';
 import type { CompoundDto } from '../../api/types';
 import { formatArea, formatDate } from '../../shared/format';
 
 function currentContract(compound: CompoundDto) {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = shanghaiDate(new Date());
   return (
     compound.contracts.find((c) => c.startsOn <= today && (!c.endsOn || c.endsOn >= today)) ??
     compound.contracts[0]

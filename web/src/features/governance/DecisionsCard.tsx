@@ -3,6 +3,7 @@ import { Button, Card, Form, Input, InputNumber, Select, type TableColumnsType }
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { shanghaiWallClock } from '../../../../domain/calendar';
 import { MATTERS } from '../../../../domain/vote-tally';
 import { formatDateTime } from '../../shared/format';
 import { PagedTable } from '../../shared/PagedTable';
@@ -94,8 +95,9 @@ interface Values {
   noticeDays: number;
 }
 
+/** The Shanghai wall-clock minute `days` × 24 h from now ('YYYY-MM-DDTHH:mm', for datetime-local). */
 function localIn(days: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 16);
+  return shanghaiWallClock(new Date(Date.now() + days * 86_400_000)).slice(0, 16);
 }
 
 function NewDecisionModal({ compoundId, onClose }: { compoundId: string; onClose: () => void }) {

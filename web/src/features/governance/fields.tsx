@@ -3,17 +3,25 @@ import { useState } from 'react';
 import { Button, Checkbox, Flex, Form, Input, Select, Space, Tag, Tooltip } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { formatShanghai, fromShanghaiWallClock, shanghaiDate } from '../../../../domain/calendar';
 import { GROUP_ROLES } from '../../../../domain/governance';
 import { useBuildings, useCompoundOwners, useEligibility, useUnits } from './api';
 
 /** Today's date in Shanghai (YYYY-MM-DD), the default of every date field. */
 export function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return shanghaiDate(new Date());
 }
 
-/** A 'YYYY-MM-DDTHH:mm' wall-clock value in Shanghai → an ISO instant with +08:00. */
+/**
+ * A 'YYYY-MM-DDTHH:mm[:ss]' wall-clock value in Shanghai → an ISO instant with +08:00. A value that is not
+ * one is passed on unchanged, so that the server's validation message reaches the user.
+ */
 export function shanghaiInstant(local: string): string {
-  return `${local.length === 16 ? `${local}:00` : local}+08:00`;
+  try {
+    return formatShanghai(fromShanghaiWallClock(local));
+  } catch {
+    return local;
+  }
 }
 
 export function DateField({ name, label, testId }: { name: string; label: string; testId?: string }) {
