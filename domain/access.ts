@@ -361,7 +361,11 @@ export function intakeChannelsOf(permissions: readonly Permission[]): string[] {
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return phone;
   if (phone.length < 7) return '*'.repeat(phone.length);
-  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+  // At least four characters stay hidden: 3 + 4 shown for a mobile number, fewer for a short landline.
+  const shown = phone.length - 4;
+  const head = Math.min(3, Math.floor(shown / 2));
+  const tail = Math.min(4, shown - head);
+  return `${phone.slice(0, head)}****${phone.slice(phone.length - tail)}`;
 }
 
 export function maskIdNumber(id: string | null): string | null {
