@@ -15,12 +15,17 @@ const EnvSchema = z.object({
   JOB_WORKER: z.enum(['0', '1']).default('1'),
   TEST_DATABASE_URL: z.string().optional(),
   WEB_DIST: z.string().default('dist/web'),
+  /** `gongzhi user create` reads the password from here when --password is not given (keeps it out of ps). */
+  GONGZHI_PASSWORD: z.string().optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Record<keyof Config, string>> = {},
+): Config {
+  const parsed = EnvSchema.safeParse({ ...env, ...overrides });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

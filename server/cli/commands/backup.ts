@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from '../../config.js';
-import { dialectOf, openDatabase } from '../../platform/db/database.js';
+import { isPostgresUrl, openDatabase } from '../../platform/db/database.js';
 import { parseCommandArgs } from '../args.js';
 
 export async function run(args: string[]): Promise<number> {
@@ -13,7 +13,7 @@ export async function run(args: string[]): Promise<number> {
     options: { out: { type: 'string' } },
   });
   const config = loadConfig();
-  if (dialectOf(config.DATABASE_URL) === 'postgres') {
+  if (isPostgresUrl(config.DATABASE_URL)) {
     console.log('PostgreSQL: use the standard tools, e.g.');
     console.log('  pg_dump --format=custom --file=gongzhi.dump "$DATABASE_URL"');
     console.log('  pg_restore --clean --if-exists --dbname="$DATABASE_URL" gongzhi.dump');

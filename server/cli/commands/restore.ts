@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { loadConfig } from '../../config.js';
-import { dialectOf } from '../../platform/db/database.js';
+import { isPostgresUrl } from '../../platform/db/database.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 
 export async function run(args: string[]): Promise<number> {
@@ -17,7 +17,7 @@ export async function run(args: string[]): Promise<number> {
   const file = positionals[0];
   if (!file || !existsSync(file)) throw new UsageError(USAGE);
   const config = loadConfig();
-  if (dialectOf(config.DATABASE_URL) === 'postgres') {
+  if (isPostgresUrl(config.DATABASE_URL)) {
     console.log('PostgreSQL: pg_restore --clean --if-exists --dbname="$DATABASE_URL" <file.dump>');
     return 2;
   }

@@ -9,7 +9,7 @@ export async function run(args: string[]): Promise<number> {
     usage: 'usage: gongzhi serve [--demo]',
     options: { demo: { type: 'boolean' } },
   });
-  const config = loadConfig({ ...process.env, ...(values.demo ? { GONGZHI_MODE: 'demo' } : {}) });
+  const config = loadConfig(undefined, values.demo ? { GONGZHI_MODE: 'demo' } : {});
   const running = await startServer(config);
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());

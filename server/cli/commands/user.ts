@@ -3,6 +3,7 @@
 import { isValidGrant, type Grant, type ScopeType } from '../../../domain/access.js';
 import { findUserByUsername, resetFailedLogins } from '../../modules/auth/auth.repo.js';
 import { createAccount } from '../../modules/users/users.service.js';
+import { loadConfig } from '../../config.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { withDeps } from '../context.js';
 
@@ -25,7 +26,7 @@ export async function run(args: string[]): Promise<number> {
     });
     const username = values.username;
     if (!username) throw new UsageError(USAGE);
-    const password = values.password ?? process.env.GONGZHI_PASSWORD;
+    const password = values.password ?? loadConfig().GONGZHI_PASSWORD;
     const role = values.role ?? 'admin';
     const [scopeType, scopeId] = (values.scope ?? 'city:all').split(':');
     const grant = { role, scopeType: scopeType as ScopeType, scopeId } as Grant;

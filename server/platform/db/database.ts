@@ -26,6 +26,9 @@ export type Executor = Kysely<DB> | Tx;
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+/** Whether a DATABASE_URL names a PostgreSQL server (the CLI's backup/restore print pg_dump guidance then). */
+export const isPostgresUrl = (url: string): boolean => dialectOf(url) === 'postgres';
+
 export function dialectOf(url: string): Dialect {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
   if (url.startsWith('sqlite:') || url === ':memory:') return 'sqlite';
