@@ -91,6 +91,17 @@ const DISPATCH: Permission[] = [
 /** Organisations that handle cases routed to them (主办/协办) and measure those cases. */
 const HANDLER: Permission[] = ['cases.queue', 'cases.handle', 'kpis.read', 'notifications.read'];
 const GOV_VIEW: Permission[] = ['governance.view'];
+/** City and district offices: dispatch and supervise (督办) the streets below, run campaigns, measure. */
+const ABOVE_STREET: Permission[] = [
+  ...OFFICE,
+  'pii.reveal',
+  ...DISPATCH,
+  'cases.supervise',
+  'kpis.read',
+  'campaigns.read',
+  'campaigns.manage',
+  ...GOV_VIEW,
+];
 
 export const ROLES: readonly RoleDefinition[] = [
   {
@@ -98,32 +109,14 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '市联席会议办公室',
     en: 'City joint-meeting office',
     scopes: ['city'],
-    permissions: [
-      ...OFFICE,
-      'pii.reveal',
-      ...DISPATCH,
-      'cases.supervise',
-      'kpis.read',
-      'campaigns.read',
-      'campaigns.manage',
-      ...GOV_VIEW,
-    ],
+    permissions: ABOVE_STREET,
   },
   {
     role: 'district_office',
     zh: '区联席会议办公室',
     en: 'District office',
     scopes: ['district'],
-    permissions: [
-      ...OFFICE,
-      'pii.reveal',
-      ...DISPATCH,
-      'cases.supervise',
-      'kpis.read',
-      'campaigns.read',
-      'campaigns.manage',
-      ...GOV_VIEW,
-    ],
+    permissions: ABOVE_STREET,
   },
   {
     role: 'street_office',

@@ -1,5 +1,6 @@
 // Test harness: the same tests run on SQLite (always) and on PostgreSQL (when TEST_DATABASE_URL is set;
 // CI always sets it). Each PostgreSQL database is an isolated schema, dropped afterwards.
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
@@ -117,4 +118,13 @@ export async function startTestApp(kind: DbKind, scale: Scale | null = 'test'): 
       await db.drop();
     },
   };
+}
+
+/** The first worksheet of an .xlsx body as rows of cell values (for export tests). */
+export async function readXlsx(body: Buffer): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as never);
+  const rows: unknown[][] = [];
+  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
 }

@@ -1,19 +1,10 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../platform/csv.js';
-import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { DB_KINDS, readXlsx, startTestApp, type Session, type TestApp } from '../../test/harness.js';
 
 const HUAMU = '310115016';
 const ZHANGJIANG = '310115125';
 const DAY = 'from=2026-11-26&to=2026-11-26';
-
-async function readXlsx(body: Buffer): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(body as never);
-  const rows: unknown[][] = [];
-  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
 
 describe.each(DB_KINDS)('case KPIs (%s)', (kind) => {
   let t: TestApp;

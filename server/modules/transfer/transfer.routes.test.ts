@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../platform/csv.js';
-import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { DB_KINDS, readXlsx, startTestApp, type Session, type TestApp } from '../../test/harness.js';
 
 const HUAMU = '310115016';
 const ZHANGJIANG = '310115125';
@@ -23,14 +23,6 @@ async function xlsx(rows: (string | number | Date | null)[][]): Promise<Buffer> 
   const ws = wb.addWorksheet('导入');
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-async function readXlsx(body: Buffer): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(body as never);
-  const rows: unknown[][] = [];
-  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
 }
 
 interface RowError {
