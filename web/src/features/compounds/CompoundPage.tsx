@@ -1,6 +1,7 @@
 import { Breadcrumb, Card, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { roleHas } from '../../../../domain/access';
 import { useAuth } from '../../app/auth';
 import { ArrearsCard } from '../governance/ArrearsCard';
 import { shanghaiToday } from '../governance/fields';
@@ -25,7 +26,11 @@ export function CompoundPage() {
   // The serving property company records fee arrears here (it has no access to the governance screens).
   // Serving = holding the latest contract that has started, as the server decides (an expired contract with
   // no successor runs on, 民法典 Art 948); the server checks again on every write.
-  const companies = new Set(me?.roles.filter((r) => r.role === 'property_company').map((r) => r.scopeId));
+  const companies = new Set(
+    me?.roles
+      .filter((r) => r.scopeType === 'company' && roleHas(r.role, 'governance.arrears'))
+      .map((r) => r.scopeId),
+  );
   const today = shanghaiToday();
   const latest = compound.contracts
     .filter((c) => c.startsOn <= today)
