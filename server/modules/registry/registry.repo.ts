@@ -1,7 +1,9 @@
 // Registry queries. Scoped reads take a compound-scope condition built by platform/scope.ts.
 import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
 import type { Grant } from '../../../domain/access.js';
-import type { Executor } from '../../platform/db/database.js';
+import type { Database, Executor } from '../../platform/db/database.js';
+import { bulkInserter } from '../../platform/db/bulk.js';
+import { batchSize } from '../../platform/db/locks.js';
 import { keysetPage } from '../../platform/db/keyset.js';
 import { containsText } from '../../platform/db/database.js';
 import type { CompoundTable, DB, OrganisationTable } from '../../platform/db/schema.js';
@@ -313,4 +315,19 @@ export async function insertCompound(db: Executor, row: Insertable<CompoundTable
 
 export async function compoundIdByCode(db: Executor, code: string): Promise<string | undefined> {
   return (await db.selectFrom('compounds').select('id').where('code', '=', code).executeTakeFirst())?.id;
+}
+
+/** The registry tables an import may fill. */
+export type RegistryTable =
+  'compounds' | 'buildings' | 'units' | 'owners' | 'unit_owners' | 'organisations' | 'organisation_coverage';
+
+/** Bulk insert in the given order (parents first), in batches the database accepts. */
+export async function bulkInsert(
+  database: Database,
+  trx: Executor,
+  rows: readonly { table: RegistryTable; row: Record<string, unknown> }[],
+) {
+  const writer = bulkInserter(database, trx, batchSize(trx));
+  for (const r of rows) await writer.add(r.table, r.row as never);
+  await writer.flush();
 }

@@ -6,7 +6,7 @@ import { auditActor, requirePermission } from '../../platform/http/context.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
-import type { Executor } from '../../platform/db/database.js';
+import type { Database, Executor } from '../../platform/db/database.js';
 import { updateVersioned } from '../../platform/db/writes.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './registry.repo.js';
@@ -451,4 +451,21 @@ export async function revealOwner(deps: Deps, actor: Actor, ownerId: string, req
     });
     return { id: owner.id, phone: owner.phone, idNumber: owner.id_number };
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Bulk import (transfer module): the registry is the only writer of its tables.
+
+/** A registry row to insert, validated by the importer. */
+export interface RegistryInsert {
+  table: repo.RegistryTable;
+  row: Record<string, unknown>;
+}
+
+/**
+ * Writes validated import rows inside the importer's transaction, parents first. The importer (transfer)
+ * has already checked `registry.import` and each row's scope; it audits the import as one record.
+ */
+export async function insertImportedRows(database: Database, trx: Executor, rows: readonly RegistryInsert[]) {
+  await repo.bulkInsert(database, trx, rows);
 }

@@ -2,6 +2,7 @@
 // references, duplicates within the file and against the database, data scope); problems are collected,
 // never thrown, so that the user gets the whole list at once. A validator returns the rows to insert
 // (parents first); the caller inserts them only when there is no problem at all.
+import type { RegistryInsert } from '../registry/registry.service.js';
 import type { Grant } from '../../../domain/access.js';
 import { tryParseAreaM2 } from '../../../domain/area.js';
 import { ORGANISATION_TYPES } from '../../../contracts/registry.js';
@@ -15,7 +16,6 @@ import {
   type ImportKind,
 } from '../../../contracts/transfer.js';
 import type { Executor } from '../../platform/db/database.js';
-import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/http/messages.js';
 import { newId } from '../../platform/ids.js';
@@ -93,10 +93,7 @@ export class Problems {
   }
 }
 
-export interface Insert {
-  table: keyof DB;
-  row: Record<string, unknown>;
-}
+export type Insert = RegistryInsert;
 
 export interface Plan {
   inserts: Insert[];

@@ -14,8 +14,6 @@ import {
   type ImportKind,
 } from '../../../contracts/transfer.js';
 import type { AuditActor } from '../../platform/audit/audit.js';
-import { bulkInserter } from '../../platform/db/bulk.js';
-import { batchSize } from '../../platform/db/locks.js';
 import type { Executor } from '../../platform/db/database.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/http/context.js';
@@ -35,7 +33,7 @@ import {
 import { columnLabel, Problems, readImportFile, VALIDATORS, type RowProblem } from './transfer.import.js';
 import { importGrants, requireExport } from './transfer.policy.js';
 import * as repo from './transfer.repo.js';
-import { isUniqueViolation } from '../../platform/db/database.js';
+import { uniqueOr } from '../../platform/db/writes.js';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -107,18 +105,14 @@ export async function importFile(
     return { kind, rows: rows.length, imported: 0, dryRun: true };
   }
   const database = deps.database;
-  try {
-    const imported = await writeTx(
-      deps,
-      opts.auditAs ?? auditActor(actor),
-      opts.requestId,
-      async (trx, audit) => {
+  // A concurrent writer won a unique index (compound code, building name, unit number): nothing was written.
+  const imported = await uniqueOr(
+    () =>
+      writeTx(deps, opts.auditAs ?? auditActor(actor), opts.requestId, async (trx, audit) => {
         // Validation runs again under the lock, so two imports of the same rows cannot both pass it.
         await repo.lockImports(trx);
         const { inserts, imported } = await plan(trx);
-        const writer = bulkInserter(database, trx, batchSize(trx));
-        for (const insert of inserts) await writer.add(insert.table, insert.row as never);
-        await writer.flush();
+        await registry.insertImportedRows(database, trx, inserts);
         await audit({
           action: `registry.import.${kind}`,
           targetType: 'import',
@@ -126,14 +120,10 @@ export async function importFile(
           after: { rows: rows.length, imported, fileName: file.name },
         });
         return imported;
-      },
-    );
-    return { kind, rows: rows.length, imported, dryRun: false };
-  } catch (err) {
-    // A concurrent writer won a unique index (compound code, building name, unit number): nothing was written.
-    if (isUniqueViolation(err)) throw new AppError('transfer.conflict', 409);
-    throw err;
-  }
+      }),
+    'transfer.conflict',
+  );
+  return { kind, rows: rows.length, imported, dryRun: false };
 }
 
 const KIND_ZH: Record<ImportKind, string> = {
