@@ -13,7 +13,7 @@ import { writeTx, type Audit, type Deps } from '../../platform/deps.js';
 import { isUniqueViolation, type Executor, type Tx } from '../../platform/db/database.js';
 import type { CaseCategoryTable, ResponsibilityRuleTable, SlaPolicyTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
-import { invalidateCaseReference } from '../cases/cases.reference.js';
+import { caseReferenceChanged } from '../cases/cases.service.js';
 import * as repo from './casesadmin.repo.js';
 import { readRules, type NumberedRule, type RowProblem } from './casesadmin.import.js';
 import { requireConfigure } from './casesadmin.policy.js';
@@ -30,7 +30,7 @@ async function configure<T>(
   try {
     return await writeTx(deps, auditActor(actor), requestId, fn);
   } finally {
-    invalidateCaseReference();
+    caseReferenceChanged();
   }
 }
 
