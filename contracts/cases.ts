@@ -78,6 +78,9 @@ export const ResidentReportBody = z.object({
   photos: z.array(PhotoDataUrl).max(3).default([]),
 });
 
+/** What every intake route answers: the case, and whether this request created it (false: a retry). */
+export const IntakeResult = z.object({ id: z.string(), caseNo: z.string(), created: z.boolean() });
+
 export const TrackQuery = z.object({ caseNo: z.string().trim().min(5).max(40), phone: phone });
 
 export const CaseEvent = z.object({

@@ -161,6 +161,80 @@ export const TRANSITIONS: Record<CaseAction, Rule> = {
   },
 };
 
+/** Whether an action needs an input: without a 'required' one the server answers 400 `cases.field_required`. */
+export type Need = 'required' | 'optional';
+
+/**
+ * What each action asks for besides the case version, declared once beside TRANSITIONS (which says who may
+ * take it): the server checks the required inputs, and the action dialogs show exactly these fields.
+ */
+export interface ActionRequirement {
+  /** A free-text note (`note`); every action may carry one, some cannot go without (the reason is the record). */
+  note: Need;
+  /** A formatted reason from RETURN_REASONS (`returnReason`). */
+  reason?: Need;
+  /** A duration such as '2wd' (`extension`); an approval without one grants what was requested (else 1wd). */
+  duration?: Need;
+  /** Evidence of the result: whether it was resolved, with photos (`resolved`, `photos`). */
+  evidence?: Need;
+  /** A rating from SATISFACTIONS (`satisfaction`). */
+  satisfaction?: Need;
+  /**
+   * What the action points at: the lead and co-handling organisations (`leadOrgId`, `coHandlerOrgIds`; without a
+   * lead the routing's suggested organisation leads) or the case to merge into (`mergeIntoCaseNo`).
+   */
+  target?: { kind: 'organisation' | 'case'; need: Need };
+}
+
+const OPTIONAL_NOTE: ActionRequirement = { note: 'optional' };
+const NOTE_REQUIRED: ActionRequirement = { note: 'required' };
+
+export const ACTION_REQUIREMENTS: Record<CaseAction, ActionRequirement> = {
+  accept: OPTIONAL_NOTE,
+  decline: NOTE_REQUIRED,
+  dispatch: { note: 'optional', target: { kind: 'organisation', need: 'optional' } },
+  signFor: OPTIONAL_NOTE,
+  returnCase: { note: 'required', reason: 'required' },
+  arriveOnSite: OPTIONAL_NOTE,
+  reportBack: { note: 'required', evidence: 'optional' },
+  requestExtension: { note: 'required', duration: 'required' },
+  approveExtension: { note: 'optional', duration: 'optional' },
+  refuseExtension: OPTIONAL_NOTE,
+  verifyPass: OPTIONAL_NOTE,
+  verifyFail: NOTE_REQUIRED,
+  close: OPTIONAL_NOTE,
+  revisit: { note: 'optional', satisfaction: 'required' },
+  reopen: OPTIONAL_NOTE,
+  suspend: NOTE_REQUIRED,
+  resume: OPTIONAL_NOTE,
+  supervise: OPTIONAL_NOTE,
+  parkLongTerm: NOTE_REQUIRED,
+  merge: { note: 'optional', target: { kind: 'case', need: 'required' } },
+  comment: NOTE_REQUIRED,
+};
+
+/** The request fields behind the requirements. */
+export type ActionField =
+  'note' | 'returnReason' | 'extension' | 'satisfaction' | 'leadOrgId' | 'mergeIntoCaseNo';
+
+/** The fields an action cannot go without, in the order the server checks them (the first missing one is named). */
+export function requiredFields(action: CaseAction): ActionField[] {
+  const r = ACTION_REQUIREMENTS[action];
+  const fields: ActionField[] = [];
+  if (r.reason === 'required') fields.push('returnReason');
+  if (r.duration === 'required') fields.push('extension');
+  if (r.satisfaction === 'required') fields.push('satisfaction');
+  if (r.target?.need === 'required')
+    fields.push(r.target.kind === 'organisation' ? 'leadOrgId' : 'mergeIntoCaseNo');
+  if (r.note === 'required') fields.push('note');
+  return fields;
+}
+
+/** The actions a relation may ever take (in some status), in table order: e.g. what a reporter may send. */
+export function actionsOpenTo(relation: Relation): CaseAction[] {
+  return CASE_ACTIONS.filter((action) => TRANSITIONS[action].by.includes(relation));
+}
+
 function fromMatches(rule: Rule, status: CaseStatus): boolean {
   return rule.from === 'open'
     ? OPEN_STATUSES.includes(status) || status === 'suspended'

@@ -4,9 +4,10 @@ import type { Deps } from '../../platform/deps.js';
 import { writeTx } from '../../platform/deps.js';
 import type { JobHandler } from '../../platform/jobs/jobs.js';
 import { newId } from '../../platform/ids.js';
+import { notify } from '../notifications/notifications.service.js';
 import * as repo from './cases.repo.js';
 import { caseReference } from './cases.reference.js';
-import { nextDeadline } from './cases.service.js';
+import { nextDeadline, slaFacts } from './cases.sla.js';
 
 interface SlaJob {
   caseId: string;
@@ -15,6 +16,8 @@ interface SlaJob {
   kind: 'warn' | 'due';
 }
 
+const STAGE_ZH = { accept: '受理', sign: '签收', arrive: '到场', resolve: '办结' };
+
 /** Marks a case due soon or overdue, notifies, and escalates (自动督办) when its policy says so. */
 export function slaHandler(deps: Deps): JobHandler {
   return async (payload) => {
@@ -22,52 +25,41 @@ export function slaHandler(deps: Deps): JobHandler {
     const db = deps.database.db;
     const ref = await caseReference(db);
     await writeTx(deps, { id: null, name: 'system' }, null, async (trx, audit) => {
-      const c = await repo.findCase(trx, job.caseId);
+      const c = await repo.findCaseForUpdate(trx, job.caseId);
       // Stale when the case moved on (its pending deadline is no longer this one), and a warning never
       // downgrades a case already overdue.
       if (!c || nextDeadline(c)?.at !== job.dueAt) return;
       if (job.kind === 'warn' && c.due_state === 'overdue') return;
       const now = deps.clock.now().toISOString();
-      const policy = policyFor(ref.policies, job.stage, {
-        categoryCode: c.category_code,
-        channel: c.channel,
-        attributes: JSON.parse(c.attributes_json),
-      });
+      const policy = policyFor(ref.policies, job.stage, slaFacts(c));
       const state = job.kind === 'due' ? 'overdue' : 'warning';
       const escalate = job.kind === 'due' && !!policy?.escalateOnOverdue;
       const level = escalate ? c.supervision_level + 1 : c.supervision_level;
-      await trx
-        .updateTable('cases')
-        .set({
-          due_state: state,
-          supervision_level: level,
-          // An escalation appends an event: bump the version so a concurrent action retries on fresh state.
-          event_count: escalate ? c.event_count + 1 : c.event_count,
-          version: escalate ? c.version + 1 : c.version,
-        })
-        .where('id', '=', c.id)
-        .execute();
-      const stageZh = { accept: '受理', sign: '签收', arrive: '到场', resolve: '办结' }[job.stage];
-      await trx
-        .insertInto('notifications')
-        .values({
-          id: newId(),
-          org_id: c.lead_org_id,
-          user_id: null,
-          case_id: c.id,
+      await repo.updateSlaState(trx, c.id, {
+        due_state: state,
+        supervision_level: level,
+        // An escalation appends an event: bump the version so a concurrent action retries on fresh state.
+        event_count: escalate ? c.event_count + 1 : c.event_count,
+        version: escalate ? c.version + 1 : c.version,
+      });
+      const stageZh = STAGE_ZH[job.stage];
+      await notify(
+        trx,
+        { orgIds: [c.lead_org_id] },
+        {
           kind: `case.${state}`,
-          text_zh:
+          caseId: c.id,
+          zh:
             job.kind === 'due'
               ? `案件 ${c.case_no} ${stageZh}已超期`
               : `案件 ${c.case_no} 即将到达${stageZh}时限`,
-          text_en:
+          en:
             job.kind === 'due'
               ? `Case ${c.case_no} is overdue (${job.stage})`
               : `Case ${c.case_no} is due soon (${job.stage})`,
-          created_at: now,
-          read_at: null,
-        })
-        .execute();
+        },
+        now,
+      );
       if (escalate) {
         await repo.insertEvent(trx, {
           id: newId(),
@@ -97,16 +89,13 @@ export function slaHandler(deps: Deps): JobHandler {
 export function sendHandler(deps: Deps): JobHandler {
   return async (payload) => {
     const p = payload as { channel: string; recipient: string; text: string; caseId?: string };
-    await deps.database.db
-      .insertInto('notification_log')
-      .values({
-        id: newId(),
-        channel: p.channel,
-        recipient: p.recipient,
-        text: p.text,
-        case_id: p.caseId ?? null,
-        created_at: deps.clock.now().toISOString(),
-      })
-      .execute();
+    await repo.logSentMessage(deps.database.db, {
+      id: newId(),
+      channel: p.channel,
+      recipient: p.recipient,
+      text: p.text,
+      case_id: p.caseId ?? null,
+      created_at: deps.clock.now().toISOString(),
+    });
   };
 }

@@ -1,7 +1,15 @@
 // How an actor stands to a case (domain/case-lifecycle.ts Relation), declared over the one permission table
 // in domain/access.ts: each relation is "a grant carrying this permission covers the case's place".
 import type { Relation } from '../../../domain/case-lifecycle.js';
-import { allows, covers, organisationIdsOf, type Place } from '../../../domain/access.js';
+import {
+  allows,
+  covers,
+  divisionContains,
+  grantsWith,
+  isLocationGrant,
+  organisationIdsOf,
+  type Place,
+} from '../../../domain/access.js';
 import type { Actor } from '../../platform/http/context.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { CaseTable } from '../../platform/db/schema.js';
@@ -55,4 +63,29 @@ export async function relationsTo(db: Executor, actor: Actor, c: CaseTable): Pro
 /** Who may read a case: anyone with a relation, or a 居委会/业委会 grant (cases.read) covering its place. */
 export function canRead(actor: Actor, c: CaseTable, relations: ReadonlySet<Relation>): boolean {
   return relations.size > 0 || allows(actor.grants, 'cases.read', placeOfCase(c));
+}
+
+/**
+ * Where the actor's work queue reaches: the organisations it handles cases for (cases.handle), and the places
+ * its queue grants (cases.queue) cover — the whole city, or districts and streets.
+ */
+export interface QueueReach {
+  orgIds: string[];
+  city: boolean;
+  districts: string[];
+  streets: string[];
+  /** Whether a queue grant's place contains the division (to open another organisation's queue). */
+  reachesDivision: (code: string) => boolean;
+}
+
+export function queueReach(actor: Actor): QueueReach {
+  const places = grantsWith(actor.grants, 'cases.queue').filter(isLocationGrant);
+  const city = places.some((g) => g.scopeType === 'city');
+  return {
+    orgIds: organisationIdsOf(actor.grants, 'cases.handle'),
+    city,
+    districts: places.filter((g) => g.scopeType === 'district').map((g) => g.scopeId),
+    streets: places.filter((g) => g.scopeType === 'street').map((g) => g.scopeId),
+    reachesDivision: (code) => city || places.some((g) => divisionContains(g.scopeId, code)),
+  };
 }

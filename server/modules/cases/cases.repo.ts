@@ -1,8 +1,8 @@
-// Case queries: reference data (taxonomy, list, policies, calendar), cases, events, queues.
+// Case queries shared by the parts of the module: reference data (taxonomy, list, policies, calendar), cases,
+// their events, photos and co-handlers, the organisations and places they name.
 import type { Executor } from '../../platform/db/database.js';
-import { keysetPage } from '../../platform/db/keyset.js';
-import { containsText } from '../../platform/db/database.js';
-import type { CaseTable, CaseEventTable } from '../../platform/db/schema.js';
+import { forUpdate } from '../../platform/db/locks.js';
+import type { CaseEventTable, CaseTable, NotificationLogTable } from '../../platform/db/schema.js';
 
 /** Stored in next_due_at when no deadline runs, so the deadline index orders every queue. */
 export const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
@@ -28,19 +28,6 @@ export async function calendarDays(db: Executor) {
   return db.selectFrom('calendar_days').selectAll().execute();
 }
 
-export async function findCaseByExternalRef(db: Executor, channel: string, ref: string) {
-  return db
-    .selectFrom('cases')
-    .select(['id'])
-    .where('channel', '=', channel)
-    .where('external_ref', '=', ref)
-    .executeTakeFirst();
-}
-
-export async function insertCase(db: Executor, row: CaseTable) {
-  await db.insertInto('cases').values(row).execute();
-}
-
 export async function insertEvent(db: Executor, row: CaseEventTable) {
   await db.insertInto('case_events').values(row).execute();
 }
@@ -60,15 +47,6 @@ export async function cohandlers(db: Executor, caseId: string) {
     .select(['organisations.id', 'organisations.name', 'organisations.type'])
     .where('case_cohandlers.case_id', '=', caseId)
     .execute();
-}
-
-export async function replaceCohandlers(db: Executor, caseId: string, orgIds: readonly string[]) {
-  await db.deleteFrom('case_cohandlers').where('case_id', '=', caseId).execute();
-  if (orgIds.length)
-    await db
-      .insertInto('case_cohandlers')
-      .values([...new Set(orgIds)].map((org_id) => ({ case_id: caseId, org_id })))
-      .execute();
 }
 
 export async function eventsOf(db: Executor, caseId: string) {
@@ -128,73 +106,6 @@ export async function organisationsByIds(db: Executor, ids: readonly string[]) {
     .execute();
 }
 
-/** Lead handler candidates of a type/kind covering a street (street-level organisations first). */
-export async function organisationsCovering(
-  db: Executor,
-  orgType: string,
-  orgKind: string | null,
-  streetCode: string,
-) {
-  let q = db
-    .selectFrom('organisations')
-    .select(['organisations.id', 'organisations.name', 'organisations.division_code'])
-    .where('organisations.type', '=', orgType)
-    .where((eb) =>
-      eb.or([
-        eb('organisations.division_code', '=', streetCode),
-        eb(
-          'organisations.id',
-          'in',
-          eb
-            .selectFrom('organisation_coverage')
-            .select('organisation_id')
-            .where('division_code', '=', streetCode),
-        ),
-      ]),
-    );
-  if (orgKind) q = q.where('organisations.kind', '=', orgKind);
-  const rows = await q.execute();
-  return rows.sort((a, b) => b.division_code.length - a.division_code.length || a.name.localeCompare(b.name));
-}
-
-/** Whether any of the organisations covers the street (coverage rows or its own division). */
-export async function organisationsCoveringStreet(
-  db: Executor,
-  orgIds: readonly string[],
-  streetCode: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('id', 'in', orgIds)
-    .where((eb) =>
-      eb.or([
-        eb('division_code', '=', streetCode),
-        eb(
-          'id',
-          'in',
-          eb
-            .selectFrom('organisation_coverage')
-            .select('organisation_id')
-            .where('division_code', '=', streetCode),
-        ),
-      ]),
-    )
-    .executeTakeFirst();
-  return !!row;
-}
-
-/** The compound's current property-service provider: the project office when there is one, else the company. */
-export async function currentServiceProvider(db: Executor, compoundId: string) {
-  return db
-    .selectFrom('service_contracts')
-    .select(['company_id', 'project_office_id'])
-    .where('compound_id', '=', compoundId)
-    .orderBy('starts_on', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
 export async function compoundLocation(db: Executor, id: string) {
   return db
     .selectFrom('compounds')
@@ -211,18 +122,6 @@ export async function compoundLocation(db: Executor, id: string) {
     ])
     .where('id', '=', id)
     .executeTakeFirst();
-}
-
-export async function unitLocation(db: Executor, id: string) {
-  return db
-    .selectFrom('units')
-    .select(['id', 'building_id', 'compound_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function buildingLocation(db: Executor, id: string) {
-  return db.selectFrom('buildings').select(['id', 'compound_id']).where('id', '=', id).executeTakeFirst();
 }
 
 /** Organisation ids and their parent chain (a project office acts for its branch and company). */
@@ -248,51 +147,21 @@ export async function streetName(db: Executor, code: string) {
   );
 }
 
-export interface QueueFilter {
-  orgIds: string[] | null; // lead organisation(s); null = by location scope
-  streetCodes: string[] | null;
-  districtCodes: string[] | null;
-  statuses: string[] | null;
-  dueStates: string[] | null;
-  returned: boolean;
-  category?: string;
-  q?: string;
-  after: [string, string] | null;
-  limit: number;
+/** The case, locked until the transaction ends (PostgreSQL): background work decides from its current state. */
+export async function findCaseForUpdate(db: Executor, id: string) {
+  return forUpdate(db, db.selectFrom('cases').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
-export async function queue(db: Executor, f: QueueFilter) {
-  let q = db
-    .selectFrom('cases')
-    .leftJoin('organisations as lead', 'lead.id', 'cases.lead_org_id')
-    .leftJoin('compounds', 'compounds.id', 'cases.compound_id')
-    .leftJoin('divisions as s', 's.code', 'cases.street_code')
-    .leftJoin('case_categories as cat', 'cat.code', 'cases.category_code')
-    .select([
-      'cases.id',
-      'cases.case_no',
-      'cases.title',
-      'cases.category_code',
-      'cat.name_zh as category_name',
-      'cases.status',
-      'cases.urgency',
-      'cases.channel',
-      's.name as street_name',
-      'compounds.name as compound_name',
-      'lead.name as lead_name',
-      'cases.next_due_at',
-      'cases.due_state',
-      'cases.supervision_level',
-      'cases.created_at',
-    ]);
-  if (f.orgIds) q = q.where('cases.lead_org_id', 'in', f.orgIds);
-  if (f.streetCodes) q = q.where('cases.street_code', 'in', f.streetCodes);
-  if (f.districtCodes) q = q.where('cases.district_code', 'in', f.districtCodes);
-  if (f.statuses) q = q.where('cases.status', 'in', f.statuses);
-  if (f.dueStates) q = q.where('cases.due_state', 'in', f.dueStates);
-  if (f.returned) q = q.where('cases.status', '=', 'accepted').where('cases.dispatched_at', 'is not', null);
-  if (f.category) q = q.where('cases.category_code', '=', f.category);
-  if (f.q) q = q.where((eb) => eb.or([eb('cases.case_no', '=', f.q!), containsText('cases.title', f.q!)]));
-  // Deadline order (cases without a deadline carry NO_DEADLINE and come last): index-friendly keyset.
-  return keysetPage(q, 'cases.next_due_at', 'cases.id', f.after, f.limit).execute();
+/** A background change of the case's deadline state (and supervision), read under findCaseForUpdate. */
+export async function updateSlaState(
+  db: Executor,
+  id: string,
+  changes: Pick<CaseTable, 'due_state' | 'supervision_level' | 'event_count' | 'version'>,
+) {
+  await db.updateTable('cases').set(changes).where('id', '=', id).execute();
+}
+
+/** What the default SMS / e-mail adapter "sends": one row in notification_log. */
+export async function logSentMessage(db: Executor, row: NotificationLogTable) {
+  await db.insertInto('notification_log').values(row).execute();
 }

@@ -15,7 +15,7 @@ import { isUniqueViolation, type Executor, type Tx } from '../../platform/db/dat
 import type { CaseCategoryTable, ResponsibilityRuleTable, SlaPolicyTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import { invalidateWorkingCalendar } from '../../platform/working-calendar.js';
-import { invalidateCaseReference } from '../cases/cases.reference.js';
+import { caseReferenceChanged } from '../cases/cases.service.js';
 import * as repo from './casesadmin.repo.js';
 import { readRules, type NumberedRule, type RowProblem } from './casesadmin.import.js';
 import { requireConfigure } from './casesadmin.policy.js';
@@ -32,7 +32,7 @@ async function configure<T>(
   try {
     return await writeTx(deps, auditActor(actor), requestId, fn);
   } finally {
-    invalidateCaseReference();
+    caseReferenceChanged();
     invalidateWorkingCalendar();
   }
 }

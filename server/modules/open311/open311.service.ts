@@ -16,8 +16,7 @@ import type { Actor } from '../../platform/http/context.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { message, type Locale } from '../../platform/http/messages.js';
 import { resolveApiKey } from '../auth/auth.service.js';
-import { intakeCase } from '../cases/cases.service.js';
-import { caseReference, type Category } from '../cases/cases.reference.js';
+import { caseCategories, intakeCase, type Category } from '../cases/cases.service.js';
 import * as repo from './open311.repo.js';
 
 export const OPEN311_CHANNEL = 'open311';
@@ -67,13 +66,11 @@ function groupOf(c: Category) {
 }
 
 async function activeCategories(deps: Deps): Promise<Category[]> {
-  const ref = await caseReference(deps.database.db);
-  return [...ref.categories.values()].filter((c) => c.active);
+  return [...(await caseCategories(deps)).values()].filter((c) => c.active);
 }
 
 async function activeCategory(deps: Deps, code: string): Promise<Category> {
-  const ref = await caseReference(deps.database.db);
-  const c = ref.categories.get(code);
+  const c = (await caseCategories(deps)).get(code);
   if (!c || !c.active) throw notFound('open311.service_not_found', { code });
   return c;
 }
@@ -266,7 +263,7 @@ const open311Status = (status: string) =>
   (CLOSED_STATUSES as readonly string[]).includes(status) ? ('closed' as const) : ('open' as const);
 
 async function present(deps: Deps, rows: repo.PublicCaseRow[], locale: Locale): Promise<ServiceRequest[]> {
-  const ref = await caseReference(deps.database.db);
+  const categories = await caseCategories(deps);
   const media = await repo.mediaUrls(
     deps.database.db,
     rows.map((r) => r.id),
@@ -274,7 +271,7 @@ async function present(deps: Deps, rows: repo.PublicCaseRow[], locale: Locale): 
   const iso = (v: string) => formatShanghai(new Date(v));
   return rows.map((r) => {
     const status = open311Status(r.status);
-    const category = ref.categories.get(r.category_code);
+    const category = categories.get(r.category_code);
     const label = CASE_STATUS_LABELS[r.status as CaseStatus];
     const expected = status === 'open' && r.resolve_due_at ? iso(r.resolve_due_at) : null;
     return {

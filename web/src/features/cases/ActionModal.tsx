@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Radio, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
+  ACTION_REQUIREMENTS,
   CASE_ACTION_LABELS,
   RETURN_REASONS,
   SATISFACTIONS,
@@ -15,18 +16,6 @@ import { OrgSelect, type OrgOption } from './OrgSelect';
 import { PhotoPicker } from './PhotoPicker';
 import { pick } from './taxonomy';
 import type { ActionBodyDto, CaseViewDto } from './types';
-
-/** Actions whose note is required by the server (the reason is part of the record). */
-const NOTE_REQUIRED: ReadonlySet<CaseAction> = new Set([
-  'decline',
-  'returnCase',
-  'reportBack',
-  'requestExtension',
-  'verifyFail',
-  'suspend',
-  'parkLongTerm',
-  'comment',
-]);
 
 export const EXTENSIONS = ['1wd', '2wd', '3wd', '5wd', '10wd'] as const;
 
@@ -55,6 +44,9 @@ export function ActionModal({ view, action, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const mutation = useCaseAction(view.id);
   const label = action ? pick(CASE_ACTION_LABELS[action], lang) : '';
+  // What the action asks for (domain/case-lifecycle.ts, the same table the server checks).
+  const needs = action ? ACTION_REQUIREMENTS[action] : null;
+  const target = needs?.target?.kind;
 
   // The routing's suggested co-handlers (recorded at intake) and the last requested extension.
   const suggestedCo = useMemo(() => {
@@ -83,19 +75,18 @@ export function ActionModal({ view, action, onClose }: Props) {
     const body: ActionBodyDto = { action, version: view.version };
     const note = v.note?.trim();
     if (note) body.note = note;
-    if (action === 'dispatch') {
+    if (target === 'organisation') {
       body.leadOrgId = v.leadOrgId;
       body.coHandlerOrgIds = (v.coHandlerOrgIds ?? []).filter((id) => id !== v.leadOrgId);
     }
-    if (action === 'returnCase') body.returnReason = v.returnReason as ActionBodyDto['returnReason'];
-    if (action === 'requestExtension' || (action === 'approveExtension' && v.extension))
-      body.extension = v.extension;
-    if (action === 'revisit') body.satisfaction = v.satisfaction as ActionBodyDto['satisfaction'];
-    if (action === 'reportBack') {
+    if (needs?.reason) body.returnReason = v.returnReason as ActionBodyDto['returnReason'];
+    if (needs?.duration === 'required' || (needs?.duration && v.extension)) body.extension = v.extension;
+    if (needs?.satisfaction) body.satisfaction = v.satisfaction as ActionBodyDto['satisfaction'];
+    if (needs?.evidence) {
       body.resolved = v.resolved ?? true;
       if (v.photos?.length) body.photos = v.photos;
     }
-    if (action === 'merge') body.mergeIntoCaseNo = v.mergeIntoCaseNo?.trim();
+    if (target === 'case') body.mergeIntoCaseNo = v.mergeIntoCaseNo?.trim();
     mutation.mutate(body, {
       onSuccess: () => {
         void message.success(t('cases.actionDone', { action: label }));
@@ -113,7 +104,9 @@ export function ActionModal({ view, action, onClose }: Props) {
     });
   };
 
-  const noteRequired = !!action && NOTE_REQUIRED.has(action);
+  const noteRequired = needs?.note === 'required';
+  // Actions that only ask for a note (if any) get a sentence saying what confirming does.
+  const asksForMore = !!needs?.satisfaction || !!target;
   const error = mutation.error instanceof ApiError && mutation.error.status !== 409 ? mutation.error : null;
 
   return (
@@ -157,12 +150,14 @@ export function ActionModal({ view, action, onClose }: Props) {
         requiredMark
       >
         {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-        {action === 'dispatch' && (
+        {target === 'organisation' && (
           <>
             <Form.Item
               name="leadOrgId"
               label={t('cases.leadOrg')}
               extra={view.suggestedOrg && t('cases.suggestedHint', { name: view.suggestedOrg.name })}
+              // Prefilled with the suggestion; the form insists on a lead although the server would fall back to
+              // the suggested organisation itself (ACTION_REQUIREMENTS.dispatch: optional).
               rules={[{ required: true, message: t('cases.required.leadOrg') }]}
             >
               <OrgSelect known={known} testId="action-lead-org" />
@@ -172,11 +167,11 @@ export function ActionModal({ view, action, onClose }: Props) {
             </Form.Item>
           </>
         )}
-        {action === 'returnCase' && (
+        {needs?.reason && (
           <Form.Item
             name="returnReason"
             label={t('cases.returnReason')}
-            rules={[{ required: true, message: t('cases.required.returnReason') }]}
+            rules={[{ required: needs.reason === 'required', message: t('cases.required.returnReason') }]}
           >
             <Select
               data-testid="action-return-reason"
@@ -184,7 +179,7 @@ export function ActionModal({ view, action, onClose }: Props) {
             />
           </Form.Item>
         )}
-        {(action === 'requestExtension' || action === 'approveExtension') && (
+        {needs?.duration && (
           <Form.Item
             name="extension"
             label={t('cases.extension')}
@@ -193,7 +188,7 @@ export function ActionModal({ view, action, onClose }: Props) {
                 ? t('cases.extensionRequested', { duration: durationLabel(requested, t) })
                 : undefined
             }
-            rules={[{ required: action === 'requestExtension', message: t('cases.required.extension') }]}
+            rules={[{ required: needs.duration === 'required', message: t('cases.required.extension') }]}
           >
             <Select
               data-testid="action-extension"
@@ -204,11 +199,13 @@ export function ActionModal({ view, action, onClose }: Props) {
             />
           </Form.Item>
         )}
-        {action === 'revisit' && (
+        {needs?.satisfaction && (
           <Form.Item
             name="satisfaction"
             label={t('cases.satisfactionLabel')}
-            rules={[{ required: true, message: t('cases.required.satisfaction') }]}
+            rules={[
+              { required: needs.satisfaction === 'required', message: t('cases.required.satisfaction') },
+            ]}
           >
             <Radio.Group
               data-testid="action-satisfaction"
@@ -218,17 +215,17 @@ export function ActionModal({ view, action, onClose }: Props) {
             />
           </Form.Item>
         )}
-        {action === 'merge' && (
+        {target === 'case' && (
           <Form.Item
             name="mergeIntoCaseNo"
             label={t('cases.mergeInto')}
             extra={t('cases.mergeHint')}
-            rules={[{ required: true, message: t('cases.required.mergeInto') }]}
+            rules={[{ required: needs?.target?.need === 'required', message: t('cases.required.mergeInto') }]}
           >
             <Input className="num" data-testid="action-merge-into" autoComplete="off" />
           </Form.Item>
         )}
-        {action === 'reportBack' && (
+        {needs?.evidence && (
           <>
             <Form.Item name="resolved" label={t('cases.resolvedLabel')} valuePropName="checked">
               <Switch
@@ -242,7 +239,7 @@ export function ActionModal({ view, action, onClose }: Props) {
             </Form.Item>
           </>
         )}
-        {action && !noteRequired && action !== 'revisit' && action !== 'dispatch' && action !== 'merge' && (
+        {action && !noteRequired && !asksForMore && (
           <Typography.Paragraph type="secondary">
             {t('cases.confirmText', { action: label })}
           </Typography.Paragraph>

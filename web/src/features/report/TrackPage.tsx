@@ -14,7 +14,7 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { SATISFACTIONS, type CaseAction } from '../../../../domain/case-lifecycle';
+import { ACTION_REQUIREMENTS, SATISFACTIONS, type CaseAction } from '../../../../domain/case-lifecycle';
 import { ApiError } from '../../api/client';
 import { useLang } from '../../app/i18n';
 import { formatDateTime } from '../../shared/format';
@@ -152,6 +152,9 @@ function ReporterActions({ view, trackKey }: { view: TrackViewDto; trackKey: Tra
   const [note, setNote] = useState('');
   const [satisfaction, setSatisfaction] = useState<string | undefined>(undefined);
   const can = (a: CaseAction) => view.allowedActions.includes(a);
+  // What verifying and rating ask for: the same table the server checks (domain/case-lifecycle.ts).
+  const failNeedsNote = ACTION_REQUIREMENTS.verifyFail.note === 'required';
+  const rateNeedsSatisfaction = ACTION_REQUIREMENTS.revisit.satisfaction === 'required';
 
   const send = (action: 'verifyPass' | 'verifyFail' | 'revisit') =>
     act.mutate(
@@ -175,7 +178,7 @@ function ReporterActions({ view, trackKey }: { view: TrackViewDto; trackKey: Tra
         <Typography.Text type="secondary">
           {can('revisit') ? t('report.rateIntro') : t('report.verifyIntro')}
         </Typography.Text>
-        {can('verifyFail') && (
+        {can('verifyFail') && failNeedsNote && (
           <Typography.Text type="secondary">{t('report.verifyFailNeedsNote')}</Typography.Text>
         )}
         {can('revisit') && (
@@ -217,8 +220,8 @@ function ReporterActions({ view, trackKey }: { view: TrackViewDto; trackKey: Tra
             danger
             size="large"
             block
-            disabled={!note.trim()}
-            title={note.trim() ? undefined : t('report.verifyFailNeedsNote')}
+            disabled={failNeedsNote && !note.trim()}
+            title={failNeedsNote && !note.trim() ? t('report.verifyFailNeedsNote') : undefined}
             loading={act.isPending}
             onClick={() => send('verifyFail')}
             data-testid="track-action-verifyFail"
@@ -231,7 +234,7 @@ function ReporterActions({ view, trackKey }: { view: TrackViewDto; trackKey: Tra
             type="primary"
             size="large"
             block
-            disabled={!satisfaction}
+            disabled={rateNeedsSatisfaction && !satisfaction}
             loading={act.isPending}
             onClick={() => send('revisit')}
             data-testid="track-action-revisit"

@@ -1,9 +1,10 @@
 // Cached registry lookups for the intake hot path (location and routing). Compounds, contracts and
 // organisation coverage change rarely; a routing decision made on data up to 30 s old is acceptable
 // and is recorded on the case with the rule that made it. One cache set per database handle.
-import type { Executor } from '../../platform/db/database.js';
-import { ttlCache, type TtlCache } from '../../platform/cache.js';
-import * as repo from './cases.repo.js';
+import type { Executor } from '../../../platform/db/database.js';
+import { ttlCache, type TtlCache } from '../../../platform/cache.js';
+import * as repo from '../cases.repo.js';
+import * as intakeRepo from './intake.repo.js';
 
 const TTL_MS = 30_000;
 
@@ -11,8 +12,8 @@ type Loaded<F extends (...args: any[]) => Promise<unknown>> = Awaited<ReturnType
 
 interface Caches {
   compound: TtlCache<Loaded<typeof repo.compoundLocation>>;
-  provider: TtlCache<Loaded<typeof repo.currentServiceProvider>>;
-  covering: TtlCache<Loaded<typeof repo.organisationsCovering>>;
+  provider: TtlCache<Loaded<typeof intakeRepo.currentServiceProvider>>;
+  covering: TtlCache<Loaded<typeof intakeRepo.organisationsCovering>>;
   organisation: TtlCache<Loaded<typeof repo.organisationsByIds>[number] | undefined>;
 }
 
@@ -36,7 +37,7 @@ export const compoundLocation = (db: Executor, id: string) =>
   caches(db).compound.get(id, () => repo.compoundLocation(db, id));
 
 export const currentServiceProvider = (db: Executor, compoundId: string) =>
-  caches(db).provider.get(compoundId, () => repo.currentServiceProvider(db, compoundId));
+  caches(db).provider.get(compoundId, () => intakeRepo.currentServiceProvider(db, compoundId));
 
 export const organisationsCovering = (
   db: Executor,
@@ -45,7 +46,7 @@ export const organisationsCovering = (
   streetCode: string,
 ) =>
   caches(db).covering.get(`${orgType}|${orgKind ?? ''}|${streetCode}`, () =>
-    repo.organisationsCovering(db, orgType, orgKind, streetCode),
+    intakeRepo.organisationsCovering(db, orgType, orgKind, streetCode),
   );
 
 export const organisation = (db: Executor, id: string) =>

@@ -1,0 +1,186 @@
+// What each case action does to the case, one handler per action. The common part (version and lifecycle
+// checks, required inputs from ACTION_REQUIREMENTS, the versioned write, event, SLA refresh, notifications,
+// audit) is applyAction's in actions.service.ts; a handler sets the action's own fields on the case (already in
+// its new status) and returns the event data, co-handlers and merge target it adds.
+import type { CaseAction, CaseStatus, Relation } from '../../../../domain/case-lifecycle.js';
+import { addDuration, parseDuration } from '../../../../domain/calendar.js';
+import type { SlaFacts } from '../../../../domain/sla.js';
+import type { ActionInput } from '../../../../contracts/cases.js';
+import { badRequest } from '../../../platform/http/errors.js';
+import type { Executor } from '../../../platform/db/database.js';
+import type { CaseTable } from '../../../platform/db/schema.js';
+import * as casesRepo from '../cases.repo.js';
+import type { CaseReference } from '../cases.reference.js';
+import { stageDeadline } from '../cases.sla.js';
+import * as repo from './actions.repo.js';
+
+export interface ActionContext {
+  /** Reads before the write (organisations, earlier events, the merge target). */
+  db: Executor;
+  ref: CaseReference;
+  /** The request; its required inputs are checked already. */
+  body: ActionInput;
+  relations: ReadonlySet<Relation>;
+  /** The status before the action. */
+  from: CaseStatus;
+  now: Date;
+  nowIso: string;
+  facts: SlaFacts;
+}
+
+export interface ActionEffect {
+  /** Recorded on the event and in the audit record (after the note). */
+  data?: Record<string, unknown>;
+  /** The case's co-handling organisations from now on. */
+  cohandlers?: string[];
+  /** The case merged into: gains an event, and must not change meanwhile (else 409). */
+  mergeTarget?: CaseTable;
+}
+
+export type ActionHandler = (
+  c: CaseTable,
+  x: ActionContext,
+) => ActionEffect | void | Promise<ActionEffect | void>;
+
+/** Statuses of a case another one may be merged into. */
+const MERGEABLE_INTO: readonly string[] = ['received', 'accepted', 'dispatched', 'signed', 'reported'];
+
+function markAccepted(c: CaseTable, x: ActionContext) {
+  c.accepted_at = x.nowIso;
+  c.accepted_ontime = c.accept_due_at && x.nowIso > c.accept_due_at ? 0 : 1;
+  c.resolve_due_at = stageDeadline(x.ref, x.facts, 'resolve', x.now);
+}
+
+/** 派遣: the chosen lead (default: the routing's suggestion) and co-handlers (default: the suggested ones). */
+async function dispatch(c: CaseTable, x: ActionContext): Promise<ActionEffect> {
+  const lead = x.body.leadOrgId ?? c.suggested_org_id;
+  if (!lead || !(await casesRepo.organisationsByIds(x.db, [lead])).length)
+    throw badRequest('cases.lead_invalid');
+  if (x.from === 'received') markAccepted(c, x);
+  c.lead_org_id = lead;
+  c.dispatched_at = x.nowIso;
+  c.sign_due_at = stageDeadline(x.ref, x.facts, 'sign', x.now);
+  c.resolve_due_at ??= stageDeadline(x.ref, x.facts, 'resolve', x.now);
+  const intake = JSON.parse((await repo.firstEventData(x.db, c.id)) ?? '{}') as { coHandlerIds?: string[] };
+  const suggested = (intake.coHandlerIds ?? []).filter((o) => o !== lead);
+  const cohandlers = x.body.coHandlerOrgIds ?? (lead === c.suggested_org_id ? suggested : []);
+  if (
+    cohandlers.length &&
+    (await casesRepo.organisationsByIds(x.db, cohandlers)).length !== new Set(cohandlers).size
+  )
+    throw badRequest('cases.lead_invalid');
+  return { data: { leadOrgId: lead, coHandlerOrgIds: cohandlers }, cohandlers };
+}
+
+function returnCase(c: CaseTable, x: ActionContext): ActionEffect {
+  const data = { returnReason: x.body.returnReason, previousLeadOrgId: c.lead_org_id };
+  c.lead_org_id = null;
+  c.sign_due_at = null;
+  c.arrive_due_at = null;
+  c.signed_at = null;
+  return { data };
+}
+
+/** 延期批准: the resolve deadline moves by the given duration, else the requested one, else a working day. */
+async function approveExtension(c: CaseTable, x: ActionContext): Promise<ActionEffect> {
+  const requested = (await repo.lastEventData(x.db, c.id, 'requestExtension'))?.extension as
+    string | undefined;
+  const extension = x.body.extension ?? requested ?? '1wd';
+  const base = c.resolve_due_at ? new Date(c.resolve_due_at) : x.now;
+  c.resolve_due_at = addDuration(x.ref.calendar, base, parseDuration(extension)).toISOString();
+  c.extension_pending = 0;
+  return { data: { extension, resolveDueAt: c.resolve_due_at } };
+}
+
+/** 重办: back to the lead handler with fresh sign and resolve clocks; the last result no longer counts. */
+function reopen(c: CaseTable, x: ActionContext) {
+  c.reopen_count += 1;
+  c.closed_at = null;
+  c.reported_at = null;
+  c.signed_at = null;
+  c.arrived_at = null;
+  c.ontime = null;
+  c.resolved = null;
+  c.satisfaction = null;
+  c.sign_due_at = stageDeadline(x.ref, x.facts, 'sign', x.now);
+  c.resolve_due_at = stageDeadline(x.ref, x.facts, 'resolve', x.now);
+}
+
+/** 恢复: the clock was paused, so every pending deadline moves by the time spent suspended. */
+function resume(c: CaseTable, x: ActionContext): ActionEffect {
+  const paused = c.suspended_at ? x.now.getTime() - new Date(c.suspended_at).getTime() : 0;
+  const shift = (v: string | null) => (v ? new Date(new Date(v).getTime() + paused).toISOString() : v);
+  c.accept_due_at = shift(c.accept_due_at);
+  c.sign_due_at = shift(c.sign_due_at);
+  c.arrive_due_at = shift(c.arrive_due_at);
+  c.resolve_due_at = shift(c.resolve_due_at);
+  c.status_before_suspension = null;
+  c.suspended_at = null;
+  return { data: { pausedMs: paused } };
+}
+
+/** 合并: into an unfinished other case, found by its number. */
+async function merge(c: CaseTable, x: ActionContext): Promise<ActionEffect> {
+  const targetNo = x.body.mergeIntoCaseNo!;
+  const target = await casesRepo.findCaseByNo(x.db, targetNo);
+  if (!target || target.id === c.id || !MERGEABLE_INTO.includes(target.status))
+    throw badRequest('cases.merge_target_invalid', { caseNo: targetNo });
+  c.merged_into_id = target.id;
+  c.closed_at = x.nowIso;
+  return { data: { mergedInto: targetNo }, mergeTarget: target };
+}
+
+export const ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
+  accept: markAccepted,
+  decline: (c, x) => {
+    c.closed_at = x.nowIso;
+  },
+  dispatch,
+  signFor: (c, x) => {
+    c.signed_at = x.nowIso;
+    c.sign_due_at = null;
+    c.arrive_due_at = stageDeadline(x.ref, x.facts, 'arrive', x.now);
+  },
+  returnCase,
+  arriveOnSite: (c, x) => {
+    c.arrived_at = x.nowIso;
+  },
+  reportBack: (c, x) => {
+    c.resolved = x.body.resolved === false ? 0 : 1;
+    c.reported_at = x.nowIso;
+    return { data: { resolved: x.body.resolved ?? true } };
+  },
+  requestExtension: (c, x) => {
+    c.extension_pending = 1;
+    return { data: { extension: x.body.extension } };
+  },
+  approveExtension,
+  refuseExtension: (c) => {
+    c.extension_pending = 0;
+  },
+  verifyPass: (_c, x) => ({ data: { verifiedBy: [...x.relations][0] } }),
+  verifyFail: (c) => {
+    c.reported_at = null;
+  },
+  close: (c, x) => {
+    c.closed_at = x.nowIso;
+    c.ontime = c.resolve_due_at && x.nowIso > c.resolve_due_at ? 0 : 1;
+  },
+  revisit: (c, x) => {
+    c.satisfaction = x.body.satisfaction!;
+    return { data: { satisfaction: c.satisfaction } };
+  },
+  reopen,
+  suspend: (c, x) => {
+    c.status_before_suspension = x.from;
+    c.suspended_at = x.nowIso;
+  },
+  resume,
+  supervise: (c) => {
+    c.supervision_level += 1;
+    return { data: { level: c.supervision_level } };
+  },
+  parkLongTerm: () => {},
+  merge,
+  comment: () => {},
+};

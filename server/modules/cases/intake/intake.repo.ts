@@ -1,0 +1,124 @@
+// Intake queries: the location a report names, the organisations that may handle it there, idempotent retries
+// and duplicates.
+import type { Executor } from '../../../platform/db/database.js';
+import type { CaseTable } from '../../../platform/db/schema.js';
+
+export async function findCaseByExternalRef(db: Executor, channel: string, ref: string) {
+  return db
+    .selectFrom('cases')
+    .select(['id'])
+    .where('channel', '=', channel)
+    .where('external_ref', '=', ref)
+    .executeTakeFirst();
+}
+
+export async function insertCase(db: Executor, row: CaseTable) {
+  await db.insertInto('cases').values(row).execute();
+}
+
+/** An open case of the same category in the same compound created since `since` (重复投诉), oldest first. */
+export async function openDuplicate(
+  db: Executor,
+  compoundId: string,
+  category: string,
+  since: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('compound_id', '=', compoundId)
+    .where('category_code', '=', category)
+    .where('created_at', '>=', since)
+    .where('status', 'in', ['received', 'accepted', 'dispatched', 'signed', 'reported', 'suspended'])
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function division(db: Executor, code: string) {
+  return db
+    .selectFrom('divisions')
+    .select(['code', 'parent_code', 'level'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function unitLocation(db: Executor, id: string) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'building_id', 'compound_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function buildingLocation(db: Executor, id: string) {
+  return db.selectFrom('buildings').select(['id', 'compound_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The compound's current property-service provider: the project office when there is one, else the company. */
+export async function currentServiceProvider(db: Executor, compoundId: string) {
+  return db
+    .selectFrom('service_contracts')
+    .select(['company_id', 'project_office_id'])
+    .where('compound_id', '=', compoundId)
+    .orderBy('starts_on', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Lead handler candidates of a type/kind covering a street (street-level organisations first). */
+export async function organisationsCovering(
+  db: Executor,
+  orgType: string,
+  orgKind: string | null,
+  streetCode: string,
+) {
+  let q = db
+    .selectFrom('organisations')
+    .select(['organisations.id', 'organisations.name', 'organisations.division_code'])
+    .where('organisations.type', '=', orgType)
+    .where((eb) =>
+      eb.or([
+        eb('organisations.division_code', '=', streetCode),
+        eb(
+          'organisations.id',
+          'in',
+          eb
+            .selectFrom('organisation_coverage')
+            .select('organisation_id')
+            .where('division_code', '=', streetCode),
+        ),
+      ]),
+    );
+  if (orgKind) q = q.where('organisations.kind', '=', orgKind);
+  const rows = await q.execute();
+  return rows.sort((a, b) => b.division_code.length - a.division_code.length || a.name.localeCompare(b.name));
+}
+
+/** Whether any of the organisations covers the street (coverage rows or its own division). */
+export async function organisationsCoveringStreet(
+  db: Executor,
+  orgIds: readonly string[],
+  streetCode: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', 'in', orgIds)
+    .where((eb) =>
+      eb.or([
+        eb('division_code', '=', streetCode),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('organisation_coverage')
+            .select('organisation_id')
+            .where('division_code', '=', streetCode),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  return !!row;
+}

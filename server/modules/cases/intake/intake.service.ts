@@ -1,0 +1,274 @@
+// Intake from every channel: who may record on which channel and where, routing by the responsibility list,
+// the first SLA clock. One transaction: case row + first event (+ photos) + outbox jobs + audit.
+import { shanghaiDate } from '../../../../domain/calendar.js';
+import { hasPermission, INTAKE_CHANNEL_PERMISSION } from '../../../../domain/access.js';
+import { isProactiveChannel } from '../../../../domain/kpis.js';
+import type { IntakeInput } from '../../../../contracts/cases.js';
+import type { Actor } from '../../../platform/http/context.js';
+import { auditActor } from '../../../platform/http/context.js';
+import { AppError, badRequest } from '../../../platform/http/errors.js';
+import { writeTx, type Audit, type Deps } from '../../../platform/deps.js';
+import {
+  isUniqueViolation,
+  nextSequenceValue,
+  type Executor,
+  type Tx,
+} from '../../../platform/db/database.js';
+import type { CaseTable } from '../../../platform/db/schema.js';
+import { newId } from '../../../platform/ids.js';
+import * as casesRepo from '../cases.repo.js';
+import { NO_DEADLINE } from '../cases.repo.js';
+import { appendEvent, saveMediaUrls, savePhotos, type EventActor } from '../cases.events.js';
+import { caseReference, type CaseReference, type Category } from '../cases.reference.js';
+import { actorOrgIds, locationReaches } from '../cases.policy.js';
+import { refreshDue, scheduleSla, slaFacts, stageDeadline } from '../cases.sla.js';
+import * as repo from './intake.repo.js';
+import { resolveLocation, routeCase, type Location, type Routing } from './intake.routing.js';
+
+/** Who is recording a case: a signed-in user, an integration key, or a resident on the public form. */
+export type Reporter = { kind: 'user'; actor: Actor } | { kind: 'apiKey'; actor: Actor } | { kind: 'public' };
+
+export interface IntakeResult {
+  id: string;
+  caseNo: string;
+  created: boolean; // false when an idempotent retry found the existing case
+}
+
+export type IntakeRequest = IntakeInput & { photos?: string[] };
+
+function checkChannel(reporter: Reporter, channel: string): void {
+  const deny = () => new AppError('cases.channel_not_allowed', 403, { channel });
+  if (reporter.kind === 'public') {
+    if (channel !== 'residentWeb') throw deny();
+    return;
+  }
+  if (reporter.kind === 'apiKey') {
+    if (reporter.actor.channel !== channel) throw deny();
+    return;
+  }
+  const permission = INTAKE_CHANNEL_PERMISSION[channel];
+  if (!permission || !hasPermission(reporter.actor.grants, permission)) throw deny();
+}
+
+/** Data-scope check: a signed-in reporter records cases only where their scope reaches. */
+async function checkReporterScope(db: Executor, reporter: Reporter, channel: string, loc: Location) {
+  if (reporter.kind !== 'user') return;
+  const actor = reporter.actor;
+  const place = { district_code: loc.districtCode, street_code: loc.streetCode };
+  if (channel === 'propertyCompany') {
+    const provider = loc.compoundId ? await repo.currentServiceProvider(db, loc.compoundId) : undefined;
+    const orgs = actorOrgIds(actor);
+    if (
+      provider &&
+      (orgs.includes(provider.company_id) ||
+        (provider.project_office_id && orgs.includes(provider.project_office_id)))
+    )
+      return;
+    throw new AppError('auth.forbidden', 403);
+  }
+  if (locationReaches(actor, place)) return;
+  // Departments and utilities refer cases within the streets they cover.
+  const orgs = actorOrgIds(actor);
+  if (
+    channel === 'departmentReferral' &&
+    orgs.length &&
+    (await repo.organisationsCoveringStreet(db, orgs, loc.streetCode))
+  )
+    return;
+  throw new AppError('auth.forbidden', 403);
+}
+
+function displayName(reporter: Reporter, input: IntakeInput): EventActor {
+  if (reporter.kind === 'public')
+    return { id: null, name: input.reporter.name ? `居民 ${input.reporter.name}` : '居民', orgId: null };
+  return {
+    id: reporter.actor.userId,
+    name: reporter.actor.username,
+    orgId: actorOrgIds(reporter.actor)[0] ?? null,
+  };
+}
+
+/** An open case of the same category in the same compound in the last 7 days (重复投诉). */
+function findDuplicate(db: Executor, compoundId: string, category: string, now: Date) {
+  return repo.openDuplicate(db, compoundId, category, new Date(now.getTime() - 7 * 86_400_000).toISOString());
+}
+
+interface Facts {
+  input: IntakeRequest;
+  category: Category;
+  attributes: Record<string, unknown>;
+  loc: Location;
+  routing: Routing;
+}
+
+/** The new case row: received, routed, no deadline but the accept one yet. */
+function newCaseRow(
+  id: string,
+  caseNo: string,
+  duplicate: string | null,
+  f: Facts,
+  nowIso: string,
+): CaseTable {
+  const { input, category, loc, routing } = f;
+  return {
+    id,
+    case_no: caseNo,
+    channel: input.channel,
+    external_ref: input.externalRef ?? null,
+    category_code: category.code,
+    attributes_json: JSON.stringify(f.attributes),
+    urgency: input.urgency ?? (category.urgent ? 'urgent' : 'normal'),
+    status: 'received',
+    status_before_suspension: null,
+    title: input.title || `${loc.compoundName ?? ''}${category.nameZh}`.slice(0, 100),
+    description: input.description,
+    address: loc.address,
+    district_code: loc.districtCode,
+    street_code: loc.streetCode,
+    compound_id: loc.compoundId,
+    building_id: loc.buildingId,
+    unit_id: loc.unitId,
+    grid_cell_id: loc.gridCellId,
+    lat: loc.lat,
+    lng: loc.lng,
+    reporter_name: input.reporter.name ?? null,
+    reporter_phone: input.reporter.phone ?? null,
+    reporter_email: input.reporter.email ?? null,
+    proactive: isProactiveChannel(input.channel) ? 1 : 0,
+    lead_org_id: null,
+    suggested_org_id: routing.orgId,
+    routing_rule: routing.rule,
+    routing_note: routing.note,
+    accept_due_at: null,
+    sign_due_at: null,
+    arrive_due_at: null,
+    resolve_due_at: null,
+    next_due_at: NO_DEADLINE,
+    due_state: 'none',
+    accepted_at: null,
+    dispatched_at: null,
+    signed_at: null,
+    arrived_at: null,
+    reported_at: null,
+    closed_at: null,
+    suspended_at: null,
+    extension_pending: 0,
+    supervision_level: 0,
+    satisfaction: null,
+    reopen_count: 0,
+    merged_into_id: null,
+    duplicate_of_id: duplicate,
+    resolved: null,
+    ontime: null,
+    accepted_ontime: null,
+    event_count: 0,
+    created_at: nowIso,
+    updated_at: nowIso,
+    version: 1,
+  };
+}
+
+/** Inside the transaction: number the case, write it with its first event, photos, SLA jobs and audit. */
+async function recordCase(
+  trx: Tx,
+  audit: Audit,
+  deps: Deps,
+  ref: CaseReference,
+  id: string,
+  actor: EventActor,
+  f: Facts,
+  now: Date,
+): Promise<IntakeResult> {
+  const { input, category, loc, routing } = f;
+  const nowIso = now.toISOString();
+  const day = shanghaiDate(now).replace(/-/g, '');
+  // District + Shanghai date + a city-wide sequence: unique, readable, and no hot counter row.
+  const seq = await nextSequenceValue(trx, 'case_no_seq');
+  const caseNo = `${loc.districtCode}${day}${String(seq).padStart(7, '0')}`;
+  const duplicate = loc.compoundId ? await findDuplicate(trx, loc.compoundId, category.code, now) : null;
+  const row = newCaseRow(id, caseNo, duplicate, f, nowIso);
+  row.accept_due_at = stageDeadline(ref, slaFacts(row), 'accept', now);
+  refreshDue(ref, row, now);
+  // The case and its first event (seq 1) together: no second write to bump event_count.
+  await repo.insertCase(trx, { ...row, event_count: 1 });
+  const seqNo = await appendEvent(
+    trx,
+    row,
+    actor,
+    'receive',
+    null,
+    {
+      channel: input.channel,
+      suggestedOrgId: routing.orgId,
+      rule: routing.rule,
+      coHandlerIds: routing.coHandlerIds,
+      duplicateOf: duplicate,
+    },
+    nowIso,
+  );
+  if (input.photos?.length) await savePhotos(trx, id, seqNo, input.photos, nowIso);
+  await saveMediaUrls(trx, id, seqNo, input.mediaUrls ?? [], nowIso);
+  await scheduleSla(trx, deps, ref, row);
+  await audit({
+    action: 'cases.receive',
+    targetType: 'case',
+    targetId: id,
+    after: { caseNo, channel: input.channel, category: category.code, suggestedOrgId: routing.orgId },
+  });
+  return { id, caseNo, created: true };
+}
+
+export async function intakeCase(
+  deps: Deps,
+  reporter: Reporter,
+  input: IntakeRequest,
+  requestId: string | null,
+): Promise<IntakeResult> {
+  checkChannel(reporter, input.channel);
+  const db = deps.database.db;
+  const ref = await caseReference(db);
+  const category = ref.categories.get(input.categoryCode);
+  if (!category || !category.active) throw badRequest('cases.category_unknown', { code: input.categoryCode });
+  // A retry with the same external reference is caught by the unique index (see the catch below).
+  const loc = await resolveLocation(db, input);
+  await checkReporterScope(db, reporter, input.channel, loc);
+  const attributes = Object.fromEntries(
+    Object.entries(input.attributes ?? {}).filter(([k]) => category.attributes.includes(k)),
+  );
+  const routing = await routeCase(
+    db,
+    ref,
+    { categoryCode: category.code, attributes, districtCode: loc.districtCode },
+    loc,
+  );
+  const now = deps.clock.now();
+  const id = newId();
+  const actor = displayName(reporter, input);
+  const facts: Facts = { input, category, attributes, loc, routing };
+  try {
+    return await writeTx(
+      deps,
+      reporter.kind === 'public' ? { id: null, name: 'resident' } : auditActor(reporter.actor),
+      requestId,
+      (trx, audit) => recordCase(trx, audit, deps, ref, id, actor, facts, now),
+    );
+  } catch (err) {
+    // A concurrent retry with the same idempotency key won the insert: answer with its case.
+    if (input.externalRef && isUniqueViolation(err)) {
+      const existing = await repo.findCaseByExternalRef(db, input.channel, input.externalRef);
+      if (existing) return { ...(await caseNumbers(db, existing.id)), created: false };
+    }
+    throw err;
+  }
+}
+
+async function caseNumbers(db: Executor, id: string) {
+  const c = (await casesRepo.findCase(db, id))!;
+  return { id: c.id, caseNo: c.case_no };
+}
+
+/** The taxonomy (every category, inactive ones included, in their order). */
+export async function listCategories(deps: Deps) {
+  const ref = await caseReference(deps.database.db);
+  return [...ref.categories.values()];
+}

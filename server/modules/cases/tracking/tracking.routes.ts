@@ -1,0 +1,90 @@
+// Residents' public routes, no account needed: a report returns the case number; following it, verifying and
+// rating need number + phone.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ActionBody,
+  IntakeResult,
+  ResidentReportBody,
+  TrackQuery,
+  TrackView,
+} from '../../../../contracts/cases.js';
+import { errorResponses } from '../../../../contracts/common.js';
+import type { Deps } from '../../../platform/deps.js';
+import { intakeCase } from '../intake/intake.service.js';
+import * as tracking from './tracking.service.js';
+
+export const trackingRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['public'];
+
+    app.post(
+      '/api/v1/public/reports',
+      {
+        schema: {
+          tags,
+          summary: 'Report a problem (resident web form)',
+          security: [],
+          body: ResidentReportBody,
+          response: { 200: IntakeResult, ...errorResponses },
+        },
+        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+        bodyLimit: 8 * 1024 * 1024,
+      },
+      async (req) => {
+        const b = req.body;
+        return intakeCase(
+          deps,
+          { kind: 'public' },
+          {
+            channel: 'residentWeb',
+            categoryCode: b.categoryCode,
+            attributes: b.attributes,
+            description: b.description,
+            compoundId: b.compoundId,
+            address: b.address,
+            streetCode: b.streetCode,
+            lat: b.lat,
+            lng: b.lng,
+            reporter: { name: b.name, phone: b.phone },
+            mediaUrls: [],
+            photos: b.photos,
+          },
+          req.id,
+        );
+      },
+    );
+
+    app.get(
+      '/api/v1/public/cases/track',
+      {
+        schema: {
+          tags,
+          summary: 'Follow a case by number and phone',
+          security: [],
+          querystring: TrackQuery,
+          response: { 200: TrackView, ...errorResponses },
+        },
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      },
+      async (req) => tracking.trackCase(deps, req.query.caseNo, req.query.phone),
+    );
+
+    app.post(
+      '/api/v1/public/cases/actions',
+      {
+        schema: {
+          tags,
+          summary: 'Reporter verifies or rates a case (number + phone)',
+          security: [],
+          body: ActionBody.extend(TrackQuery.shape),
+          response: { 200: TrackView, ...errorResponses },
+        },
+        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      },
+      async (req) => {
+        const { caseNo, phone, ...action } = req.body;
+        return tracking.reporterAction(deps, caseNo, phone, action, req.id);
+      },
+    );
+  };
