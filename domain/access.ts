@@ -65,10 +65,6 @@ export const ROLE_NAMES = [
 /** The closed set of roles: a typo does not compile. */
 export type Role = (typeof ROLE_NAMES)[number];
 
-export function isRole(value: string): value is Role {
-  return (ROLE_NAMES as readonly string[]).includes(value);
-}
-
 export interface RoleDefinition {
   role: Role;
   zh: string;

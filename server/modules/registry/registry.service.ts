@@ -37,6 +37,9 @@ const presentOrganisation = (r: OrgRow, coverage?: string[]) => ({
   version: r.version,
 });
 
+/** A division by its code, inside the caller's transaction (no access check: the division list is public). */
+export const divisionByCode = (db: Executor, code: string) => repo.findDivision(db, code);
+
 /** An organisation and its branches and project offices: who acts for a company (no access check: ids come from the caller's own grants). */
 export function organisationsUnder(deps: Deps, orgIds: readonly string[]): Promise<string[]> {
   return orgIds.length ? repo.withDescendants(deps.database.db, orgIds) : Promise.resolve([]);

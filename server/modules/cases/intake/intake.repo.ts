@@ -36,14 +36,6 @@ export async function openDuplicate(
   return row?.id ?? null;
 }
 
-export async function division(db: Executor, code: string) {
-  return db
-    .selectFrom('divisions')
-    .select(['code', 'parent_code', 'level'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-}
-
 export async function unitLocation(db: Executor, id: string) {
   return db
     .selectFrom('units')

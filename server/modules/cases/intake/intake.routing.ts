@@ -5,6 +5,7 @@ import type { IntakeInput } from '../../../../contracts/cases.js';
 import { badRequest } from '../../../platform/http/errors.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { CaseReference } from '../cases.reference.js';
+import { divisionByCode } from '../../registry/registry.service.js';
 import * as repo from './intake.repo.js';
 import * as lookups from './intake.lookups.js';
 
@@ -62,7 +63,7 @@ export async function resolveLocation(db: Executor, input: Given): Promise<Locat
 }
 
 async function streetLocation(db: Executor, streetCode: string, input: Given): Promise<Location> {
-  const street = await repo.division(db, streetCode);
+  const street = await divisionByCode(db, streetCode);
   if (!street || !street.parent_code || street.level === 'district')
     throw badRequest('cases.location_unknown', { what: 'streetCode' });
   return {
