@@ -2,12 +2,13 @@
 // export of every list (.csv/.xlsx). The import column table lives here so the web can show it.
 import { ROLE_NAMES } from '../domain/access.js';
 import { z } from 'zod';
+import { QUEUES } from './cases.js';
 import { ORGANISATION_TYPES, OrganisationType } from './registry.js';
 
 export const IMPORT_KINDS = ['compounds', 'buildings', 'units', 'owners', 'organisations'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export const EXPORT_LISTS = ['compounds', 'organisations', 'users', 'audit', 'owners'] as const;
+export const EXPORT_LISTS = ['compounds', 'organisations', 'users', 'audit', 'owners', 'cases'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -201,5 +202,10 @@ export const ExportQuery = z.object({
   targetId: z.string().max(64).optional(),
   actorId: z.string().max(80).optional(),
   action: z.string().max(80).optional(),
+  // cases (the work queue: queue tab, organisation, street, status, category, q)
+  queue: z.enum(QUEUES).optional(),
+  orgId: z.string().max(64).optional(),
+  status: z.string().max(20).optional(),
+  category: z.string().max(60).optional(),
 });
 export type ExportFilters = z.infer<typeof ExportQuery>;

@@ -1,10 +1,11 @@
 // The cases module's face to other modules (the only file they import): recording a case, the deadline rule,
-// and the taxonomy with its cache. The parts live in intake/, actions/, queues/ and tracking/.
+// the work queue (for exports), and the taxonomy with its cache. The parts live in intake/, actions/, queues/ and tracking/.
 import type { Deps } from '../../platform/deps.js';
 import { caseReference, invalidateCaseReference, type Category } from './cases.reference.js';
 
 export { intakeCase, type IntakeResult, type Reporter } from './intake/intake.service.js';
 export { nextDeadline } from './cases.sla.js';
+export { listQueue, type QueueQuery } from './queues/queues.service.js';
 export type { Category };
 
 /** The taxonomy by code (inactive categories included), from the reference-data cache. */

@@ -86,7 +86,8 @@ export const transferRoutes =
           description:
             'compounds: district, street, q · organisations: type, division, q · owners: compound (required), ' +
             'q — phone and ID numbers masked · users: q, role (users.manage) · audit: targetType, targetId, ' +
-            'actorId, action (audit.read). Registry lists need registry.export. Chinese headers for zh-CN.',
+            'actorId, action (audit.read) · cases: queue, orgId, street, status, category, q — the work queue ' +
+            'with its scope (cases.queue). Registry lists need registry.export. Chinese headers for zh-CN.',
           params: ExportParams,
           querystring: ExportQuery,
           response: { 200: FileBody.describe('text/csv or .xlsx'), ...errorResponses },

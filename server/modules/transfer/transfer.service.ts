@@ -2,6 +2,8 @@
 // list through the owning module's service (same filters, same access checks, page by page).
 import { roleDefinition } from '../../../domain/access.js';
 import { shanghaiDate } from '../../../domain/calendar.js';
+import { CASE_STATUS_LABELS } from '../../../domain/case-lifecycle.js';
+import { CHANNEL_LABELS, DUE_STATE_LABELS, labelOf, URGENCY_LABELS } from '../../../domain/case-labels.js';
 import {
   IMPORT_COLUMNS,
   MAX_EXPORT_ROWS,
@@ -23,6 +25,8 @@ import { message, type Locale } from '../../platform/http/messages.js';
 import * as registry from '../registry/registry.service.js';
 import * as users from '../users/users.service.js';
 import * as auditLog from '../audit/audit.service.js';
+import * as cases from '../cases/cases.service.js';
+import { formatShanghaiMinute } from '../../platform/time.js';
 import {
   csvBuffer,
   writeSheet,
@@ -184,6 +188,8 @@ type OrganisationItem = Awaited<ReturnType<typeof registry.listOrganisations>>['
 type OwnerItem = Awaited<ReturnType<typeof registry.listOwners>>['items'][number];
 type UserItem = Awaited<ReturnType<typeof users.listUsers>>['items'][number];
 type AuditItem = Awaited<ReturnType<typeof auditLog.listAudit>>['items'][number];
+type CaseItem = Awaited<ReturnType<typeof cases.listQueue>>['items'][number];
+const lang = (locale: Locale) => (zh(locale) ? 'zh' : 'en');
 
 const EXPORTS: Record<ExportList, ExportSpec<unknown>> = {
   compounds: define<CompoundItem>({
@@ -289,6 +295,37 @@ const EXPORTS: Record<ExportList, ExportSpec<unknown>> = {
         targetId: f.targetId,
         actorId: f.actorId,
         action: f.action,
+        cursor,
+        limit,
+      }),
+  }),
+  cases: define<CaseItem>({
+    sheet: { zh: '案件', en: 'Cases' },
+    columns: [
+      c('案件编号', 'Case number', (x) => x.caseNo),
+      c('标题', 'Title', (x) => x.title),
+      c('问题类别', 'Category', (x) => x.categoryName),
+      c('状态', 'Status', (x, l) => labelOf(CASE_STATUS_LABELS, x.status, lang(l))),
+      c('紧急程度', 'Urgency', (x, l) => labelOf(URGENCY_LABELS, x.urgency, lang(l))),
+      c('来源渠道', 'Channel', (x, l) => labelOf(CHANNEL_LABELS, x.channel, lang(l))),
+      c('街镇', 'Street', (x) => x.streetName),
+      c('小区', 'Compound', (x) => x.compoundName),
+      c('主办单位', 'Lead organisation', (x) => x.leadOrgName),
+      c('处置时限', 'Due at (Shanghai)', (x) =>
+        x.nextDueAt ? formatShanghaiMinute(new Date(x.nextDueAt)) : null,
+      ),
+      c('时限状态', 'Due state', (x, l) => labelOf(DUE_STATE_LABELS, x.dueState, lang(l))),
+      c('督办次数', 'Supervision level', (x) => x.supervisionLevel, 'int'),
+      c('受理时间', 'Received at (Shanghai)', (x) => formatShanghaiMinute(new Date(x.createdAt))),
+    ],
+    page: (deps, actor, f, cursor, limit) =>
+      cases.listQueue(deps, actor, {
+        queue: f.queue ?? 'all',
+        orgId: f.orgId,
+        street: f.street,
+        status: f.status,
+        category: f.category,
+        q: f.q,
         cursor,
         limit,
       }),

@@ -1,10 +1,11 @@
 import { Button, Space } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { ExportList } from '../../../contracts/transfer';
 import { toQueryString, type QueryParams } from '../api/client';
 
 interface Props {
-  list: 'compounds' | 'organisations' | 'users' | 'audit' | 'owners';
+  list: ExportList;
   params?: QueryParams;
 }
 

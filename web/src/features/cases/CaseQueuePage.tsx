@@ -12,6 +12,7 @@ import { compareText, formatDateTime } from '../../shared/format';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { QUEUES, useCaseQueue, useCategories, type Queue } from './api';
 import { defaultQueue, intakeChannels } from './roles';
+import { ExportButtons } from '../../shared/ExportButtons';
 import { CaseStatusTag, DueStateTag, statusLabel, SupervisionTag, UrgencyTag } from './tags';
 import { categoryName } from './taxonomy';
 import type { CaseListItemDto } from './types';
@@ -26,13 +27,14 @@ export function CaseQueuePage() {
   const [filters, setFilters] = useUrlFilters(FILTER_KEYS);
   const queue: Queue = QUEUES.includes(filters.queue as Queue) ? (filters.queue as Queue) : defaultQueue(me);
   const categories = useCategories();
-  const list = useCaseQueue({
+  const query = {
     queue,
     street: filters.street,
     category: filters.category,
     status: queue === 'all' ? filters.status : undefined,
     q: filters.q,
-  });
+  };
+  const list = useCaseQueue(query);
   const canIntake = intakeChannels(me).length > 0;
 
   const columns: TableColumnsType<CaseListItemDto> = [
@@ -128,13 +130,16 @@ export function CaseQueuePage() {
       <PageHeader
         title={t('cases.queueTitle')}
         extra={
-          canIntake && (
-            <Link to="/cases/new">
-              <Button type="primary" icon={<PlusOutlined />} data-testid="cases-new">
-                {t('cases.intake.title')}
-              </Button>
-            </Link>
-          )
+          <Space wrap>
+            <ExportButtons list="cases" params={query} />
+            {canIntake && (
+              <Link to="/cases/new">
+                <Button type="primary" icon={<PlusOutlined />} data-testid="cases-new">
+                  {t('cases.intake.title')}
+                </Button>
+              </Link>
+            )}
+          </Space>
         }
       />
       <Tabs

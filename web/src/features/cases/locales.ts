@@ -1,5 +1,8 @@
 // Strings of the case screens (work queue, case page, intake), merged into the app's locales.
-// Status and action labels come from domain/case-lifecycle.ts, not from here.
+// Status and action labels come from domain/case-lifecycle.ts; channel, urgency and due-state words from
+// domain/case-labels.ts (shared with the server's exports), not from here.
+import { CHANNEL_LABELS, DUE_STATE_LABELS, labelsIn, URGENCY_LABELS } from '../../../../domain/case-labels';
+
 export const casesZh = {
   queueTitle: '工作台',
   queues: {
@@ -30,8 +33,8 @@ export const casesZh = {
   search: '案件',
   searchPlaceholder: '案件编号或标题关键词',
   empty: '该队列暂无案件',
-  due: { overdue: '已超期', warning: '即将超期' },
-  urgency: { urgent: '紧急', critical: '特急' },
+  due: labelsIn(DUE_STATE_LABELS, 'zh'),
+  urgency: labelsIn(URGENCY_LABELS, 'zh'),
   basics: '案件信息',
   attributes: '问题属性',
   description: '问题描述',
@@ -54,16 +57,7 @@ export const casesZh = {
   extensionPending: '延期待审批',
   possibleDuplicate: '可能与案件 {{caseNo}} 重复（同一小区同类问题）',
   reopened: '重办 {{count}} 次',
-  channels: {
-    hotline12345: '12345 市民服务热线',
-    hotline962121: '962121 物业服务热线',
-    hotline12319: '12319 城建服务热线',
-    gridInspection: '网格巡查',
-    residentWeb: '居民网上报事',
-    propertyCompany: '物业服务企业上报',
-    departmentReferral: '部门移送',
-    open311: 'Open311 接口',
-  },
+  channels: labelsIn(CHANNEL_LABELS, 'zh'),
   groups: { urgent: '急修', repair: '维修', governance: '综合治理', urgentTag: '急修' },
   returnReasons: {
     not_our_jurisdiction: '非本单位职责',
@@ -206,8 +200,8 @@ export const casesEn: typeof casesZh = {
   search: 'Case',
   searchPlaceholder: 'Case number or words of the title',
   empty: 'No cases in this queue',
-  due: { overdue: 'Overdue', warning: 'Due soon' },
-  urgency: { urgent: 'Urgent', critical: 'Critical' },
+  due: labelsIn(DUE_STATE_LABELS, 'en'),
+  urgency: labelsIn(URGENCY_LABELS, 'en'),
   basics: 'Case',
   attributes: 'Attributes',
   description: 'Description',
@@ -230,16 +224,7 @@ export const casesEn: typeof casesZh = {
   extensionPending: 'Extension requested',
   possibleDuplicate: 'Possibly a duplicate of case {{caseNo}} (same compound and category)',
   reopened: 'Reopened ×{{count}}',
-  channels: {
-    hotline12345: '12345 citizen hotline',
-    hotline962121: '962121 property hotline',
-    hotline12319: '12319 urban services hotline',
-    gridInspection: 'Grid inspection',
-    residentWeb: 'Resident web form',
-    propertyCompany: 'Property company',
-    departmentReferral: 'Department referral',
-    open311: 'Open311 API',
-  },
+  channels: labelsIn(CHANNEL_LABELS, 'en'),
   groups: { urgent: 'Urgent repairs', repair: 'Repairs', governance: 'Governance', urgentTag: 'Urgent' },
   returnReasons: {
     not_our_jurisdiction: 'Not our responsibility',
