@@ -55,6 +55,17 @@ export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
     .where('service_contracts.compound_id', '=', huamuCompound?.id ?? '')
     .executeTakeFirst();
   const chengguan = await firstOrg('department', 'urbanManagementEnforcement');
+  // The bureau's 花木 squadron (中队), a unit beneath it that handles the street's cases.
+  const squadron = await db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('type', '=', 'department')
+    .where('kind', '=', 'urbanManagementEnforcement')
+    .where('division_code', '=', '310115016')
+    .where('parent_id', 'is not', null)
+    .orderBy('name')
+    .limit(1)
+    .executeTakeFirst();
   const owner = huamuCompound
     ? await db
         .selectFrom('unit_owners')
@@ -131,6 +142,13 @@ export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
       displayName: `${chengguan.name}`,
       describe: 'department, 城管执法',
       grants: [{ role: 'department', scopeType: 'department', scopeId: chengguan.id }],
+    });
+  if (squadron)
+    accounts.push({
+      username: 'zhongdui',
+      displayName: `${squadron.name} 队员 陈队长`,
+      describe: 'department squadron under the bureau, 花木街道',
+      grants: [{ role: 'department', scopeType: 'department', scopeId: squadron.id }],
     });
   if (committeeCompound)
     accounts.push({

@@ -296,8 +296,10 @@ export async function seedSynthetic(
       await org('joint_meeting_office', null, `${dName}住宅小区综合管理联席会议办公室`, district);
       await org('housing_bureau', null, `${dName}房屋管理局`, district);
       const streets = streetsOf(district);
+      const bureauOf = new Map<string, string>();
       for (const [kind, label] of DEPARTMENTS) {
         const did = await org('department', kind, `${dName}${label}`, district);
+        bureauOf.set(kind, did);
         for (const s of streets)
           await b.add('organisation_coverage', { organisation_id: did, division_code: s.code });
       }
@@ -353,6 +355,8 @@ export async function seedSynthetic(
           'urbanManagementEnforcement',
           `${dName}城管执法局${sName}中队`,
           street.code,
+          // The squadron (中队) belongs to the district bureau: the bureau sees and answers for its cases.
+          bureauOf.get('urbanManagementEnforcement') ?? null,
         );
         await b.add('organisation_coverage', { organisation_id: squad, division_code: street.code });
         const n = perStreet.get(street.code) ?? 0;

@@ -82,10 +82,12 @@ const GROUPS: Record<
 
     ...NO_NAMES,
   },
+  // A squadron's (中队) cases roll up into its bureau: the group is the lead's parent when that is a department.
   department: {
-    key: sql`lead.id`,
-    name: sql`lead.name`,
-    from: sql`cases join organisations lead on lead.id = cases.lead_org_id and lead.type in ('department', 'utility')`,
+    key: sql`coalesce(up.id, lead.id)`,
+    name: sql`coalesce(up.name, lead.name)`,
+    from: sql`cases join organisations lead on lead.id = cases.lead_org_id and lead.type in ('department', 'utility')
+        left join organisations up on up.id = lead.parent_id and up.type = lead.type`,
 
     ...NO_NAMES,
   },
