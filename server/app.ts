@@ -102,21 +102,24 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(notificationsRoutes(deps));
   await app.register(governanceRoutes(deps));
 
-  // One not-found handler: the web app's index.html for page routes (client-side routing), else the
-  // error envelope.
+  // One not-found handler: the web app's index.html for a browser opening a page route (client-side
+  // routing), else the JSON error envelope — so a monitor probing /metrics or a missing file never sees a
+  // fake 200.
   const webDist = options.webDist ? resolve(options.webDist) : null;
   const serveWeb = !!webDist && existsSync(resolve(webDist, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
   app.setNotFoundHandler((req, reply) => {
-    if (
-      serveWeb &&
-      req.method === 'GET' &&
-      !req.url.startsWith('/api/') &&
-      !req.url.startsWith('/open311/')
-    ) {
+    if (serveWeb && isPageRequest(req.method, req.url, req.headers.accept))
       return reply.sendFile('index.html');
-    }
     return sendError(req, reply, new AppError('common.not_found', 404));
   });
   return app;
+}
+
+/** A browser navigating to a page of the web app: GET, asks for HTML, not the API and not a file name. */
+export function isPageRequest(method: string, url: string, accept: string | undefined): boolean {
+  const path = url.split('?')[0];
+  if (method !== 'GET' || !accept?.includes('text/html')) return false;
+  if (path.startsWith('/api/') || path === '/api' || path.startsWith('/open311/')) return false;
+  return !/\.[A-Za-z0-9]+$/.test(path.slice(path.lastIndexOf('/') + 1));
 }
