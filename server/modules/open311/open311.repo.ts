@@ -74,7 +74,10 @@ export interface PublicCaseFilter {
 export async function publicCases(db: Executor, f: PublicCaseFilter) {
   let q = db
     .selectFrom('cases')
-    .leftJoin('organisations as lead', 'lead.id', 'cases.lead_org_id')
+    // The responsible agency: the lead once dispatched, until then the one the responsibility list routed to.
+    .leftJoin('organisations as lead', (join) =>
+      join.on(sql<boolean>`lead.id = coalesce(cases.lead_org_id, cases.suggested_org_id)`),
+    )
     .select([
       'cases.id',
       'cases.case_no',

@@ -435,6 +435,9 @@ describe.each(DB_KINDS)('open311 GeoReport v2 (%s)', (kind) => {
       email: 'li@example.com',
     });
     const caseNo: string = created.json()[0].service_request_id;
+    const routedTo = (
+      await huamu.request({ method: 'GET', url: `/api/v1/cases/${(await caseOf(caseNo)).id}` })
+    ).json().suggestedOrg.name;
     const res = await get(`/open311/v2/requests/${caseNo}.json`);
     expect(res.statusCode).toBe(200);
     const [request] = res.json();
@@ -445,7 +448,8 @@ describe.each(DB_KINDS)('open311 GeoReport v2 (%s)', (kind) => {
       service_name: '其他',
       service_code: 'other',
       description: '小区门口路灯不亮',
-      agency_responsible: null,
+      // Named from the moment the responsibility list routes it, before anyone dispatches.
+      agency_responsible: routedTo,
       lat: compound.lat,
       long: compound.lng,
       media_url: null,
