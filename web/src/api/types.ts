@@ -12,7 +12,7 @@ import type {
   ORGANISATION_TYPES,
   Unit,
 } from '../../../contracts/registry';
-import type { Permission } from '../../../domain/access';
+import type { Permission, Role } from '../../../domain/access';
 import type { RoleInfo, User, UserInput, UserPatch } from '../../../contracts/users';
 import type { AuditRecord, AuditVerification } from '../../../contracts/audit';
 
@@ -44,4 +44,4 @@ export interface ItemsOf<T> {
 }
 
 export type OrganisationTypeName = (typeof ORGANISATION_TYPES)[number];
-export type { Permission };
+export type { Permission, Role };

@@ -5,7 +5,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AuthProvider, useAuth } from './auth';
-import { NAV, permissionFor } from './nav';
+import { homePath, permissionFor } from './nav';
 import type { Permission } from '../api/types';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, RequirePermission } from './guards';
@@ -45,9 +45,9 @@ function guarded(routes: { path: string; element: ReactNode; anyOf?: Permission[
 
 /** The home page is the first menu entry the account may open. */
 function HomeRedirect() {
-  const { can } = useAuth();
-  const first = NAV.find((n) => can(n.permission));
-  return first ? <Navigate to={first.path} replace /> : <DeniedResult status={403} />;
+  const { me, can } = useAuth();
+  const home = homePath(me?.roles.map((g) => g.role) ?? [], can);
+  return home ? <Navigate to={home} replace /> : <DeniedResult status={403} />;
 }
 
 const router = createBrowserRouter([

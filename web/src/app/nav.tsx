@@ -11,7 +11,7 @@ import {
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import type { Permission } from '../api/types';
+import type { Permission, Role } from '../api/types';
 
 export interface NavEntry {
   path: string;
@@ -48,4 +48,18 @@ export const NAV: NavEntry[] = [
 /** The permission a path needs: that of the navigation entry it lies under (none for pages outside the menu). */
 export function permissionFor(path: string): Permission | null {
   return NAV.find((n) => path === n.path || path.startsWith(`${n.path}/`))?.permission ?? null;
+}
+
+/** Roles whose day starts somewhere other than the first menu entry: hotline operators take calls. */
+const ROLE_HOMES: Partial<Record<Role, string>> = { hotline_operator: '/cases/new' };
+
+/**
+ * Where a user lands after signing in: the home of their role when all their roles share one (a hotline
+ * operator lands on the intake form), else the first menu entry they may open.
+ */
+export function homePath(roles: readonly Role[], can: (permission: Permission) => boolean): string | null {
+  const homes = new Set(roles.map((r) => ROLE_HOMES[r] ?? null));
+  const [only] = [...homes];
+  if (homes.size === 1 && only) return only;
+  return NAV.find((n) => can(n.permission))?.path ?? null;
 }
