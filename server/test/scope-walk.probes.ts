@@ -6,6 +6,7 @@ export const HUAMU = '310115016';
 export interface Target {
   compoundId: string;
   compoundName: string;
+  compoundCode: string;
   buildingId: string;
   ownerId: string;
   ownerName: string;
@@ -31,7 +32,8 @@ export type Expectation =
   | { kind: 'signed-in' } // any signed-in user: 401 without a session, nothing scoped to leak
   | { kind: 'denied' } // out-of-scope user: 403 or 404, and no target data in the body
   | { kind: 'empty-list' } // out-of-scope filter: 200 with no items, or 403/404
-  | { kind: 'rejected-write' }; // out-of-scope write: 4xx and nothing changes
+  | { kind: 'rejected-write' } // out-of-scope write: 4xx and nothing changes
+  | { kind: 'own-upload' }; // a report on the caller's own upload: 200 or 4xx, nothing written, no target data
 
 export interface Probe {
   expect: Expectation;
@@ -145,6 +147,14 @@ export const PROBES: Record<string, Probe> = {
     request: () => ({
       url: '/api/v1/imports/compounds',
       ...multipartCsv(`小区编码,小区名称,地址,街镇代码\nX-2,越权导入小区,花木路1号,${HUAMU}\n`),
+    }),
+  },
+  // The row-error report of another street's rows: the rows are refused as out of scope, nothing is written.
+  'POST /api/v1/imports/{kind}/errors.{format}': {
+    expect: { kind: 'own-upload' },
+    request: (t) => ({
+      url: '/api/v1/imports/buildings/errors.csv',
+      ...multipartCsv(`小区编码,楼栋,层数\n${t.compoundCode},越权楼栋,6\n`),
     }),
   },
   'GET /api/v1/imports/templates/{kind}': {

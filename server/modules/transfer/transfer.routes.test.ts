@@ -441,6 +441,61 @@ describe.each(DB_KINDS)('transfer: import and export (%s)', (kind) => {
     expect(anonymous.statusCode).toBe(401);
   });
 
+  it('serves the import templates as .xlsx too', async () => {
+    const res = await admin.request({ method: 'GET', url: '/api/v1/imports/templates/compounds.xlsx' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="compounds-template.xlsx"; filename*=UTF-8''${encodeURIComponent('小区导入模板.xlsx')}`,
+    );
+    const rows = await readXlsx(res.rawPayload);
+    expect(rows[0]).toContain('小区编码');
+    expect(rows).toHaveLength(2);
+    expect(
+      (await admin.request({ method: 'GET', url: '/api/v1/imports/templates/units.pdf' })).statusCode,
+    ).toBe(400);
+  });
+
+  it('downloads the row-error report of a refused file, in the reader’s language, and imports nothing', async () => {
+    const before = await count('compounds');
+    const csv =
+      'code,name,address,streetCode,buildingArea,firstDeliveryOn\n' +
+      `IMP-R-001,报告测试一,花木路20号,310115999,100,\n` +
+      `IMP-R-002,报告测试二,,${HUAMU},=1+1,\n`;
+    const report = (lang: string, format: string) => {
+      const file = upload('坏文件.csv', csv);
+      return admin.request({
+        method: 'POST',
+        url: `/api/v1/imports/compounds/errors.${format}`,
+        payload: file.payload,
+        headers: { ...file.headers, 'accept-language': lang },
+      });
+    };
+    const zh = await report('zh-CN', 'xlsx');
+    expect(zh.statusCode).toBe(200);
+    expect(zh.headers['content-disposition']).toContain(encodeURIComponent('坏文件-错误报告.xlsx'));
+    const rows = await readXlsx(zh.rawPayload);
+    expect(rows[0]).toEqual(['行号', '列', '问题']);
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      [2, '街镇代码'],
+      [3, '地址'],
+      [3, '建筑面积(㎡)'],
+    ]);
+    expect(rows[1][2]).toBe('行政区划代码 310115999 不存在');
+    const en = await report('en', 'csv');
+    const enRows = parseCsv(en.body.replace(/^\uFEFF/, ''));
+    expect(enRows[0]).toEqual(['Row', 'Column', 'Problem']);
+    expect(enRows[1]).toEqual(['2', 'Street code', 'unknown division code 310115999']);
+    expect(await count('compounds')).toBe(before);
+    const rc = await t.login('rc');
+    const refused = await rc.request({
+      method: 'POST',
+      url: '/api/v1/imports/compounds/errors.csv',
+      ...upload('x.csv', csv),
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it('exports compounds with the filters of the list: same rows as the list total', async () => {
     const list = await admin.request({ method: 'GET', url: `/api/v1/compounds?street=${HUAMU}&limit=1` });
     const total = list.json().total as number;

@@ -1,4 +1,5 @@
 // Import (.xlsx/.csv) and export of registry lists. Routes are thin: the service does the work.
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../../contracts/common.js';
@@ -6,6 +7,7 @@ import {
   ExportParams,
   ExportQuery,
   ImportKindParams,
+  ImportTemplateParams,
   ImportQuery,
   ImportResult,
 } from '../../../contracts/transfer.js';
@@ -15,6 +17,14 @@ import type { Deps } from '../../platform/deps.js';
 import { contentDisposition, downloadHeaders } from '../../platform/spreadsheet.js';
 import { importGrants } from './transfer.policy.js';
 import * as transfer from './transfer.service.js';
+
+/** The uploaded spreadsheet of a multipart request (field "file"); 400 when there is none. */
+async function uploadedFile(req: FastifyRequest): Promise<{ name: string; data: Buffer }> {
+  if (!req.isMultipart()) throw new AppError('transfer.file_required', 400);
+  const part = await req.file();
+  if (!part || part.fieldname !== 'file') throw new AppError('transfer.file_required', 400);
+  return { name: part.filename, data: await part.toBuffer() };
+}
 
 /** A file download (sent as a Buffer, never serialised). */
 const FileBody = z.any();
@@ -43,37 +53,63 @@ export const transferRoutes =
       async (req) => {
         const actor = requireActor(req);
         importGrants(actor); // 403 before reading the upload
-        if (!req.isMultipart()) throw new AppError('transfer.file_required', 400);
-        const part = await req.file();
-        if (!part || part.fieldname !== 'file') throw new AppError('transfer.file_required', 400);
-        const data = await part.toBuffer();
-        return transfer.importFile(
+        return transfer.importFile(deps, actor, req.params.kind, await uploadedFile(req), {
+          dryRun: req.query.dryRun,
+          locale: req.locale,
+          requestId: req.id,
+        });
+      },
+    );
+
+    app.post(
+      '/api/v1/imports/:kind/errors.:format',
+      {
+        schema: {
+          tags,
+          summary:
+            'Row-error report of a file (multipart field "file") as .xlsx or .csv; nothing is imported',
+          description:
+            'The file is validated exactly as by POST /api/v1/imports/:kind; every problem is a row (spreadsheet ' +
+            'row, column, message in the request language). A file without problems gives the header row alone.',
+          consumes: ['multipart/form-data'],
+          params: ImportTemplateParams,
+          response: { 200: FileBody.describe('.xlsx or text/csv'), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        importGrants(actor);
+        const file = await uploadedFile(req);
+        const report = await transfer.importErrorReport(
           deps,
           actor,
           req.params.kind,
-          { name: part.filename, data },
-          { dryRun: req.query.dryRun, locale: req.locale, requestId: req.id },
+          file,
+          req.params.format,
+          req.locale,
         );
+        return reply.headers(downloadHeaders(report)).send(report.body);
       },
     );
 
     app.get(
-      '/api/v1/imports/templates/:kind.csv',
+      '/api/v1/imports/templates/:kind.:format',
       {
         schema: {
           tags,
-          summary: 'Import template: the Chinese header row and one example row (UTF-8 CSV with BOM)',
-          params: ImportKindParams,
-          response: { 200: FileBody.describe('text/csv'), ...errorResponses },
+          summary:
+            'Import template: the Chinese header row and one example row (.xlsx, or UTF-8 CSV with BOM)',
+          params: ImportTemplateParams,
+          response: { 200: FileBody.describe('.xlsx or text/csv'), ...errorResponses },
         },
       },
       async (req, reply) => {
         requireActor(req);
-        const t = transfer.importTemplate(req.params.kind);
+        const file = await transfer.importTemplate(req.params.kind, req.params.format);
         return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', contentDisposition(t.fileName, t.asciiName))
-          .send(t.body);
+          .headers(downloadHeaders(file))
+          .header('content-disposition', contentDisposition(file.fileName, file.asciiName))
+          .send(file.body);
       },
     );
 

@@ -28,7 +28,6 @@ import * as auditLog from '../audit/audit.service.js';
 import * as cases from '../cases/cases.service.js';
 import { formatShanghaiMinute } from '../../platform/time.js';
 import {
-  csvBuffer,
   writeSheet,
   type OutColumn,
   type OutValue,
@@ -130,6 +129,35 @@ export async function importFile(
   return { kind, rows: rows.length, imported, dryRun: false };
 }
 
+/**
+ * The row-error report of a file as a download (.xlsx or .csv): the file is validated exactly as an import
+ * would (nothing is written) and every problem becomes a row — spreadsheet row, column, message.
+ */
+export async function importErrorReport(
+  deps: Deps,
+  actor: Actor,
+  kind: ImportKind,
+  file: { name: string; data: Buffer },
+  format: ExportFormat,
+  locale: Locale,
+): Promise<SheetFile & { problems: number }> {
+  const grants = importGrants(actor);
+  const rows = await readImportFile(kind, file, locale);
+  const problems = new Problems();
+  const now = deps.clock.now().toISOString();
+  await VALIDATORS[kind]({ db: deps.database.db, grants, rows, problems, now });
+  const errors = renderProblems(kind, problems.list, locale);
+  const base = file.name.replace(/\.(xlsx|csv)$/i, '');
+  const sheet = await writeSheet(format, `${base}-${zh(locale) ? '错误报告' : 'errors'}.${format}`, {
+    sheetName: zh(locale) ? '错误报告' : 'Errors',
+    columns: zh(locale)
+      ? [{ header: '行号', type: 'int' }, { header: '列' }, { header: '问题' }]
+      : [{ header: 'Row', type: 'int' }, { header: 'Column' }, { header: 'Problem' }],
+    rows: errors.map((e) => [e.row, e.column, e.message]),
+  });
+  return { ...sheet, problems: errors.length };
+}
+
 const KIND_ZH: Record<ImportKind, string> = {
   compounds: '小区',
   buildings: '楼栋',
@@ -139,16 +167,19 @@ const KIND_ZH: Record<ImportKind, string> = {
 };
 
 /** The import template: Chinese header row plus one example row (UTF-8 CSV with BOM). */
-export function importTemplate(kind: ImportKind): { fileName: string; asciiName: string; body: Buffer } {
+/** The import template of a kind, as .xlsx (what people fill in) or UTF-8 .csv: the header row and one example. */
+export async function importTemplate(
+  kind: ImportKind,
+  format: ExportFormat,
+): Promise<SheetFile & { asciiName: string }> {
   const columns = IMPORT_COLUMNS[kind];
-  return {
-    fileName: `${KIND_ZH[kind]}导入模板.csv`,
-    asciiName: `${kind}-template.csv`,
-    body: csvBuffer(
-      columns.map((c) => ({ header: c.zh })),
-      [columns.map((c) => c.example)],
-    ),
-  };
+  const file = await writeSheet(format, `${KIND_ZH[kind]}导入模板.${format}`, {
+    sheetName: KIND_ZH[kind],
+    // Every template cell is text: codes and dates keep their leading zeros and their form.
+    columns: columns.map((c) => ({ header: c.zh })),
+    rows: [columns.map((c) => c.example)],
+  });
+  return { ...file, asciiName: `${kind}-template.${format}` };
 }
 
 // ---- export ----

@@ -64,6 +64,8 @@ interface RequestOptions {
   query?: QueryParams;
   body?: unknown;
   signal?: AbortSignal;
+  /** Read the answer as a file (a download) instead of JSON or text. */
+  asBlob?: boolean;
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -96,6 +98,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   }
   if (!res.ok) throw await parseError(res);
   if (res.status === 204) return undefined as T;
+  if (options.asBlob) return (await res.blob()) as T;
   const type = res.headers.get('content-type') ?? '';
   return (type.includes('application/json') ? await res.json() : await res.text()) as T;
 }
@@ -106,6 +109,8 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
+  /** Uploads a form and receives a file (e.g. a report built from the upload). */
+  uploadForFile: (path: string, form: FormData) => request<Blob>('POST', path, { body: form, asBlob: true }),
 };
 
 export function isApiError(err: unknown, ...statuses: number[]): err is ApiError {

@@ -1,10 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Select, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Select, Space, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
-import { IMPORT_KINDS, rowErrorsOf, templateUrl, useImport, type ImportKind, type ImportResult } from './api';
+import {
+  downloadErrorReport,
+  IMPORT_KINDS,
+  rowErrorsOf,
+  templateUrl,
+  useImport,
+  type ImportKind,
+  type ImportResult,
+} from './api';
 import { ImportErrors } from './ImportErrors';
 import { TemplatePreview } from './TemplatePreview';
 
@@ -14,6 +22,7 @@ export function ImportPage() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<ImportKind>('compounds');
   const [fileName, setFileName] = useState<string | null>(null);
+  const [lastFile, setLastFile] = useState<File | null>(null);
   const upload = useImport();
   const { message } = App.useApp();
 
@@ -22,6 +31,7 @@ export function ImportPage() {
     callbacks: { onSuccess: (r: ImportResult) => void; onError: (e: Error) => void },
   ) => {
     setFileName(file.name);
+    setLastFile(file);
     upload.mutate({ kind, file }, callbacks);
   };
 
@@ -58,9 +68,19 @@ export function ImportPage() {
             />
           </Form.Item>
           <Form.Item>
-            <Button icon={<DownloadOutlined />} href={templateUrl(kind)} download>
-              {t('imports.template')}
-            </Button>
+            <Space.Compact>
+              <Button
+                icon={<DownloadOutlined />}
+                href={templateUrl(kind)}
+                download
+                data-testid="import-template"
+              >
+                {t('imports.template')}
+              </Button>
+              <Button href={templateUrl(kind, 'csv')} download>
+                {t('imports.templateCsv')}
+              </Button>
+            </Space.Compact>
           </Form.Item>
         </Form>
         <TemplatePreview kind={kind} />
@@ -118,6 +138,18 @@ export function ImportPage() {
               title={failureTitle}
               description={failureTitle === error?.message ? undefined : error?.message}
             />
+            {rowErrors && lastFile && (
+              <Button
+                icon={<DownloadOutlined />}
+                data-testid="import-error-report"
+                style={{ alignSelf: 'flex-start' }}
+                onClick={() =>
+                  downloadErrorReport(kind, lastFile).catch((e: Error) => void message.error(e.message))
+                }
+              >
+                {t('imports.downloadErrors')}
+              </Button>
+            )}
             {rowErrors && <ImportErrors errors={rowErrors} />}
           </Flex>
         )}

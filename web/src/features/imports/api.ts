@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
-export const IMPORT_KINDS = ['compounds', 'buildings', 'units', 'owners', 'organisations'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export { IMPORT_COLUMNS, IMPORT_KINDS, type ImportKind } from '../../../../contracts/import-columns';
+import type { ImportKind } from '../../../../contracts/import-columns';
 
 export interface ImportResult {
   kind: ImportKind;
@@ -16,8 +16,21 @@ export interface RowError {
   message: string;
 }
 
-export function templateUrl(kind: ImportKind): string {
-  return `/api/v1/imports/templates/${kind}.csv`;
+export function templateUrl(kind: ImportKind, format: 'xlsx' | 'csv' = 'xlsx'): string {
+  return `/api/v1/imports/templates/${kind}.${format}`;
+}
+
+/** The row-error report of a file, built by the server from the same validation as the import. */
+export async function downloadErrorReport(kind: ImportKind, file: File): Promise<void> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const blob = await api.uploadForFile(`/api/v1/imports/${kind}/errors.xlsx`, form);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${file.name.replace(/\.(xlsx|csv)$/i, '')}-错误报告.xlsx`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Row errors of a refused import (`error.code = 'transfer.invalid_rows'`), or null for other errors. */
@@ -42,49 +55,4 @@ export function useImport() {
       }
     },
   });
-}
-
-/** The template's header and example rows, so the page can show which columns a file needs. */
-export function useTemplate(kind: ImportKind) {
-  return useQuery({
-    queryKey: ['import-template', kind],
-    queryFn: ({ signal }) => api.get<string>(templateUrl(kind), {}, signal),
-    select: (text) => parseCsv(typeof text === 'string' ? text : '').slice(0, 2),
-    staleTime: Infinity,
-    retry: false,
-  });
-}
-
-/** A small RFC 4180 reader (quotes, doubled quotes, CRLF), enough for the short templates. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c !== ''));
 }
