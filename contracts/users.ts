@@ -18,7 +18,7 @@ export const User = z.object({
   locked: z.boolean(),
   lockedUntil: z.string().nullable(),
   failedLogins: z.number().int(),
-  roles: z.array(GrantInput),
+  roles: z.array(GrantInput.extend({ scopeName: z.string().nullable().describe('the scope’s name') })),
   createdAt: z.string(),
   version: z.number().int(),
 });

@@ -27,12 +27,7 @@ import * as users from '../users/users.service.js';
 import * as auditLog from '../audit/audit.service.js';
 import * as cases from '../cases/cases.service.js';
 import { formatShanghaiMinute } from '../../platform/time.js';
-import {
-  writeSheet,
-  type OutColumn,
-  type OutValue,
-  type SheetFile,
-} from '../../platform/spreadsheet.js';
+import { writeSheet, type OutColumn, type OutValue, type SheetFile } from '../../platform/spreadsheet.js';
 import { columnLabel, Problems, readImportFile, VALIDATORS, type RowProblem } from './transfer.import.js';
 import { importGrants, requireExport } from './transfer.policy.js';
 import * as repo from './transfer.repo.js';
@@ -282,7 +277,8 @@ const EXPORTS: Record<ExportList, ExportSpec<unknown>> = {
         x.roles
           .map((g) => {
             const def = roleDefinition(g.role);
-            return `${def ? (zh(l) ? def.zh : def.en) : g.role} (${g.scopeType}:${g.scopeId})`;
+            const role = def ? (zh(l) ? def.zh : def.en) : g.role;
+            return g.scopeName ? `${role}（${g.scopeName}）` : role;
           })
           .join(zh(l) ? '；' : '; '),
       ),

@@ -100,6 +100,46 @@ export async function scopeTargetExists(db: Executor, g: Grant): Promise<boolean
   }
 }
 
+/** The names of grants' scopes (division, organisation, compound or owner), keyed `scopeType:scopeId`. */
+export async function scopeNames(db: Executor, grants: readonly Grant[]): Promise<Map<string, string>> {
+  const ids = (...types: string[]) => [
+    ...new Set(grants.filter((g) => types.includes(g.scopeType)).map((g) => g.scopeId)),
+  ];
+  const names = new Map<string, string>();
+  const put = (types: string[], rows: { id: string; name: string }[]) => {
+    for (const r of rows) for (const t of types) names.set(`${t}:${r.id}`, r.name);
+  };
+  const divisions = ids('district', 'street', 'city');
+  if (divisions.length)
+    put(
+      ['district', 'street', 'city'],
+      await db
+        .selectFrom('divisions')
+        .select(['code as id', 'name'])
+        .where('code', 'in', divisions)
+        .execute(),
+    );
+  const orgs = ids('company', 'department');
+  if (orgs.length)
+    put(
+      ['company', 'department'],
+      await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgs).execute(),
+    );
+  const compounds = ids('compound');
+  if (compounds.length)
+    put(
+      ['compound'],
+      await db.selectFrom('compounds').select(['id', 'name']).where('id', 'in', compounds).execute(),
+    );
+  const owners = ids('own_units');
+  if (owners.length)
+    put(
+      ['own_units'],
+      await db.selectFrom('owners').select(['id', 'name']).where('id', 'in', owners).execute(),
+    );
+  return names;
+}
+
 export async function deleteSessionsOfUser(db: Executor, userId: string) {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }

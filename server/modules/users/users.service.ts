@@ -18,7 +18,18 @@ import * as repo from './users.repo.js';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 
-function presentUser(u: UserRow, grants: Grant[], now: string) {
+type NamedGrant = Grant & { scopeName: string | null };
+
+/** Grants with the name of their scope (the city is 上海市 whatever its id), for people to read. */
+async function named(db: Executor, grants: Grant[]): Promise<NamedGrant[]> {
+  const names = await repo.scopeNames(db, grants);
+  return grants.map((g) => ({
+    ...g,
+    scopeName: g.scopeType === 'city' ? '上海市' : (names.get(`${g.scopeType}:${g.scopeId}`) ?? null),
+  }));
+}
+
+function presentUser(u: UserRow, grants: NamedGrant[], now: string) {
   return {
     id: u.id,
     username: u.username,
@@ -62,9 +73,18 @@ export async function listUsers(
     db,
     page.items.map((u) => u.id),
   );
+  const all = await named(db, grants.map(toGrant));
+  const key = (g: Grant) => `${g.role}:${g.scopeType}:${g.scopeId}`;
+  const byKey = new Map(all.map((g) => [key(g), g]));
   const now = deps.clock.now().toISOString();
   return {
-    items: page.items.map((u) => presentUser(u, grants.filter((g) => g.user_id === u.id).map(toGrant), now)),
+    items: page.items.map((u) =>
+      presentUser(
+        u,
+        grants.filter((g) => g.user_id === u.id).map((g) => byKey.get(key(toGrant(g)))!),
+        now,
+      ),
+    ),
     nextCursor: page.nextCursor,
   };
 }
@@ -74,7 +94,7 @@ export async function getUser(deps: Deps, actor: Actor, id: string) {
   const db = deps.database.db;
   const user = await findUserById(db, id);
   if (!user) throw notFound('users.not_found');
-  const grants = (await repo.grantsOfUsers(db, [id])).map(toGrant);
+  const grants = await named(db, (await repo.grantsOfUsers(db, [id])).map(toGrant));
   return presentUser(user, grants, deps.clock.now().toISOString());
 }
 
