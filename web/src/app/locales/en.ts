@@ -228,7 +228,9 @@ export const en: Messages = {
     role: 'Role',
     scopeType: 'Scope type',
     scopeId: 'Scope',
-    scopeIdHint: "A division code, compound ID, organisation ID, or 'all' for the city",
+    scopeIdHint:
+      'Choose the district, street, compound or organisation (for an owner: the owner record number)',
+    scopePick: 'Choose',
     created: 'Account created',
     unlocked: 'Account unlocked',
     disabledDone: 'Account disabled',

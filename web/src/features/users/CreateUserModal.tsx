@@ -2,6 +2,7 @@ import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RoleInfoDto, UserInputDto } from '../../api/types';
 import { useCreateUser } from './api';
+import { ScopePicker } from './ScopePicker';
 
 interface Props {
   open: boolean;
@@ -131,7 +132,7 @@ export function CreateUserModal({ open, roles, onClose, onCreated }: Props) {
           extra={t('users.scopeIdHint')}
           rules={[{ required: true, max: 64, message: t('users.scopeIdHint') }]}
         >
-          <Input disabled={!scopeType || scopeType === 'city'} autoComplete="off" />
+          <ScopePicker scopeType={scopeType} />
         </Form.Item>
       </Form>
     </Modal>
