@@ -81,7 +81,7 @@ const SCENARIOS: readonly Scenario[] = [
     state: state('accepted'),
     allowed: {
       ...COMMENT_ONLY,
-      dispatcher: ['dispatch', 'suspend', 'merge', 'comment'],
+      dispatcher: ['dispatch', 'suspend', 'supervise', 'merge', 'comment'],
       supervisor: ['supervise', 'parkLongTerm', 'comment'],
     },
   },
@@ -90,7 +90,7 @@ const SCENARIOS: readonly Scenario[] = [
     state: state('dispatched'),
     allowed: {
       ...COMMENT_ONLY,
-      dispatcher: ['suspend', 'comment'],
+      dispatcher: ['redispatch', 'recall', 'suspend', 'supervise', 'comment'],
       leadHandler: ['signFor', 'returnCase', 'comment'],
       supervisor: ['supervise', 'parkLongTerm', 'comment'],
     },
@@ -100,7 +100,7 @@ const SCENARIOS: readonly Scenario[] = [
     state: state('signed'),
     allowed: {
       ...SIGNED_BY_OTHERS,
-      dispatcher: ['suspend', 'comment'],
+      dispatcher: ['suspend', 'supervise', 'comment'],
       leadHandler: ['returnCase', 'arriveOnSite', 'reportBack', 'requestExtension', 'comment'],
     },
   },
@@ -109,7 +109,7 @@ const SCENARIOS: readonly Scenario[] = [
     state: state('signed', { extensionPending: true }),
     allowed: {
       ...SIGNED_BY_OTHERS,
-      dispatcher: ['approveExtension', 'refuseExtension', 'suspend', 'comment'],
+      dispatcher: ['approveExtension', 'refuseExtension', 'suspend', 'supervise', 'comment'],
       leadHandler: ['returnCase', 'arriveOnSite', 'reportBack', 'comment'],
     },
   },
@@ -118,7 +118,7 @@ const SCENARIOS: readonly Scenario[] = [
     state: state('signed', { arrivedOnSite: true }),
     allowed: {
       ...SIGNED_BY_OTHERS,
-      dispatcher: ['suspend', 'comment'],
+      dispatcher: ['suspend', 'supervise', 'comment'],
       leadHandler: ['returnCase', 'reportBack', 'requestExtension', 'comment'],
     },
   },
@@ -127,7 +127,7 @@ const SCENARIOS: readonly Scenario[] = [
     state: state('signed', { arrivedOnSite: true, extensionPending: true }),
     allowed: {
       ...SIGNED_BY_OTHERS,
-      dispatcher: ['approveExtension', 'refuseExtension', 'suspend', 'comment'],
+      dispatcher: ['approveExtension', 'refuseExtension', 'suspend', 'supervise', 'comment'],
       leadHandler: ['returnCase', 'reportBack', 'comment'],
     },
   },
@@ -135,7 +135,7 @@ const SCENARIOS: readonly Scenario[] = [
     name: 'reported',
     state: state('reported'),
     allowed: {
-      dispatcher: ['verifyPass', 'verifyFail', 'comment'],
+      dispatcher: ['verifyPass', 'verifyFail', 'supervise', 'comment'],
       leadHandler: ['comment'],
       coHandler: ['comment'],
       verifier: ['verifyPass', 'verifyFail', 'comment'],
@@ -170,11 +170,15 @@ const SCENARIOS: readonly Scenario[] = [
     state: state('suspended', { statusBeforeSuspension: before }),
     allowed: {
       ...COMMENT_ONLY,
-      dispatcher: ['resume', 'comment'],
+      dispatcher: ['resume', 'supervise', 'comment'],
       supervisor: ['supervise', 'parkLongTerm', 'comment'],
     },
   })),
-  { name: 'parked', state: state('parked'), allowed: NOBODY },
+  ...(['accepted', 'dispatched', 'signed', null] as const).map((before): Scenario => ({
+    name: `parked from ${before ?? '(unknown)'}`,
+    state: state('parked', { statusBeforeSuspension: before }),
+    allowed: { ...NOBODY, supervisor: ['unpark'] },
+  })),
   { name: 'merged', state: state('merged'), allowed: NOBODY },
 ];
 
@@ -183,6 +187,8 @@ const NEXT: Record<CaseAction, CaseStatus | 'same' | ((s: CaseState) => CaseStat
   accept: 'accepted',
   decline: 'declined',
   dispatch: 'dispatched',
+  redispatch: 'dispatched',
+  recall: 'accepted',
   signFor: 'signed',
   returnCase: 'accepted',
   arriveOnSite: 'same',
@@ -199,6 +205,7 @@ const NEXT: Record<CaseAction, CaseStatus | 'same' | ((s: CaseState) => CaseStat
   resume: (s) => s.statusBeforeSuspension ?? 'accepted',
   supervise: 'same',
   parkLongTerm: 'parked',
+  unpark: (s) => s.statusBeforeSuspension ?? 'accepted',
   merge: 'merged',
   comment: 'same',
 };
@@ -262,6 +269,8 @@ describe('case lifecycle: what each action asks for', () => {
     accept: [],
     decline: ['note'],
     dispatch: [],
+    redispatch: ['leadOrgId', 'note'],
+    recall: ['note'],
     signFor: [],
     returnCase: ['returnReason', 'note'],
     arriveOnSite: [],
@@ -278,6 +287,7 @@ describe('case lifecycle: what each action asks for', () => {
     resume: [],
     supervise: [],
     parkLongTerm: ['note'],
+    unpark: ['note'],
     merge: ['mergeIntoCaseNo'],
     comment: ['note'],
   };
@@ -297,14 +307,16 @@ describe('case lifecycle: what each action asks for', () => {
 
 describe('case lifecycle: every status has a way to a terminal one', () => {
   const TERMINAL: ReadonlySet<CaseStatus> = new Set(['declined', 'revisited', 'merged']);
-  // issue 9 decides the exit from 挂账; remove this exception then
-  const DEAD_ENDS: ReadonlySet<CaseStatus> = new Set(['parked']);
+  // None left: 挂账 leaves the register by 销账 (unpark). Add a status here only with the issue deciding its exit.
+  const DEAD_ENDS: ReadonlySet<CaseStatus> = new Set([]);
 
   /** What an action records besides the status (the parts of CaseState the rules read). */
   function after(s: CaseState, action: CaseAction, to: CaseStatus): CaseState[] {
     const next: CaseState = { ...s, status: to };
     if (action === 'suspend') next.statusBeforeSuspension = s.status;
-    if (action === 'resume') next.statusBeforeSuspension = null;
+    if (action === 'parkLongTerm') next.statusBeforeSuspension = s.statusBeforeSuspension ?? s.status;
+    if (action === 'resume' || action === 'unpark') next.statusBeforeSuspension = null;
+    if (action === 'reportBack') next.extensionPending = false;
     if (action === 'requestExtension') next.extensionPending = true;
     if (action === 'approveExtension' || action === 'refuseExtension') next.extensionPending = false;
     if (action === 'arriveOnSite') next.arrivedOnSite = true;
@@ -337,7 +349,7 @@ describe('case lifecycle: every status has a way to a terminal one', () => {
   }
 
   const starts = (status: CaseStatus): CaseState[] =>
-    status === 'suspended'
+    status === 'suspended' || status === 'parked'
       ? (['accepted', 'dispatched', 'signed', null] as const).map((b) =>
           state(status, { statusBeforeSuspension: b }),
         )

@@ -46,6 +46,8 @@ export const CASE_ACTIONS = [
   'accept', // 立案
   'decline', // 不予受理
   'dispatch', // 派遣 (choose the lead handler)
+  'redispatch', // 改派: another lead before it is signed for
+  'recall', // 撤回: the dispatch is withdrawn before it is signed for
   'signFor', // 签收
   'returnCase', // 退单
   'arriveOnSite', // 到场
@@ -62,6 +64,7 @@ export const CASE_ACTIONS = [
   'resume', // 恢复
   'supervise', // 督办
   'parkLongTerm', // 挂账
+  'unpark', // 销账: a parked case resumes where it stood
   'merge', // 合并
   'comment', // 备注
 ] as const;
@@ -71,6 +74,8 @@ export const CASE_ACTION_LABELS: Record<CaseAction, { zh: string; en: string }> 
   accept: { zh: '立案', en: 'Accept' },
   decline: { zh: '不予受理', en: 'Decline' },
   dispatch: { zh: '派遣', en: 'Dispatch' },
+  redispatch: { zh: '改派', en: 'Re-dispatch' },
+  recall: { zh: '撤回派遣', en: 'Recall' },
   signFor: { zh: '签收', en: 'Sign for' },
   returnCase: { zh: '退单', en: 'Return' },
   arriveOnSite: { zh: '到场', en: 'Arrived on site' },
@@ -87,6 +92,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction, { zh: string; en: string }> 
   resume: { zh: '恢复', en: 'Resume' },
   supervise: { zh: '督办', en: 'Supervise' },
   parkLongTerm: { zh: '挂账', en: 'Park long-term' },
+  unpark: { zh: '销账恢复办理', en: 'Resume from long-term' },
   merge: { zh: '合并', en: 'Merge' },
   comment: { zh: '备注', en: 'Comment' },
 };
@@ -128,6 +134,10 @@ export const TRANSITIONS: Record<CaseAction, Rule> = {
   decline: { from: ['received'], by: ['dispatcher'], to: 'declined' },
   // Dispatching a received case accepts it in the same step (12345 派单).
   dispatch: { from: ['received', 'accepted'], by: ['dispatcher'], to: 'dispatched' },
+  // Before the lead signs for it, the dispatcher may send it elsewhere (改派) or take it back (撤回); once signed,
+  // only the lead can hand it back (退单).
+  redispatch: { from: ['dispatched'], by: ['dispatcher'], to: 'dispatched' },
+  recall: { from: ['dispatched'], by: ['dispatcher'], to: 'accepted' },
   signFor: { from: ['dispatched'], by: ['leadHandler'], to: 'signed' },
   returnCase: { from: ['dispatched', 'signed'], by: ['leadHandler'], to: 'accepted' },
   arriveOnSite: { from: ['signed'], by: ['leadHandler'], to: 'same', when: (s) => !s.arrivedOnSite },
@@ -147,12 +157,16 @@ export const TRANSITIONS: Record<CaseAction, Rule> = {
   },
   suspend: { from: ['accepted', 'dispatched', 'signed'], by: ['dispatcher'], to: 'suspended' },
   resume: { from: ['suspended'], by: ['dispatcher'], to: (s) => s.statusBeforeSuspension ?? 'accepted' },
+  // 督办: the level above, and the office that dispatched it (a street presses the units it sent work to).
   supervise: {
     from: ['accepted', 'dispatched', 'signed', 'reported', 'suspended'],
-    by: ['supervisor'],
+    by: ['supervisor', 'dispatcher'],
     to: 'same',
   },
   parkLongTerm: { from: ['accepted', 'dispatched', 'signed', 'suspended'], by: ['supervisor'], to: 'parked' },
+  // 挂账 is a register of long-term problems, not an end: when the condition that blocked it is gone, the
+  // supervisor takes it off the register and it resumes where it stood (its clocks shifted by the time parked).
+  unpark: { from: ['parked'], by: ['supervisor'], to: (s) => s.statusBeforeSuspension ?? 'accepted' },
   merge: { from: ['received', 'accepted'], by: ['dispatcher'], to: 'merged' },
   comment: {
     from: 'open',
@@ -193,6 +207,8 @@ export const ACTION_REQUIREMENTS: Record<CaseAction, ActionRequirement> = {
   accept: OPTIONAL_NOTE,
   decline: NOTE_REQUIRED,
   dispatch: { note: 'optional', target: { kind: 'organisation', need: 'optional' } },
+  redispatch: { note: 'required', target: { kind: 'organisation', need: 'required' } },
+  recall: NOTE_REQUIRED,
   signFor: OPTIONAL_NOTE,
   returnCase: { note: 'required', reason: 'required' },
   arriveOnSite: OPTIONAL_NOTE,
@@ -209,6 +225,7 @@ export const ACTION_REQUIREMENTS: Record<CaseAction, ActionRequirement> = {
   resume: OPTIONAL_NOTE,
   supervise: OPTIONAL_NOTE,
   parkLongTerm: NOTE_REQUIRED,
+  unpark: NOTE_REQUIRED,
   merge: { note: 'optional', target: { kind: 'case', need: 'required' } },
   comment: NOTE_REQUIRED,
 };

@@ -29,6 +29,10 @@ export const casesMessages: Catalogue = {
     'zh-CN': '指定的主办单位不存在',
     en: 'The chosen lead organisation does not exist',
   },
+  'cases.lead_unchanged': {
+    'zh-CN': '改派需要选择另一个主办单位',
+    en: 'Re-dispatching needs a different lead organisation',
+  },
   'cases.merge_target_invalid': {
     'zh-CN': '合并目标案件 {caseNo} 不存在或已办结',
     en: 'The case {caseNo} to merge into does not exist or is finished',

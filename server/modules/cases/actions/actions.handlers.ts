@@ -72,13 +72,26 @@ async function dispatch(c: CaseTable, x: ActionContext): Promise<ActionEffect> {
   return { data: { leadOrgId: lead, coHandlerOrgIds: cohandlers }, cohandlers };
 }
 
-function returnCase(c: CaseTable, x: ActionContext): ActionEffect {
-  const data = { returnReason: x.body.returnReason, previousLeadOrgId: c.lead_org_id };
+/** 改派: the dispatcher names another lead before the first one signed for it; its sign clock starts again. */
+async function redispatch(c: CaseTable, x: ActionContext): Promise<ActionEffect> {
+  const previousLeadOrgId = c.lead_org_id;
+  if (x.body.leadOrgId === previousLeadOrgId) throw badRequest('cases.lead_unchanged');
+  const effect = await dispatch(c, x);
+  return { ...effect, data: { ...effect.data, previousLeadOrgId } };
+}
+
+/** 撤回 / 退单: the lead is released and the case waits for a dispatch again. */
+function releaseLead(c: CaseTable): string | null {
+  const previous = c.lead_org_id;
   c.lead_org_id = null;
   c.sign_due_at = null;
   c.arrive_due_at = null;
   c.signed_at = null;
-  return { data };
+  return previous;
+}
+
+function returnCase(c: CaseTable, x: ActionContext): ActionEffect {
+  return { data: { returnReason: x.body.returnReason, previousLeadOrgId: releaseLead(c) } };
 }
 
 /** 延期批准: the resolve deadline moves by the given duration, else the requested one, else a working day. */
@@ -136,6 +149,8 @@ export const ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
     c.closed_at = x.nowIso;
   },
   dispatch,
+  redispatch,
+  recall: (c) => ({ data: { previousLeadOrgId: releaseLead(c) } }),
   signFor: (c, x) => {
     c.signed_at = x.nowIso;
     c.sign_due_at = null;
@@ -148,7 +163,10 @@ export const ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
   reportBack: (c, x) => {
     c.resolved = x.body.resolved === false ? 0 : 1;
     c.reported_at = x.nowIso;
-    return { data: { resolved: x.body.resolved ?? true } };
+    // An extension still waiting for approval lapses: the work it asked time for is reported.
+    const extensionLapsed = !!c.extension_pending;
+    c.extension_pending = 0;
+    return { data: { resolved: x.body.resolved ?? true, ...(extensionLapsed ? { extensionLapsed } : {}) } };
   },
   requestExtension: (c, x) => {
     c.extension_pending = 1;
@@ -180,7 +198,12 @@ export const ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
     c.supervision_level += 1;
     return { data: { level: c.supervision_level } };
   },
-  parkLongTerm: () => {},
+  // The clock stops while parked (clockRuns); a parked suspended case keeps its suspension's start and status.
+  parkLongTerm: (c, x) => {
+    c.status_before_suspension ??= x.from;
+    c.suspended_at ??= x.nowIso;
+  },
+  unpark: resume,
   merge,
   comment: () => {},
 };

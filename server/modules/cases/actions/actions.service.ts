@@ -153,7 +153,7 @@ async function recordAction(
   if (body.photos?.length) await savePhotos(trx, c.id, seq, body.photos, nowIso);
   if (effect.cohandlers) await repo.replaceCohandlers(trx, c.id, effect.cohandlers);
   if (effect.mergeTarget) await noteMerge(trx, effect.mergeTarget, c, who, nowIso);
-  await notifyFor(trx, deps, c, body.action, nowIso);
+  await notifyFor(trx, deps, c, body.action, nowIso, effect.data);
   await scheduleSla(trx, deps, ref, c);
   await audit({
     action: `cases.${body.action}`,
@@ -184,13 +184,38 @@ async function noteMerge(trx: Tx, target: CaseTable, merged: CaseTable, who: Eve
 }
 
 /** In-app notifications and the outbox for SMS/e-mail (log adapter by default). */
-async function notifyFor(trx: Tx, deps: Deps, c: CaseTable, action: CaseAction, now: string) {
+async function notifyFor(
+  trx: Tx,
+  deps: Deps,
+  c: CaseTable,
+  action: CaseAction,
+  now: string,
+  data: Record<string, unknown> = {},
+) {
+  const previousLead = typeof data.previousLeadOrgId === 'string' ? data.previousLeadOrgId : null;
   const texts: Partial<Record<CaseAction, [string | null, string, string]>> = {
     dispatch: [
       c.lead_org_id,
       `新派遣案件 ${c.case_no}：${c.title}`,
       `New case ${c.case_no} dispatched: ${c.title}`,
     ],
+    redispatch: [
+      c.lead_org_id,
+      `新派遣案件 ${c.case_no}（改派）：${c.title}`,
+      `Case ${c.case_no} re-dispatched to you: ${c.title}`,
+    ],
+    recall: [previousLead, `案件 ${c.case_no} 已撤回派遣，无需处置`, `Case ${c.case_no} was recalled`],
+    approveExtension: [
+      c.lead_org_id,
+      `案件 ${c.case_no} 的延期申请已批准`,
+      `Extension approved for ${c.case_no}`,
+    ],
+    refuseExtension: [
+      c.lead_org_id,
+      `案件 ${c.case_no} 的延期申请未获批准，请按原时限办结`,
+      `Extension refused for ${c.case_no}; the deadline stands`,
+    ],
+    unpark: [c.lead_org_id, `案件 ${c.case_no} 已销账，恢复办理`, `Case ${c.case_no} is back in progress`],
     returnCase: [
       null,
       `案件 ${c.case_no} 被退单，请重新派遣`,
@@ -208,6 +233,18 @@ async function notifyFor(trx: Tx, deps: Deps, c: CaseTable, action: CaseAction, 
       `Case ${c.case_no} is under supervision (${c.supervision_level})`,
     ],
   };
+  if (action === 'redispatch' && previousLead)
+    await notify(
+      trx,
+      { orgIds: [previousLead] },
+      {
+        kind: 'case.recall',
+        caseId: c.id,
+        zh: `案件 ${c.case_no} 已改派其他单位，无需处置`,
+        en: `Case ${c.case_no} was re-dispatched elsewhere`,
+      },
+      now,
+    );
   const t = texts[action];
   if (t)
     await notify(trx, { orgIds: [t[0]] }, { kind: `case.${action}`, caseId: c.id, zh: t[1], en: t[2] }, now);

@@ -63,7 +63,13 @@ export function ActionModal({ view, action, onClose }: Props) {
   );
 
   const initialValues: Values = {
-    leadOrgId: view.suggestedOrg?.id ?? view.leadOrg?.id,
+    // 改派 names a different lead: nothing is prefilled unless the suggestion is another organisation.
+    leadOrgId:
+      action === 'redispatch'
+        ? view.suggestedOrg && view.suggestedOrg.id !== view.leadOrg?.id
+          ? view.suggestedOrg.id
+          : undefined
+        : (view.suggestedOrg?.id ?? view.leadOrg?.id),
     coHandlerOrgIds: view.coHandlers.length ? view.coHandlers.map((c) => c.id) : suggestedCo,
     resolved: true,
     photos: [],
