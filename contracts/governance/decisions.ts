@@ -2,7 +2,7 @@
 // with their arithmetic, and the owners' own ballot with an invitation code (no account).
 import { z } from 'zod';
 import { CHOICES, MATTERS } from '../../domain/vote-tally.js';
-import { DECISION_METHODS } from '../../domain/governance.js';
+import { DECISION_METHODS } from '../../domain/governance-decisions.js';
 import { PageQuery } from '../common.js';
 import { date, id, instant } from './fields.js';
 

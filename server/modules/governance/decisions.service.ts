@@ -3,16 +3,15 @@
 // (tallyVote) on the snapshot taken when the decision opened — never the live registry.
 import { createHash, randomInt } from 'node:crypto';
 import { formatAreaM2 } from '../../../domain/area.js';
+import { addDays, shanghaiDate } from '../../../domain/calendar.js';
 import {
-  addDays,
   challengeWindow,
   decisionWindowProblems,
   publicationDue,
-  shanghaiDay,
   thresholdChecks,
   voteOwnerOf,
   type ThresholdCheck,
-} from '../../../domain/governance.js';
+} from '../../../domain/governance-decisions.js';
 import {
   ruleFor,
   tallyResultToJson,
@@ -30,13 +29,15 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/http/er
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import type { Locale } from '../../platform/http/messages.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
+import { workingCalendar } from '../../platform/working-calendar.js';
 import { bulkInserter } from '../../platform/db/bulk.js';
 import { isUniqueViolation, type Executor } from '../../platform/db/database.js';
 import type { DecisionTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
+import { formatShanghaiMinute } from '../../platform/time.js';
 import * as repo from './governance.repo.js';
 import { canManage, canView, ownerIdsOf, requireManager, viewGrants } from './governance.policy.js';
-import { addTask, loadCalendar, throwProblems, todayOf, visibleCompound } from './governance.common.js';
+import { addTask, throwProblems, todayOf, visibleCompound } from './governance.common.js';
 import { changeFromDecision, requireNotFrozen } from './records.service.js';
 
 type DecisionRow = NonNullable<Awaited<ReturnType<typeof repo.decision>>>;
@@ -138,7 +139,7 @@ async function presentDecision(deps: Deps, actor: Actor | null, d: DecisionRow) 
     publishedAt: d.published_at,
     noticeEndsOn: d.notice_ends_on,
     challengeUntil: d.published_at
-      ? challengeWindow(await loadCalendar(db), shanghaiDay(new Date(d.published_at))).lastDay
+      ? challengeWindow((await workingCalendar(db)).calendar, shanghaiDate(new Date(d.published_at))).lastDay
       : null,
     allowedActions: [...(await allowedActions(db, actor, d, now))],
     canRecordBallots: manager && acceptingDesk(d, now),
@@ -346,7 +347,7 @@ export async function actOnDecision(
           .where('id', '=', id)
           .execute();
         const result = await computeResult(trx, d);
-        const cal = await loadCalendar(trx);
+        const cal = (await workingCalendar(trx)).calendar;
         const due = publicationDue(cal, today);
         await trx
           .updateTable('decisions')
@@ -382,7 +383,7 @@ export async function actOnDecision(
         const tally = JSON.parse(d.result_json!) as { tally: { passed: boolean } };
         await changeFromDecision(
           trx,
-          await loadCalendar(trx),
+          (await workingCalendar(trx)).calendar,
           nowIso,
           {
             id,
@@ -698,8 +699,8 @@ async function insertBallot(deps: Deps, spec: BallotSpec, requestId: string | nu
       const accepting = d && (spec.channel === 'web' ? acceptingWeb(d, now) : acceptingDesk(d, now));
       if (!d || !accepting) {
         throw new AppError('governance.not_accepting', 409, {
-          opensAt: d ? formatShanghaiMinute(d.opens_at) : '',
-          closesAt: d ? formatShanghaiMinute(d.closes_at) : '',
+          opensAt: d ? formatShanghaiMinute(new Date(d.opens_at)) : '',
+          closesAt: d ? formatShanghaiMinute(new Date(d.closes_at)) : '',
         });
       }
       await trx
@@ -736,11 +737,6 @@ async function insertBallot(deps: Deps, spec: BallotSpec, requestId: string | nu
     throw err;
   }
   return { id, at: now.toISOString() };
-}
-
-function formatShanghaiMinute(iso: string): string {
-  const t = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
-  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
 }
 
 export async function recordDeskBallot(

@@ -4,25 +4,24 @@
 import {
   addDays,
   endOfShanghaiDay,
-  PERIODS,
-  shanghaiDay,
-  type DayCalendar,
-  type TriggerResult,
-} from '../../../domain/governance.js';
+  shanghaiDate,
+  startOfShanghaiDay,
+  type BusinessCalendar,
+} from '../../../domain/calendar.js';
+import { PERIODS, type TriggerResult } from '../../../domain/governance.js';
 import type { Clock } from '../../platform/clock.js';
 import { isUniqueViolation, type Executor } from '../../platform/db/database.js';
 import type { GovTaskTable } from '../../platform/db/schema.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
+import { workingCalendar } from '../../platform/working-calendar.js';
 import { message } from '../../platform/http/messages.js';
 import { newId } from '../../platform/ids.js';
 import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
 import * as repo from './governance.repo.js';
 import {
   addTaskOnce,
-  loadCalendar,
   RESPONSIBLE_LABELS,
   taskKindLabel,
-  startOfShanghaiDay,
   triggerFrom,
   type TaskReminderJob,
 } from './governance.common.js';
@@ -127,7 +126,7 @@ export function taskReminderHandler(deps: Deps): JobHandler {
 export async function enqueueTriggerScan(
   db: Executor,
   clock: Clock,
-  day: string = shanghaiDay(clock.now()),
+  day: string = shanghaiDate(clock.now()),
 ): Promise<boolean> {
   const runAt = new Date(startOfShanghaiDay(day).getTime() + SCAN_HOUR * 3_600_000);
   return enqueueJob(db, clock, TRIGGER_SCAN_QUEUE, { day }, { runAt, dedupeKey: `gov-scan:${day}` });
@@ -142,10 +141,10 @@ type AwaitingCompound = Awaited<ReturnType<typeof repo.compoundsAwaitingAssembly
 export function triggerScanHandler(deps: Deps, batchSize = SCAN_BATCH): JobHandler {
   return async () => {
     const db = deps.database.db;
-    const today = shanghaiDay(deps.clock.now());
+    const today = shanghaiDate(deps.clock.now());
     // Tomorrow's scan first, so that a failing scan does not end the daily chain.
     await enqueueTriggerScan(db, deps.clock, addDays(today, 1));
-    const cal = await loadCalendar(db);
+    const cal = (await workingCalendar(db)).calendar;
     let after: string | null = null;
     for (;;) {
       const batch = await repo.compoundsAwaitingAssembly(db, after, batchSize);
@@ -158,7 +157,7 @@ export function triggerScanHandler(deps: Deps, batchSize = SCAN_BATCH): JobHandl
 
 async function detectTriggers(
   deps: Deps,
-  cal: DayCalendar,
+  cal: BusinessCalendar,
   batch: readonly AwaitingCompound[],
   today: string,
 ): Promise<void> {
@@ -185,7 +184,7 @@ async function detectTriggers(
 /** The compound's developer_report task and one notice to the street; nothing when it exists already. */
 async function openDeveloperReport(
   deps: Deps,
-  cal: DayCalendar,
+  cal: BusinessCalendar,
   c: AwaitingCompound,
   trigger: TriggerResult,
 ): Promise<void> {

@@ -2,24 +2,22 @@
 // queue of statutory deadlines and the overview of every compound's governance state. Each use case starts
 // with its access check; every write runs in one transaction with its audit record.
 import { formatAreaM2 } from '../../../domain/area.js';
+import { addDays, addMonths, statutoryDeadline } from '../../../domain/calendar.js';
 import {
+  FORMATION_STEPS,
+  PERIODS,
   absenceRecords,
-  addDays,
-  addMonths,
   checkWorkingGroup,
   committeeHealth,
   committeeSizeProblem,
   eligibility,
-  FORMATION_STEPS,
   formationStepDue,
   frozenMatters,
   governanceState,
   latestNoticeDay,
   meetingQuorate,
-  PERIODS,
   positionProblems,
   resolutionAdopted,
-  statutoryDeadline,
   termEndsOn,
   termProblem,
   type Eligibility,
@@ -34,6 +32,7 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/http/er
 import { message, type Locale } from '../../platform/http/messages.js';
 import { decodeCursor, encodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
+import { workingCalendar } from '../../platform/working-calendar.js';
 import { isUniqueViolation, type Executor, type Tx } from '../../platform/db/database.js';
 import type { CommitteeTable, GovFormationTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
@@ -59,7 +58,6 @@ import {
 import { writeCalendar } from '../../platform/ical.js';
 import {
   addTask,
-  loadCalendar,
   presentTask,
   RESPONSIBLE_LABELS,
   taskKindLabel,
@@ -319,7 +317,7 @@ export async function startFormation(
     await writeTx(deps, auditActor(actor), requestId, async (trx, audit) => {
       await repo.lockCompound(trx, deps.database.dialect, c.id);
       if (await repo.currentCommittee(trx, c.id)) throw new AppError('governance.committee_exists', 409);
-      const cal = await loadCalendar(trx);
+      const cal = (await workingCalendar(trx)).calendar;
       let triggerKind: GovFormationTable['trigger_kind'];
       let triggerOn: string;
       let reportOn: string | null = null;
@@ -415,7 +413,7 @@ export async function actOnFormation(
     const f = (await repo.formation(trx, formationId))!;
     if (f.version !== body.version) throw conflict('common.version_conflict', { currentVersion: f.version });
     if (f.status !== 'in_progress') throw new AppError('governance.formation_closed', 409);
-    const cal = await loadCalendar(trx);
+    const cal = (await workingCalendar(trx)).calendar;
     const step = (name: string) => new AppError('governance.step_order', 409, { step: name });
     const task = (
       kind: string,
@@ -850,7 +848,7 @@ export async function recordCommittee(
   const id = newId();
   try {
     await writeTx(deps, auditActor(actor), requestId, async (trx, audit) => {
-      const cal = await loadCalendar(trx);
+      const cal = (await workingCalendar(trx)).calendar;
       const names: string[] = [];
       for (const m of body.members) names.push(await admitMember(trx, c, m, locale));
 
@@ -987,7 +985,7 @@ export async function actOnCommittee(
     const k = (await repo.committee(trx, id))!;
     if (k.version !== body.version) throw conflict('common.version_conflict', { currentVersion: k.version });
     if (k.status !== 'current') throw new AppError('governance.filing_state', 409, { status: k.status });
-    const cal = await loadCalendar(trx);
+    const cal = (await workingCalendar(trx)).calendar;
     const changes: Partial<CommitteeRow> = {};
     const base = { compound: c, subjectType: 'committee' as const, subjectId: id };
     switch (body.action) {
@@ -1191,7 +1189,7 @@ export async function recordMeeting(
         body.attendance.map((a) => ({ meeting_id: mid, member_id: a.memberId, present: a.present ? 1 : 0 })),
       )
       .execute();
-    await addResolutionNotice(trx, await loadCalendar(trx), now, c, {
+    await addResolutionNotice(trx, (await workingCalendar(trx)).calendar, now, c, {
       id: mid,
       heldOn: body.heldOn,
       expected: serving.length,

@@ -2,16 +2,15 @@
 // Art 26 ¶3), change filings (变更备案, Art 33/34), training records (培训, Arts 15, 23), owner groups (业主小组,
 // Art 35), fee arrears (欠交物业服务费或者专项维修资金, Art 20 ¶2 — the eligibility check reads them) and the
 // 换届 freeze (Art 28 ¶4). Each use case starts with its access check; every write is one audited transaction.
+import { statutoryDeadline, type BusinessCalendar } from '../../../domain/calendar.js';
 import {
+  PERIODS,
   changeOfDecision,
   filingGaps,
   ownerGroupProblems,
-  PERIODS,
   reelectionFreezeProblem,
   resolutionAdopted,
-  statutoryDeadline,
   type ChangeKind,
-  type DayCalendar,
 } from '../../../domain/governance.js';
 import { formatYuan, parseYuan } from '../../../domain/money.js';
 import type { Matter } from '../../../domain/vote-tally.js';
@@ -21,6 +20,7 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/http/er
 import { message, type Locale } from '../../platform/http/messages.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
+import { workingCalendar } from '../../platform/working-calendar.js';
 import { isUniqueViolation, type Executor } from '../../platform/db/database.js';
 import type { CommitteeChangeTable, CommitteeMemberTable, CommitteeTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
@@ -35,7 +35,6 @@ import {
 } from './governance.policy.js';
 import {
   addTask,
-  loadCalendar,
   requireNotBefore,
   rescheduleTaskReminders,
   requireNotFuture,
@@ -79,7 +78,7 @@ export interface ChangeSpec {
 }
 
 /** Records a change to be filed within 30 days, with its deadline in the street's queue. */
-export async function recordChange(db: Executor, cal: DayCalendar, now: string, spec: ChangeSpec) {
+export async function recordChange(db: Executor, cal: BusinessCalendar, now: string, spec: ChangeSpec) {
   const id = newId();
   const row: CommitteeChangeTable = {
     id,
@@ -116,7 +115,7 @@ export async function recordChange(db: Executor, cal: DayCalendar, now: string, 
 /** A published decision that changes the committee's filed documents or area opens a change filing. */
 export async function changeFromDecision(
   db: Executor,
-  cal: DayCalendar,
+  cal: BusinessCalendar,
   now: string,
   d: { id: string; compound_id: string; matter: Matter; title: string; passed: boolean },
   compound: CompoundPlace,
@@ -148,7 +147,7 @@ export async function changeFromMember(
   summary: string,
   createdBy: string | null,
 ) {
-  await recordChange(db, await loadCalendar(db), now, {
+  await recordChange(db, (await workingCalendar(db)).calendar, now, {
     committee: k,
     compound,
     kind: 'members',
@@ -177,7 +176,7 @@ export async function addChange(
   requireNotBefore(body.changedOn, k.elected_on);
   const now = deps.clock.now().toISOString();
   await writeTx(deps, auditActor(actor), requestId, async (trx, audit) => {
-    const row = await recordChange(trx, await loadCalendar(trx), now, {
+    const row = await recordChange(trx, (await workingCalendar(trx)).calendar, now, {
       committee: k,
       compound: c,
       kind: body.kind,
@@ -211,7 +210,7 @@ export async function actOnChange(
     if (!ch || ch.committee_id !== k.id) throw notFound('governance.change_not_found');
     if (ch.version !== body.version)
       throw conflict('common.version_conflict', { currentVersion: ch.version });
-    const cal = await loadCalendar(trx);
+    const cal = (await workingCalendar(trx)).calendar;
     let changes: Partial<CommitteeChangeTable>;
     if (body.action === 'submit') {
       if (ch.status !== 'pending' && ch.status !== 'rejected') {
@@ -288,7 +287,7 @@ export const presentChange = (ch: CommitteeChangeTable, fileBy: string | undefin
 /** The deadline row for posting a meeting's resolutions — only when one of them was adopted. */
 export async function addResolutionNotice(
   db: Executor,
-  cal: DayCalendar,
+  cal: BusinessCalendar,
   now: string,
   compound: CompoundPlace,
   meeting: { id: string; heldOn: string; expected: number; resolutions: { signedBy: string[] }[] },
