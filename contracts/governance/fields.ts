@@ -6,3 +6,5 @@ export const date = z.iso.date();
 export const instant = z.iso.datetime({ offset: true });
 /** The version an action is based on (optimistic concurrency). */
 export const v = { version: z.number().int() };
+/** A file download (sent as text, never serialised). */
+export const FileBody = z.any();

@@ -17,6 +17,7 @@ import { workingCalendar } from '../../platform/working-calendar.js';
 import { message } from '../../platform/http/messages.js';
 import { newId } from '../../platform/ids.js';
 import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
+import * as formationRepo from './formation/formation.repo.js';
 import * as repo from './governance.repo.js';
 import {
   addTaskOnce,
@@ -190,9 +191,9 @@ async function openDeveloperReport(
 ): Promise<void> {
   try {
     await writeTx(deps, SYSTEM, null, async (trx, audit) => {
-      await repo.lockCompound(trx, deps.database.dialect, c.id);
+      await repo.lockCompound(trx, c.id);
       // Re-checked inside the transaction: the street may have started a formation since the batch was read.
-      if ((await repo.formationsOf(trx, [c.id])).length > 0 || (await repo.currentCommittee(trx, c.id)))
+      if ((await formationRepo.formationsOf(trx, [c.id])).length > 0 || (await repo.currentCommittee(trx, c.id)))
         return;
       const now = deps.clock.now().toISOString();
       const task = await addTaskOnce(trx, cal, now, {

@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiDate } from '../../../domain/calendar.js';
-import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { shanghaiDate } from '../../../../domain/calendar.js';
+import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../../test/harness.js';
 
-const BIN = new URL('../../../bin/gongzhi', import.meta.url).pathname;
+const BIN = new URL('../../../../bin/gongzhi', import.meta.url).pathname;
 const DAY = 86_400_000;
 
 describe.each(DB_KINDS)('governance decisions and ballots (%s)', (kind) => {

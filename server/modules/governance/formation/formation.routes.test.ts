@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiDate } from '../../../domain/calendar.js';
-import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { shanghaiDate } from '../../../../domain/calendar.js';
+import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../../test/harness.js';
 
 const HUAMU = '310115016';
 const DAY = 86_400_000;
