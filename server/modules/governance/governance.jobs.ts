@@ -15,8 +15,8 @@ import type { GovTaskTable } from '../../platform/db/schema.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
 import { workingCalendar } from '../../platform/working-calendar.js';
 import { message } from '../../platform/http/messages.js';
-import { newId } from '../../platform/ids.js';
 import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
+import { notify, type Recipients } from '../notifications/notifications.service.js';
 import * as formationRepo from './formation/formation.repo.js';
 import * as repo from './governance.repo.js';
 import {
@@ -40,26 +40,12 @@ const TRIGGER_REASONS: Record<NonNullable<TriggerResult['kind']>, { zh: string; 
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// Notifications
-
-interface Recipients {
-  orgIds: readonly string[];
-  userIds: readonly string[];
-}
+// Notifications (through notifications.service notify, the one writer of the table)
 
 type Texts = { zh: string; en: string };
 
 function texts(code: string, zh: Record<string, string>, en: Record<string, string>): Texts {
   return { zh: message(code, 'zh-CN', zh), en: message(code, 'en', en) };
-}
-
-async function notify(trx: Executor, to: Recipients, kind: string, t: Texts, now: string): Promise<void> {
-  const row = { case_id: null, kind, text_zh: t.zh, text_en: t.en, created_at: now, read_at: null };
-  const rows = [
-    ...to.orgIds.map((orgId) => ({ ...row, id: newId(), org_id: orgId, user_id: null })),
-    ...to.userIds.map((userId) => ({ ...row, id: newId(), org_id: null, user_id: userId })),
-  ];
-  if (rows.length > 0) await trx.insertInto('notifications').values(rows).execute();
 }
 
 async function streetOffice(trx: Executor, streetCode: string): Promise<string[]> {
@@ -76,7 +62,7 @@ async function streetOffice(trx: Executor, streetCode: string): Promise<string[]
 async function recipientsOf(
   trx: Executor,
   task: Pick<GovTaskTable, 'responsible' | 'street_code' | 'compound_id'>,
-): Promise<Recipients> {
+): Promise<Required<Recipients>> {
   const orgIds = await streetOffice(trx, task.street_code);
   const userIds =
     task.responsible === 'committee' ? await repo.committeeMemberUsers(trx, task.compound_id) : [];
@@ -109,7 +95,7 @@ export function taskReminderHandler(deps: Deps): JobHandler {
       if (job.kind === 'warn' && now >= endOfShanghaiDay(task.due_on)) return;
       const action = job.kind === 'due' ? 'governance.task.overdue' : 'governance.task.warning';
       const to = await recipientsOf(trx, task);
-      await notify(trx, to, action, reminderTexts(job.kind, task), now.toISOString());
+      await notify(trx, to, { kind: action, ...reminderTexts(job.kind, task) }, now.toISOString());
       await audit({
         action,
         targetType: 'gov_task',
@@ -193,7 +179,10 @@ async function openDeveloperReport(
     await writeTx(deps, SYSTEM, null, async (trx, audit) => {
       await repo.lockCompound(trx, c.id);
       // Re-checked inside the transaction: the street may have started a formation since the batch was read.
-      if ((await formationRepo.formationsOf(trx, [c.id])).length > 0 || (await repo.currentCommittee(trx, c.id)))
+      if (
+        (await formationRepo.formationsOf(trx, [c.id])).length > 0 ||
+        (await repo.currentCommittee(trx, c.id))
+      )
         return;
       const now = deps.clock.now().toISOString();
       const task = await addTaskOnce(trx, cal, now, {
@@ -209,15 +198,15 @@ async function openDeveloperReport(
       if (!task.id) return;
       const reason = TRIGGER_REASONS[trigger.kind!];
       const common = { compound: c.name, on: trigger.on!, due: task.dueOn };
+      const text = texts(
+        'governance.notify.trigger',
+        { ...common, reason: reason.zh },
+        { ...common, reason: reason.en },
+      );
       await notify(
         trx,
         { orgIds: await streetOffice(trx, c.street_code), userIds: [] },
-        'governance.trigger',
-        texts(
-          'governance.notify.trigger',
-          { ...common, reason: reason.zh },
-          { ...common, reason: reason.en },
-        ),
+        { kind: 'governance.trigger', ...text },
         now,
       );
       await audit({
