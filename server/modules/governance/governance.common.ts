@@ -1,5 +1,6 @@
-// Shared helpers of the governance module: the calendar, today's date in Shanghai, compound access, the
+// Shared helpers of the governance module: today's date in Shanghai, compound access, problems as errors, the
 // assembly trigger from registry facts, deadline rows (gov_tasks) with their reminders, and their presentation.
+// The calendar is platform/working-calendar.ts workingCalendar(); its arithmetic domain/calendar.ts.
 import {
   addDays,
   daysBetween,
