@@ -31,12 +31,7 @@ import {
   type GroupMemberFacts,
   type GroupRole,
 } from './governance.js';
-import {
-  decisionWindowProblems,
-  requiredFor,
-  thresholdChecks,
-  voteOwnerOf,
-} from './governance-decisions.js';
+import { decisionWindowProblems, requiredFor, thresholdChecks, voteOwnerOf } from './governance-decisions.js';
 import { CHOICES, MATTERS, tallyVote, type TallyInput } from './vote-tally.js';
 
 const cal = calendarFromYears(

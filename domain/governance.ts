@@ -33,7 +33,6 @@ import type { Matter } from './vote-tally.js';
 // ---------------------------------------------------------------------------------------------------------
 // Calendar dates and statutory periods: all of it is ./calendar.ts (民法典 Arts 201–203 there).
 
-
 /** Statutory periods of the process, in one table (amount + unit; "before" periods count backwards). */
 export const PERIODS = {
   developerReport: { amount: 30, unit: 'd', ref: '《规定》 Art 14' },
