@@ -83,6 +83,7 @@ export async function issueInvitations(
   return { decisionId: id, title: d.title, compoundName: d.compound_name, issuedAt: now, items };
 }
 
+// ---------------------------------------------------------------------------------------------------------
 // Ballots
 
 interface BallotSpec {
@@ -231,6 +232,7 @@ export async function castBallot(deps: Deps, code: string, choice: Choice, reque
   return { receipt: r.id, at: r.at, choice };
 }
 
+// ---------------------------------------------------------------------------------------------------------
 // The roll (名册) with who has voted — for desk recording
 
 export async function getRoll(

@@ -140,8 +140,6 @@ export async function listDecisions(
   };
 }
 
-// Actions: open (snapshot), close (freeze the result), publish, cancel
-
 // ---------------------------------------------------------------------------------------------------------
 // Actions: open (snapshot), close (freeze the result), publish, cancel
 

@@ -88,6 +88,7 @@ export async function snapshotRoll(
   return roll;
 }
 
+// ---------------------------------------------------------------------------------------------------------
 // The result, with its arithmetic
 
 /**
@@ -212,5 +213,3 @@ export async function exportBallotFile(deps: Deps, actor: Actor, id: string, req
   });
   return { fileName: `ballots-${d.id}.json`, body: text };
 }
-
-// Invitation codes

@@ -116,5 +116,3 @@ export async function presentDecision(deps: Deps, actor: Actor | null, d: Decisi
     version: d.version,
   };
 }
-
-// Create, read, list
