@@ -27,7 +27,6 @@ import {
   type BusinessCalendar,
   type Duration,
 } from './calendar.js';
-import * as governance from './governance.js';
 
 const shipped: unknown = JSON.parse(
   readFileSync(new URL('../reference/china-holidays.json', import.meta.url), 'utf8'),
@@ -434,21 +433,5 @@ describe('Shanghai wall clock', () => {
         },
       ),
     );
-  });
-});
-
-describe('domain/governance.ts keeps its old calendar names as aliases of this module', () => {
-  it('re-exports the very same functions', () => {
-    expect(governance.addDays).toBe(addDays);
-    expect(governance.addMonths).toBe(addMonths);
-    expect(governance.addYears).toBe(addYears);
-    expect(governance.dayNumber).toBe(dayNumber);
-    expect(governance.dateOf).toBe(dateOf);
-    expect(governance.daysBetween).toBe(daysBetween);
-    expect(governance.endOfShanghaiDay).toBe(endOfShanghaiDay);
-    expect(governance.isDayOff).toBe(isDayOff);
-    expect(governance.statutoryDeadline).toBe(statutoryDeadline);
-    expect(governance.shanghaiDay).toBe(shanghaiDate);
-    expect(governance.isDate).toBe(isValidDate);
   });
 });

@@ -20,21 +20,18 @@ import {
   checkWorkingGroup,
   committeeHealth,
   committeeSizeProblem,
-  decisionWindowProblems,
   eligibility,
   formationStepDue,
   governanceState,
   meetingQuorate,
   positionProblems,
-  requiredFor,
   resolutionAdopted,
   termEndsOn,
   termProblem,
-  thresholdChecks,
-  voteOwnerOf,
   type GroupMemberFacts,
   type GroupRole,
 } from './governance.js';
+import { decisionWindowProblems, requiredFor, thresholdChecks, voteOwnerOf } from './governance-decisions.js';
 import { CHOICES, MATTERS, tallyVote, type TallyInput } from './vote-tally.js';
 
 const cal = calendarFromYears(

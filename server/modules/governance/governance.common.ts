@@ -1,16 +1,17 @@
-// Shared helpers of the governance module: the calendar, today's date in Shanghai, compound access, the
+// Shared helpers of the governance module: today's date in Shanghai, compound access, problems as errors, the
 // assembly trigger from registry facts, deadline rows (gov_tasks) with their reminders, and their presentation.
+// The calendar is platform/working-calendar.ts workingCalendar(); its arithmetic domain/calendar.ts.
 import {
   addDays,
-  assemblyTrigger,
   daysBetween,
   endOfShanghaiDay,
-  shanghaiDay,
+  shanghaiDate,
+  startOfShanghaiDay,
   statutoryDeadline,
-  type DayCalendar,
-  type GovProblem,
+  type BusinessCalendar,
   type PeriodUnit,
-} from '../../../domain/governance.js';
+} from '../../../domain/calendar.js';
+import { assemblyTrigger, type GovProblem } from '../../../domain/governance.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Actor } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
@@ -25,14 +26,7 @@ import { canView, type CompoundPlace } from './governance.policy.js';
 /** Days before a due date from which a pending task shows as due soon. */
 export const DUE_SOON_DAYS = 5;
 
-export async function loadCalendar(db: Executor): Promise<DayCalendar> {
-  const holidays = new Set<string>();
-  const workdays = new Set<string>();
-  for (const d of await repo.calendarDays(db)) (d.kind === 'holiday' ? holidays : workdays).add(d.date);
-  return { holidays, workdays };
-}
-
-export const todayOf = (deps: Deps): string => shanghaiDay(deps.clock.now());
+export const todayOf = (deps: Deps): string => shanghaiDate(deps.clock.now());
 
 export type CompoundRow = NonNullable<Awaited<ReturnType<typeof repo.compound>>>;
 
@@ -121,9 +115,6 @@ export interface TaskReminderJob {
   kind: 'warn' | 'due';
 }
 
-/** 00:00 Asia/Shanghai of a calendar day, as an instant (the previous day 16:00Z). */
-export const startOfShanghaiDay = (date: string): Date => endOfShanghaiDay(addDays(date, -1));
-
 /**
  * Outbox: a warning at the start of the day the task turns due soon (DUE_SOON_DAYS before its last day) and
  * an overdue check at 24:00 of its last day. Keyed by the due day, so a task whose day moves gets new jobs
@@ -202,7 +193,12 @@ export interface TaskSpec {
 }
 
 /** Inserts a deadline row (once per subject and kind) with its reminders; returns its last day. */
-export async function addTask(db: Executor, cal: DayCalendar, now: string, spec: TaskSpec): Promise<string> {
+export async function addTask(
+  db: Executor,
+  cal: BusinessCalendar,
+  now: string,
+  spec: TaskSpec,
+): Promise<string> {
   return (await addTaskOnce(db, cal, now, spec)).dueOn;
 }
 
@@ -212,7 +208,7 @@ export async function addTask(db: Executor, cal: DayCalendar, now: string, spec:
  */
 export async function addTaskOnce(
   db: Executor,
-  cal: DayCalendar,
+  cal: BusinessCalendar,
   now: string,
   spec: TaskSpec,
 ): Promise<{ id: string | null; dueOn: string }> {

@@ -1,12 +1,13 @@
 // Deadline reminders and the daily trigger scan, driven through the job table with the test clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, endOfShanghaiDay, shanghaiDay } from '../../../domain/governance.js';
+import { addDays, endOfShanghaiDay, shanghaiDate, startOfShanghaiDay } from '../../../domain/calendar.js';
 import { jobHandlers } from '../../jobs.js';
 import { writeTx } from '../../platform/deps.js';
+import { workingCalendar } from '../../platform/working-calendar.js';
 import { newId } from '../../platform/ids.js';
 import { JobWorker } from '../../platform/jobs/jobs.js';
 import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
-import { addTask, loadCalendar, startOfShanghaiDay } from './governance.common.js';
+import { addTask } from './governance.common.js';
 import { enqueueTriggerScan, triggerScanHandler } from './governance.jobs.js';
 import * as repo from './governance.repo.js';
 
@@ -43,7 +44,7 @@ describe.each(DB_KINDS)('governance jobs: deadline reminders and the trigger sca
   afterAll(() => t.close());
 
   const db = () => t.deps.database.db;
-  const today = () => shanghaiDay(t.clock.now());
+  const today = () => shanghaiDate(t.clock.now());
 
   /** Runs every due job; a handler that threw leaves its error on the job, which fails the test. */
   async function runDueJobs() {
@@ -180,7 +181,7 @@ describe.each(DB_KINDS)('governance jobs: deadline reminders and the trigger sca
           version: 1,
         })
         .execute();
-      return addTask(trx, await loadCalendar(trx), now, {
+      return addTask(trx, (await workingCalendar(trx)).calendar, now, {
         compound: c,
         subjectType: 'committee',
         subjectId: committeeId,
@@ -230,7 +231,7 @@ describe.each(DB_KINDS)('governance jobs: deadline reminders and the trigger sca
         })
         .where('id', '=', committee.id)
         .execute();
-      const due = await addTask(trx, await loadCalendar(trx), now, {
+      const due = await addTask(trx, (await workingCalendar(trx)).calendar, now, {
         compound: (await repo.compound(trx, zhangjiangCompound.id))!,
         subjectType: 'committee',
         subjectId: committee.id,

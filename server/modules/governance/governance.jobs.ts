@@ -4,25 +4,25 @@
 import {
   addDays,
   endOfShanghaiDay,
-  PERIODS,
-  shanghaiDay,
-  type DayCalendar,
-  type TriggerResult,
-} from '../../../domain/governance.js';
+  shanghaiDate,
+  startOfShanghaiDay,
+  type BusinessCalendar,
+} from '../../../domain/calendar.js';
+import { PERIODS, type TriggerResult } from '../../../domain/governance.js';
 import type { Clock } from '../../platform/clock.js';
 import { isUniqueViolation, type Executor } from '../../platform/db/database.js';
 import type { GovTaskTable } from '../../platform/db/schema.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
+import { workingCalendar } from '../../platform/working-calendar.js';
 import { message } from '../../platform/http/messages.js';
-import { newId } from '../../platform/ids.js';
 import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
+import { notify, type Recipients } from '../notifications/notifications.service.js';
+import * as formationRepo from './formation/formation.repo.js';
 import * as repo from './governance.repo.js';
 import {
   addTaskOnce,
-  loadCalendar,
   RESPONSIBLE_LABELS,
   taskKindLabel,
-  startOfShanghaiDay,
   triggerFrom,
   type TaskReminderJob,
 } from './governance.common.js';
@@ -40,26 +40,12 @@ const TRIGGER_REASONS: Record<NonNullable<TriggerResult['kind']>, { zh: string; 
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// Notifications
-
-interface Recipients {
-  orgIds: readonly string[];
-  userIds: readonly string[];
-}
+// Notifications (through notifications.service notify, the one writer of the table)
 
 type Texts = { zh: string; en: string };
 
 function texts(code: string, zh: Record<string, string>, en: Record<string, string>): Texts {
   return { zh: message(code, 'zh-CN', zh), en: message(code, 'en', en) };
-}
-
-async function notify(trx: Executor, to: Recipients, kind: string, t: Texts, now: string): Promise<void> {
-  const row = { case_id: null, kind, text_zh: t.zh, text_en: t.en, created_at: now, read_at: null };
-  const rows = [
-    ...to.orgIds.map((orgId) => ({ ...row, id: newId(), org_id: orgId, user_id: null })),
-    ...to.userIds.map((userId) => ({ ...row, id: newId(), org_id: null, user_id: userId })),
-  ];
-  if (rows.length > 0) await trx.insertInto('notifications').values(rows).execute();
 }
 
 async function streetOffice(trx: Executor, streetCode: string): Promise<string[]> {
@@ -76,7 +62,7 @@ async function streetOffice(trx: Executor, streetCode: string): Promise<string[]
 async function recipientsOf(
   trx: Executor,
   task: Pick<GovTaskTable, 'responsible' | 'street_code' | 'compound_id'>,
-): Promise<Recipients> {
+): Promise<Required<Recipients>> {
   const orgIds = await streetOffice(trx, task.street_code);
   const userIds =
     task.responsible === 'committee' ? await repo.committeeMemberUsers(trx, task.compound_id) : [];
@@ -109,7 +95,7 @@ export function taskReminderHandler(deps: Deps): JobHandler {
       if (job.kind === 'warn' && now >= endOfShanghaiDay(task.due_on)) return;
       const action = job.kind === 'due' ? 'governance.task.overdue' : 'governance.task.warning';
       const to = await recipientsOf(trx, task);
-      await notify(trx, to, action, reminderTexts(job.kind, task), now.toISOString());
+      await notify(trx, to, { kind: action, ...reminderTexts(job.kind, task) }, now.toISOString());
       await audit({
         action,
         targetType: 'gov_task',
@@ -127,7 +113,7 @@ export function taskReminderHandler(deps: Deps): JobHandler {
 export async function enqueueTriggerScan(
   db: Executor,
   clock: Clock,
-  day: string = shanghaiDay(clock.now()),
+  day: string = shanghaiDate(clock.now()),
 ): Promise<boolean> {
   const runAt = new Date(startOfShanghaiDay(day).getTime() + SCAN_HOUR * 3_600_000);
   return enqueueJob(db, clock, TRIGGER_SCAN_QUEUE, { day }, { runAt, dedupeKey: `gov-scan:${day}` });
@@ -142,10 +128,10 @@ type AwaitingCompound = Awaited<ReturnType<typeof repo.compoundsAwaitingAssembly
 export function triggerScanHandler(deps: Deps, batchSize = SCAN_BATCH): JobHandler {
   return async () => {
     const db = deps.database.db;
-    const today = shanghaiDay(deps.clock.now());
+    const today = shanghaiDate(deps.clock.now());
     // Tomorrow's scan first, so that a failing scan does not end the daily chain.
     await enqueueTriggerScan(db, deps.clock, addDays(today, 1));
-    const cal = await loadCalendar(db);
+    const cal = (await workingCalendar(db)).calendar;
     let after: string | null = null;
     for (;;) {
       const batch = await repo.compoundsAwaitingAssembly(db, after, batchSize);
@@ -158,7 +144,7 @@ export function triggerScanHandler(deps: Deps, batchSize = SCAN_BATCH): JobHandl
 
 async function detectTriggers(
   deps: Deps,
-  cal: DayCalendar,
+  cal: BusinessCalendar,
   batch: readonly AwaitingCompound[],
   today: string,
 ): Promise<void> {
@@ -185,15 +171,18 @@ async function detectTriggers(
 /** The compound's developer_report task and one notice to the street; nothing when it exists already. */
 async function openDeveloperReport(
   deps: Deps,
-  cal: DayCalendar,
+  cal: BusinessCalendar,
   c: AwaitingCompound,
   trigger: TriggerResult,
 ): Promise<void> {
   try {
     await writeTx(deps, SYSTEM, null, async (trx, audit) => {
-      await repo.lockCompound(trx, deps.database.dialect, c.id);
+      await repo.lockCompound(trx, c.id);
       // Re-checked inside the transaction: the street may have started a formation since the batch was read.
-      if ((await repo.formationsOf(trx, [c.id])).length > 0 || (await repo.currentCommittee(trx, c.id)))
+      if (
+        (await formationRepo.formationsOf(trx, [c.id])).length > 0 ||
+        (await repo.currentCommittee(trx, c.id))
+      )
         return;
       const now = deps.clock.now().toISOString();
       const task = await addTaskOnce(trx, cal, now, {
@@ -209,15 +198,15 @@ async function openDeveloperReport(
       if (!task.id) return;
       const reason = TRIGGER_REASONS[trigger.kind!];
       const common = { compound: c.name, on: trigger.on!, due: task.dueOn };
+      const text = texts(
+        'governance.notify.trigger',
+        { ...common, reason: reason.zh },
+        { ...common, reason: reason.en },
+      );
       await notify(
         trx,
         { orgIds: await streetOffice(trx, c.street_code), userIds: [] },
-        'governance.trigger',
-        texts(
-          'governance.notify.trigger',
-          { ...common, reason: reason.zh },
-          { ...common, reason: reason.en },
-        ),
+        { kind: 'governance.trigger', ...text },
         now,
       );
       await audit({

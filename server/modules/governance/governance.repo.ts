@@ -1,10 +1,11 @@
-// Governance queries only. Scoped lists take a compound-scope condition built by platform/scope.ts.
+// Governance queries shared by the sub-domains: the compound and its registry facts, the committee in term,
+// working groups, deadline rows (gov_tasks) and what the jobs read. Each sub-domain keeps its own queries in
+// <sub-domain>/<sub-domain>.repo.ts. Scoped lists take a compound-scope condition built by platform/scope.ts.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Grant } from '../../../domain/access.js';
-import type { Database, Executor } from '../../platform/db/database.js';
-import { containsText } from '../../platform/db/database.js';
-import { keysetPage } from '../../platform/db/keyset.js';
-import type { DB, GovTaskTable } from '../../platform/db/schema.js';
+import type { Executor } from '../../platform/db/database.js';
+import { lockRow } from '../../platform/db/locks.js';
+import type { DB, GovGroupMemberTable, GovGroupTable, GovTaskTable } from '../../platform/db/schema.js';
 import { compoundScopeCondition } from '../../platform/scope.js';
 
 const COMPOUND_COLS = {
@@ -17,8 +18,6 @@ export function scoped(grants: readonly Grant[]) {
   return (eb: ExpressionBuilder<DB, 'compounds'>) =>
     compoundScopeCondition(eb, grants, COMPOUND_COLS) ?? eb.lit(true);
 }
-
-// --- Compounds and registry facts -------------------------------------------------------------------------
 
 export async function compound(db: Executor, id: string) {
   return db
@@ -36,10 +35,6 @@ export async function compound(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
-export async function calendarDays(db: Executor) {
-  return db.selectFrom('calendar_days').select(['date', 'kind']).execute();
-}
-
 export async function buildingsOf(db: Executor, compoundId: string, ids?: readonly string[]) {
   let q = db.selectFrom('buildings').select(['id', 'name']).where('compound_id', '=', compoundId);
   if (ids) {
@@ -47,36 +42,6 @@ export async function buildingsOf(db: Executor, compoundId: string, ids?: readon
     q = q.where('id', 'in', ids);
   }
   return q.orderBy('name').execute();
-}
-
-/** Units (with building name) of a compound, optionally restricted to some buildings. */
-export async function unitsFor(db: Executor, compoundId: string, buildingIds: readonly string[] | null) {
-  let q = db
-    .selectFrom('units')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .select([
-      'units.id',
-      'units.building_id',
-      'buildings.name as building_name',
-      'units.number',
-      'units.registered_area',
-      'units.surveyed_area',
-      'units.contract_area',
-      'units.delivered_on',
-    ])
-    .where('units.compound_id', '=', compoundId);
-  if (buildingIds) q = q.where('units.building_id', 'in', buildingIds);
-  return q.orderBy('buildings.name').orderBy('units.number').orderBy('units.id').execute();
-}
-
-/** Owners (id, kind) of every unit of a compound. */
-export async function unitOwnersOf(db: Executor, compoundId: string) {
-  return db
-    .selectFrom('unit_owners')
-    .innerJoin('owners', 'owners.id', 'unit_owners.owner_id')
-    .select(['unit_owners.unit_id', 'owners.id', 'owners.kind', 'owners.name'])
-    .where('unit_owners.compound_id', '=', compoundId)
-    .execute();
 }
 
 /** Area facts for the assembly trigger of many compounds: per compound and delivery date, sold vs all. */
@@ -133,200 +98,60 @@ export async function openDisqualifyingCases(db: Executor, compoundId: string, o
     .execute();
 }
 
-// --- Decisions ----------------------------------------------------------------------------------------------
-
-/** Every decision column but the two counting documents (large; read only when counting). */
-const DECISION_COLUMNS = [
-  'decisions.id',
-  'decisions.compound_id',
-  'decisions.scope',
-  'decisions.building_ids_json',
-  'decisions.matter',
-  'decisions.method',
-  'decisions.title',
-  'decisions.description',
-  'decisions.opens_at',
-  'decisions.closes_at',
-  'decisions.status',
-  'decisions.notice_posted_on',
-  'decisions.notice_days',
-  'decisions.unit_count',
-  'decisions.ballot_count',
-  'decisions.result_json',
-  'decisions.opened_at',
-  'decisions.closed_at',
-  'decisions.publish_due_on',
-  'decisions.published_at',
-  'decisions.notice_ends_on',
-  'decisions.created_by',
-  'decisions.created_at',
-  'decisions.updated_at',
-  'decisions.version',
-] as const;
-
-export async function countingDocuments(db: Executor, id: string) {
-  return db
-    .selectFrom('decisions')
-    .select(['roll_json', 'ballots_json'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-}
-
-export async function decision(db: Executor, id: string) {
-  return db
-    .selectFrom('decisions')
-    .innerJoin('compounds', 'compounds.id', 'decisions.compound_id')
-    .select(DECISION_COLUMNS)
-    .select(['compounds.name as compound_name', 'compounds.street_code', 'compounds.district_code'])
-    .where('decisions.id', '=', id)
-    .executeTakeFirst();
-}
-
 /**
- * Locks the compound's row on PostgreSQL until the transaction ends, so that two writers deciding from "nothing
- * has started here yet" (the daily trigger scan, startFormation) take turns. SQLite has a single writer.
+ * Arrears facts for the eligibility check: whether the compound keeps arrears records at all, and whether
+ * the owner has an open arrear on a unit they hold there.
  */
-export async function lockCompound(db: Executor, dialect: Database['dialect'], compoundId: string) {
-  if (dialect !== 'postgres') return;
-  await db.selectFrom('compounds').select('id').where('id', '=', compoundId).forUpdate().execute();
-}
-
-/** The decision row, share-locked on PostgreSQL so that closing waits for ballots in flight (and vice versa). */
-export async function decisionForBallot(db: Executor, dialect: Database['dialect'], id: string) {
-  let q = db.selectFrom('decisions').select(DECISION_COLUMNS).where('id', '=', id);
-  if (dialect === 'postgres') q = q.forShare();
-  return q.executeTakeFirst();
-}
-
-export async function listDecisions(
-  db: Executor,
-  grants: readonly Grant[] | null,
-  ownerIds: readonly string[],
-  f: { compound?: string; street?: string; status?: string; after: [string, string] | null; limit: number },
-) {
-  let q = db
-    .selectFrom('decisions')
-    .innerJoin('compounds', 'compounds.id', 'decisions.compound_id')
-    .select(DECISION_COLUMNS)
-    .select(['compounds.name as compound_name']);
-  if (grants) q = q.where(scoped(grants) as never);
-  else {
-    // Owners: published decisions of compounds where they hold a unit.
-    q = q
-      .where('decisions.status', '=', 'published')
-      .where('decisions.compound_id', 'in', (eb) =>
+export async function arrearsFacts(db: Executor, compoundId: string, ownerId: string) {
+  const [any, open] = await Promise.all([
+    db
+      .selectFrom('fee_arrears')
+      .select('id')
+      .where('compound_id', '=', compoundId)
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('fee_arrears')
+      .select('id')
+      .where('compound_id', '=', compoundId)
+      .where('settled_on', 'is', null)
+      .where('unit_id', 'in', (eb) =>
         eb
           .selectFrom('unit_owners')
-          .select('unit_owners.compound_id')
-          .where('unit_owners.owner_id', 'in', ownerIds),
-      );
-  }
-  if (f.compound) q = q.where('decisions.compound_id', '=', f.compound);
-  if (f.street) q = q.where('compounds.street_code', '=', f.street);
-  if (f.status) q = q.where('decisions.status', '=', f.status as never);
-  return keysetPage(q, 'decisions.created_at', 'decisions.id', f.after, f.limit, 'desc').execute();
+          .select('unit_owners.unit_id')
+          .where('unit_owners.owner_id', '=', ownerId)
+          .where('unit_owners.compound_id', '=', compoundId),
+      )
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return { recorded: !!any, open: !!open };
 }
 
-export async function ballotCount(db: Executor, decisionId: string): Promise<number> {
-  const r = await db
-    .selectFrom('ballots')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('decision_id', '=', decisionId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-export async function invitationCount(db: Executor, decisionId: string): Promise<number> {
-  const r = await db
-    .selectFrom('decision_units')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('decision_id', '=', decisionId)
-    .where('invite_hash', 'is not', null)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-export async function decisionUnitRows(db: Executor, decisionId: string) {
-  return db.selectFrom('decision_units').selectAll().where('decision_id', '=', decisionId).execute();
-}
-
-export async function decisionUnit(db: Executor, decisionId: string, unitId: string) {
-  return db
-    .selectFrom('decision_units')
-    .selectAll()
-    .where('decision_id', '=', decisionId)
-    .where('unit_id', '=', unitId)
-    .executeTakeFirst();
-}
-
-export async function unitByInviteHash(db: Executor, hash: string) {
-  return db.selectFrom('decision_units').selectAll().where('invite_hash', '=', hash).executeTakeFirst();
-}
-
-export async function ballotsOf(db: Executor, decisionId: string) {
-  return db
-    .selectFrom('ballots')
-    .select(['owner_id', 'choice', 'channel'])
-    .where('decision_id', '=', decisionId)
-    .orderBy('owner_id')
-    .execute();
-}
-
-export async function ballotOfOwner(db: Executor, decisionId: string, ownerId: string) {
-  return db
-    .selectFrom('ballots')
-    .selectAll()
-    .where('decision_id', '=', decisionId)
-    .where('owner_id', '=', ownerId)
-    .executeTakeFirst();
-}
-
-export async function roll(
-  db: Executor,
-  decisionId: string,
-  f: { q?: string; voted?: 'yes' | 'no'; after: [string, string] | null; limit: number },
-) {
-  let q = db
-    .selectFrom('decision_units as du')
-    .leftJoin('owners', 'owners.id', 'du.owner_id')
-    .leftJoin('ballots as b', (j) =>
-      j.onRef('b.decision_id', '=', 'du.decision_id').onRef('b.owner_id', '=', 'du.owner_id'),
-    )
-    .select([
-      'du.unit_id',
-      'du.label',
-      'du.owner_id',
-      'du.developer',
-      'du.registered_area',
-      'du.surveyed_area',
-      'du.contract_area',
-      'owners.name as owner_name',
-      'b.channel',
-    ])
-    .where('du.decision_id', '=', decisionId);
-  if (f.q) {
-    const text = f.q;
-    q = q.where((eb) => eb.or([containsText('du.label', text), containsText('owners.name', text)]));
-  }
-  if (f.voted === 'yes') q = q.where('b.id', 'is not', null);
-  if (f.voted === 'no') q = q.where('b.id', 'is', null);
-  return keysetPage(q, 'du.label', 'du.unit_id', f.after, f.limit).execute();
-}
-
-// --- Formation, groups, committees ------------------------------------------------------------------------
-
-export async function activeFormation(db: Executor, compoundId: string) {
-  return db
-    .selectFrom('gov_formations')
-    .selectAll()
+/** Whether any of the owner ids holds a unit in the compound. */
+export async function ownsInCompound(db: Executor, compoundId: string, ownerIds: readonly string[]) {
+  if (ownerIds.length === 0) return false;
+  const row = await db
+    .selectFrom('unit_owners')
+    .select('unit_id')
     .where('compound_id', '=', compoundId)
-    .orderBy('created_at', 'desc')
+    .where('owner_id', 'in', ownerIds)
     .limit(1)
     .executeTakeFirst();
+  return !!row;
 }
 
-export async function formation(db: Executor, id: string) {
-  return db.selectFrom('gov_formations').selectAll().where('id', '=', id).executeTakeFirst();
+export async function currentCommittee(db: Executor, compoundId: string) {
+  return db
+    .selectFrom('committees')
+    .selectAll()
+    .where('compound_id', '=', compoundId)
+    .where('status', '=', 'current')
+    .executeTakeFirst();
+}
+
+export async function committee(db: Executor, id: string) {
+  return db.selectFrom('committees').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function groupOf(db: Executor, subjectId: string, kind: 'preparatory' | 'reelection') {
@@ -348,74 +173,7 @@ export async function groupOf(db: Executor, subjectId: string, kind: 'preparator
   return { ...g, members };
 }
 
-export async function objections(db: Executor, formationId: string) {
-  return db
-    .selectFrom('gov_objections')
-    .selectAll()
-    .where('formation_id', '=', formationId)
-    .orderBy('received_on')
-    .orderBy('id')
-    .execute();
-}
-
-export async function currentCommittee(db: Executor, compoundId: string) {
-  return db
-    .selectFrom('committees')
-    .selectAll()
-    .where('compound_id', '=', compoundId)
-    .where('status', '=', 'current')
-    .executeTakeFirst();
-}
-
-export async function committee(db: Executor, id: string) {
-  return db.selectFrom('committees').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function pastCommittees(db: Executor, compoundId: string) {
-  return db
-    .selectFrom('committees')
-    .select(['id', 'term_no', 'elected_on', 'term_ends_on'])
-    .where('compound_id', '=', compoundId)
-    .where('status', '!=', 'current')
-    .orderBy('term_no', 'desc')
-    .execute();
-}
-
-export async function lastTermNo(db: Executor, compoundId: string): Promise<number> {
-  const r = await db
-    .selectFrom('committees')
-    .select((eb) => eb.fn.max('term_no').as('n'))
-    .where('compound_id', '=', compoundId)
-    .executeTakeFirst();
-  return Number(r?.n ?? 0);
-}
-
-export async function members(db: Executor, committeeId: string) {
-  return db
-    .selectFrom('committee_members')
-    .selectAll()
-    .where('committee_id', '=', committeeId)
-    .orderBy('joined_on')
-    .orderBy('id')
-    .execute();
-}
-
-export async function meetings(db: Executor, committeeId: string) {
-  return db
-    .selectFrom('committee_meetings')
-    .selectAll()
-    .where('committee_id', '=', committeeId)
-    .orderBy('held_on', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-}
-
-export async function attendance(db: Executor, meetingIds: readonly string[]) {
-  if (meetingIds.length === 0) return [];
-  return db.selectFrom('committee_attendance').selectAll().where('meeting_id', 'in', meetingIds).execute();
-}
-
-// --- Tasks --------------------------------------------------------------------------------------------------
+// --- Deadline rows (gov_tasks) ---
 
 export type TaskRow = GovTaskTable;
 
@@ -570,34 +328,7 @@ export async function tasksOfSubjects(db: Executor, subjectIds: readonly string[
     .execute();
 }
 
-export async function listTasks(
-  db: Executor,
-  grants: readonly Grant[],
-  f: {
-    street?: string;
-    compound?: string;
-    state: 'pending' | 'overdue' | 'done' | 'all';
-    today: string;
-    after: [string, string] | null;
-    limit: number;
-  },
-) {
-  let q = db
-    .selectFrom('gov_tasks')
-    .innerJoin('compounds', 'compounds.id', 'gov_tasks.compound_id')
-    .selectAll('gov_tasks')
-    .select('compounds.name as compound_name')
-    .where(scoped(grants) as never);
-  if (f.street) q = q.where('gov_tasks.street_code', '=', f.street);
-  if (f.compound) q = q.where('gov_tasks.compound_id', '=', f.compound);
-  if (f.state === 'pending') q = q.where('gov_tasks.done_on', 'is', null);
-  if (f.state === 'overdue')
-    q = q.where('gov_tasks.done_on', 'is', null).where('gov_tasks.due_on', '<', f.today);
-  if (f.state === 'done') q = q.where('gov_tasks.done_on', 'is not', null);
-  return keysetPage(q, 'gov_tasks.due_on', 'gov_tasks.id', f.after, f.limit).execute();
-}
-
-// --- Reminders and the daily trigger scan -----------------------------------------------------------------
+// --- The daily trigger scan and reminders ---
 
 /**
  * The street's office for governance matters: its 房管办 (housing office), else the 街道办事处 / 镇政府. One
@@ -689,315 +420,23 @@ export async function completedFormationsOf(db: Executor, compoundIds: readonly 
   return new Set(rows.map((r) => r.compound_id));
 }
 
-// --- Overview -----------------------------------------------------------------------------------------------
-
-export async function overviewCompounds(
-  db: Executor,
-  grants: readonly Grant[],
-  f: { street?: string; after: [string, string] | null; limit: number },
-) {
-  let q = db
-    .selectFrom('compounds')
-    .innerJoin('divisions as s', 's.code', 'compounds.street_code')
-    .select([
-      'compounds.id',
-      'compounds.name',
-      'compounds.street_code',
-      'compounds.district_code',
-      'compounds.first_delivery_on',
-      's.name as street_name',
-    ])
-    .where(scoped(grants));
-  if (f.street) q = q.where('compounds.street_code', '=', f.street);
-  return keysetPage(q, 'compounds.name', 'compounds.id', f.after, f.limit).execute();
-}
-
-export async function formationsOf(db: Executor, compoundIds: readonly string[]) {
-  if (compoundIds.length === 0) return [];
-  return db
-    .selectFrom('gov_formations')
-    .select(['id', 'compound_id'])
-    .where('compound_id', 'in', compoundIds)
-    .where('status', '=', 'in_progress')
-    .execute();
-}
-
-export async function currentCommitteesOf(db: Executor, compoundIds: readonly string[]) {
-  if (compoundIds.length === 0) return [];
-  return db
-    .selectFrom('committees')
-    .select([
-      'committees.id',
-      'committees.compound_id',
-      'committees.seats',
-      'committees.elected_on',
-      'committees.term_ends_on',
-    ])
-    .select((eb) => [
-      eb
-        .selectFrom('committee_members')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('committee_members.committee_id', '=', 'committees.id')
-        .where('committee_members.ended_on', 'is', null)
-        .as('active_members'),
-      eb
-        .selectFrom('committee_meetings')
-        .select(sql<string | null>`max(committee_meetings.held_on)`.as('m'))
-        .whereRef('committee_meetings.committee_id', '=', 'committees.id')
-        .as('last_meeting_on'),
-    ])
-    .where('committees.compound_id', 'in', compoundIds)
-    .where('committees.status', '=', 'current')
-    .execute();
-}
-
-export async function taskCounts(db: Executor, compoundIds: readonly string[], today: string) {
-  if (compoundIds.length === 0) return [];
-  return db
-    .selectFrom('gov_tasks')
-    .select([
-      'compound_id',
-      sql<number>`count(*)`.as('pending'),
-      sql<number>`sum(case when due_on < ${today} then 1 else 0 end)`.as('overdue'),
-      sql<string>`min(due_on)`.as('next_due_on'),
-    ])
-    .where('compound_id', 'in', compoundIds)
-    .where('done_on', 'is', null)
-    .groupBy('compound_id')
-    .execute();
-}
-
-// --- Committee records: change filings, trainings, owner groups, fee arrears -------------------------------
-
-export async function changesOf(db: Executor, committeeId: string) {
-  return db
-    .selectFrom('committee_changes')
-    .selectAll()
-    .where('committee_id', '=', committeeId)
-    .orderBy('changed_on', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-}
-
-export async function change(db: Executor, id: string) {
-  return db.selectFrom('committee_changes').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function trainingsOf(db: Executor, committeeId: string) {
-  return db
-    .selectFrom('gov_trainings')
-    .selectAll()
-    .where('committee_id', '=', committeeId)
-    .orderBy('held_on', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-}
-
-export async function ownerGroupsOf(db: Executor, compoundId: string) {
-  return db
-    .selectFrom('owner_groups')
-    .innerJoin('buildings', 'buildings.id', 'owner_groups.building_id')
-    .selectAll('owner_groups')
-    .select('buildings.name as building_name')
-    .where('owner_groups.compound_id', '=', compoundId)
-    .orderBy('buildings.name')
-    .orderBy('owner_groups.formed_on', 'desc')
-    .execute();
-}
-
-export async function ownerGroup(db: Executor, id: string) {
-  return db.selectFrom('owner_groups').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** Building ids of the compound's building-scoped decisions (not cancelled), to count a group's decisions. */
-export async function buildingDecisionScopes(db: Executor, compoundId: string) {
-  return db
-    .selectFrom('decisions')
-    .select('building_ids_json')
-    .where('compound_id', '=', compoundId)
-    .where('scope', '=', 'buildings')
-    .where('status', '!=', 'cancelled')
-    .execute();
-}
-
-export async function buildingCount(db: Executor, compoundId: string): Promise<number> {
-  const r = await db
-    .selectFrom('buildings')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('compound_id', '=', compoundId)
-    .executeTakeFirst();
-  return Number(r?.n ?? 0);
-}
-
-/** Owners (by id) who hold a unit in a building, with their names. */
-export async function ownersInBuilding(db: Executor, buildingId: string, ownerIds: readonly string[]) {
-  if (ownerIds.length === 0) return [];
-  return db
-    .selectFrom('owners')
-    .select(['owners.id', 'owners.name'])
-    .where('owners.id', 'in', ownerIds)
-    .where('owners.kind', '!=', 'developer')
-    .where('owners.id', 'in', (eb) =>
-      eb
-        .selectFrom('unit_owners')
-        .innerJoin('units', 'units.id', 'unit_owners.unit_id')
-        .select('unit_owners.owner_id')
-        .where('units.building_id', '=', buildingId),
-    )
-    .execute();
-}
-
-export async function ownerNames(db: Executor, ownerIds: readonly string[]) {
-  if (ownerIds.length === 0) return [];
-  return db.selectFrom('owners').select(['id', 'name']).where('id', 'in', ownerIds).execute();
-}
-
 /**
- * Whether a property-company grant (company or project office) serves the compound: it holds the compound's
- * latest contract that has started. An expired contract with no successor still runs (民法典 Art 948:
- * 不定期物业服务合同), so the end date does not end the service.
+ * Locks the compound's row until the transaction ends, so that two writers deciding from "nothing has started
+ * here yet" (the daily trigger scan, startFormation) take turns.
  */
-export async function companyServes(
+export async function lockCompound(db: Executor, compoundId: string): Promise<void> {
+  await lockRow(db, 'compounds', compoundId);
+}
+
+/** Inserts a working group (筹备组 or 换届改选小组) with its members in order. */
+export async function insertGroup(
   db: Executor,
-  orgIds: readonly string[],
-  compoundId: string,
-  today: string,
-) {
-  if (orgIds.length === 0) return false;
-  const latest = await db
-    .selectFrom('service_contracts')
-    .select(['company_id', 'project_office_id'])
-    .where('compound_id', '=', compoundId)
-    .where('starts_on', '<=', today)
-    .orderBy('starts_on', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!latest) return false;
-  return (
-    orgIds.includes(latest.company_id) ||
-    (!!latest.project_office_id && orgIds.includes(latest.project_office_id))
-  );
-}
-
-const ARREAR_COLUMNS = [
-  'fee_arrears.id',
-  'fee_arrears.compound_id',
-  'fee_arrears.unit_id',
-  'fee_arrears.kind',
-  'fee_arrears.amount',
-  'fee_arrears.period_from',
-  'fee_arrears.period_to',
-  'fee_arrears.recorded_on',
-  'fee_arrears.settled_on',
-  'fee_arrears.note',
-  'fee_arrears.created_at',
-  'fee_arrears.version',
-] as const;
-
-export async function listArrears(
-  db: Executor,
-  compoundId: string,
-  f: { unit?: string; open?: boolean; after: [string, string] | null; limit: number },
-) {
-  let q = db
-    .selectFrom('fee_arrears')
-    .innerJoin('units', 'units.id', 'fee_arrears.unit_id')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .select(ARREAR_COLUMNS)
-    .select(['units.number as unit_number', 'buildings.name as building_name'])
-    .where('fee_arrears.compound_id', '=', compoundId);
-  if (f.unit) q = q.where('fee_arrears.unit_id', '=', f.unit);
-  if (f.open === true) q = q.where('fee_arrears.settled_on', 'is', null);
-  if (f.open === false) q = q.where('fee_arrears.settled_on', 'is not', null);
-  return keysetPage(q, 'fee_arrears.created_at', 'fee_arrears.id', f.after, f.limit, 'desc').execute();
-}
-
-export async function arrear(db: Executor, id: string) {
-  return db
-    .selectFrom('fee_arrears')
-    .innerJoin('units', 'units.id', 'fee_arrears.unit_id')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .select(ARREAR_COLUMNS)
-    .select(['units.number as unit_number', 'buildings.name as building_name'])
-    .where('fee_arrears.id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function unitInCompound(db: Executor, compoundId: string, unitId: string) {
-  return db
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where('compound_id', '=', compoundId)
-    .executeTakeFirst();
-}
-
-/**
- * Arrears facts for the eligibility check: whether the compound keeps arrears records at all, and whether
- * the owner has an open arrear on a unit they hold there.
- */
-export async function arrearsFacts(db: Executor, compoundId: string, ownerId: string) {
-  const [any, open] = await Promise.all([
-    db
-      .selectFrom('fee_arrears')
-      .select('id')
-      .where('compound_id', '=', compoundId)
-      .limit(1)
-      .executeTakeFirst(),
-    db
-      .selectFrom('fee_arrears')
-      .select('id')
-      .where('compound_id', '=', compoundId)
-      .where('settled_on', 'is', null)
-      .where('unit_id', 'in', (eb) =>
-        eb
-          .selectFrom('unit_owners')
-          .select('unit_owners.unit_id')
-          .where('unit_owners.owner_id', '=', ownerId)
-          .where('unit_owners.compound_id', '=', compoundId),
-      )
-      .limit(1)
-      .executeTakeFirst(),
-  ]);
-  return { recorded: !!any, open: !!open };
-}
-
-// --- The compound's notice board (公告栏) -----------------------------------------------------------------
-
-/** Whether any of the owner ids holds a unit in the compound. */
-export async function ownsInCompound(db: Executor, compoundId: string, ownerIds: readonly string[]) {
-  if (ownerIds.length === 0) return false;
-  const row = await db
-    .selectFrom('unit_owners')
-    .select('unit_id')
-    .where('compound_id', '=', compoundId)
-    .where('owner_id', 'in', ownerIds)
-    .limit(1)
-    .executeTakeFirst();
-  return !!row;
-}
-
-export async function publishedMeetings(db: Executor, committeeId: string, limit: number) {
-  return db
-    .selectFrom('committee_meetings')
-    .select(['id', 'held_on', 'published_on', 'resolutions_json', 'expected_count'])
-    .where('committee_id', '=', committeeId)
-    .where('published_on', 'is not', null)
-    .orderBy('held_on', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-}
-
-export async function publishedDecisions(db: Executor, compoundId: string, limit: number) {
-  return db
-    .selectFrom('decisions')
-    .select(['id', 'title', 'matter', 'scope', 'published_at', 'notice_ends_on', 'result_json'])
-    .where('compound_id', '=', compoundId)
-    .where('status', '=', 'published')
-    .orderBy('published_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
+  group: GovGroupTable,
+  members: readonly Omit<GovGroupMemberTable, 'group_id' | 'seq'>[],
+): Promise<void> {
+  await db.insertInto('gov_groups').values(group).execute();
+  await db
+    .insertInto('gov_group_members')
+    .values(members.map((m, i) => ({ ...m, group_id: group.id, seq: i + 1 })))
     .execute();
 }

@@ -3,9 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { shanghaiDate } from '../../../../domain/calendar.js';
+import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../../test/harness.js';
 
-const BIN = new URL('../../../bin/gongzhi', import.meta.url).pathname;
+const BIN = new URL('../../../../bin/gongzhi', import.meta.url).pathname;
 const DAY = 86_400_000;
 
 describe.each(DB_KINDS)('governance decisions and ballots (%s)', (kind) => {
@@ -37,7 +38,7 @@ describe.each(DB_KINDS)('governance decisions and ballots (%s)', (kind) => {
   }
 
   const now = () => t.clock.now().getTime();
-  const today = () => new Date(now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = () => shanghaiDate(t.clock.now());
   const iso = (ms: number) => new Date(ms).toISOString();
 
   async function draft(s: Session, extra: Record<string, unknown> = {}) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { shanghaiDate } from '../../../../domain/calendar.js';
+import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../../test/harness.js';
 
 interface OwnerItem {
   id: string;
@@ -56,7 +57,7 @@ describe.each(DB_KINDS)(
     });
     afterAll(() => t.close());
 
-    const today = () => new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = () => shanghaiDate(t.clock.now());
     const committee = async (s: Session = huamu) =>
       (await s.request({ method: 'GET', url: `/api/v1/governance/committees/${committeeId}` })).json();
     const post = (s: Session, url: string, payload: Record<string, unknown>) =>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { shanghaiDate } from '../../../../domain/calendar.js';
+import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../../test/harness.js';
 
 const HUAMU = '310115016';
 const DAY = 86_400_000;
@@ -36,7 +37,7 @@ describe.each(DB_KINDS)('governance: formation, committees, tasks and overview (
   });
   afterAll(() => t.close());
 
-  const today = () => new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = () => shanghaiDate(t.clock.now());
   const plus = (days: number) =>
     new Date(Date.parse(`${today()}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
   async function advance(ms: number) {

@@ -2,32 +2,36 @@
 // owners and the offices that supervise it — the committee's names (《规定》 Art 21 ¶2), its posted resolutions
 // (Art 26 ¶3), the assembly's published decisions with the window to challenge them (区分所有权解释 Art 12) and
 // the owner groups with their representatives (Art 35). Names only: no phone or ID numbers.
-import { challengeWindow, resolutionAdopted, shanghaiDay } from '../../../domain/governance.js';
-import type { Matter } from '../../../domain/vote-tally.js';
-import type { Actor } from '../../platform/http/context.js';
-import { notFound } from '../../platform/http/errors.js';
-import type { Deps } from '../../platform/deps.js';
-import * as repo from './governance.repo.js';
-import { canView, ownerIdsOf } from './governance.policy.js';
-import { loadCalendar } from './governance.common.js';
-import { presentOwnerGroups } from './records.service.js';
+import { shanghaiDate } from '../../../../domain/calendar.js';
+import { challengeWindow } from '../../../../domain/governance-decisions.js';
+import { resolutionAdopted } from '../../../../domain/governance.js';
+import type { Matter } from '../../../../domain/vote-tally.js';
+import type { Actor } from '../../../platform/http/context.js';
+import { notFound } from '../../../platform/http/errors.js';
+import type { Deps } from '../../../platform/deps.js';
+import { workingCalendar } from '../../../platform/working-calendar.js';
+import * as committeesRepo from '../committees/committees.repo.js';
+import { canView, ownerIdsOf } from '../governance.policy.js';
+import * as shared from '../governance.repo.js';
+import * as repo from './records.repo.js';
+import { presentOwnerGroups } from './records.present.js';
 
 const LATEST = 50;
 
 export async function noticeBoard(deps: Deps, actor: Actor, compoundId: string) {
   const db = deps.database.db;
-  const c = await repo.compound(db, compoundId);
-  if (!c || !(canView(actor, c) || (await repo.ownsInCompound(db, c.id, ownerIdsOf(actor))))) {
+  const c = await shared.compound(db, compoundId);
+  if (!c || !(canView(actor, c) || (await shared.ownsInCompound(db, c.id, ownerIdsOf(actor))))) {
     throw notFound('governance.compound_not_found');
   }
   const [k, decisions, groups, cal] = await Promise.all([
-    repo.currentCommittee(db, c.id),
+    shared.currentCommittee(db, c.id),
     repo.publishedDecisions(db, c.id, LATEST),
     presentOwnerGroups(db, c.id),
-    loadCalendar(db),
+    workingCalendar(db).then((w) => w.calendar),
   ]);
   const [members, meetings] = k
-    ? await Promise.all([repo.members(db, k.id), repo.publishedMeetings(db, k.id, LATEST)])
+    ? await Promise.all([committeesRepo.members(db, k.id), repo.publishedMeetings(db, k.id, LATEST)])
     : [[], []];
   return {
     compoundId: c.id,
@@ -52,7 +56,7 @@ export async function noticeBoard(deps: Deps, actor: Actor, compoundId: string) 
         .map((r) => r.title),
     })),
     decisions: decisions.map((d) => {
-      const publishedOn = shanghaiDay(new Date(d.published_at!));
+      const publishedOn = shanghaiDate(new Date(d.published_at!));
       return {
         id: d.id,
         title: d.title,
