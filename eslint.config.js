@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'docs', 'bench/results'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'data',
+      'docs',
+      'bench/results',
+      '.tmp',
+      'test-results',
+      'playwright-report',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,9 @@
 // `npm test`: everything — domain, repository and route tests (SQLite, and PostgreSQL when
-// TEST_DATABASE_URL is set), CLI tests, then the browser journeys. Ends with one summary line.
+// TEST_DATABASE_URL is set), CLI tests, then the browser tests (Playwright). Ends with one summary line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { playwrightCounts, vitestCounts } from './reports.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const tmp = join(root, '.tmp');
@@ -26,26 +27,29 @@ const unit = spawnSync(
     stdio: 'inherit',
   },
 );
-if (existsSync(vitestReport)) {
-  const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+const unitCounts = vitestCounts(vitestReport);
+if (unitCounts) {
+  passed += unitCounts.passed;
+  failed += unitCounts.failed;
 }
-if (unit.status !== 0 && failed === 0) failed += 1;
+if (unit.status !== 0 && !unitCounts?.failed) failed += 1;
 
 const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) failed += 1;
 else {
-  const e2e = spawnSync(process.execPath, ['--import', 'tsx', 'e2e/run.ts', '--report', e2eReport], {
+  // The browser tests (playwright.config.ts): Debian's Chromium, never a downloaded browser.
+  const e2e = spawnSync('npx', ['playwright', 'test'], {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, E2E_REPORT: e2eReport, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
   });
-  if (existsSync(e2eReport)) {
-    const report = JSON.parse(readFileSync(e2eReport, 'utf8'));
-    passed += report.passed;
-    failed += report.failed;
+  const e2eCounts = playwrightCounts(e2eReport);
+  if (e2eCounts) {
+    passed += e2eCounts.passed;
+    failed += e2eCounts.failed;
+    if (e2eCounts.flaky) console.log(`e2e: ${e2eCounts.flaky} passed only on a retry (flaky)`);
   }
-  if (e2e.status !== 0 && !existsSync(e2eReport)) failed += 1;
+  if (e2e.status !== 0 && !e2eCounts?.failed) failed += 1;
 }
 
 console.log(`\nsummary: ${passed} passed, ${failed} failed`);

@@ -1,13 +1,13 @@
-// Browser journeys: a real server (demo data on a fresh SQLite file) and Debian's Chromium driven by
-// playwright-core. Each journey gets a fresh browser context.
-import { appendFileSync } from 'node:fs';
+// The real server for the browser tests: demo mode on a fresh SQLite file in a temp folder, a free port,
+// started by global-setup.ts and stopped by global-teardown.ts. Also the Chromium flags and demo password.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 
+/** Debian's Chromium (no browser download): the path and the flags it runs with here and in CI. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -21,17 +21,10 @@ export const CHROMIUM_ARGS = [
 
 export const DEMO_PASSWORD = 'gongzhi-demo';
 
-export interface Journey {
-  name: string;
-  run(ctx: JourneyContext): Promise<void>;
-}
-
-export interface JourneyContext {
-  baseUrl: string;
-  page: Page;
-  artifacts: string;
-  login(username: string, password?: string): Promise<void>;
-}
+/** Environment variables through which global setup hands the server to the workers and to teardown. */
+export const BASE_URL_ENV = 'E2E_BASE_URL';
+export const SERVER_PID_ENV = 'E2E_SERVER_PID';
+export const SERVER_DIR_ENV = 'E2E_SERVER_DIR';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -47,15 +40,18 @@ export async function freePort(): Promise<number> {
 
 export interface RunningServer {
   baseUrl: string;
+  dir: string;
   process: ChildProcess;
-  stop(): Promise<void>;
 }
 
 /** Starts the real server in demo mode on a fresh database and waits for /healthz. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(root: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  if (!existsSync(join(root, 'dist', 'web', 'index.html')))
+    throw new Error('dist/web is missing: run `npm run build` before the browser tests');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'gz-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
     env: {
       ...process.env,
       PORT: String(port),
@@ -83,29 +79,31 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`server did not start in time:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return {
-    baseUrl,
-    process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+  // The pipes are drained for the server's whole life (a full pipe would block it), never read again.
+  child.stdout!.on('data', () => {});
+  child.unref();
+  return { baseUrl, dir, process: child };
+}
+
+/** Stops the server started by startServer (by pid: teardown runs without the ChildProcess object). */
+export async function stopServer(pid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
   };
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-}
-
-export function artifactsDir(): string {
-  const dir = join(process.cwd(), 'e2e', 'artifacts');
-  mkdirSync(dir, { recursive: true });
-  return dir;
+  if (!alive()) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 15_000;
+  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (alive()) process.kill(pid, 'SIGKILL');
 }
