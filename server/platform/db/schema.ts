@@ -170,6 +170,7 @@ export interface AuditLogTable {
   request_id: string | null;
   prev_hash: string | null;
   hash: string | null;
+  seal_version: number | null; // 2 = HMAC-SHA256 (migration 0007); null = plain SHA-256 before it
 }
 
 export interface JobTable {

@@ -1,0 +1,26 @@
+// Cost that does not grow with the data, and a keyed audit chain (docs/decisions/0007):
+// - audit_log.seal_version: 2 for records sealed with HMAC-SHA256 under the chain key; null for records
+//   sealed before this migration with plain SHA-256 (they stay as they are and verify as before, up to
+//   the legacy boundary in the signed chain head).
+// Runs on SQLite and PostgreSQL.
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../dialect.js';
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('audit_log').addColumn('seal_version', 'integer').execute();
+  if (isPostgres(db)) {
+    // Sealing sets seal_version together with seq, prev_hash and hash, once.
+    await sql`create or replace function audit_log_append_only() returns trigger language plpgsql as $$
+      begin
+        if tg_op = 'UPDATE' and old.hash is null and new.hash is not null
+           and (to_jsonb(new) - array['seq','prev_hash','hash','seal_version'])
+             = (to_jsonb(old) - array['seq','prev_hash','hash','seal_version'])
+        then return new; end if;
+        raise exception 'audit_log is append-only';
+      end $$`.execute(db);
+  }
+}
+
+export async function down(): Promise<void> {
+  throw new Error('Down migrations are not supported: restore a backup instead.');
+}
