@@ -116,6 +116,24 @@ describe.each(DB_KINDS)('audit hash chain (%s)', (kind) => {
     });
   });
 
+  it('finds pending records through the partial index of unsealed records, not by walking the log', async () => {
+    const { db, dialect } = t.database;
+    const pendingQuery = 'select * from audit_log where hash is null order by at, id limit 100';
+    if (dialect === 'sqlite') {
+      const plan = await sql.raw<{ detail: string }>(`explain query plan ${pendingQuery}`).execute(db);
+      expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/USING INDEX audit_log_pending/);
+    } else {
+      const def = await sql<{ indexdef: string }>`select indexdef from pg_indexes
+        where indexname = 'audit_log_pending' and schemaname = current_schema()`.execute(db);
+      expect(def.rows[0]?.indexdef).toMatch(/\(at, id\) WHERE \(hash IS NULL\)/);
+      const plan = await db.transaction().execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        return sql.raw<{ 'QUERY PLAN': string }>(`explain ${pendingQuery}`).execute(trx);
+      });
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/audit_log_pending/);
+    }
+  });
+
   it('refuses updates and deletes in the database itself, and any change to an unsealed record but its seal', async () => {
     const { db } = t.database;
     await expect(

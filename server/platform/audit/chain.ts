@@ -7,16 +7,8 @@
 // compares the database with it, which reveals truncation. An in-memory SQLite database (tests) gets an
 // in-process key and head instead of files.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Config } from '../../config.js';
 import type { Database } from '../db/database.js';
@@ -34,7 +26,7 @@ export interface AnchorStore {
   /** Where the head is kept (shown in messages). */
   readonly location: string;
   read(): ChainAnchor | null;
-  write(anchor: ChainAnchor): void;
+  write(anchor: ChainAnchor): Promise<void>;
 }
 
 export interface AuditChain {
@@ -76,17 +68,18 @@ export function fileAnchorStore(path: string): AnchorStore {
       const a = JSON.parse(text) as ChainAnchor;
       return { ...a, seq: Number(a.seq), legacyThrough: Number(a.legacyThrough) };
     },
-    write(anchor) {
-      mkdirSync(dirname(path), { recursive: true });
+    // Asynchronous, so the fsync never holds up the event loop (requests) while the disk flushes.
+    async write(anchor) {
+      await mkdir(dirname(path), { recursive: true });
       const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      const fd = openSync(tmp, 'w', 0o600);
+      const file = await open(tmp, 'w', 0o600);
       try {
-        writeSync(fd, `${JSON.stringify(anchor)}\n`);
-        fsyncSync(fd);
+        await file.writeFile(`${JSON.stringify(anchor)}\n`);
+        await file.sync();
       } finally {
-        closeSync(fd);
+        await file.close();
       }
-      renameSync(tmp, path);
+      await rename(tmp, path);
     },
   };
 }
@@ -96,7 +89,7 @@ export function memoryAnchorStore(): AnchorStore {
   return {
     location: '(memory)',
     read: () => (current ? { ...current } : null),
-    write: (a) => void (current = { ...a }),
+    write: async (a) => void (current = { ...a }),
   };
 }
 

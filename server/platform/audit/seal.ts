@@ -6,6 +6,7 @@
 // event loop, and one tick seals at most `maxBatches` batches, so requests are never held up for long.
 // The sealer refuses to extend a chain that no longer matches its signed head (truncated or re-chained):
 // it would otherwise sign the tampered chain into a new, valid-looking head.
+import { sql } from 'kysely';
 import type { Database, Executor } from '../db/database.js';
 import { advisoryLock } from '../db/locks.js';
 import { GENESIS_HASH, KEYED_SEAL, keyedHash } from './audit.js';
@@ -66,6 +67,21 @@ async function legacyBoundary(trx: Executor): Promise<number> {
   return Number(row?.s ?? 0);
 }
 
+interface Link {
+  id: string;
+  seq: number;
+  prev: string;
+  hash: string;
+}
+
+/** One statement for the whole batch (VALUES columns are column1… on both databases). */
+async function writeLinks(trx: Executor, links: Link[]): Promise<void> {
+  const rows = links.map((l) => sql`(${l.id}, cast(${l.seq} as bigint), ${l.prev}, ${l.hash})`);
+  await sql`update audit_log set seq = v.column2, prev_hash = v.column3, hash = v.column4,
+      seal_version = ${KEYED_SEAL}
+    from (values ${sql.join(rows)}) as v where audit_log.id = v.column1`.execute(trx);
+}
+
 async function sealBatch(database: Database, chain: AuditChain, batch: number) {
   return database.db.transaction().execute(async (trx) => {
     await advisoryLock(trx, AUDIT_CHAIN_LOCK);
@@ -83,22 +99,31 @@ async function sealBatch(database: Database, chain: AuditChain, batch: number) {
     const legacy = chain.anchors.read() ? 0 : await legacyBoundary(trx);
     let seq = head?.seq ?? 0;
     let prev = head?.hash ?? GENESIS_HASH;
+    const links: Link[] = [];
     for (const row of pending) {
       seq += 1;
       const hash = keyedHash(chain.key, { ...row, seq, prev_hash: prev });
-      await trx
-        .updateTable('audit_log')
-        .set({ seq, prev_hash: prev, hash, seal_version: KEYED_SEAL })
-        .where('id', '=', row.id)
-        .execute();
+      links.push({ id: row.id, seq, prev, hash });
       prev = hash;
     }
+    await writeLinks(trx, links);
     return { sealed: pending.length, head: { seq, hash: prev }, legacy };
   });
 }
 
-/** Writes the signed head after the seal committed; never moves the anchor backwards. */
-function anchor(chain: AuditChain, head: Head, legacy: number): ChainAnchor | null {
+const anchoring = new WeakMap<AuditChain, Promise<unknown>>();
+
+/** Writes the signed head after the seal committed, one write at a time per chain in this process. */
+function anchor(chain: AuditChain, head: Head, legacy: number): Promise<ChainAnchor | null> {
+  const next = (anchoring.get(chain) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => writeAnchor(chain, head, legacy));
+  anchoring.set(chain, next);
+  return next;
+}
+
+/** Never moves the anchor backwards (another sealer may have anchored a later head already). */
+async function writeAnchor(chain: AuditChain, head: Head, legacy: number): Promise<ChainAnchor | null> {
   const current = chain.anchors.read();
   if (current && current.seq >= head.seq) return null;
   const next = signAnchor(
@@ -106,7 +131,7 @@ function anchor(chain: AuditChain, head: Head, legacy: number): ChainAnchor | nu
     { ...head, legacyThrough: current?.legacyThrough ?? legacy },
     new Date().toISOString(),
   );
-  chain.anchors.write(next);
+  await chain.anchors.write(next);
   return next;
 }
 
@@ -132,7 +157,7 @@ export async function sealAuditLog(
       if (r.sealed < batch) break;
     }
   } finally {
-    if (head) anchor(chain, head, legacy);
+    if (head) await anchor(chain, head, legacy);
   }
   if (!head && !chain.anchors.read()) await anchorExisting(database, chain);
   return total;
@@ -145,7 +170,7 @@ async function anchorExisting(database: Database, chain: AuditChain): Promise<vo
     const head = await chainHead(trx);
     return head ? { head, legacy: await legacyBoundary(trx) } : null;
   });
-  if (found) anchor(chain, found.head, found.legacy);
+  if (found) await anchor(chain, found.head, found.legacy);
 }
 
 export interface Sealer {
@@ -163,8 +188,8 @@ export function startSealer(
   onError: (err: unknown) => void,
   options: SealOptions & { intervalMs?: number } = {},
 ): Sealer {
-  const batch = options.batch ?? 200;
-  const maxBatches = options.maxBatches ?? 10;
+  const batch = options.batch ?? 100;
+  const maxBatches = options.maxBatches ?? 20;
   const interval = options.intervalMs ?? 1000;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;

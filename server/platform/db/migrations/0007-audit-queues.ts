@@ -2,12 +2,15 @@
 // - audit_log.seal_version: 2 for records sealed with HMAC-SHA256 under the chain key; null for records
 //   sealed before this migration with plain SHA-256 (they stay as they are and verify as before, up to
 //   the legacy boundary in the signed chain head).
+// - audit_log_pending: a partial index of the unsealed records only, in sealing order, so the sealer
+//   finds its next batch without walking the sealed log (SQLite and PostgreSQL both have partial indexes).
 // Runs on SQLite and PostgreSQL.
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('audit_log').addColumn('seal_version', 'integer').execute();
+  await sql`create index audit_log_pending on audit_log (at, id) where hash is null`.execute(db);
   if (isPostgres(db)) {
     // Sealing sets seal_version together with seq, prev_hash and hash, once.
     await sql`create or replace function audit_log_append_only() returns trigger language plpgsql as $$
