@@ -4,6 +4,11 @@
 //   the legacy boundary in the signed chain head).
 // - audit_log_pending: a partial index of the unsealed records only, in sealing order, so the sealer
 //   finds its next batch without walking the sealed log (SQLite and PostgreSQL both have partial indexes).
+// - Work queues (server/modules/cases/queues/queues.repo.ts): for each place column a queue is scoped
+//   by (lead organisation, street, district), an index of that column followed by nothing (the "all"
+//   tab), status (toSign, inProgress, toDispatch, toVerify, returned) or due state (dueSoon, overdue),
+//   then (next_due_at, id), the keyset order. They replace the three earlier queue indexes, which
+//   lacked the id tie-break (cases without a deadline all share NO_DEADLINE).
 // Runs on SQLite and PostgreSQL.
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect.js';
@@ -11,6 +16,26 @@ import { isPostgres } from '../dialect.js';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('audit_log').addColumn('seal_version', 'integer').execute();
   await sql`create index audit_log_pending on audit_log (at, id) where hash is null`.execute(db);
+  for (const old of ['cases_lead_queue', 'cases_lead_due', 'cases_street_status'])
+    await db.schema.dropIndex(old).execute();
+  const places = { lead: 'lead_org_id', street: 'street_code', district: 'district_code' };
+  for (const [name, place] of Object.entries(places)) {
+    await db.schema
+      .createIndex(`cases_q_${name}`)
+      .on('cases')
+      .columns([place, 'next_due_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex(`cases_q_${name}_status`)
+      .on('cases')
+      .columns([place, 'status', 'next_due_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex(`cases_q_${name}_due`)
+      .on('cases')
+      .columns([place, 'due_state', 'next_due_at', 'id'])
+      .execute();
+  }
   if (isPostgres(db)) {
     // Sealing sets seal_version together with seq, prev_hash and hash, once.
     await sql`create or replace function audit_log_append_only() returns trigger language plpgsql as $$
