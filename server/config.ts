@@ -24,6 +24,10 @@ const EnvSchema = z.object({
   AUDIT_KEY_FILE: z.string().min(1).optional(),
   /** Where the signed chain head is written after each seal; default beside the key file. */
   AUDIT_HEAD_FILE: z.string().min(1).optional(),
+  /** Open311 creates per minute per API key, unless the key has its own (`gongzhi apikey limit`). */
+  OPEN311_KEY_RATE_LIMIT: z.coerce.number().int().positive().default(1200),
+  /** Open311 creates per minute per client address without a valid key. */
+  OPEN311_IP_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   /** `gongzhi user create` reads the password from here when --password is not given (keeps it out of ps). */
   GONGZHI_PASSWORD: z.string().optional(),
 });

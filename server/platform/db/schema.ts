@@ -154,6 +154,8 @@ export interface ApiKeyTable {
   created_by: string | null;
   created_at: string;
   revoked_at: string | null;
+  /** Open311 creates per minute for this key; null = OPEN311_KEY_RATE_LIMIT (migration 0007). */
+  rate_limit_per_minute?: number | null;
 }
 
 export interface AuditLogTable {

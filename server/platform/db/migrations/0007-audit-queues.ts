@@ -9,6 +9,9 @@
 //   tab), status (toSign, inProgress, toDispatch, toVerify, returned) or due state (dueSoon, overdue),
 //   then (next_due_at, id), the keyset order. They replace the three earlier queue indexes, which
 //   lacked the id tie-break (cases without a deadline all share NO_DEADLINE).
+// - api_keys.rate_limit_per_minute: Open311 creates per minute of one integration (null: the default
+//   from OPEN311_KEY_RATE_LIMIT), so a city hotline platform sending from one address is limited by its
+//   key, not by the address it shares.
 // Runs on SQLite and PostgreSQL.
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect.js';
@@ -36,6 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .columns([place, 'due_state', 'next_due_at', 'id'])
       .execute();
   }
+  await db.schema.alterTable('api_keys').addColumn('rate_limit_per_minute', 'integer').execute();
   if (isPostgres(db)) {
     // Sealing sets seal_version together with seq, prev_hash and hash, once.
     await sql`create or replace function audit_log_append_only() returns trigger language plpgsql as $$
