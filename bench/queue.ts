@@ -6,7 +6,8 @@
 // (5,000,000 at city scale) generated with bench/lib/cases.ts straight into cases + case_events, users
 // made with `gongzhi user create`, and the app built with buildApp on that database. Requests go
 // in-process through app.inject (no sockets) with a logged-in office user. Measured after a warm-up:
-// (a) an organisation's overdue queue, first page by deadline; (b) the case page with its timeline;
+// (a) every tab of an organisation's work queue (overdue, all, toSign, inProgress, dueSoon, returned,
+// toDispatch, toVerify), first page by deadline, and the district's "all" queue by location; (b) the case page with its timeline;
 // (c) the monthly KPI table per street (the KPI endpoint when it exists, else the equivalent SQL);
 // baselines: a primary-key lookup of one case row, and GET /healthz through the same app.
 // EXPLAIN QUERY PLAN / EXPLAIN ANALYZE of the queries behind (a)–(c). Appends to bench/results/queue.md.
@@ -38,6 +39,8 @@ const MONTH = { from: '2026-10-01', to: '2026-10-31' };
 const { fromIso: MONTH_FROM, toIso: MONTH_TO } = shanghaiPeriod(MONTH.from, MONTH.to);
 const PASSWORD = 'bench-queue-2026';
 const TARGETS = { queue: 20, casePage: 20, kpi: 200 };
+// Every tab of the work queue (server/modules/cases/queues/queues.service.ts), the busy organisation's.
+const TABS = ['overdue', 'all', 'toSign', 'inProgress', 'dueSoon', 'returned', 'toDispatch', 'toVerify'];
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -262,7 +265,9 @@ async function benchDb(kind: 'sqlite' | 'postgres'): Promise<Outcome> {
       if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
       return res;
     };
-    const queueUrl = `/api/v1/cases?queue=overdue&orgId=${busy.id}`;
+    const tabUrl = (tab: string) => `/api/v1/cases?queue=${tab}&orgId=${busy.id}`;
+    const queueUrl = tabUrl('overdue');
+    const districtAllUrl = '/api/v1/cases?queue=all';
     const firstPage = (await get(queueUrl, queueCookie)).json() as { items: { nextDueAt: string }[] };
     notes.push(
       `overdue queue first page: ${firstPage.items.length} items, oldest deadline ${firstPage.items[0]?.nextDueAt ?? '—'}.`,
@@ -311,7 +316,9 @@ async function benchDb(kind: 'sqlite' | 'postgres'): Promise<Outcome> {
         );
       }
     };
-    await planOf('(a) queue', () => get(queueUrl, queueCookie), /from "cases"/);
+    for (const tab of TABS)
+      await planOf(`(a) queue ${tab}`, () => get(tabUrl(tab), queueCookie), /from "cases"/);
+    await planOf('(a) queue all, district scope', () => get(districtAllUrl, districtCookie), /from "cases"/);
     await planOf(
       '(b) case page',
       () => get(`/api/v1/cases/${pageIds[0]}`, districtCookie),
@@ -352,11 +359,18 @@ async function benchDb(kind: 'sqlite' | 'postgres'): Promise<Outcome> {
     await measure('baseline: GET /healthz', 'app.inject, one trivial query', null, () =>
       get('/healthz', null),
     );
+    for (const tab of TABS)
+      await measure(
+        `(a) ${tab} queue, first page`,
+        `GET ${tabUrl(tab).replace(busy.id, '<org>')}`,
+        TARGETS.queue,
+        () => get(tabUrl(tab), queueCookie),
+      );
     await measure(
-      '(a) overdue queue, first page',
-      `GET ${queueUrl.replace(busy.id, '<org>')}`,
+      '(a) all queue of the district, first page',
+      `GET ${districtAllUrl} as the district office (location scope)`,
       TARGETS.queue,
-      () => get(queueUrl, queueCookie),
+      () => get(districtAllUrl, districtCookie),
     );
     await measure(
       '(b) case page with timeline',

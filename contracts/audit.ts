@@ -29,4 +29,9 @@ export const AuditVerification = z.object({
   pending: z.number().int().describe('records not yet sealed into the chain'),
   firstBadSeq: z.number().int().nullable(),
   reason: z.string().nullable(),
+  anchoredSeq: z
+    .number()
+    .int()
+    .nullable()
+    .describe('sequence number of the signed chain head kept outside the database (null: none yet)'),
 });

@@ -7,7 +7,8 @@ import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import type { Deps } from './platform/deps.js';
 import { JobWorker } from './platform/jobs/jobs.js';
-import { sealAuditLog } from './platform/audit/audit.js';
+import { auditChain, chainPaths } from './platform/audit/chain.js';
+import { sealAuditLog, startSealer } from './platform/audit/seal.js';
 import { jobHandlers, scheduleDailyJobs } from './jobs.js';
 import { seedSynthetic } from './seed/synthetic.js';
 import { DEMO_PASSWORD, demoJourneyCompound, seedDemoAccounts } from './seed/demo-accounts.js';
@@ -53,12 +54,12 @@ export async function startServer(
     worker.start();
     await scheduleDailyJobs(deps).catch((err) => app.log.error({ err }, 'scheduling daily jobs failed'));
   }
-  // Seal new audit records into the hash chain about once a second (safe on several instances).
-  const sealer = setInterval(
-    () => void sealAuditLog(database).catch((err) => app.log.error({ err }, 'audit sealing failed')),
-    1000,
-  );
-  sealer.unref();
+  // Seal new audit records into the keyed hash chain about once a second (safe on several instances).
+  const chain = auditChain(config, database);
+  const paths = chainPaths(config, database.url);
+  if (paths.defaulted && paths.keyFile && config.GONGZHI_MODE === 'production')
+    log(`Warning: AUDIT_KEY_FILE is not set; the audit key is kept in ${paths.keyFile}, beside the data.`);
+  const sealer = startSealer(database, chain, (err) => app.log.error({ err }, 'audit sealing failed'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://localhost:${port}`;
@@ -68,9 +69,9 @@ export async function startServer(
     deps,
     url,
     async stop() {
-      clearInterval(sealer);
+      await sealer.stop();
       await worker?.stop();
-      await sealAuditLog(database).catch(() => 0);
+      await sealAuditLog(database, chain).catch(() => 0);
       await app.close();
       await database.close();
     },

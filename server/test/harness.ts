@@ -1,5 +1,8 @@
 // Test harness: the same tests run on SQLite (always) and on PostgreSQL (when TEST_DATABASE_URL is set;
 // CI always sets it). Each PostgreSQL database is an isolated schema, dropped afterwards.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -48,6 +51,17 @@ export async function openTestDatabase(kind: DbKind): Promise<TestDatabase> {
   };
 }
 
+/** Demo-mode configuration with its own audit key and signed-head directory (one per test app). */
+export function testConfig(overrides: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'gz-audit-key-'));
+  return loadConfig({
+    GONGZHI_MODE: 'demo',
+    LOG_LEVEL: 'silent',
+    AUDIT_KEY_FILE: join(dir, 'audit.key'),
+    ...overrides,
+  });
+}
+
 export interface TestApp {
   app: FastifyInstance;
   deps: Deps;
@@ -72,7 +86,7 @@ export async function startTestApp(kind: DbKind, scale: Scale | null = 'test'): 
   const deps: Deps = {
     database: db.database,
     clock,
-    config: loadConfig({ GONGZHI_MODE: 'demo', LOG_LEVEL: 'silent' }),
+    config: testConfig(),
   };
   if (scale) {
     await seedSynthetic(db.database, scale, 1);

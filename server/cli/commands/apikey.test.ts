@@ -52,3 +52,32 @@ describe('gongzhi apikey (SQLite)', () => {
     expect(gongzhi(['apikey', 'revoke'], env).status).toBe(2);
   });
 });
+
+describe('gongzhi apikey limit (SQLite)', () => {
+  it('sets a key its own Open311 create limit, back to the default, and refuses bad input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gz-apikey-'));
+    const url = `sqlite:${join(dir, 'keys.db')}`;
+    const env = { DATABASE_URL: url };
+    const created = gongzhi(['apikey', 'create', '--channel', 'open311', '--rate-limit', '600'], env);
+    expect(created.status, created.stderr).toBe(0);
+    const lines = created.stdout.trim().split('\n');
+    const key = lines[lines.length - 1];
+    const id = /created API key (\S+)/.exec(lines[0])![1];
+    const limitOf = async () => {
+      const db = await openDatabase(url);
+      try {
+        return (await findApiKey(db.db, sha256(key)))!.rate_limit_per_minute;
+      } finally {
+        await db.close();
+      }
+    };
+    expect(await limitOf()).toBe(600);
+    expect(gongzhi(['apikey', 'limit', id, '3000'], env).status).toBe(0);
+    expect(await limitOf()).toBe(3000);
+    expect(gongzhi(['apikey', 'limit', id, 'default'], env).stdout).toContain('default create limit');
+    expect(await limitOf()).toBeNull();
+    expect(gongzhi(['apikey', 'limit', id, '0'], env).status).toBe(2);
+    expect(gongzhi(['apikey', 'limit', id, '12.5'], env).status).toBe(2);
+    expect(gongzhi(['apikey', 'limit', 'no-such-id', '10'], env).status).toBe(2);
+  });
+});

@@ -2,7 +2,9 @@
 import type { Actor } from '../../platform/http/context.js';
 import { requirePermission } from '../../platform/http/context.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
-import { sealAuditLog, verifyAuditChain } from '../../platform/audit/audit.js';
+import { auditChain } from '../../platform/audit/chain.js';
+import { sealAuditLog } from '../../platform/audit/seal.js';
+import { verifyAuditChain } from '../../platform/audit/verify.js';
 import type { Deps } from '../../platform/deps.js';
 import * as repo from './audit.repo.js';
 
@@ -45,15 +47,12 @@ export async function listAudit(
 
 export async function verifyAudit(deps: Deps, actor: Actor) {
   requirePermission(actor, 'audit.read');
-  await sealAuditLog(deps.database);
-  const result = await verifyAuditChain(deps.database.db);
-  return result.ok
-    ? { ok: true, count: result.count, pending: result.pending, firstBadSeq: null, reason: null }
-    : {
-        ok: false,
-        count: result.count,
-        pending: result.pending,
-        firstBadSeq: result.seq,
-        reason: result.reason,
-      };
+  const chain = auditChain(deps.config, deps.database);
+  // A chain that no longer matches its signed head is not extended; verify then says where it broke.
+  await sealAuditLog(deps.database, chain).catch(() => 0);
+  const r = await verifyAuditChain(deps.database.db, chain);
+  const base = { count: r.count, pending: r.pending, anchoredSeq: r.anchoredSeq };
+  return r.ok
+    ? { ok: true, ...base, firstBadSeq: null, reason: null }
+    : { ok: false, ...base, firstBadSeq: r.seq, reason: r.reason };
 }

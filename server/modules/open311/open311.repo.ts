@@ -1,5 +1,7 @@
-// Open311 queries (read only): locating a compound for a report, and the public projection of cases.
-// Cases are created only through the cases service; nothing here writes.
+// Open311 queries: locating a compound for a report, the public projection of cases, and the create
+// limit of an integration's API key. Cases are created only through the cases service.
+// (api_keys.rate_limit_per_minute belongs with the auth module's key queries; it is here until that
+// module's concurrent changes land, see docs/decisions/0007.)
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { containsText } from '../../platform/db/database.js';
@@ -120,4 +122,25 @@ export async function mediaUrls(db: Executor, caseIds: readonly string[]): Promi
     .execute();
   for (const r of rows) if (r.url && !out.has(r.case_id)) out.set(r.case_id, r.url);
   return out;
+}
+
+/** The key's own create limit per minute (null: the configured default). */
+export async function apiKeyRateLimit(db: Executor, keyId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('api_keys')
+    .select('rate_limit_per_minute')
+    .where('id', '=', keyId)
+    .executeTakeFirst();
+  return row?.rate_limit_per_minute ?? null;
+}
+
+/** Sets an active key's create limit; false when there is no active key with that id. */
+export async function setApiKeyRateLimit(db: Executor, keyId: string, perMinute: number | null) {
+  const r = await db
+    .updateTable('api_keys')
+    .set({ rate_limit_per_minute: perMinute })
+    .where('id', '=', keyId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

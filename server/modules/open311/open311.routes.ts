@@ -33,7 +33,6 @@ const XML_TYPE = 'text/xml; charset=utf-8';
 /** Documented response types: the `.json` or `.xml` suffix of the path selects one. */
 const PRODUCES = ['application/json', 'text/xml'];
 const READ_LIMIT = { rateLimit: { max: 300, timeWindow: '1 minute' } };
-const WRITE_LIMIT = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 
 type Open311Error = z.infer<typeof Open311Errors>[number];
 
@@ -103,10 +102,38 @@ export const open311Routes =
     await app.register(routes(deps), { prefix: OPEN311_PREFIX });
   };
 
+/** Why a create's API key is refused (missing, unknown, revoked, another channel), or null. */
+async function checkKey(deps: Deps, req: FastifyRequest): Promise<AppError | null> {
+  const fromBody = isPlainObject(req.body) ? req.body.api_key : undefined;
+  const fromQuery = (req.query as { api_key?: unknown }).api_key;
+  const key = [fromBody, fromQuery].find((k): k is string => typeof k === 'string' && k !== '');
+  try {
+    if (key) req.actor = await open311.open311Actor(deps, key);
+    else if (req.actor?.via === 'apiKey') {
+      // X-Api-Key / Bearer, already resolved by the platform: still only an open311 key.
+      if (req.actor.channel !== open311.OPEN311_CHANNEL) return new AppError('open311.api_key_invalid', 403);
+    } else return new AppError('open311.api_key_missing', 403);
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  return null;
+}
+
+const keyRefusals = new WeakMap<FastifyRequest, AppError>();
+
 const routes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['open311'];
+    const byKey = (req: FastifyRequest) => !keyRefusals.has(req) && req.actor?.via === 'apiKey';
+    const createLimit = app.rateLimit({
+      timeWindow: '1 minute',
+      keyGenerator: (req) =>
+        byKey(req) ? `open311-create:${req.actor!.userId}` : `open311-create-ip:${req.ip}`,
+      max: async (req) =>
+        byKey(req) ? open311.createsPerMinute(deps, req.actor!) : deps.config.OPEN311_IP_RATE_LIMIT,
+    });
 
     app.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -280,19 +307,19 @@ const routes =
           body: CreateRequestBody,
           response: { 200: CreatedRequests, ...open311ErrorResponses },
         },
-        config: WRITE_LIMIT,
-        // The key is checked before the body is validated: without it nothing else is answered.
-        preValidation: async (req) => {
-          const fromBody = isPlainObject(req.body) ? req.body.api_key : undefined;
-          const fromQuery = (req.query as { api_key?: unknown }).api_key;
-          const key = [fromBody, fromQuery].find((k): k is string => typeof k === 'string' && k !== '');
-          if (key) req.actor = await open311.open311Actor(deps, key);
-          else if (req.actor?.via === 'apiKey') {
-            // X-Api-Key / Bearer, already resolved by the platform: still only an open311 key.
-            if (req.actor.channel !== open311.OPEN311_CHANNEL)
-              throw new AppError('open311.api_key_invalid', 403);
-          } else throw new AppError('open311.api_key_missing', 403);
-        },
+        // The key is checked before the body is validated: without it nothing else is answered. The
+        // limit counts per key (its own or the default) and, without a valid key, per client address.
+        preValidation: [
+          async (req) => {
+            const refused = await checkKey(deps, req);
+            if (refused) keyRefusals.set(req, refused);
+          },
+          createLimit,
+          async (req) => {
+            const refused = keyRefusals.get(req);
+            if (refused) throw refused;
+          },
+        ],
       },
       async (req, reply) =>
         respond(

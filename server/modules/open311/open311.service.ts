@@ -11,7 +11,9 @@ import {
   type ServiceRequest,
   type Service,
 } from '../../../contracts/open311.js';
-import type { Deps } from '../../platform/deps.js';
+import type { AuditActor } from '../../platform/audit/audit.js';
+import { ttlCache } from '../../platform/cache.js';
+import { writeTx, type Deps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/http/context.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { message, type Locale } from '../../platform/http/messages.js';
@@ -144,6 +146,41 @@ export async function serviceDefinition(
 // Creating a request
 
 /** The API key of a POST: valid, unrevoked and bound to channel open311, else 403. */
+// A key's limit may be read up to 30 s after it was changed (on every instance): limits are coarse.
+const keyLimits = ttlCache<number>(30_000);
+
+/** Open311 creates per minute allowed to the API key of `actor` (its own limit or the default). */
+export async function createsPerMinute(deps: Deps, actor: Actor): Promise<number> {
+  const keyId = actor.userId.replace(/^apikey:/, '');
+  return keyLimits.get(keyId, async () => {
+    const own = await repo.apiKeyRateLimit(deps.database.db, keyId);
+    return own ?? deps.config.OPEN311_KEY_RATE_LIMIT;
+  });
+}
+
+/** Gives an integration's key its own create limit (null: back to the default); audited. */
+export async function setCreatesPerMinute(
+  deps: Deps,
+  by: AuditActor,
+  keyId: string,
+  perMinute: number | null,
+): Promise<boolean> {
+  if (perMinute !== null && (!Number.isInteger(perMinute) || perMinute < 1))
+    throw badRequest('common.validation', { fields: 'rate limit' });
+  const done = await writeTx(deps, by, null, async (trx, audit) => {
+    if (!(await repo.setApiKeyRateLimit(trx, keyId, perMinute))) return false;
+    await audit({
+      action: 'open311.apikey.rate_limit',
+      targetType: 'api_key',
+      targetId: keyId,
+      after: { perMinute },
+    });
+    return true;
+  });
+  keyLimits.clear();
+  return done;
+}
+
 export async function open311Actor(deps: Deps, apiKey: string | undefined | null): Promise<Actor> {
   if (!apiKey) throw new AppError('open311.api_key_missing', 403);
   const actor = await resolveApiKey(deps, apiKey);

@@ -154,6 +154,8 @@ export interface ApiKeyTable {
   created_by: string | null;
   created_at: string;
   revoked_at: string | null;
+  /** Open311 creates per minute for this key; null = OPEN311_KEY_RATE_LIMIT (migration 0007). */
+  rate_limit_per_minute?: number | null;
 }
 
 export interface AuditLogTable {
@@ -170,6 +172,7 @@ export interface AuditLogTable {
   request_id: string | null;
   prev_hash: string | null;
   hash: string | null;
+  seal_version: number | null; // 2 = HMAC-SHA256 (migration 0007); null = plain SHA-256 before it
 }
 
 export interface JobTable {

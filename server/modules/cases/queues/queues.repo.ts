@@ -16,7 +16,23 @@ export interface QueueFilter {
   limit: number;
 }
 
-export async function queue(db: Executor, f: QueueFilter) {
+// Every tab is served in deadline order by an index (migration 0007): one per place column (lead
+// organisation, street, district) followed by nothing, status or due state, then (next_due_at, id). The
+// query is split into one arm per (place, status or due state) value, each an ordered range scan of its
+// index that stops after a page; the arms are merged and cut to a page. So a page costs the same however
+// many cases the organisation has. A city-wide queue is the merge of its districts' arms.
+const MAX_ARMS = 64; // beyond that (very wide scopes), one query with IN lists
+
+type Place = 'lead_org_id' | 'street_code' | 'district_code';
+
+interface Arm {
+  place: Place | null;
+  placeValue: string | null;
+  second: 'status' | 'due_state' | null;
+  secondValue: string | null;
+}
+
+function base(db: Executor, f: QueueFilter) {
   let q = db
     .selectFrom('cases')
     .leftJoin('organisations as lead', 'lead.id', 'cases.lead_org_id')
@@ -40,16 +56,63 @@ export async function queue(db: Executor, f: QueueFilter) {
       'cases.supervision_level',
       'cases.created_at',
     ]);
+  // The whole scope, also where an arm's equality already implies it (a street within an organisation's).
   if (f.orgIds) q = q.where('cases.lead_org_id', 'in', f.orgIds);
   if (f.streetCodes) q = q.where('cases.street_code', 'in', f.streetCodes);
   if (f.districtCodes) q = q.where('cases.district_code', 'in', f.districtCodes);
-  if (f.statuses) q = q.where('cases.status', 'in', f.statuses);
-  if (f.dueStates) q = q.where('cases.due_state', 'in', f.dueStates);
   if (f.returned) q = q.where('cases.status', '=', 'accepted').where('cases.dispatched_at', 'is not', null);
   if (f.category) q = q.where('cases.category_code', '=', f.category);
   if (f.q) q = q.where((eb) => eb.or([eb('cases.case_no', '=', f.q!), containsText('cases.title', f.q!)]));
-  // Deadline order (cases without a deadline carry NO_DEADLINE and come last): index-friendly keyset.
-  return keysetPage(q, 'cases.next_due_at', 'cases.id', f.after, f.limit).execute();
+  return q;
+}
+
+/** The arms of a queue: place values × (due states, else statuses); null when they would be too many. */
+function armsOf(f: QueueFilter, cityDistricts: string[]): Arm[] | null {
+  const [place, values]: [Place, string[]] = f.orgIds
+    ? ['lead_org_id', f.orgIds]
+    : f.streetCodes
+      ? ['street_code', f.streetCodes]
+      : ['district_code', f.districtCodes ?? cityDistricts];
+  const second = f.dueStates ? 'due_state' : f.statuses ? 'status' : null;
+  const seconds = f.dueStates ?? f.statuses ?? [null];
+  if (values.length * seconds.length > MAX_ARMS) return null;
+  return values.flatMap((v) => seconds.map((s) => ({ place, placeValue: v, second, secondValue: s })));
+}
+
+export async function queue(db: Executor, f: QueueFilter) {
+  const city = !f.orgIds && !f.streetCodes && !f.districtCodes;
+  const arms = armsOf(f, city ? await districts(db) : []);
+  const page = (q: ReturnType<typeof base>) =>
+    keysetPage(q, 'cases.next_due_at', 'cases.id', f.after, f.limit);
+  if (!arms) {
+    let q = base(db, f);
+    if (f.statuses) q = q.where('cases.status', 'in', f.statuses);
+    if (f.dueStates) q = q.where('cases.due_state', 'in', f.dueStates);
+    return page(q).execute();
+  }
+  const queries = arms.map((a) => {
+    let q = base(db, f);
+    if (a.place) q = q.where(`cases.${a.place}`, '=', a.placeValue!);
+    if (a.second) q = q.where(`cases.${a.second}`, '=', a.secondValue!);
+    // A due-state tab may also name statuses (dueSoon): a filter within the due state's order.
+    if (a.second === 'due_state' && f.statuses) q = q.where('cases.status', 'in', f.statuses);
+    return page(q);
+  });
+  if (queries.length === 1) return queries[0].execute();
+  const [first, ...rest] = queries.map((q, i) => db.selectFrom(q.as(`a${i}`)).selectAll());
+  const merged = rest.reduce((u, q) => u.unionAll(q), first);
+  return db
+    .selectFrom(merged.as('m'))
+    .selectAll()
+    .orderBy('next_due_at')
+    .orderBy('id')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+async function districts(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('divisions').select('code').where('level', '=', 'district').execute();
+  return rows.map((r) => r.code);
 }
 
 /** The streets of the districts. */
