@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from './platform/deps.js';
+import { trustProxySetting } from './config.js';
 import { registerAllMessages } from './messages.js';
 import { frameworkErrorHandler, registerHttpPlatform, sendError } from './platform/http/http.js';
 import { AppError } from './platform/http/errors.js';
@@ -38,7 +39,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAllMessages();
   const app = Fastify({
     logger: options.logger ? { level: deps.config.LOG_LEVEL } : false,
-    trustProxy: deps.config.TRUST_PROXY === '1',
+    trustProxy: trustProxySetting(deps.config),
     bodyLimit: 2 * 1024 * 1024,
     frameworkErrors: frameworkErrorHandler,
     genReqId: () => `req-${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`,

@@ -66,13 +66,17 @@ export interface Session {
 }
 
 /** A seeded app: synthetic registry at `scale` plus the demo accounts (password gongzhi-demo). */
-export async function startTestApp(kind: DbKind, scale: Scale | null = 'test'): Promise<TestApp> {
+export async function startTestApp(
+  kind: DbKind,
+  scale: Scale | null = 'test',
+  configOverrides: Record<string, string> = {},
+): Promise<TestApp> {
   const db = await openTestDatabase(kind);
   const clock = fixedClock('2026-11-26T02:00:00Z');
   const deps: Deps = {
     database: db.database,
     clock,
-    config: loadConfig({ GONGZHI_MODE: 'demo', LOG_LEVEL: 'silent' }),
+    config: loadConfig({ GONGZHI_MODE: 'demo', LOG_LEVEL: 'silent', ...configOverrides }),
   };
   if (scale) {
     await seedSynthetic(db.database, scale, 1);

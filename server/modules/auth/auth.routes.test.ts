@@ -83,3 +83,39 @@ describe.each(DB_KINDS)('auth routes (%s)', (kind) => {
     expect(res.json().error.code).toBe('auth.unauthenticated');
   });
 });
+
+describe.each(DB_KINDS)('session cookie behind a TLS proxy (%s)', (kind) => {
+  const signIn = async (t: TestApp, headers: Record<string, string> = {}) =>
+    (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers,
+        payload: { username: 'admin', password: 'gongzhi-demo' },
+      })
+    ).cookies.find((c) => c.name === 'gz_session');
+
+  it('is Secure whenever the public URL is https, even when the proxy says nothing', async () => {
+    const t = await startTestApp(kind, 'test', { PUBLIC_URL: 'https://gongzhi.example.gov.cn' });
+    try {
+      expect(await signIn(t)).toMatchObject({ secure: true, httpOnly: true });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('trusts a local proxy’s X-Forwarded-Proto by default in production mode, not in demo mode', async () => {
+    const prod = await startTestApp(kind, 'test', { GONGZHI_MODE: 'production' });
+    const demo = await startTestApp(kind, 'test');
+    const off = await startTestApp(kind, 'test', { GONGZHI_MODE: 'production', TRUST_PROXY: '0' });
+    try {
+      const tls = { 'x-forwarded-proto': 'https' };
+      expect((await signIn(prod, tls))?.secure).toBe(true);
+      expect((await signIn(prod))?.secure).toBeFalsy();
+      expect((await signIn(demo, tls))?.secure).toBeFalsy();
+      expect((await signIn(off, tls))?.secure).toBeFalsy();
+    } finally {
+      await Promise.all([prod.close(), demo.close(), off.close()]);
+    }
+  });
+});
