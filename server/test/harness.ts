@@ -80,7 +80,8 @@ export async function startTestApp(
   };
   if (scale) {
     await seedSynthetic(db.database, scale, 1);
-    await seedDemoAccounts(deps);
+    // Demo accounts exist only in demo mode; a production-mode test app still gets them to sign in with.
+    await seedDemoAccounts({ ...deps, config: { ...deps.config, GONGZHI_MODE: 'demo' } });
   }
   const app = await buildApp(deps);
   await app.ready();

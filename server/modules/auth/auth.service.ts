@@ -14,7 +14,8 @@ import { randomToken } from '../../platform/ids.js';
 import { formatShanghaiMinute } from '../../platform/time.js';
 import type { Executor } from '../../platform/db/database.js';
 import * as repo from './auth.repo.js';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import { dummyPasswordHash, hashPassword, newPasswordProblem, verifyPassword } from './passwords.js';
+import type { Config } from '../../config.js';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -158,4 +159,14 @@ export async function describeUser(deps: Deps, userId: string, csrfToken: string
 
 export const accountById = (db: Executor, id: string) => repo.findUserById(db, id);
 export const accountByUsername = (db: Executor, username: string) => repo.findUserByUsername(db, username);
-export const hashNewPassword = (password: string): Promise<string> => hashPassword(password);
+
+/** The hash of a new password, after the one rule for new passwords (length floor, blocklist): 400 if refused. */
+export async function hashNewPassword(
+  config: Pick<Config, 'GONGZHI_MODE'>,
+  password: string,
+): Promise<string> {
+  const problem = newPasswordProblem(password, config.GONGZHI_MODE);
+  if (problem) throw new AppError(problem.code, 400, problem.params);
+  return hashPassword(password);
+}
+export { DEMO_PASSWORD } from './passwords.js';
