@@ -63,6 +63,33 @@ describe.each(DB_KINDS)('auth routes (%s)', (kind) => {
     expect(audit.length).toBe(1);
   });
 
+  it('counts parallel guesses before checking them: 15 wrong and the right one at once → locked, refused', async () => {
+    const attempt = (password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'huamu', password } });
+    const wrong = Array.from({ length: 15 }, (_, i) => attempt(`wrong-guess-${i}`));
+    const results = await Promise.all([...wrong.slice(0, 7), attempt('gongzhi-demo'), ...wrong.slice(7)]);
+    const right = results[7];
+    expect(right.statusCode).toBe(423);
+    expect(right.json().error.code).toBe('auth.locked');
+    expect(right.cookies.find((c) => c.name === 'gz_session')).toBeUndefined();
+    expect(results.filter((r) => r.statusCode === 200)).toEqual([]);
+    const user = await t.deps.database.db
+      .selectFrom('users')
+      .select(['failed_logins', 'locked_until'])
+      .where('username', '=', 'huamu')
+      .executeTakeFirstOrThrow();
+    expect(user.failed_logins).toBeGreaterThanOrEqual(5); // not reset by the right password
+    expect(user.locked_until! > t.clock.now().toISOString()).toBe(true);
+    expect((await attempt('gongzhi-demo')).statusCode).toBe(423);
+    const sessions = await t.deps.database.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select('sessions.token_hash')
+      .where('users.username', '=', 'huamu')
+      .execute();
+    expect(sessions).toEqual([]);
+  });
+
   it('requires the CSRF token for cookie-authenticated writes', async () => {
     const s = await t.login('admin');
     const res = await t.app.inject({
