@@ -1,12 +1,11 @@
 // A case's event log (one event per step, numbered by the case's event_count) and the photos attached to an
 // event. Written inside the transaction that changes the case.
+import { PHOTO_LIMITS } from '../../../contracts/cases.js';
 import { badRequest } from '../../platform/http/errors.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { CaseTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './cases.repo.js';
-
-const MAX_PHOTO_BYTES = 1_500_000;
 
 /** Who an event is by: a user (with the organisation it acts for), a resident, or the system. */
 export interface EventActor {
@@ -55,7 +54,7 @@ export async function savePhotos(
     const match = /^data:(image\/(?:png|jpeg|webp));base64,(.*)$/.exec(url);
     if (!match) continue;
     const content = Buffer.from(match[2], 'base64');
-    if (content.length > MAX_PHOTO_BYTES) throw badRequest('cases.photo_too_large');
+    if (content.length > PHOTO_LIMITS.maxBytes) throw badRequest('cases.photo_too_large');
     const id = newId();
     await repo.insertPhoto(trx, {
       id,
