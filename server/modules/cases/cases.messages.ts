@@ -41,4 +41,8 @@ export const casesMessages: Catalogue = {
     'zh-CN': '照片过大（每张不超过 1.5 MB）',
     en: 'Photo too large (1.5 MB each at most)',
   },
+  'cases.photo_not_image': {
+    'zh-CN': '第 {n} 张照片不是有效的 PNG、JPEG 或 WebP 图片',
+    en: 'Photo {n} is not a valid PNG, JPEG or WebP picture',
+  },
 };

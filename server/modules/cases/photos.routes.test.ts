@@ -83,4 +83,73 @@ describe.each(DB_KINDS)('case photos (%s)', (kind) => {
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('common.payload_too_large');
   });
+
+  const photoBytes = async (url: string) => {
+    const res = await huamu.request({ method: 'GET', url });
+    return { type: res.headers['content-type'], body: res.rawPayload };
+  };
+
+  it('refuses HTML declared as image/png with 422 and stores nothing; stores a PNG declared as JPEG as PNG', async () => {
+    const id = await newCase();
+    const before = (await huamu.request({ method: 'GET', url: `/api/v1/cases/${id}` })).json();
+    const html = Buffer.from('<html><script>alert(document.cookie)</script></html>');
+    const zh = await comment(id, [dataUrl('image/jpeg', jpeg(1000)), dataUrl('image/png', html)]);
+    expect(zh.statusCode).toBe(422);
+    expect(zh.json().error).toMatchObject({
+      code: 'cases.photo_not_image',
+      message: '第 2 张照片不是有效的 PNG、JPEG 或 WebP 图片',
+    });
+    const en = await huamu.request({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/actions`,
+      headers: { 'accept-language': 'en' },
+      payload: {
+        action: 'comment',
+        note: 'x',
+        version: before.version,
+        photos: [dataUrl('image/png', html)],
+      },
+    });
+    expect(en.json().error.message).toBe('Photo 1 is not a valid PNG, JPEG or WebP picture');
+    const after = (await huamu.request({ method: 'GET', url: `/api/v1/cases/${id}` })).json();
+    expect(after.version).toBe(before.version);
+    expect(after.photos).toEqual([]);
+
+    const ok = await comment(id, [dataUrl('image/jpeg', PNG_1PX)]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const stored = await photoBytes(ok.json().photos[0].url);
+    expect(stored.type).toBe('image/png');
+    expect(stored.body.equals(PNG_1PX)).toBe(true);
+  });
+
+  it('strips the EXIF block (GPS position) from a JPEG and keeps the picture', async () => {
+    const payload = Buffer.from('Exif\0\0MM\0*GPSLatitude 31.2N GPSLongitude 121.5E', 'latin1');
+    const exif = Buffer.concat([Buffer.from([0xff, 0xe1, 0x00, payload.length + 2]), payload]);
+    const original = jpeg(5000, [exif]);
+    const res = await hotline.request({
+      method: 'POST',
+      url: '/api/v1/public/reports',
+      payload: {
+        categoryCode: 'repair.urgent.water_burst',
+        description: '楼道漏水很严重',
+        compoundId,
+        phone: '13812345678',
+        photos: [dataUrl('image/jpeg', original)],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const view = (await huamu.request({ method: 'GET', url: `/api/v1/cases/${res.json().id}` })).json();
+    const stored = await photoBytes(view.photos[0].url);
+    expect(stored.type).toBe('image/jpeg');
+    expect(stored.body.includes(Buffer.from('GPSLatitude'))).toBe(false);
+    expect(stored.body.length).toBe(original.length - exif.length);
+    expect(
+      Buffer.concat([stored.body.subarray(0, 20), exif, stored.body.subarray(20)]).equals(original),
+    ).toBe(true);
+  });
 });
+
+const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
