@@ -30,6 +30,11 @@ try {
     });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
+    // Every page runs under the server's Content-Security-Policy: a violation fails the journey.
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
     const started = Date.now();
     try {
       await journey.run({
@@ -44,6 +49,7 @@ try {
           await page.waitForURL((url) => !url.pathname.startsWith('/login'));
         },
       });
+      if (cspViolations.length) throw new Error(`CSP violations:\n${cspViolations.join('\n')}`);
       passed++;
       console.log(`  ✓ ${journey.name} (${Date.now() - started} ms)`);
     } catch (err) {

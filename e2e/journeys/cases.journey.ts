@@ -69,8 +69,9 @@ async function act(page: Page, action: string, fill?: (modal: ReturnType<Page['l
   const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('case-action-submit') });
   await modal.waitFor();
   // let the opening animation finish, so dropdowns open where their Select ends up
+  // (a function, not a string: the page's Content-Security-Policy forbids evaluating strings)
   await page.waitForFunction(
-    "![...document.querySelectorAll('.ant-modal')].some((m) => /zoom/.test(m.className))",
+    () => ![...document.querySelectorAll('.ant-modal')].some((m) => /zoom/.test(m.className)),
   );
   if (fill) await fill(modal);
   await page.getByTestId('case-action-submit').click();
