@@ -20,10 +20,20 @@ const phone = z
   .trim()
   .regex(/^[0-9+\-() ]{5,20}$/, 'phone number');
 
+/** Photos a request may carry (resident report, case action): how many, and the bytes of each. */
+export const PHOTO_LIMITS = { perRequest: 3, maxBytes: 1_500_000 } as const;
+/** A photo at its largest as a data URL: the longest prefix + base64 (4 characters per 3 bytes). */
+const MAX_PHOTO_DATA_URL = 'data:image/jpeg;base64,'.length + Math.ceil(PHOTO_LIMITS.maxBytes / 3) * 4;
+/**
+ * The body limit of routes that carry photos: every photo at its largest, plus room for the rest of the
+ * body (notes and fields, JSON-escaped). Other routes keep the server's default limit.
+ */
+export const PHOTO_BODY_LIMIT = PHOTO_LIMITS.perRequest * MAX_PHOTO_DATA_URL + 256 * 1024;
+
 /** A photo as a data URL (PNG, JPEG or WebP); the server limits each to 1.5 MB decoded. */
 const PhotoDataUrl = z
   .string()
-  .max(2_000_000)
+  .max(MAX_PHOTO_DATA_URL)
   .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/);
 
 export const Attributes = z
@@ -75,7 +85,7 @@ export const ResidentReportBody = z.object({
   lng: z.number().min(-180).max(180).optional(),
   name: z.string().trim().max(50).optional(),
   phone,
-  photos: z.array(PhotoDataUrl).max(3).default([]),
+  photos: z.array(PhotoDataUrl).max(PHOTO_LIMITS.perRequest).default([]),
 });
 
 /** What every intake route answers: the case, and whether this request created it (false: a retry). */
@@ -163,7 +173,7 @@ export const ActionBody = z.object({
   satisfaction: z.enum(SATISFACTIONS).optional(),
   resolved: z.boolean().optional(),
   mergeIntoCaseNo: z.string().max(40).optional(),
-  photos: z.array(PhotoDataUrl).max(3).optional(),
+  photos: z.array(PhotoDataUrl).max(PHOTO_LIMITS.perRequest).optional(),
 });
 export type ActionInput = z.infer<typeof ActionBody>;
 

@@ -39,3 +39,12 @@ export const Ok = z.object({ ok: z.literal(true) });
 /** GB/T 2260 district code (6 digits) and GB/T 10114 street/town code (9 digits). */
 export const DistrictCode = z.string().regex(/^\d{6}$/);
 export const StreetCode = z.string().regex(/^\d{9}$/);
+
+/**
+ * `Idempotency-Key` of intake routes: unique per integration (the API key; for the staff console, per channel,
+ * the three hotlines together). A retry with the same body answers the same case (`created: false`); the same
+ * key with a different body is refused with 422 naming the existing case.
+ */
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z.string().trim().min(1).max(80).optional(),
+});

@@ -28,6 +28,9 @@ export const UserQuery = PageQuery.extend({
   role: z.enum(ROLE_NAMES).optional(),
 });
 
+/** The server's rule for a new password (server/modules/auth/passwords.ts). */
+const NEW_PASSWORD = 'at least 10 characters; common and product-name passwords are refused';
+
 export const UserInput = z.object({
   username: z
     .string()
@@ -36,7 +39,7 @@ export const UserInput = z.object({
     .max(32)
     .regex(/^[a-zA-Z0-9_.-]+$/),
   displayName: z.string().trim().min(1).max(50),
-  password: z.string().min(8).max(128),
+  password: z.string().min(1).max(128).describe(NEW_PASSWORD),
   locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   phone: z.string().trim().max(30).nullable().default(null),
   roles: z.array(GrantInput).min(1).max(20),
@@ -47,7 +50,7 @@ export const UserPatch = z.object({
   locale: z.enum(['zh-CN', 'en']).optional(),
   disabled: z.boolean().optional(),
   roles: z.array(GrantInput).min(1).max(20).optional(),
-  password: z.string().min(8).max(128).optional(),
+  password: z.string().min(1).max(128).optional().describe(NEW_PASSWORD),
   unlock: z.boolean().optional(),
   version: z.number().int().positive(),
 });

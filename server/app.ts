@@ -12,9 +12,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from './platform/deps.js';
+import { trustProxySetting } from './config.js';
 import { registerAllMessages } from './messages.js';
 import { frameworkErrorHandler, registerHttpPlatform, sendError } from './platform/http/http.js';
 import { AppError } from './platform/http/errors.js';
+import { CONTENT_SECURITY_POLICY, docsGuard, registerNoStore } from './platform/http/security.js';
 import { resolveApiKey, resolveSession } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
@@ -38,20 +40,22 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAllMessages();
   const app = Fastify({
     logger: options.logger ? { level: deps.config.LOG_LEVEL } : false,
-    trustProxy: deps.config.TRUST_PROXY === '1',
+    trustProxy: trustProxySetting(deps.config),
     bodyLimit: 2 * 1024 * 1024,
     frameworkErrors: frameworkErrorHandler,
     genReqId: () => `req-${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`,
   });
 
   await app.register(cookie);
-  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   registerHttpPlatform(app, {
     resolveSession: (token) => resolveSession(deps, token),
     resolveApiKey: (key) => resolveApiKey(deps, key),
   });
+  registerNoStore(app);
+  const docsOnly = docsGuard(deps.config.GONGZHI_MODE);
 
   await app.register(swagger, {
     openapi: {
@@ -70,7 +74,20 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiHooks: { onRequest: docsOnly },
+    // The docs page has its own policy: swagger-ui's inline scripts by hash; its styles inline (it sets
+    // style attributes at run time, which no hash can allow), nothing from other origins, no framing.
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace(/style-src [^;]*;/, "style-src 'self' 'unsafe-inline';")
+        .replace(/font-src [^;]*;/, "font-src 'self' data:;")
+        .replace(/img-src [^;]*;/, "img-src 'self' data:;")
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(' upgrade-insecure-requests;', ''),
+  });
 
   app.get(
     '/healthz',
@@ -87,7 +104,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       return { status: 'ok' as const, database: deps.database.dialect };
     },
   );
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, onRequest: docsOnly }, async () => app.swagger());
 
   // The modules — one line each.
   await app.register(authRoutes(deps));

@@ -11,7 +11,20 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /**
+   * Which peers may set X-Forwarded-For/-Proto: '0' none, '1' any, or a comma-separated list of addresses,
+   * subnets or the names loopback/linklocal/uniquelocal. Unset: none in demo mode; in production mode the
+   * proxies a deployment puts in front (same machine or private network: loopback,linklocal,uniquelocal).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(0|1|[0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal)(\s*,\s*([0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal))*$/,
+    )
+    .optional(),
+  /** The address users reach the server at (e.g. https://gongzhi.example.gov.cn); https ⇒ Secure cookies. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   JOB_WORKER: z.enum(['0', '1']).default('1'),
   TEST_DATABASE_URL: z.string().optional(),
   WEB_DIST: z.string().default('dist/web'),
@@ -33,6 +46,20 @@ const EnvSchema = z.object({
 });
 
 export type Config = z.infer<typeof EnvSchema>;
+
+/** Proxies the server trusts for the client address and protocol (Fastify's trustProxy). */
+export function trustProxySetting(config: Config): boolean | string {
+  const value = config.TRUST_PROXY ?? (config.GONGZHI_MODE === 'production' ? PRIVATE_PROXIES : '0');
+  if (value === '0') return false;
+  if (value === '1') return true;
+  return value;
+}
+const PRIVATE_PROXIES = 'loopback,linklocal,uniquelocal';
+
+/** Whether the session cookie must be Secure: the public address is https, or this request came over TLS. */
+export function secureCookies(config: Config, requestProtocol: string): boolean {
+  return requestProtocol === 'https' || !!config.PUBLIC_URL?.startsWith('https:');
+}
 
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,

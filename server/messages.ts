@@ -2,6 +2,7 @@
 // list in jobs.ts): a module's codes are known because it is listed here, not because some file happened to
 // import its messages for a side effect. buildApp and the CLI call registerAllMessages() once.
 import { registerMessages, type Catalogue } from './platform/http/messages.js';
+import { authMessages } from './modules/auth/auth.messages.js';
 import { registryMessages } from './modules/registry/registry.messages.js';
 import { usersMessages } from './modules/users/users.messages.js';
 import { transferMessages } from './modules/transfer/transfer.messages.js';
@@ -13,6 +14,7 @@ import { notificationsMessages } from './modules/notifications/notifications.mes
 import { governanceMessages } from './modules/governance/governance.messages.js';
 
 export const MODULE_MESSAGES: readonly Catalogue[] = [
+  authMessages,
   registryMessages,
   usersMessages,
   transferMessages,

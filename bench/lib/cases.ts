@@ -375,6 +375,8 @@ export async function generateCases(
             case_no: '',
             channel,
             external_ref: channel.startsWith('hotline') ? `WO${seed}-${done}` : null,
+            idempotency_scope: channel.startsWith('hotline') ? 'staff:hotline' : null,
+            request_hash: null,
             category_code: categoryCode,
             attributes_json: JSON.stringify(attributes),
             urgency: category.urgent ? (r.chance(0.1) ? 'critical' : 'urgent') : 'normal',

@@ -91,6 +91,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
+  // Every page runs under the server's Content-Security-Policy: a violation logged by the browser fails the test.
+  page: async ({ page }, use) => {
+    const violations = watchCsp(page);
+    await use(page);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  },
+
   api: async ({ sessions }, use) => {
     await use(async (username, password) => (await sessions(username, password)).api);
   },
@@ -104,15 +111,28 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   phone: async ({ browser, sessions, baseURL }, use) => {
     const opened: BrowserContext[] = [];
+    const violations: string[][] = [];
     await use(async (username, password) => {
       const ctx = await newPhoneContext(browser, baseURL);
       opened.push(ctx);
       if (username) await ctx.addCookies((await sessions(username, password)).cookies);
-      return ctx.newPage();
+      const page = await ctx.newPage();
+      violations.push(watchCsp(page));
+      return page;
     });
     for (const ctx of opened) await ctx.close();
+    expect(violations.flat(), 'Content-Security-Policy violations (phone)').toEqual([]);
   },
 });
+
+/** Collects the browser's Content-Security-Policy violation messages of a page. */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  return violations;
+}
 
 function newPhoneContext(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
   return browser.newContext({ ...PHONE, baseURL, timezoneId: 'Asia/Shanghai' });

@@ -11,7 +11,10 @@ export async function docsScreenshot(page: Page, name: string, options: PageScre
   if (!SCREENSHOTS) return;
   const dir = join(process.cwd(), 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
-  await page.evaluate('window.scrollTo(0, 0)');
+  // a function, not a string: the page's Content-Security-Policy forbids evaluating strings
+  await page.evaluate(() =>
+    (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+  );
   await page.screenshot({ ...options, path: join(dir, name) });
 }
 

@@ -3,8 +3,9 @@ import type { Grant } from '../../domain/access.js';
 import { addMonths, shanghaiDate } from '../../domain/calendar.js';
 import type { Deps } from '../platform/deps.js';
 import { createAccount } from '../modules/users/users.service.js';
+import { DEMO_PASSWORD } from '../modules/auth/auth.service.js';
 
-export const DEMO_PASSWORD = 'gongzhi-demo';
+export { DEMO_PASSWORD };
 
 export interface DemoAccount {
   username: string;

@@ -80,17 +80,22 @@ export interface Session {
 }
 
 /** A seeded app: synthetic registry at `scale` plus the demo accounts (password gongzhi-demo). */
-export async function startTestApp(kind: DbKind, scale: Scale | null = 'test'): Promise<TestApp> {
+export async function startTestApp(
+  kind: DbKind,
+  scale: Scale | null = 'test',
+  configOverrides: Record<string, string> = {},
+): Promise<TestApp> {
   const db = await openTestDatabase(kind);
   const clock = fixedClock('2026-11-26T02:00:00Z');
   const deps: Deps = {
     database: db.database,
     clock,
-    config: testConfig(),
+    config: testConfig(configOverrides),
   };
   if (scale) {
     await seedSynthetic(db.database, scale, 1);
-    await seedDemoAccounts(deps);
+    // Demo accounts exist only in demo mode; a production-mode test app still gets them to sign in with.
+    await seedDemoAccounts({ ...deps, config: { ...deps.config, GONGZHI_MODE: 'demo' } });
   }
   const app = await buildApp(deps);
   await app.ready();

@@ -40,4 +40,20 @@ describe('gongzhi backup / restore (SQLite)', () => {
     const missing = gongzhi(['restore', join(dir, 'nope.db')], { DATABASE_URL: url });
     expect(missing.status).toBe(2);
   });
+
+  it('restores into a data folder that does not exist yet (a fresh machine)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gz-restore-'));
+    const source = await openDatabase(`sqlite:${join(dir, 'source.db')}`);
+    await migrate(source);
+    await source.close();
+    const target = join(dir, 'fresh', 'data', 'gongzhi.db');
+    const res = gongzhi(['restore', join(dir, 'source.db')], { DATABASE_URL: `sqlite:${target}` });
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+    const restored = await openDatabase(`sqlite:${target}`);
+    // The migrated schema came across (the query fails on an empty file).
+    const settings = await restored.db.selectFrom('settings').select('key').execute();
+    await restored.close();
+    expect(Array.isArray(settings)).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 // gongzhi restore FILE — replaces the SQLite database with a backup (stop the server first).
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { loadConfig } from '../../config.js';
 import { isPostgresUrl } from '../../platform/db/database.js';
@@ -26,6 +26,8 @@ export async function run(args: string[]): Promise<number> {
   check.close();
   if (ok !== 'ok') throw new UsageError(`gongzhi restore: ${file} fails the integrity check (${String(ok)})`);
   const target = resolve(config.DATABASE_URL.slice('sqlite:'.length));
+  // Restoring onto a fresh machine: the data folder may not exist yet.
+  mkdirSync(dirname(target), { recursive: true });
   for (const suffix of ['-wal', '-shm']) if (existsSync(target + suffix)) rmSync(target + suffix);
   copyFileSync(file, target);
   console.log(`restored ${target} from ${file}`);

@@ -4,6 +4,8 @@ import { isValidGrant, type Grant, type ScopeType } from '../../../domain/access
 import { findUserByUsername, resetFailedLogins } from '../../modules/auth/auth.repo.js';
 import { createAccount } from '../../modules/users/users.service.js';
 import { loadConfig } from '../../config.js';
+import { AppError } from '../../platform/http/errors.js';
+import { message } from '../../platform/http/messages.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { withDeps } from '../context.js';
 
@@ -30,8 +32,7 @@ export async function run(args: string[]): Promise<number> {
     const role = values.role ?? 'admin';
     const [scopeType, scopeId] = (values.scope ?? 'city:all').split(':');
     const grant = { role, scopeType: scopeType as ScopeType, scopeId } as Grant;
-    if (!password || password.length < 8)
-      throw new UsageError('gongzhi user: the password must have at least 8 characters');
+    if (!password) throw new UsageError('gongzhi user: give --password or GONGZHI_PASSWORD');
     if (!isValidGrant(grant))
       throw new UsageError(`gongzhi user: role ${role} cannot be bound to scope ${scopeType}:${scopeId}`);
     return withDeps(async (deps) => {
@@ -47,7 +48,12 @@ export async function run(args: string[]): Promise<number> {
           roles: [grant],
         },
         null,
-      );
+      ).catch((err: unknown) => {
+        // Refused input (a weak password, a taken username): the message, exit 2.
+        if (err instanceof AppError && err.status < 500)
+          throw new UsageError(`gongzhi user: ${message(err.code, 'en', err.params)}`);
+        throw err;
+      });
       console.log(`created user ${username} (${id})`);
       return 0;
     });

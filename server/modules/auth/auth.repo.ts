@@ -1,4 +1,5 @@
 // Queries for accounts, role grants, sessions and API keys.
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { ApiKeyTable } from '../../platform/db/schema.js';
 import type { Grant } from '../../../domain/access.js';
@@ -21,31 +22,59 @@ export async function grantsOfUser(db: Executor, userId: string): Promise<Grant[
   return rows.map((r) => ({ role: r.role, scopeType: r.scope_type, scopeId: r.scope_id }));
 }
 
-/** Atomically counts one failed sign-in; returns the new count. */
-export async function recordFailedLogin(db: Executor, userId: string, now: string): Promise<number> {
+/**
+ * Counts a sign-in attempt before its password is checked (one atomic UPDATE, so parallel guesses each get
+ * their own number): the attempt's number among the failures since the last success, or undefined while the
+ * account is locked. An expired lock is cleared and counting starts again at 1.
+ */
+export async function reserveLoginAttempt(
+  db: Executor,
+  userId: string,
+  now: string,
+): Promise<number | undefined> {
   const row = await db
     .updateTable('users')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), updated_at: now }))
+    .set({
+      failed_logins: sql<number>`case when locked_until is null then failed_logins + 1 else 1 end`,
+      locked_until: null,
+      updated_at: now,
+    })
     .where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
     .returning('failed_logins')
-    .executeTakeFirstOrThrow();
-  return row.failed_logins;
+    .executeTakeFirst();
+  return row?.failed_logins;
 }
 
-export async function lockUser(db: Executor, userId: string, until: string, now: string): Promise<void> {
-  await db
+/** Locks an account that is not locked yet; returns whether this call locked it. */
+export async function lockUser(db: Executor, userId: string, until: string, now: string): Promise<boolean> {
+  const r = await db
     .updateTable('users')
     .set({ locked_until: until, updated_at: now })
     .where('id', '=', userId)
-    .execute();
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
+/** Releases a lock and clears the count (`gongzhi user unlock`). */
 export async function resetFailedLogins(db: Executor, userId: string, now: string): Promise<void> {
   await db
     .updateTable('users')
     .set({ failed_logins: 0, locked_until: null, updated_at: now })
     .where('id', '=', userId)
     .execute();
+}
+
+/** After a right password: clears the count unless the account got locked meanwhile; returns whether it did. */
+export async function clearFailuresUnlessLocked(db: Executor, userId: string, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null, updated_at: now })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 export async function insertSession(

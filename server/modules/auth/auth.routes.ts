@@ -4,6 +4,7 @@ import { errorResponses, Ok } from '../../../contracts/common.js';
 import { requireActor } from '../../platform/http/context.js';
 import { SESSION_COOKIE } from '../../platform/http/http.js';
 import type { Deps } from '../../platform/deps.js';
+import { secureCookies } from '../../config.js';
 import * as auth from './auth.service.js';
 
 export const authRoutes =
@@ -26,7 +27,7 @@ export const authRoutes =
           path: '/',
           httpOnly: true,
           sameSite: 'lax',
-          secure: req.protocol === 'https',
+          secure: secureCookies(deps.config, req.protocol),
           expires: result.expiresAt,
         });
         return result.me;

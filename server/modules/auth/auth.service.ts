@@ -14,7 +14,8 @@ import { randomToken } from '../../platform/ids.js';
 import { formatShanghaiMinute } from '../../platform/time.js';
 import type { Executor } from '../../platform/db/database.js';
 import * as repo from './auth.repo.js';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import { dummyPasswordHash, hashPassword, newPasswordProblem, verifyPassword } from './passwords.js';
+import type { Config } from '../../config.js';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -47,32 +48,19 @@ export async function login(
     await verifyPassword(await dummyPasswordHash(), input.password);
     throw new AppError('auth.invalid_credentials', 401);
   }
-  if (user.locked_until && user.locked_until > nowIso) {
-    throw new AppError('auth.locked', 423, { until: formatShanghaiMinute(new Date(user.locked_until)) });
-  }
-  const ok = await verifyPassword(user.password_hash, input.password);
   const actor = { id: user.id, name: user.username };
+  // The attempt is counted before the slow hash check, so parallel guesses cannot all slip under the limit;
+  // its outcome is audited below (auth.login_failed / auth.locked / auth.login).
+  const attempt = await writeTx(deps, actor, requestId, (trx) =>
+    repo.reserveLoginAttempt(trx, user.id, nowIso),
+  );
+  if (attempt === undefined) throw await lockedError(deps, user.id);
+  const max = deps.config.LOGIN_MAX_FAILURES;
+  // More attempts in flight than the limit allows: lock without checking this one.
+  const ok = attempt <= max && (await verifyPassword(user.password_hash, input.password));
   if (!ok) {
-    const locked = await writeTx(deps, actor, requestId, async (trx, audit) => {
-      const failures = await repo.recordFailedLogin(trx, user.id, nowIso);
-      await audit({
-        action: 'auth.login_failed',
-        targetType: 'user',
-        targetId: user.id,
-        after: { failures },
-      });
-      if (failures < deps.config.LOGIN_MAX_FAILURES) return null;
-      const until = new Date(now.getTime() + deps.config.LOGIN_LOCK_MINUTES * 60_000);
-      await repo.lockUser(trx, user.id, until.toISOString(), nowIso);
-      await audit({
-        action: 'auth.locked',
-        targetType: 'user',
-        targetId: user.id,
-        after: { until: until.toISOString() },
-      });
-      return until;
-    });
-    if (locked) throw new AppError('auth.locked', 423, { until: formatShanghaiMinute(locked) });
+    await recordFailure(deps, actor, requestId, attempt, now);
+    if (attempt >= max) throw await lockedError(deps, user.id);
     throw new AppError('auth.invalid_credentials', 401);
   }
   if (user.disabled) throw new AppError('auth.disabled', 403);
@@ -80,8 +68,9 @@ export async function login(
   const token = randomToken();
   const csrfToken = randomToken(24);
   const expiresAt = new Date(now.getTime() + deps.config.SESSION_TTL_HOURS * 3_600_000);
-  await writeTx(deps, actor, requestId, async (trx, audit) => {
-    await repo.resetFailedLogins(trx, user.id, nowIso);
+  const signedIn = await writeTx(deps, actor, requestId, async (trx, audit) => {
+    // Refuse success while locked: a parallel guess may have locked the account during the hash check.
+    if (!(await repo.clearFailuresUnlessLocked(trx, user.id, nowIso))) return false;
     await repo.insertSession(trx, {
       token_hash: sha256(token),
       user_id: user.id,
@@ -90,8 +79,33 @@ export async function login(
       expires_at: expiresAt.toISOString(),
     });
     await audit({ action: 'auth.login', targetType: 'user', targetId: user.id });
+    return true;
   });
+  if (!signedIn) throw await lockedError(deps, user.id);
   return { token, expiresAt, me: await describeUser(deps, user.id, csrfToken) };
+}
+
+/** A failed attempt (already counted): audited, and the account locked once it reaches the limit. */
+async function recordFailure(
+  deps: Deps,
+  actor: { id: string; name: string },
+  requestId: string,
+  failures: number,
+  now: Date,
+): Promise<void> {
+  await writeTx(deps, actor, requestId, async (trx, audit) => {
+    await audit({ action: 'auth.login_failed', targetType: 'user', targetId: actor.id, after: { failures } });
+    if (failures < deps.config.LOGIN_MAX_FAILURES) return;
+    const until = new Date(now.getTime() + deps.config.LOGIN_LOCK_MINUTES * 60_000).toISOString();
+    if (await repo.lockUser(trx, actor.id, until, now.toISOString()))
+      await audit({ action: 'auth.locked', targetType: 'user', targetId: actor.id, after: { until } });
+  });
+}
+
+async function lockedError(deps: Deps, userId: string): Promise<AppError> {
+  const user = await repo.findUserById(deps.database.db, userId);
+  const until = user?.locked_until ? new Date(user.locked_until) : deps.clock.now();
+  return new AppError('auth.locked', 423, { until: formatShanghaiMinute(until) });
 }
 
 export async function logout(deps: Deps, actor: Actor, token: string, requestId: string): Promise<void> {
@@ -158,4 +172,14 @@ export async function describeUser(deps: Deps, userId: string, csrfToken: string
 
 export const accountById = (db: Executor, id: string) => repo.findUserById(db, id);
 export const accountByUsername = (db: Executor, username: string) => repo.findUserByUsername(db, username);
-export const hashNewPassword = (password: string): Promise<string> => hashPassword(password);
+
+/** The hash of a new password, after the one rule for new passwords (length floor, blocklist): 400 if refused. */
+export async function hashNewPassword(
+  config: Pick<Config, 'GONGZHI_MODE'>,
+  password: string,
+): Promise<string> {
+  const problem = newPasswordProblem(password, config.GONGZHI_MODE);
+  if (problem) throw new AppError(problem.code, 400, problem.params);
+  return hashPassword(password);
+}
+export { DEMO_PASSWORD } from './passwords.js';

@@ -153,7 +153,7 @@ describe.each(DB_KINDS)('intake survives kill -9 (%s)', (kind) => {
   it('keeps every acknowledged case, whole, and the audit chain intact', { timeout: 60_000 }, async () => {
     const first = await startServer(database.url);
     servers.push(first);
-    const acknowledged: { id: string; caseNo: string; key: string }[] = [];
+    const acknowledged: { id: string; caseNo: string; key: string; i: number }[] = [];
     let failedInFlight = 0;
     let n = 0;
     const categories: [string, Record<string, string>][] = [
@@ -185,7 +185,7 @@ describe.each(DB_KINDS)('intake survives kill -9 (%s)', (kind) => {
             body: body(i),
           });
           const json = (await res.json()) as { id: string; caseNo: string };
-          if (res.status === 200) acknowledged.push({ id: json.id, caseNo: json.caseNo, key });
+          if (res.status === 200) acknowledged.push({ id: json.id, caseNo: json.caseNo, key, i });
           else throw new Error(`intake → ${res.status} ${JSON.stringify(json)}`);
         } catch (err) {
           if (!killed) throw err;
@@ -212,7 +212,7 @@ describe.each(DB_KINDS)('intake survives kill -9 (%s)', (kind) => {
     const retry = await fetch(`${second.url}/api/v1/intake/hotline`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': apiKey, 'idempotency-key': last.key },
-      body: body(0),
+      body: body(last.i),
     });
     expect(await retry.json()).toEqual({ id: last.id, caseNo: last.caseNo, created: false });
     second.child.kill('SIGTERM');

@@ -1,12 +1,12 @@
 // A case's event log (one event per step, numbered by the case's event_count) and the photos attached to an
 // event. Written inside the transaction that changes the case.
-import { badRequest } from '../../platform/http/errors.js';
+import { PHOTO_LIMITS } from '../../../contracts/cases.js';
+import { AppError, badRequest } from '../../platform/http/errors.js';
+import { sniffImage, stripImageMetadata } from '../../platform/images.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { CaseTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './cases.repo.js';
-
-const MAX_PHOTO_BYTES = 1_500_000;
 
 /** Who an event is by: a user (with the organisation it acts for), a resident, or the system. */
 export interface EventActor {
@@ -43,7 +43,11 @@ export async function appendEvent(
   return seq;
 }
 
-/** Stores uploaded photos (data: URLs of png/jpeg/webp, 1.5 MB each at most) with the event they belong to. */
+/**
+ * Stores uploaded photos (data: URLs, 1.5 MB each at most) with the event they belong to. Only real PNG, JPEG
+ * or WebP bytes are stored, under the type the bytes show (whatever was declared), without their metadata
+ * (EXIF GPS position and the like): 422 cases.photo_not_image otherwise, nothing written.
+ */
 export async function savePhotos(
   trx: Tx,
   caseId: string,
@@ -51,17 +55,19 @@ export async function savePhotos(
   dataUrls: readonly string[],
   now: string,
 ) {
-  for (const url of dataUrls) {
-    const match = /^data:(image\/(?:png|jpeg|webp));base64,(.*)$/.exec(url);
-    if (!match) continue;
-    const content = Buffer.from(match[2], 'base64');
-    if (content.length > MAX_PHOTO_BYTES) throw badRequest('cases.photo_too_large');
+  for (const [index, url] of dataUrls.entries()) {
+    const match = /^data:image\/(?:png|jpeg|webp);base64,(.*)$/s.exec(url);
+    const decoded = match ? Buffer.from(match[1], 'base64') : null;
+    if (decoded && decoded.length > PHOTO_LIMITS.maxBytes) throw badRequest('cases.photo_too_large');
+    const mime = decoded && sniffImage(decoded);
+    const content = mime && stripImageMetadata(mime, decoded);
+    if (!mime || !content) throw new AppError('cases.photo_not_image', 422, { n: index + 1 });
     const id = newId();
     await repo.insertPhoto(trx, {
       id,
       case_id: caseId,
       event_seq: seq,
-      mime: match[1],
+      mime,
       bytes: content.length,
       content,
       url: `/api/v1/case-photos/${id}`,

@@ -45,4 +45,13 @@ export const casesMessages: Catalogue = {
     'zh-CN': '照片过大（每张不超过 1.5 MB）',
     en: 'Photo too large (1.5 MB each at most)',
   },
+  'cases.idempotency_key_reused': {
+    'zh-CN':
+      '该幂等键（工单号）已用于另一内容不同的请求，对应案件 {caseNo}；重试请发送相同内容，新工单请使用新的键',
+    en: 'This idempotency key (work order number) was already used for a different request, case {caseNo}; retry with the same body, or use a new key for a new work order',
+  },
+  'cases.photo_not_image': {
+    'zh-CN': '第 {n} 张照片不是有效的 PNG、JPEG 或 WebP 图片',
+    en: 'Photo {n} is not a valid PNG, JPEG or WebP picture',
+  },
 };

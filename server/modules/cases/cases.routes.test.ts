@@ -50,12 +50,18 @@ describe.each(DB_KINDS)('cases (%s)', (kind) => {
     const { id, caseNo, created } = intake.json();
     expect(created).toBe(true);
     expect(caseNo).toMatch(/^310115\d{8}\d{7}$/);
-    // A retry with the same key returns the same case.
+    // A retry with the same key and body returns the same case.
     const retry = await hotline.request({
       method: 'POST',
       url: '/api/v1/intake/hotline',
       headers: { 'idempotency-key': 'WO-2026-0001' },
-      payload: { categoryCode: 'repair.urgent.water_burst', description: '重复推送', compoundId },
+      payload: {
+        categoryCode: 'repair.urgent.water_burst',
+        attributes: { meterPosition: 'after', part: 'common' },
+        description: '3号楼地下室水管爆裂，大量漏水',
+        compoundId,
+        reporter: { name: '王先生', phone: '13812345678' },
+      },
     });
     expect(retry.json()).toEqual({ id, caseNo, created: false });
 

@@ -4,6 +4,7 @@
 import type { FastifyReply, FastifyRequest, FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { IdempotencyHeaders } from '../../../contracts/common.js';
 import {
   CreatedRequests,
   CreateRequestBody,
@@ -304,6 +305,7 @@ const routes =
           consumes: ['application/x-www-form-urlencoded', 'application/json'],
           params: FormatParams,
           querystring: Open311Common,
+          headers: IdempotencyHeaders,
           body: CreateRequestBody,
           response: { 200: CreatedRequests, ...open311ErrorResponses },
         },
@@ -327,7 +329,14 @@ const routes =
           req.params.format,
           'service_requests',
           CreatedRequests,
-          await open311.createRequest(deps, req.actor!, req.body, req.locale, req.id),
+          await open311.createRequest(
+            deps,
+            req.actor!,
+            req.body,
+            req.locale,
+            req.id,
+            req.headers['idempotency-key'],
+          ),
         ),
     );
 

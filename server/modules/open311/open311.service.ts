@@ -258,6 +258,7 @@ export async function createRequest(
   b: CreateRequestBody,
   locale: Locale,
   requestId: string | null,
+  idempotencyKey?: string,
 ) {
   const category = await activeCategory(deps, b.service_code);
   const attributes = caseAttributes(category, b.attribute);
@@ -277,6 +278,7 @@ export async function createRequest(
       lng: b.long,
       reporter: { name: reporterName(b.first_name, b.last_name), phone: b.phone, email: b.email },
       mediaUrls: b.media_url ? [b.media_url] : [],
+      externalRef: idempotencyKey, // a retry with the same Idempotency-Key answers the same request
     },
     requestId,
   );

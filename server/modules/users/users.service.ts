@@ -115,11 +115,12 @@ export interface NewUser {
   roles: Grant[];
 }
 
-/** Inserts an account inside an open transaction (used by the API, the CLI and the demo seed). */
-export async function insertAccount(
+/** Inserts an account inside an open transaction. */
+async function insertAccount(
   trx: Executor,
   audit: Audit,
   input: NewUser,
+  passwordHash: string,
   now: string,
 ): Promise<string> {
   await checkGrants(trx, input.roles);
@@ -132,7 +133,7 @@ export async function insertAccount(
       id,
       username: input.username,
       display_name: input.displayName,
-      password_hash: await hashPassword(input.password),
+      password_hash: passwordHash,
       locale: input.locale,
       phone: input.phone,
     },
@@ -148,6 +149,7 @@ export async function insertAccount(
   return id;
 }
 
+/** Creates an account (used by the API, the CLI and the demo seed); the password passes the one rule. */
 export async function createAccount(
   deps: Deps,
   actor: AuditActor,
@@ -155,7 +157,8 @@ export async function createAccount(
   requestId: string | null,
 ): Promise<string> {
   const now = deps.clock.now().toISOString();
-  return writeTx(deps, actor, requestId, (trx, audit) => insertAccount(trx, audit, input, now));
+  const passwordHash = await hashPassword(deps.config, input.password);
+  return writeTx(deps, actor, requestId, (trx, audit) => insertAccount(trx, audit, input, passwordHash, now));
 }
 
 export async function createUser(deps: Deps, actor: Actor, input: NewUser, requestId: string) {
@@ -181,7 +184,7 @@ export async function updateUser(
 ) {
   requirePermission(actor, 'users.manage');
   const now = deps.clock.now().toISOString();
-  const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
+  const passwordHash = patch.password ? await hashPassword(deps.config, patch.password) : undefined;
   await writeTx(deps, auditActor(actor), requestId, async (trx, audit) => {
     const before = await findUserById(trx, id);
     if (!before) throw notFound('users.not_found');

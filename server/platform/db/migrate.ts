@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002-cases.js';
 import * as m0003 from './migrations/0003-governance.js';
 import * as m0004 from './migrations/0004-cases-admin.js';
 import * as m0005 from './migrations/0005-governance-records.js';
+import * as m0006 from './migrations/0006-security.js';
 import * as m0007 from './migrations/0007-audit-queues.js';
 
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0003-governance': m0003,
   '0004-cases-admin': m0004,
   '0005-governance-records': m0005,
+  '0006-security': m0006,
   '0007-audit-queues': m0007,
 };
 

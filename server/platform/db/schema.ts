@@ -257,6 +257,10 @@ export interface CaseTable {
   case_no: string;
   channel: string;
   external_ref: string | null;
+  /** Whose external reference it is: `apikey:<id>`, or `staff:<channel family>` (0006). */
+  idempotency_scope: string | null;
+  /** sha256 of the intake request, to tell a retry from a reused key (0006). */
+  request_hash: string | null;
   category_code: string;
   attributes_json: string;
   urgency: string;

@@ -1,6 +1,6 @@
 // The case page's routes: a case with its timeline and allowed actions, acting on it, its photos.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ActionBody, CaseView } from '../../../../contracts/cases.js';
+import { ActionBody, CaseView, PHOTO_BODY_LIMIT } from '../../../../contracts/cases.js';
 import { errorResponses, IdParams } from '../../../../contracts/common.js';
 import { requireActor } from '../../../platform/http/context.js';
 import type { Deps } from '../../../platform/deps.js';
@@ -34,6 +34,7 @@ export const actionsRoutes =
           body: ActionBody,
           response: { 200: CaseView, ...errorResponses },
         },
+        bodyLimit: PHOTO_BODY_LIMIT, // evidence photos
       },
       async (req) => actions.actOnCase(deps, requireActor(req), req.params.id, req.body, req.id),
     );

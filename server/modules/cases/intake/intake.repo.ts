@@ -3,11 +3,12 @@
 import type { Executor } from '../../../platform/db/database.js';
 import type { CaseTable } from '../../../platform/db/schema.js';
 
-export async function findCaseByExternalRef(db: Executor, channel: string, ref: string) {
+/** The case an integration's external reference names (cases_idempotency). */
+export async function findCaseByReference(db: Executor, scope: string, ref: string) {
   return db
     .selectFrom('cases')
-    .select(['id'])
-    .where('channel', '=', channel)
+    .select(['id', 'case_no', 'request_hash'])
+    .where('idempotency_scope', '=', scope)
     .where('external_ref', '=', ref)
     .executeTakeFirst();
 }

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Category, HotlineIntakeBody, IntakeBody, IntakeResult } from '../../../../contracts/cases.js';
-import { errorResponses } from '../../../../contracts/common.js';
+import { errorResponses, IdempotencyHeaders } from '../../../../contracts/common.js';
 import { requireActor, type Actor } from '../../../platform/http/context.js';
 import type { Deps } from '../../../platform/deps.js';
 import * as intake from './intake.service.js';
@@ -49,7 +49,7 @@ export const intakeRoutes =
           tags,
           summary:
             'Hotline import (12345 / 962121 / 12319); Idempotency-Key or workOrderNo makes retries safe',
-          headers: z.object({ 'idempotency-key': z.string().trim().min(1).max(80).optional() }),
+          headers: IdempotencyHeaders,
           body: HotlineIntakeBody,
           response: { 200: IntakeResult, ...errorResponses },
         },

@@ -1,5 +1,6 @@
 // Intake from every channel: who may record on which channel and where, routing by the responsibility list,
 // the first SLA clock. One transaction: case row + first event (+ photos) + outbox jobs + audit.
+import { createHash } from 'node:crypto';
 import { shanghaiDate } from '../../../../domain/calendar.js';
 import { hasPermission, INTAKE_CHANNEL_PERMISSION } from '../../../../domain/access.js';
 import { isProactiveChannel } from '../../../../domain/kpis.js';
@@ -16,7 +17,6 @@ import {
 } from '../../../platform/db/database.js';
 import type { CaseTable } from '../../../platform/db/schema.js';
 import { newId } from '../../../platform/ids.js';
-import * as casesRepo from '../cases.repo.js';
 import { NO_DEADLINE } from '../cases.repo.js';
 import { appendEvent, saveMediaUrls, savePhotos, type EventActor } from '../cases.events.js';
 import { caseReference, type CaseReference, type Category } from '../cases.reference.js';
@@ -93,8 +93,41 @@ function findDuplicate(db: Executor, compoundId: string, category: string, now: 
   return repo.openDuplicate(db, compoundId, category, new Date(now.getTime() - 7 * 86_400_000).toISOString());
 }
 
+/** The three hotlines (12345, 962121, 12319) are one source: a reference reused across them is one case. */
+const HOTLINE_CHANNELS = new Set(['hotline12345', 'hotline962121', 'hotline12319']);
+
+/**
+ * Whose namespace an external reference (Idempotency-Key, work order number) lives in: the integration's API
+ * key, or the staff console per channel family.
+ */
+function idempotencyScope(reporter: Reporter, channel: string): string {
+  if (reporter.kind === 'public') return 'public';
+  if (reporter.kind === 'apiKey') return reporter.actor.userId; // apikey:<key id>
+  return `staff:${HOTLINE_CHANNELS.has(channel) ? 'hotline' : channel}`;
+}
+
+/** The request's fingerprint (reference aside): a retry has the same one, a reused key another. */
+function requestHash(input: IntakeRequest): string {
+  const { externalRef: _ref, ...rest } = input;
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([, x]) => x !== undefined)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(rest)))
+    .digest('hex');
+}
+
 interface Facts {
   input: IntakeRequest;
+  idempotency: { scope: string; hash: string } | null;
   category: Category;
   attributes: Record<string, unknown>;
   loc: Location;
@@ -115,6 +148,8 @@ function newCaseRow(
     case_no: caseNo,
     channel: input.channel,
     external_ref: input.externalRef ?? null,
+    idempotency_scope: f.idempotency?.scope ?? null,
+    request_hash: f.idempotency?.hash ?? null,
     category_code: category.code,
     attributes_json: JSON.stringify(f.attributes),
     urgency: input.urgency ?? (category.urgent ? 'urgent' : 'normal'),
@@ -244,7 +279,10 @@ export async function intakeCase(
   const now = deps.clock.now();
   const id = newId();
   const actor = displayName(reporter, input);
-  const facts: Facts = { input, category, attributes, loc, routing };
+  const idempotency = input.externalRef
+    ? { scope: idempotencyScope(reporter, input.channel), hash: requestHash(input) }
+    : null;
+  const facts: Facts = { input, idempotency, category, attributes, loc, routing };
   try {
     return await writeTx(
       deps,
@@ -253,18 +291,24 @@ export async function intakeCase(
       (trx, audit) => recordCase(trx, audit, deps, ref, id, actor, facts, now),
     );
   } catch (err) {
-    // A concurrent retry with the same idempotency key won the insert: answer with its case.
-    if (input.externalRef && isUniqueViolation(err)) {
-      const existing = await repo.findCaseByExternalRef(db, input.channel, input.externalRef);
-      if (existing) return { ...(await caseNumbers(db, existing.id)), created: false };
+    // The reference is taken (a retry, maybe concurrent): the same request gets its case back; another
+    // request under a reused key is refused with the case the key already names.
+    if (idempotency && isUniqueViolation(err)) {
+      const existing = await repo.findCaseByReference(db, idempotency.scope, input.externalRef!);
+      if (existing?.request_hash && existing.request_hash !== idempotency.hash)
+        throw new AppError(
+          'cases.idempotency_key_reused',
+          422,
+          { caseNo: existing.case_no },
+          {
+            id: existing.id,
+            caseNo: existing.case_no,
+          },
+        );
+      if (existing) return { id: existing.id, caseNo: existing.case_no, created: false };
     }
     throw err;
   }
-}
-
-async function caseNumbers(db: Executor, id: string) {
-  const c = (await casesRepo.findCase(db, id))!;
-  return { id: c.id, caseNo: c.case_no };
 }
 
 /** The taxonomy (every category, inactive ones included, in their order). */

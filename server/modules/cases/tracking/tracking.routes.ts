@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ActionBody,
   IntakeResult,
+  PHOTO_BODY_LIMIT,
   ResidentReportBody,
   TrackQuery,
   TrackView,
@@ -29,7 +30,7 @@ export const trackingRoutes =
           response: { 200: IntakeResult, ...errorResponses },
         },
         config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-        bodyLimit: 8 * 1024 * 1024,
+        bodyLimit: PHOTO_BODY_LIMIT,
       },
       async (req) => {
         const b = req.body;
@@ -81,6 +82,7 @@ export const trackingRoutes =
           response: { 200: TrackView, ...errorResponses },
         },
         config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+        bodyLimit: PHOTO_BODY_LIMIT,
       },
       async (req) => {
         const { caseNo, phone, ...action } = req.body;

@@ -213,7 +213,7 @@ export const en: Messages = {
     username: 'Username',
     displayName: 'Name',
     password: 'Initial password',
-    passwordHint: 'At least 8 characters',
+    passwordHint: 'At least 10 characters; not a common password or the product name',
     roles: 'Roles and scopes',
     status: 'Status',
     createdAt: 'Created',

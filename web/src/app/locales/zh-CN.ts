@@ -207,7 +207,7 @@ export const zhCN = {
     username: '用户名',
     displayName: '姓名',
     password: '初始密码',
-    passwordHint: '至少 8 位',
+    passwordHint: '至少 10 位，不能是常见密码或产品名',
     roles: '角色与范围',
     status: '状态',
     createdAt: '创建时间',

@@ -98,7 +98,7 @@ export function CreateUserModal({ open, roles, onClose, onCreated }: Props) {
           name="password"
           label={t('users.password')}
           extra={t('users.passwordHint')}
-          rules={[{ required: true, min: 8, max: 128, message: t('users.passwordHint') }]}
+          rules={[{ required: true, min: 10, max: 128, message: t('users.passwordHint') }]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
