@@ -3,10 +3,13 @@
 // chosen and shown by name.
 import { expect, test, unique } from './support/fixtures.js';
 import { caseAction, hotlineBurstPipe, HUAMU } from './support/cases.js';
+import { DEMO_PASSWORD } from './support/server.js';
 
-test('a hotline operator lands on the intake form', async ({ page, signIn }) => {
-  await signIn('hotline');
-  await page.goto('/');
+test('a hotline operator signs in and lands on the intake form', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill('hotline');
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
   await expect(page).toHaveURL(/\/cases\/new$/);
   await expect(page.getByTestId('intake-title')).toBeVisible();
 });

@@ -20,7 +20,8 @@ export function LoginPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const from = (location.state as { from?: string } | null)?.from;
-  const target = from && from !== '/login' ? from : '/compounds';
+  // Back where the user was sent from, else home: the role's first screen (HomeRedirect).
+  const target = from && from !== '/login' ? from : '/';
 
   if (me) return <Navigate to={target} replace />;
 
