@@ -1,4 +1,5 @@
 // Registry use cases. Each starts with its access check; writes are audited in their transaction.
+import { naturallySorted } from '../../../domain/natural-order.js';
 import { maskIdNumber, maskPhone } from '../../../domain/access.js';
 import { formatAreaM2, parseAreaM2 } from '../../../domain/area.js';
 import type { Actor } from '../../platform/http/context.js';
@@ -371,7 +372,7 @@ export async function listBuildings(deps: Deps, actor: Actor, compoundId: string
   const grants = readGrants(actor);
   const db = deps.database.db;
   if (!(await repo.findCompound(db, grants, compoundId))) throw notFound('registry.compound_not_found');
-  const rows = await repo.buildingsOfCompound(db, compoundId);
+  const rows = naturallySorted(await repo.buildingsOfCompound(db, compoundId), (b) => b.name);
   return rows.map((b) => ({
     id: b.id,
     compoundId: b.compound_id,
@@ -385,7 +386,7 @@ export async function listUnits(deps: Deps, actor: Actor, buildingId: string) {
   const grants = readGrants(actor);
   const db = deps.database.db;
   if (!(await repo.findBuilding(db, grants, buildingId))) throw notFound('registry.building_not_found');
-  const units = await repo.unitsOfBuilding(db, buildingId);
+  const units = naturallySorted(await repo.unitsOfBuilding(db, buildingId), (u) => u.number);
   const owners = await repo.ownersOfUnits(
     db,
     units.map((u) => u.id),
