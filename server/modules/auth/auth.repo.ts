@@ -66,13 +66,22 @@ export async function resetFailedLogins(db: Executor, userId: string, now: strin
     .execute();
 }
 
-/** After a right password: clears the count unless the account got locked meanwhile; returns whether it did. */
-export async function clearFailuresUnlessLocked(db: Executor, userId: string, now: string): Promise<boolean> {
+/**
+ * After a right password: clears the count unless the account got locked meanwhile, or more attempts than the
+ * limit were counted meanwhile (parallel guesses still being checked); returns whether it did.
+ */
+export async function clearFailuresUnlessLocked(
+  db: Executor,
+  userId: string,
+  now: string,
+  maxAttempts: number,
+): Promise<boolean> {
   const r = await db
     .updateTable('users')
     .set({ failed_logins: 0, locked_until: null, updated_at: now })
     .where('id', '=', userId)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .where('failed_logins', '<=', maxAttempts)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

@@ -69,8 +69,9 @@ export async function login(
   const csrfToken = randomToken(24);
   const expiresAt = new Date(now.getTime() + deps.config.SESSION_TTL_HOURS * 3_600_000);
   const signedIn = await writeTx(deps, actor, requestId, async (trx, audit) => {
-    // Refuse success while locked: a parallel guess may have locked the account during the hash check.
-    if (!(await repo.clearFailuresUnlessLocked(trx, user.id, nowIso))) return false;
+    // Refuse success while locked, or while more guesses than the limit are in flight: a parallel guess may
+    // have locked the account, or be about to, during this hash check.
+    if (!(await repo.clearFailuresUnlessLocked(trx, user.id, nowIso, max))) return false;
     await repo.insertSession(trx, {
       token_hash: sha256(token),
       user_id: user.id,
