@@ -6,7 +6,6 @@ import {
   CASE_ACTION_LABELS,
   requiredFields,
   transition,
-  type CaseAction,
   type CaseStatus,
   type Relation,
 } from '../../../../domain/case-lifecycle.js';
@@ -17,9 +16,7 @@ import { AppError, badRequest, notFound } from '../../../platform/http/errors.js
 import { writeTx, type Audit, type Deps } from '../../../platform/deps.js';
 import type { Tx } from '../../../platform/db/database.js';
 import type { CaseTable } from '../../../platform/db/schema.js';
-import { enqueueJob } from '../../../platform/jobs/jobs.js';
 import { newId } from '../../../platform/ids.js';
-import { notify } from '../../notifications/notifications.service.js';
 import * as casesRepo from '../cases.repo.js';
 import { appendEvent, savePhotos, type EventActor } from '../cases.events.js';
 import { caseReference, type CaseReference } from '../cases.reference.js';
@@ -28,6 +25,7 @@ import { refreshDue, scheduleSla, slaFacts } from '../cases.sla.js';
 import { presentCase, stateOf } from '../cases.view.js';
 import { ACTION_HANDLERS, type ActionContext, type ActionEffect } from './actions.handlers.js';
 import * as repo from './actions.repo.js';
+import { notifyFor } from './actions.notices.js';
 
 /** Who acts: the event's actor and the audit record's. */
 export interface ActingAs extends EventActor {
@@ -181,81 +179,6 @@ async function noteMerge(trx: Tx, target: CaseTable, merged: CaseTable, who: Eve
     to_status: target.status,
     data_json: JSON.stringify({ note: `合并案件 ${merged.case_no}`, merged: merged.case_no }),
   });
-}
-
-/** In-app notifications and the outbox for SMS/e-mail (log adapter by default). */
-async function notifyFor(
-  trx: Tx,
-  deps: Deps,
-  c: CaseTable,
-  action: CaseAction,
-  now: string,
-  data: Record<string, unknown> = {},
-) {
-  const previousLead = typeof data.previousLeadOrgId === 'string' ? data.previousLeadOrgId : null;
-  const texts: Partial<Record<CaseAction, [string | null, string, string]>> = {
-    dispatch: [
-      c.lead_org_id,
-      `新派遣案件 ${c.case_no}：${c.title}`,
-      `New case ${c.case_no} dispatched: ${c.title}`,
-    ],
-    redispatch: [
-      c.lead_org_id,
-      `新派遣案件 ${c.case_no}（改派）：${c.title}`,
-      `Case ${c.case_no} re-dispatched to you: ${c.title}`,
-    ],
-    recall: [previousLead, `案件 ${c.case_no} 已撤回派遣，无需处置`, `Case ${c.case_no} was recalled`],
-    approveExtension: [
-      c.lead_org_id,
-      `案件 ${c.case_no} 的延期申请已批准`,
-      `Extension approved for ${c.case_no}`,
-    ],
-    refuseExtension: [
-      c.lead_org_id,
-      `案件 ${c.case_no} 的延期申请未获批准，请按原时限办结`,
-      `Extension refused for ${c.case_no}; the deadline stands`,
-    ],
-    unpark: [c.lead_org_id, `案件 ${c.case_no} 已销账，恢复办理`, `Case ${c.case_no} is back in progress`],
-    returnCase: [
-      null,
-      `案件 ${c.case_no} 被退单，请重新派遣`,
-      `Case ${c.case_no} was returned; dispatch it again`,
-    ],
-    verifyFail: [
-      c.lead_org_id,
-      `案件 ${c.case_no} 核查未通过，请继续处置`,
-      `Case ${c.case_no} failed verification`,
-    ],
-    reopen: [c.lead_org_id, `案件 ${c.case_no} 已重办`, `Case ${c.case_no} was reopened`],
-    supervise: [
-      c.lead_org_id,
-      `案件 ${c.case_no} 被督办（第 ${c.supervision_level} 次）`,
-      `Case ${c.case_no} is under supervision (${c.supervision_level})`,
-    ],
-  };
-  if (action === 'redispatch' && previousLead)
-    await notify(
-      trx,
-      { orgIds: [previousLead] },
-      {
-        kind: 'case.recall',
-        caseId: c.id,
-        zh: `案件 ${c.case_no} 已改派其他单位，无需处置`,
-        en: `Case ${c.case_no} was re-dispatched elsewhere`,
-      },
-      now,
-    );
-  const t = texts[action];
-  if (t)
-    await notify(trx, { orgIds: [t[0]] }, { kind: `case.${action}`, caseId: c.id, zh: t[1], en: t[2] }, now);
-  if (action === 'close' && c.reporter_phone) {
-    await enqueueJob(trx, deps.clock, 'notify.send', {
-      channel: 'sms',
-      recipient: c.reporter_phone,
-      text: `【共治】您反映的问题（${c.case_no}）已办结，欢迎评价。`,
-      caseId: c.id,
-    });
-  }
 }
 
 export async function casePhoto(deps: Deps, actor: Actor | null, photoId: string) {

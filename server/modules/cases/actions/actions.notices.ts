@@ -1,0 +1,104 @@
+// Who is told of a case action, and in which words: in-app notifications of organisations (notify()) and the
+// outbox for SMS to the reporter (log adapter by default).
+import type { CaseAction } from '../../../../domain/case-lifecycle.js';
+import type { Deps } from '../../../platform/deps.js';
+import type { Tx } from '../../../platform/db/database.js';
+import type { CaseTable } from '../../../platform/db/schema.js';
+import { enqueueJob } from '../../../platform/jobs/jobs.js';
+import { notify } from '../../notifications/notifications.service.js';
+
+interface Notice {
+  /** The organisation told; null: recorded without an addressee (a returned case has no lead any more). */
+  to: string | null;
+  zh: string;
+  en: string;
+  /** The notification kind; `case.<action>` unless given. */
+  kind?: string;
+}
+
+/** The notices of an action on `c` (after the action); `data` is what the action recorded. */
+function noticesOf(c: CaseTable, action: CaseAction, data: Record<string, unknown>): Notice[] {
+  const previousLead = typeof data.previousLeadOrgId === 'string' ? data.previousLeadOrgId : null;
+  const no = c.case_no;
+  const lead = c.lead_org_id;
+  switch (action) {
+    case 'dispatch':
+      return [{ to: lead, zh: `新派遣案件 ${no}：${c.title}`, en: `New case ${no} dispatched: ${c.title}` }];
+    case 'redispatch':
+      return [
+        {
+          to: lead,
+          zh: `新派遣案件 ${no}（改派）：${c.title}`,
+          en: `Case ${no} re-dispatched to you: ${c.title}`,
+        },
+        ...(previousLead
+          ? [
+              {
+                to: previousLead,
+                kind: 'case.recall',
+                zh: `案件 ${no} 已改派其他单位，无需处置`,
+                en: `Case ${no} was re-dispatched elsewhere`,
+              },
+            ]
+          : []),
+      ];
+    case 'recall':
+      return [{ to: previousLead, zh: `案件 ${no} 已撤回派遣，无需处置`, en: `Case ${no} was recalled` }];
+    case 'approveExtension':
+      return [{ to: lead, zh: `案件 ${no} 的延期申请已批准`, en: `Extension approved for ${no}` }];
+    case 'refuseExtension':
+      return [
+        {
+          to: lead,
+          zh: `案件 ${no} 的延期申请未获批准，请按原时限办结`,
+          en: `Extension refused for ${no}; the deadline stands`,
+        },
+      ];
+    case 'unpark':
+      return [{ to: lead, zh: `案件 ${no} 已销账，恢复办理`, en: `Case ${no} is back in progress` }];
+    case 'returnCase':
+      return [
+        { to: null, zh: `案件 ${no} 被退单，请重新派遣`, en: `Case ${no} was returned; dispatch it again` },
+      ];
+    case 'verifyFail':
+      return [{ to: lead, zh: `案件 ${no} 核查未通过，请继续处置`, en: `Case ${no} failed verification` }];
+    case 'reopen':
+      return [{ to: lead, zh: `案件 ${no} 已重办`, en: `Case ${no} was reopened` }];
+    case 'supervise':
+      return [
+        {
+          to: lead,
+          zh: `案件 ${no} 被督办（第 ${c.supervision_level} 次）`,
+          en: `Case ${no} is under supervision (${c.supervision_level})`,
+        },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** Sends the action's notices, and on closing queues the SMS inviting the reporter to rate. */
+export async function notifyFor(
+  trx: Tx,
+  deps: Deps,
+  c: CaseTable,
+  action: CaseAction,
+  now: string,
+  data: Record<string, unknown> = {},
+) {
+  for (const n of noticesOf(c, action, data))
+    await notify(
+      trx,
+      { orgIds: [n.to] },
+      { kind: n.kind ?? `case.${action}`, caseId: c.id, zh: n.zh, en: n.en },
+      now,
+    );
+  if (action === 'close' && c.reporter_phone) {
+    await enqueueJob(trx, deps.clock, 'notify.send', {
+      channel: 'sms',
+      recipient: c.reporter_phone,
+      text: `【共治】您反映的问题（${c.case_no}）已办结，欢迎评价。`,
+      caseId: c.id,
+    });
+  }
+}
