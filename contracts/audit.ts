@@ -10,6 +10,7 @@ export const AuditRecord = z.object({
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
+  targetName: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   requestId: z.string().nullable(),

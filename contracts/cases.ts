@@ -132,6 +132,8 @@ export const CaseView = z.object({
   leadOrg: Org,
   suggestedOrg: Org,
   coHandlers: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
+  /** The co-handlers the responsibility list suggested at intake (only with the events). */
+  suggestedCoHandlers: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
   routing: z.object({ rule: z.string().nullable(), note: z.string().nullable() }),
   deadlines: z.object({
     accept: z.string().nullable(),

@@ -14,6 +14,7 @@ import {
   daysBetween,
   endOfShanghaiDay,
   formatShanghai,
+  deadlineDay,
   fromShanghaiWallClock,
   isDayOff,
   isValidDate,
@@ -433,5 +434,40 @@ describe('Shanghai wall clock', () => {
         },
       ),
     );
+  });
+});
+
+describe('deadlineDay: a deadline as its last day', () => {
+  it('a working-day deadline (next midnight) is 24:00 of its last day, with that day’s weekday', () => {
+    // 2026-12-04T00:00+08:00 is the end of Thursday 3 December.
+    expect(deadlineDay(new Date('2026-12-03T16:00:00Z'))).toEqual({
+      date: '2026-12-03',
+      weekday: 4,
+      time: '24:00',
+    });
+  });
+  it('across a month and a year end', () => {
+    expect(deadlineDay(new Date('2026-12-31T16:00:00Z'))).toEqual({
+      date: '2026-12-31',
+      weekday: 4,
+      time: '24:00',
+    });
+    expect(deadlineDay(new Date('2026-02-28T16:00:00Z'))).toEqual({
+      date: '2026-02-28',
+      weekday: 6,
+      time: '24:00',
+    });
+  });
+  it('any other time stays on its own day; one second after midnight is the new day', () => {
+    expect(deadlineDay(new Date('2026-12-03T09:30:00Z'))).toEqual({
+      date: '2026-12-03',
+      weekday: 4,
+      time: '17:30',
+    });
+    expect(deadlineDay(new Date('2026-12-03T16:00:01Z'))).toEqual({
+      date: '2026-12-04',
+      weekday: 5,
+      time: '00:00',
+    });
   });
 });

@@ -368,6 +368,18 @@ export function shanghaiWallClock(instant: Date): string {
   return formatShanghai(instant).slice(0, 19);
 }
 
+/**
+ * A deadline as people say it: its day and the time on that day, where an end at midnight is 24:00 of
+ * the day before (民法典 Art 203 ¶2: a period ends at 24:00 of its last day). Weekday 0 = Sunday.
+ */
+export function deadlineDay(instant: Date): { date: string; weekday: number; time: string } {
+  const clock = shanghaiWallClock(instant);
+  const midnight = clock.endsWith('T00:00:00');
+  const date = midnight ? addDays(clock.slice(0, 10), -1) : clock.slice(0, 10);
+  const weekday = (((dayNumber(date) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+  return { date, weekday, time: midnight ? '24:00' : clock.slice(11, 16) };
+}
+
 const WALL_CLOCK_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 
 /**

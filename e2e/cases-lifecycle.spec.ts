@@ -58,7 +58,9 @@ test.describe('cases: a hotline case from intake to reopening', () => {
     await expect(page).toHaveURL(/\/cases\/(?!new)[^/]+$/);
     await expectStatus(page, 'received', '已受理');
     await expect(page.getByTestId('case-title'), 'the title shows the case number').toHaveText(/\d{15,}/);
-    await expect(page.getByTestId('case-routing')).toContainText('由责任清单 v1:R002 指派');
+    await expect(page.getByTestId('case-routing')).toContainText(
+      '按责任清单（第 1 版）指派。依据：《上海市住宅物业管理规定》第六十条、第六十八条：表后共用部位由物业服务企业维修',
+    );
     await expect(page.getByTestId('case-details'), 'the reporter is masked').toContainText('138****5678');
   });
 

@@ -25,4 +25,20 @@ describe.each(DB_KINDS)('GET /api/v1/audit/verify (%s)', (kind) => {
     const bad = (await admin.request({ method: 'GET', url: '/api/v1/audit/verify' })).json();
     expect(bad).toMatchObject({ ok: false, firstBadSeq: body.count, anchoredSeq: body.count });
   });
+
+  it('names each record’s target in words (an account by its name)', async () => {
+    await t.account(
+      'audit-named',
+      [{ role: 'street_office', scopeType: 'street', scopeId: '310115007' }],
+      '审计 测试员',
+    );
+    const admin = await t.login('admin');
+    const res = await admin.request({ method: 'GET', url: '/api/v1/audit?action=users.create&limit=50' });
+    expect(res.statusCode).toBe(200);
+    const items = (
+      res.json() as { items: { targetType: string; targetId: string; targetName: string | null }[] }
+    ).items;
+    const created = items.find((r) => r.targetName === '审计 测试员');
+    expect(created).toMatchObject({ targetType: 'user' });
+  });
 });

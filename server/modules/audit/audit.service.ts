@@ -26,6 +26,10 @@ export async function listAudit(
   const before = decodeCursor(f.cursor, 2) as [string, string] | null;
   const rows = await repo.listAudit(deps.database.db, { ...f, before });
   const page = pageFrom(rows, f.limit, (r) => [r.at, r.id]);
+  const names = await repo.targetNames(
+    deps.database.db,
+    page.items.flatMap((r) => (r.target_id ? [{ type: r.target_type, id: r.target_id }] : [])),
+  );
   return {
     items: page.items.map((r) => ({
       id: r.id,
@@ -36,6 +40,8 @@ export async function listAudit(
       action: r.action,
       targetType: r.target_type,
       targetId: r.target_id,
+      /** The target in words (case number and title, a person, a compound), when it has a name. */
+      targetName: r.target_id ? (names.get(`${r.target_type}:${r.target_id}`) ?? null) : null,
       before: parse(r.before_json),
       after: parse(r.after_json),
       requestId: r.request_id,

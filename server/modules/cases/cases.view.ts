@@ -80,6 +80,23 @@ export async function presentCase(
     const o = orgs.find((x) => x.id === id);
     return o ? { id: o.id, name: o.name, type: o.type } : null;
   };
+  // The co-handlers the responsibility list suggested at intake, by name (the dispatch dialog prefills them).
+  const suggestedCoIds = events.find((e) => e.action === 'receive')?.data_json;
+  const coIds = suggestedCoIds
+    ? (JSON.parse(suggestedCoIds) as { coHandlerIds?: unknown }).coHandlerIds
+    : null;
+  const suggestedCo = Array.isArray(coIds)
+    ? (
+        await repo.organisationsByIds(
+          db,
+          coIds.filter((x): x is string => typeof x === 'string'),
+        )
+      ).map((o) => ({
+        id: o.id,
+        name: o.name,
+        type: o.type,
+      }))
+    : [];
   const staff = relations.has('dispatcher') || relations.has('supervisor');
   return {
     id: c.id,
@@ -106,6 +123,7 @@ export async function presentCase(
     leadOrg: org(c.lead_org_id),
     suggestedOrg: org(c.suggested_org_id),
     coHandlers: co,
+    suggestedCoHandlers: suggestedCo,
     routing: { rule: c.routing_rule, note: c.routing_note },
     deadlines: {
       accept: c.accept_due_at,

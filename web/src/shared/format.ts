@@ -1,5 +1,5 @@
 // Display formatters. Instants are always shown in Asia/Shanghai, whatever the browser's zone.
-import { shanghaiWallClock } from '../../../domain/calendar';
+import { deadlineDay, shanghaiDate, shanghaiWallClock } from '../../../domain/calendar';
 import type { Lang } from '../app/i18n';
 
 /**
@@ -38,4 +38,42 @@ export function compareNumber(
   b: string | number | null | undefined,
 ): number {
   return Number(a ?? 0) - Number(b ?? 0);
+}
+
+const WEEKDAYS_ZH = '日一二三四五六';
+const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A deadline as its last day: "12月3日（周四）24:00前" / "by Thu 3 Dec, 24:00" (a working-day deadline is
+ * 24:00 of its last day, not the next midnight); the year is named when it is not this year.
+ */
+export function formatDeadline(
+  iso: string | null | undefined,
+  lang: Lang = 'zh-CN',
+  now = new Date(),
+): string {
+  if (!iso) return '—';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const { date, weekday, time } = deadlineDay(at);
+  const [y, m, d] = date.split('-').map(Number);
+  const otherYear = String(y) !== shanghaiDate(now).slice(0, 4);
+  if (lang === 'en')
+    return `by ${WEEKDAYS_EN[weekday]} ${d} ${MONTHS_EN[m - 1]}${otherYear ? ` ${y}` : ''}, ${time}`;
+  return `${otherYear ? `${y}年` : ''}${m}月${d}日（周${WEEKDAYS_ZH[weekday]}）${time}前`;
+}
+
+/** Time left to a deadline (negative when past), in the largest whole unit: days, hours or minutes. */
+export function timeLeft(
+  iso: string,
+  now = new Date(),
+): { unit: 'd' | 'h' | 'm'; count: number; past: boolean } {
+  const ms = new Date(iso).getTime() - now.getTime();
+  const abs = Math.abs(ms);
+  const minutes = Math.floor(abs / 60_000);
+  const past = ms < 0;
+  if (minutes >= 24 * 60) return { unit: 'd', count: Math.floor(minutes / (24 * 60)), past };
+  if (minutes >= 60) return { unit: 'h', count: Math.floor(minutes / 60), past };
+  return { unit: 'm', count: minutes, past };
 }

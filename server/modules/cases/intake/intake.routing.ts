@@ -123,8 +123,7 @@ export async function routeCase(
     orgId: fallback?.id ?? null,
     coHandlerIds: [] as string[],
     rule: 'fallback',
-    note: rule
-      ? `清单 ${rule.id} 指向的单位在此地无覆盖，转街镇协调（属地管理）`
-      : '责任清单无匹配，转街镇协调（属地管理）',
+    // The matched row's source when its organisation does not cover the place; null when nothing matched.
+    note: rule ? rule.source : null,
   };
 }

@@ -1,5 +1,6 @@
 // The street's view of governance: the queue of statutory deadlines (also as an iCalendar file) and the
 // overview of every compound in scope with its state (组建中, 任期内, 需换届, …), counted per page.
+import { formatCitation } from '../../../../domain/citations.js';
 import { committeeHealth, governanceState } from '../../../../domain/governance.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { Deps } from '../../../platform/deps.js';
@@ -65,8 +66,8 @@ export async function tasksCalendar(
         ? `${t.compound_name}: ${kind.en} (${who.en})`
         : `${t.compound_name}：${kind.zh}（${who.zh}）`,
       description: en
-        ? `Last day ${t.due_on} (statutory ${t.nominal_due_on}); ${t.legal_ref}`
-        : `末日 ${t.due_on}（法定 ${t.nominal_due_on}）；依据 ${t.legal_ref}`,
+        ? `Last day ${t.due_on} (statutory ${t.nominal_due_on}); ${formatCitation(t.legal_ref, 'en')}`
+        : `末日 ${t.due_on}（法定 ${t.nominal_due_on}）；依据 ${formatCitation(t.legal_ref)}`,
     };
   });
   return {

@@ -20,7 +20,7 @@ export function AuditChange({ record }: { record: AuditRecordDto }) {
       </Col>
       <Col span={24}>
         <Typography.Text type="secondary" className="muted-code">
-          hash {record.hash}
+          {t('audit.requestId')} {record.requestId ?? '—'} · hash {record.hash ?? '…'}
         </Typography.Text>
       </Col>
     </Row>

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../shared/format';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { useAuditLog, useVerifyChain } from './api';
 import { AuditChange } from './AuditChange';
+import { auditActionLabel, auditTargetLabel } from './labels';
 
 const FILTER_KEYS = ['targetType', 'action', 'actorId', 'targetId'] as const;
 
@@ -49,26 +50,21 @@ export function AuditPage() {
       dataIndex: 'action',
       width: 200,
       render: (action: string) => (
-        <Tag color={actionColour(action)} className="code-tag">
-          {action}
+        <Tag color={actionColour(action)} title={action}>
+          {auditActionLabel(action, t, lang)}
         </Tag>
       ),
     },
     {
       title: t('audit.target'),
       key: 'target',
+      // The kind of thing and its name; the id only as a tooltip (for searching by it).
       render: (_, r) => (
-        <span>
-          {r.targetType}
-          {r.targetId && <span className="muted-code"> {r.targetId}</span>}
+        <span title={r.targetId ?? undefined}>
+          {auditTargetLabel(r.targetType, lang)}
+          {r.targetName && ` · ${r.targetName}`}
         </span>
       ),
-    },
-    {
-      title: t('audit.requestId'),
-      dataIndex: 'requestId',
-      width: 200,
-      render: (v: string | null) => <span className="muted-code">{v ?? '—'}</span>,
     },
   ];
 

@@ -49,18 +49,18 @@ export function ActionModal({ view, action, onClose }: Props) {
   const target = needs?.target?.kind;
 
   // The routing's suggested co-handlers (recorded at intake) and the last requested extension.
-  const suggestedCo = useMemo(() => {
-    const ids = view.events?.find((e) => e.action === 'receive')?.data.coHandlerIds;
-    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
-  }, [view.events]);
+  const suggestedCo = view.suggestedCoHandlers.map((o) => o.id);
   const requested = useMemo(() => {
     const e = [...(view.events ?? [])].reverse().find((x) => x.action === 'requestExtension');
     return typeof e?.data.extension === 'string' ? e.data.extension : undefined;
   }, [view.events]);
 
-  const known: OrgOption[] = [view.suggestedOrg, view.leadOrg, ...view.coHandlers].filter(
-    (o): o is OrgOption => !!o,
-  );
+  const known: OrgOption[] = [
+    view.suggestedOrg,
+    view.leadOrg,
+    ...view.coHandlers,
+    ...view.suggestedCoHandlers,
+  ].filter((o): o is OrgOption => !!o);
 
   const initialValues: Values = {
     // 改派 names a different lead: nothing is prefilled unless the suggestion is another organisation.

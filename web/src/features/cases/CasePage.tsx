@@ -22,7 +22,7 @@ import { useAuth } from '../../app/auth';
 import { useLang } from '../../app/i18n';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime, formatDeadline } from '../../shared/format';
 import { OrgTypeTag } from '../../shared/tags';
 import { ActionModal } from './ActionModal';
 import { useCase, useCompoundLocation } from './api';
@@ -88,8 +88,8 @@ function Deadline({ at, next, dueState }: { at: string | null; next: string | nu
   if (!at) return <>{t('common.none')}</>;
   return (
     <Space size={4}>
-      <span className="num">{formatDateTime(at, lang)}</span>
-      {at === next && <DueStateTag state={dueState} />}
+      <span title={formatDateTime(at, lang)}>{formatDeadline(at, lang)}</span>
+      {at === next && <DueStateTag state={dueState} at={at} />}
     </Space>
   );
 }
@@ -208,7 +208,9 @@ export function CasePage() {
                 <Org org={view.suggestedOrg} />
               </Descriptions.Item>
               <Descriptions.Item label={t('cases.routing')}>
-                <span data-testid="case-routing">{routingText(view.routing.rule, view.routing.note, t)}</span>
+                <span data-testid="case-routing">
+                  {routingText(view.routing.rule, view.routing.note, t, lang)}
+                </span>
               </Descriptions.Item>
               <Descriptions.Item label={t('cases.leadOrg')}>
                 <span data-testid="case-lead-org">

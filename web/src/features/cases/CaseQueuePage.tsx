@@ -8,7 +8,7 @@ import { useLang } from '../../app/i18n';
 import { DivisionFilter } from '../divisions/DivisionFilter';
 import { PagedTable } from '../../shared/PagedTable';
 import { PageHeader } from '../../shared/PageHeader';
-import { compareText, formatDateTime } from '../../shared/format';
+import { compareText, formatDeadline } from '../../shared/format';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import { QUEUES, useCaseQueue, useCategories, type Queue } from './api';
 import { defaultQueue, intakeChannels } from './roles';
@@ -111,8 +111,8 @@ export function CaseQueuePage() {
       sorter: (a, b) => compareText(a.nextDueAt ?? '9999', b.nextDueAt ?? '9999'),
       render: (v: string | null, row) => (
         <Space size={4}>
-          <span className="num">{formatDateTime(v, lang)}</span>
-          <DueStateTag state={row.dueState} />
+          <span>{formatDeadline(v, lang)}</span>
+          <DueStateTag state={row.dueState} at={v} />
         </Space>
       ),
     },

@@ -1,3 +1,5 @@
+import { formatCitation } from '../../../../domain/citations';
+import type { Lang } from '../../app/i18n';
 import type { TFunction } from 'i18next';
 
 /** `2wd` → "2 个工作日", `4h` → "4 小时", `3d` → "3 天". */
@@ -7,9 +9,15 @@ export function durationLabel(duration: string, t: TFunction): string {
   return t(`cases.duration.${m[2]}`, { count: Number(m[1]) });
 }
 
-/** `v1:R002` → "v1:R002"; the fallback to the street office has its own wording. */
-export function routingText(rule: string | null, note: string | null, t: TFunction): string {
+/**
+ * Why the case went where it did, in words: the responsibility list's edition and the row's legal basis as
+ * people cite it (never the row's code), or the street office's coordination when the list has no unit here.
+ */
+export function routingText(rule: string | null, note: string | null, t: TFunction, lang: Lang): string {
   if (!rule) return t('common.none');
-  if (rule === 'fallback') return t('cases.routingFallback', { note: note ?? '' });
-  return t('cases.routingRule', { rule, note: note ?? '' });
+  const basis = formatCitation(note, lang);
+  if (rule === 'fallback')
+    return basis ? t('cases.routingNoCoverage', { basis }) : t('cases.routingFallback');
+  const version = /^v(\d+):/.exec(rule)?.[1] ?? '';
+  return basis ? t('cases.routingRule', { version, basis }) : t('cases.routingRuleBare', { version });
 }

@@ -1,6 +1,7 @@
 // Case tags with one colour per meaning, used by the queue, the case page and the resident pages.
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { timeLeft } from '../../shared/format';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../../../domain/case-lifecycle';
 import { useLang } from '../../app/i18n';
 import { pick } from './taxonomy';
@@ -36,8 +37,22 @@ export function CaseStatusTag({ status, testId }: { status: string; testId?: str
 }
 
 /** Red when overdue, amber when the warning time has come; nothing while on time. */
-export function DueStateTag({ state }: { state: string }) {
+/**
+ * The SLA countdown beside a deadline: time left (orange when within the warning period), or time past it;
+ * without a deadline only the state.
+ */
+export function DueStateTag({ state, at }: { state: string; at?: string | null }) {
   const { t } = useTranslation();
+  const color = state === 'overdue' ? 'error' : state === 'warning' ? 'warning' : 'default';
+  if (at) {
+    const left = timeLeft(at);
+    const words = t(`cases.${left.past ? 'over' : 'left'}.${left.unit}`, { count: left.count });
+    return (
+      <Tag color={left.past ? 'error' : color} data-testid="due-countdown">
+        {words}
+      </Tag>
+    );
+  }
   if (state === 'overdue') return <Tag color="error">{t('cases.due.overdue')}</Tag>;
   if (state === 'warning') return <Tag color="warning">{t('cases.due.warning')}</Tag>;
   return null;

@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { PlusOutlined, DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Citation } from '../../shared/Citation';
 import { formatDate } from '../../shared/format';
 import {
   useByElection,
@@ -331,7 +332,13 @@ export function TaskTable({ tasks, testId }: { tasks: TaskDto[]; testId?: string
           width: 100,
           render: (s: string) => <TaskStateTag state={s} />,
         },
-        { title: t('gov.col.legalRef'), dataIndex: 'legalRef', width: 190, ellipsis: true },
+        {
+          title: t('gov.col.legalRef'),
+          dataIndex: 'legalRef',
+          width: 300,
+          ellipsis: true,
+          render: (v: string) => <Citation text={v} />,
+        },
       ]}
     />
   );

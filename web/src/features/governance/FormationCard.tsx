@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Citation } from '../../shared/Citation';
 import { formatDate } from '../../shared/format';
 import { useCompoundOwners, useFormationAction } from './api';
 import {
@@ -73,7 +74,13 @@ export function FormationCard({ formation, compoundId }: { formation: FormationD
             width: 100,
             render: (s: string) => <TaskStateTag state={s} />,
           },
-          { title: t('gov.col.legalRef'), dataIndex: 'legalRef', width: 190, ellipsis: true },
+          {
+            title: t('gov.col.legalRef'),
+            dataIndex: 'legalRef',
+            width: 300,
+            ellipsis: true,
+            render: (v: string) => <Citation text={v} />,
+          },
         ]}
       />
       <Descriptions size="small" column={3} style={{ marginTop: 12 }}>

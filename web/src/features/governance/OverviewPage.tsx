@@ -1,6 +1,7 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Select, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Citation } from '../../shared/Citation';
 import { Link, useNavigate } from 'react-router';
 import { GOVERNANCE_STATES } from '../../../../domain/governance';
 import { DivisionFilter } from '../divisions/DivisionFilter';
@@ -105,7 +106,13 @@ export function OverviewPage() {
       render: (s: string) => <TaskStateTag state={s} />,
     },
     { title: t('gov.col.doneOn'), dataIndex: 'doneOn', width: 110, render: formatDate },
-    { title: t('gov.col.legalRef'), dataIndex: 'legalRef', width: 200, ellipsis: true },
+    {
+      title: t('gov.col.legalRef'),
+      dataIndex: 'legalRef',
+      width: 300,
+      ellipsis: true,
+      render: (v: string) => <Citation text={v} />,
+    },
   ];
 
   return (

@@ -145,12 +145,12 @@ export const committeesEn: typeof committeesZh = {
       employed_by_manager: 'Works (or a close relative works) for the property company',
     },
     flagsHint:
-      'An Art 20 ¶2 disqualification arose while serving: the committee and the street should check it',
+      'An Art 20(2) disqualification arose while serving: the committee and the street should check it',
     health: 'Health',
     nextMeetingDue: 'Next meeting by',
     meetingOverdue: 'Meeting overdue (at least every 2 months)',
     vacancies: 'Vacant seats',
-    byElectionAllowed: 'By-election possible (Art 32 ¶1)',
+    byElectionAllowed: 'By-election possible (Art 32(1))',
     early: {
       members_below_half: 'Fewer than half the seats filled: early re-election',
       inactive_six_months: 'No work for six months: early re-election',
@@ -200,9 +200,9 @@ export const committeesEn: typeof committeesZh = {
     notPublished: 'Not posted',
     publish: 'Post the resolutions',
     publishRule:
-      "The committee's resolutions are posted in the compound within 3 days, and the residents' committee is told (Art 26 ¶3)",
+      "The committee's resolutions are posted in the compound within 3 days, and the residents' committee is told (Art 26(3))",
     freeze:
-      'The re-election group is at work: until the new committee is elected, the outgoing committee may not convene the assembly to decide these matters (Art 28 ¶4)',
+      'The re-election group is at work: until the new committee is elected, the outgoing committee may not convene the assembly to decide these matters (Art 28(4))',
     gapsTitle: 'The filing still lacks',
     gaps: {
       names_not_posted: "The members' names have not been posted (Art 21)",

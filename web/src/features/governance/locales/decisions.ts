@@ -88,7 +88,7 @@ export const decisionsZh = {
     byChoice: '按意见',
     byChannel: '按方式',
     law: '依据《民法典》第二百七十八条、最高人民法院区分所有权解释第八、九条：面积按不动产登记簿、实测、合同面积依次认定；建设单位未售及未交付房屋合计为一人，一人多套按一人计。',
-    reproduce: '导出的选票文件可用 `gongzhi tally 文件名` 独立复核本结果。',
+    reproduce: '导出选票文件后，任何人都可用共治的独立计票工具重新计算，核对本结果。',
   },
   vote: {
     portal: '业主投票',
@@ -211,7 +211,8 @@ export const decisionsEn: typeof decisionsZh = {
     byChoice: 'By choice',
     byChannel: 'By channel',
     law: 'Civil Code Art 278; SPC interpretation Arts 8–9: area by register, else survey, else contract; the developer’s unsold and undelivered units are one person; an owner of several units is one person.',
-    reproduce: 'The exported ballot file reproduces this result with `gongzhi tally <file>`.',
+    reproduce:
+      'Anyone can recount this result from the exported ballot file with Gongzhi’s independent tally tool.',
   },
   vote: {
     portal: 'Owners’ ballot',

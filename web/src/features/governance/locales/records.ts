@@ -183,6 +183,6 @@ export const recordsEn: typeof recordsZh = {
     filter: { open: 'Open', all: 'All' },
     note: 'Note',
     empty: 'No arrears',
-    rule: 'An owner with unpaid property service fees or maintenance fund contributions may not serve on the committee (Art 20 ¶2).',
+    rule: 'An owner with unpaid property service fees or maintenance fund contributions may not serve on the committee (Art 20(2)).',
   },
 };

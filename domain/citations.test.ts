@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { chineseNumber, formatCitation } from './citations.js';
+import { PERIODS } from './governance.js';
+
+describe('chineseNumber', () => {
+  it.each([
+    [1, '一'],
+    [10, '十'],
+    [11, '十一'],
+    [20, '二十'],
+    [28, '二十八'],
+    [100, '一百'],
+    [105, '一百零五'],
+    [110, '一百一十'],
+    [203, '二百零三'],
+    [278, '二百七十八'],
+    [1001, '一千零一'],
+    [1254, '一千二百五十四'],
+  ])('%i → %s', (n, zh) => expect(chineseNumber(n)).toBe(zh));
+
+  it('refuses what is not an article number', () => {
+    expect(() => chineseNumber(1.5)).toThrow(RangeError);
+    expect(() => chineseNumber(-1)).toThrow(RangeError);
+  });
+});
+
+describe('formatCitation', () => {
+  it('writes the regulation in full with article and paragraph (the issue’s example)', () => {
+    expect(formatCitation('《规定》 Art 28 ¶1')).toBe('《上海市住宅物业管理规定》第二十八条第一款');
+    expect(formatCitation('《规定》 Art 28 ¶1', 'en')).toBe(
+      'Shanghai Regulations on Residential Property Management, Art 28(1)',
+    );
+  });
+
+  it('items, ranges, lists and several laws', () => {
+    expect(formatCitation('《规定》 Art 32 ¶2 (二)')).toBe(
+      '《上海市住宅物业管理规定》第三十二条第二款第（二）项',
+    );
+    expect(formatCitation('《规定》 Art 32 ¶2 (二)', 'en')).toBe(
+      'Shanghai Regulations on Residential Property Management, Art 32(2)(ii)',
+    );
+    expect(formatCitation('民法典 Arts 201–203')).toBe('《民法典》第二百零一条至第二百零三条');
+    expect(formatCitation('民法典 Arts 201–203', 'en')).toBe('Civil Code, Arts 201–203');
+    expect(formatCitation('《规定》 Arts 59, 84 [P]')).toBe(
+      '《上海市住宅物业管理规定》第五十九条、第八十四条',
+    );
+    expect(formatCitation('民法典 Art 280 ¶2; 区分所有权解释 Art 12')).toBe(
+      '《民法典》第二百八十条第二款；《最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释》第十二条',
+    );
+  });
+
+  it('keeps the words after a reference and drops grade marks and research pointers', () => {
+    expect(
+      formatCitation('《上海市住宅物业管理规定》 Art 60: 分户计量表和表前管线由供水单位维修养护 [P]'),
+    ).toBe('《上海市住宅物业管理规定》第六十条：分户计量表和表前管线由供水单位维修养护');
+    expect(formatCitation('表位不明：物业先行处置，供水单位协办 [U default]')).toBe(
+      '表位不明：物业先行处置，供水单位协办',
+    );
+    expect(formatCitation('Seed speech: 急修 2 小时到场 [U] (RULES §4.2)')).toBe(
+      'Seed speech: 急修 2 小时到场',
+    );
+    expect(formatCitation('《上海市燃气管理条例》; 《规定》 Art 60 [P]')).toBe(
+      '《上海市燃气管理条例》；《上海市住宅物业管理规定》第六十条',
+    );
+  });
+
+  it('every statutory period of governance is written without notation', () => {
+    for (const [name, period] of Object.entries(PERIODS)) {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        const text = formatCitation(period.ref, lang);
+        expect(text, name).not.toMatch(lang === 'zh-CN' ? /Art|¶|\[/ : /¶|\[|《/);
+        expect(text, name).not.toBe('');
+      }
+    }
+  });
+
+  it('empty in, empty out; unknown text passes through', () => {
+    expect(formatCitation(null)).toBe('');
+    expect(formatCitation('')).toBe('');
+    expect(formatCitation('街镇负责')).toBe('街镇负责');
+  });
+});

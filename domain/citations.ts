@@ -1,0 +1,199 @@
+// Legal references written as people cite them. Code and reference data keep a compact notation
+// (`《规定》 Art 28 ¶1`, `民法典 Arts 201–203`, `《规定》 Art 32 ¶2 (二)`, with source grades such as `[P]`);
+// users read `《上海市住宅物业管理规定》第二十八条第一款` (zh-CN) or
+// `Shanghai Regulations on Residential Property Management, Art 28(1)` (en), and never a grade mark.
+
+export type CitationLang = 'zh-CN' | 'en';
+
+interface Law {
+  /** How people cite it in Chinese, with its book-title marks. */
+  zh: string;
+  en: string;
+}
+
+/** The laws the code and reference data cite, under every short name they use. */
+const LAWS: ReadonlyArray<{ names: readonly string[]; law: Law }> = [
+  {
+    names: ['《规定》', '《上海市住宅物业管理规定》', '上海市住宅物业管理规定'],
+    law: { zh: '《上海市住宅物业管理规定》', en: 'Shanghai Regulations on Residential Property Management' },
+  },
+  {
+    names: ['民法典', '《民法典》'],
+    law: { zh: '《民法典》', en: 'Civil Code' },
+  },
+  {
+    names: ['区分所有权解释', '《区分所有权解释》'],
+    law: {
+      zh: '《最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释》',
+      en: 'Supreme People’s Court Interpretation on Building Condominium Ownership Disputes',
+    },
+  },
+  {
+    names: ['《物业管理条例》', '物业管理条例'],
+    law: { zh: '《物业管理条例》', en: 'Property Management Regulations (State Council)' },
+  },
+  {
+    names: ['《上海市拆除违法建筑若干规定》', '拆违规定', '拆违'],
+    law: {
+      zh: '《上海市拆除违法建筑若干规定》',
+      en: 'Shanghai Provisions on the Demolition of Illegal Buildings',
+    },
+  },
+  {
+    names: ['《上海市供水管理条例》', '上海市供水管理条例'],
+    law: { zh: '《上海市供水管理条例》', en: 'Shanghai Water Supply Regulations' },
+  },
+  {
+    names: ['特种设备安全法', '《特种设备安全法》'],
+    law: { zh: '《特种设备安全法》', en: 'Special Equipment Safety Law' },
+  },
+  {
+    names: ['上海市消防条例', '《上海市消防条例》'],
+    law: { zh: '《上海市消防条例》', en: 'Shanghai Fire Protection Regulations' },
+  },
+  {
+    names: ['噪声污染防治法', '《噪声污染防治法》'],
+    law: { zh: '《噪声污染防治法》', en: 'Noise Pollution Prevention and Control Law' },
+  },
+  {
+    names: ['上海市非机动车安全管理条例', '《上海市非机动车安全管理条例》'],
+    law: { zh: '《上海市非机动车安全管理条例》', en: 'Shanghai Regulations on Non-Motor Vehicle Safety' },
+  },
+  {
+    names: ['上海市生活垃圾管理条例', '《上海市生活垃圾管理条例》'],
+    law: { zh: '《上海市生活垃圾管理条例》', en: 'Shanghai Household Waste Management Regulations' },
+  },
+  {
+    names: ['上海市养犬管理条例', '《上海市养犬管理条例》'],
+    law: { zh: '《上海市养犬管理条例》', en: 'Shanghai Dog Management Regulations' },
+  },
+  {
+    names: ['《电力供应与使用条例》', '电力供应与使用条例'],
+    law: { zh: '《电力供应与使用条例》', en: 'Regulations on Electricity Supply and Use' },
+  },
+  {
+    names: ['《上海市燃气管理条例》', '上海市燃气管理条例'],
+    law: { zh: '《上海市燃气管理条例》', en: 'Shanghai Gas Management Regulations' },
+  },
+  {
+    names: ['《上海市住房租赁条例》', '上海市住房租赁条例'],
+    law: { zh: '《上海市住房租赁条例》', en: 'Shanghai Housing Rental Regulations' },
+  },
+];
+
+const BY_NAME = new Map(LAWS.flatMap(({ names, law }) => names.map((n) => [n, law] as const)));
+/** Longest names first, so `《上海市住宅物业管理规定》` wins over a shorter name inside it. */
+const NAMES = [...BY_NAME.keys()].sort((a, b) => b.length - a.length);
+
+const DIGITS = '零一二三四五六七八九';
+
+/** 1 → 一, 10 → 十, 28 → 二十八, 105 → 一百零五, 278 → 二百七十八, 1259 → 一千二百五十九. */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 9999) throw new RangeError(`chineseNumber: ${n} is not 0..9999`);
+  if (n === 0) return DIGITS[0];
+  const units = ['千', '百', '十', ''];
+  const ds = String(n).padStart(4, '0').split('').map(Number);
+  let out = '';
+  let zero = false;
+  ds.forEach((d, i) => {
+    if (d === 0) {
+      zero = out !== '';
+      return;
+    }
+    if (zero) out += DIGITS[0];
+    zero = false;
+    out += DIGITS[d] + units[i];
+  });
+  return n >= 10 && n < 20 ? out.replace(/^一十/, '十') : out;
+}
+
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
+const ITEM_ZH = '一二三四五六七八九十';
+
+/** Grade marks and internal research pointers, never shown: `[P]`, `[U default]`, `(RULES §4.2)`. */
+const HIDDEN = /\s*\[(?:P|S|U)[^\]]*\]|\s*\(?RULES §[\d.]+\)?(?:\s*\[[^\]]*\])?/g;
+
+interface Article {
+  law: Law | null;
+  /** Article numbers as written: `28`, `25–26`, `60, 68`. */
+  articles: number[];
+  range: boolean;
+  paragraph: number | null;
+  /** 项, written `(二)`. */
+  item: string | null;
+  /** Free words after the reference (`: 24 小时内修复`). */
+  rest: string;
+}
+
+const ART_RE =
+  /^Arts?\s+(\d+)((?:\s*[–-]\s*\d+)|(?:\s*,\s*\d+)*)(?:\s*¶\s*(\d+))?(?:\s*[(（]([一二三四五六七八九十]+)[)）])?/;
+
+/** A segment's law (by the longest name it starts with) and the text after the name. */
+function splitLaw(segment: string): { law: Law | null; text: string } {
+  const text = segment.trim();
+  const name = NAMES.find((n) => text.startsWith(n));
+  return name
+    ? { law: BY_NAME.get(name) ?? null, text: text.slice(name.length).trim() }
+    : { law: null, text };
+}
+
+/** An article reference at the start of `text`, or null when the text names no article. */
+function parseArticle(law: Law | null, text: string): Article | null {
+  const m = ART_RE.exec(text);
+  if (!m) return null;
+  const tail = m[2] ?? '';
+  return {
+    law,
+    articles: [Number(m[1]), ...(tail.match(/\d+/g)?.map(Number) ?? [])],
+    range: /[–-]/.test(tail),
+    paragraph: m[3] ? Number(m[3]) : null,
+    item: m[4] ?? null,
+    rest: text.slice(m[0].length).trim(),
+  };
+}
+
+function zhArticle(a: Article): string {
+  const nums = a.articles.map(chineseNumber);
+  const arts = a.range ? `第${nums[0]}条至第${nums[1]}条` : nums.map((n) => `第${n}条`).join('、');
+  const para = a.paragraph ? `第${chineseNumber(a.paragraph)}款` : '';
+  const item = a.item ? `第（${a.item}）项` : '';
+  return `${a.law?.zh ?? ''}${arts}${para}${item}`;
+}
+
+function enArticle(a: Article): string {
+  const many = a.articles.length > 1;
+  const arts = a.range ? `${a.articles[0]}–${a.articles[1]}` : a.articles.join(', ');
+  const para = a.paragraph ? `(${a.paragraph})` : '';
+  const itemIndex = a.item ? ITEM_ZH.indexOf(a.item) : -1;
+  const item = a.item ? `(${ROMAN[itemIndex] ?? a.item})` : '';
+  const ref = `${many ? 'Arts' : 'Art'} ${arts}${para}${item}`;
+  return a.law ? `${a.law.en}, ${ref}` : ref;
+}
+
+function restText(rest: string, lang: CitationLang): string {
+  const words = rest.replace(/^[:：]\s*/, '').trim();
+  if (!words) return '';
+  return lang === 'zh-CN' ? `：${words}` : `: ${words}`;
+}
+
+/**
+ * A reference in the compact notation, as people cite it. Unknown text passes through (without grade
+ * marks), so a free-text source written by an administrator is still shown.
+ */
+export function formatCitation(ref: string | null | undefined, lang: CitationLang = 'zh-CN'): string {
+  if (!ref) return '';
+  return ref
+    .replace(HIDDEN, '')
+    .split(/\s*[;；]\s*/)
+    .map((segment) => segment.trim())
+    .filter(Boolean)
+    .map((segment) => {
+      const { law, text } = splitLaw(segment);
+      const article = parseArticle(law, text);
+      if (article)
+        return (lang === 'zh-CN' ? zhArticle(article) : enArticle(article)) + restText(article.rest, lang);
+      if (law) return (lang === 'zh-CN' ? law.zh : law.en) + restText(text, lang);
+      return segment;
+    })
+    .join(lang === 'zh-CN' ? '；' : '; ');
+}
