@@ -237,6 +237,7 @@ export const Category = z.object({
   nameEn: z.string(),
   urgent: z.boolean(),
   attributes: z.array(z.string()),
+  keywords: z.array(z.string()).describe('words callers use for the category (检索词), matched by search'),
   active: z.boolean(),
 });
 

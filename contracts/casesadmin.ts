@@ -14,6 +14,7 @@ export const AdminCategory = z.object({
   nameEn: z.string(),
   urgent: z.boolean(),
   attributes: z.array(z.string()),
+  keywords: z.array(z.string()),
   active: z.boolean(),
   sort: z.number().int(),
   updatedAt: z.string(),
@@ -21,6 +22,8 @@ export const AdminCategory = z.object({
 });
 
 const attributeList = z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/, 'attribute key')).max(10);
+/** Words callers use for a category (检索词): 噪音 for 噪声扰民. */
+const keywordList = z.array(z.string().trim().min(1).max(20)).max(30);
 
 export const CategoryInput = z.object({
   code: z
@@ -32,6 +35,7 @@ export const CategoryInput = z.object({
   nameEn: z.string().trim().min(1).max(100),
   urgent: z.boolean().default(false),
   attributes: attributeList.default([]),
+  keywords: keywordList.default([]),
   active: z.boolean().default(true),
   sort: z.number().int().min(0).max(100_000).optional(),
 });
@@ -43,6 +47,7 @@ export const CategoryPatch = z.object({
   urgent: z.boolean().optional(),
   active: z.boolean().optional(),
   attributes: attributeList.optional(),
+  keywords: keywordList.optional(),
   sort: z.number().int().min(0).max(100_000).optional(),
 });
 

@@ -145,6 +145,7 @@ test.describe('governance records of a committee in term', () => {
     const compound = await compoundInTerm(await api('huamu'), MEETINGS, 2);
     await signIn('huamu');
     await openCommittee(page, compound);
+    await page.getByTestId('gov-tab-groups').click();
     const groups = page.getByTestId('owner-groups-table');
     const before = await groups.locator('[data-status=active]').count();
     await page.getByTestId('owner-group-new').click();
@@ -159,6 +160,7 @@ test.describe('governance records of a committee in term', () => {
     const compound = await compoundInTerm(await api('huamu'), MEETINGS);
     await signIn('huamu');
     await openCommittee(page, compound);
+    await page.getByTestId('gov-tab-arrears').click();
     await recordAndSettleArrear(page, ...uniqueAmount());
   });
 
@@ -202,6 +204,7 @@ test.describe('governance records of a committee in term', () => {
     await expect(page.getByTestId('committee-modal')).toBeVisible();
     await modalOk(page, 'committee-modal');
     await expect(page.getByTestId('committee-hand_over_records')).toHaveCount(0);
+    await page.getByTestId('gov-tab-decisions').click();
     await page.getByTestId('decision-new').click();
     await expect(page.getByTestId('decision-modal')).toBeVisible();
     await page.getByTestId('field-title').fill('使用专项维修资金更换电梯');

@@ -34,7 +34,7 @@ test.describe('governance: a fund-use vote to a published result', () => {
   }) => {
     const compound = await voteCompound(api);
     await signIn('zhangjiang');
-    await page.goto(`/governance/compounds/${compound.id}`);
+    await page.goto(`/governance/compounds/${compound.id}?tab=decisions`);
     await page.getByTestId('decision-new').click();
     await expect(page.getByTestId('decision-modal')).toBeVisible();
     await page.getByTestId('field-title').fill(title());

@@ -15,6 +15,8 @@ export interface Category {
   nameEn: string;
   urgent: boolean;
   attributes: string[];
+  /** Words callers use for it (检索词): the intake form's category search matches them. */
+  keywords: string[];
   active: boolean;
 }
 
@@ -60,6 +62,7 @@ async function load(db: Executor): Promise<CaseReference> {
           nameEn: c.name_en,
           urgent: !!c.urgent,
           attributes: JSON.parse(c.attributes_json) as string[],
+          keywords: JSON.parse(c.keywords_json) as string[],
           active: !!c.active,
         },
       ]),

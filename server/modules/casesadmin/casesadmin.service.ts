@@ -46,6 +46,7 @@ const presentCategory = (c: CaseCategoryTable) => ({
   nameEn: c.name_en,
   urgent: !!c.urgent,
   attributes: JSON.parse(c.attributes_json) as string[],
+  keywords: JSON.parse(c.keywords_json) as string[],
   active: !!c.active,
   sort: c.sort,
   updatedAt: c.updated_at,
@@ -66,6 +67,7 @@ export async function createCategory(
     nameEn: string;
     urgent: boolean;
     attributes: string[];
+    keywords?: string[];
     active: boolean;
     sort?: number;
   },
@@ -83,6 +85,7 @@ export async function createCategory(
         name_en: input.nameEn,
         urgent: input.urgent ? 1 : 0,
         attributes_json: JSON.stringify([...new Set(input.attributes)]),
+        keywords_json: JSON.stringify([...new Set(input.keywords ?? [])]),
         active: input.active ? 1 : 0,
         sort: input.sort ?? (await repo.nextCategorySort(trx)),
         updated_at: now,
@@ -114,6 +117,7 @@ export async function updateCategory(
     urgent?: boolean;
     active?: boolean;
     attributes?: string[];
+    keywords?: string[];
     sort?: number;
   },
   requestId: string,
@@ -131,6 +135,7 @@ export async function updateCategory(
       ...(patch.attributes !== undefined && {
         attributes_json: JSON.stringify([...new Set(patch.attributes)]),
       }),
+      ...(patch.keywords !== undefined && { keywords_json: JSON.stringify([...new Set(patch.keywords)]) }),
       ...(patch.sort !== undefined && { sort: patch.sort }),
       updated_at: now,
     };

@@ -206,6 +206,8 @@ export interface CaseCategoryTable {
   name_en: string;
   urgent: number;
   attributes_json: string;
+  /** Words callers use for the category (检索词), a JSON array (migration 0013). */
+  keywords_json: string;
   active: number;
   sort: number;
   updated_at: string;

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { categoryMatches } from '../../../../domain/category-search';
 import { useLang } from '../../app/i18n';
 import { categoryGroup, categoryName, type CategoryGroup } from './taxonomy';
 import type { CategoryDto } from './types';
@@ -37,14 +38,18 @@ export function CategorySelect({
         title: t(`cases.groups.${g}`),
         options: (categories ?? [])
           .filter((c) => categoryGroup(c) === g)
-          .map((c) => ({ value: c.code, label: categoryName(c, lang), urgent: c.urgent })),
+          .map((c) => ({ value: c.code, label: categoryName(c, lang), urgent: c.urgent, category: c })),
       })).filter((g) => g.options.length),
     [categories, lang, t],
   );
   return (
     <Select
       data-testid={testId}
-      showSearch={{ optionFilterProp: 'label' }}
+      // Names and the words callers use (keywords: 噪音 finds 噪声扰民), domain/category-search.ts.
+      showSearch={{
+        filterOption: (input, option) =>
+          !!option && 'category' in option && categoryMatches(option.category as CategoryDto, input),
+      }}
       loading={loading}
       placeholder={placeholder}
       options={options}

@@ -10,11 +10,12 @@ import {
   Select,
   Skeleton,
   Space,
+  Tabs,
   Tag,
 } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
@@ -32,6 +33,8 @@ import { GovStateTag } from './tags';
 import type { GovernanceCompoundDto } from './types';
 import './governance.css';
 
+const TABS = ['assembly', 'decisions', 'groups', 'arrears'] as const;
+
 /** One compound's governance: the assembly trigger, the formation, the committee and its decisions. */
 export function CompoundGovernancePage() {
   const { t } = useTranslation();
@@ -41,6 +44,9 @@ export function CompoundGovernancePage() {
   const [startOnRequest, setStartOnRequest] = useState(false);
   const [recording, setRecording] = useState(false);
   const start = useStartFormation(id);
+  // The workspace's parts are tabs (a deep link names one: ?tab=decisions); the assembly and committee first.
+  const [params, setParams] = useSearchParams();
+  const tab = TABS.find((k) => k === params.get('tab')) ?? 'assembly';
   if (q.isError) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <Skeleton active />;
   const g = q.data;
@@ -65,50 +71,77 @@ export function CompoundGovernancePage() {
           </Space>
         }
       />
-      <Flex vertical gap={16}>
-        <TriggerCard g={g} />
-        {g.canStartFormation && (
-          <Space>
-            <Button
-              type="primary"
-              disabled={!g.trigger.met}
-              loading={start.isPending}
-              onClick={() => start.mutate({ triggerKind: 'detected' })}
-              data-testid="formation-start"
-            >
-              {t('gov.compound.startFormation')}
-            </Button>
-            <Button onClick={() => setStartOnRequest(true)}>{t('gov.compound.startOnRequest')}</Button>
-          </Space>
-        )}
-        {g.formation && <FormationCard formation={g.formation} compoundId={g.compoundId} />}
-        {isStreet &&
-          (!g.committee ||
-            g.committee.reelectionGroup ||
-            g.state === 'expired' ||
-            g.state === 'dysfunctional') && (
-            <Space>
-              <Button onClick={() => setRecording(true)} data-testid="committee-record">
-                {t('gov.compound.recordCommittee')}
-              </Button>
-            </Space>
-          )}
-        {g.committee && <CommitteeCard committee={g.committee} isStreet={isStreet} />}
-        {g.pastCommittees.length > 0 && (
-          <Card size="small" title={t('gov.compound.past')}>
-            <Space wrap>
-              {g.pastCommittees.map((p) => (
-                <Tag key={p.id}>
-                  {t('gov.committee.termNo', { n: p.termNo })} {p.electedOn} — {p.termEndsOn}
-                </Tag>
-              ))}
-            </Space>
-          </Card>
-        )}
-        <DecisionsCard compoundId={g.compoundId} canCreate={canRunDecisions} />
-        <OwnerGroupsCard g={g} />
-        <ArrearsCard compoundId={g.compoundId} canRecord={g.canRecordArrears} />
-      </Flex>
+      <Tabs
+        data-testid="governance-tabs"
+        activeKey={tab}
+        onChange={(key) => setParams((p) => (p.set('tab', key), p), { replace: true })}
+        items={[
+          {
+            key: 'assembly',
+            label: <span data-testid="gov-tab-assembly">{t('gov.compound.tabs.assembly')}</span>,
+            children: (
+              <Flex vertical gap={16}>
+                <TriggerCard g={g} />
+                {g.canStartFormation && (
+                  <Space>
+                    <Button
+                      type="primary"
+                      disabled={!g.trigger.met}
+                      loading={start.isPending}
+                      onClick={() => start.mutate({ triggerKind: 'detected' })}
+                      data-testid="formation-start"
+                    >
+                      {t('gov.compound.startFormation')}
+                    </Button>
+                    <Button onClick={() => setStartOnRequest(true)}>
+                      {t('gov.compound.startOnRequest')}
+                    </Button>
+                  </Space>
+                )}
+                {g.formation && <FormationCard formation={g.formation} compoundId={g.compoundId} />}
+                {isStreet &&
+                  (!g.committee ||
+                    g.committee.reelectionGroup ||
+                    g.state === 'expired' ||
+                    g.state === 'dysfunctional') && (
+                    <Space>
+                      <Button onClick={() => setRecording(true)} data-testid="committee-record">
+                        {t('gov.compound.recordCommittee')}
+                      </Button>
+                    </Space>
+                  )}
+                {g.committee && <CommitteeCard committee={g.committee} isStreet={isStreet} />}
+                {g.pastCommittees.length > 0 && (
+                  <Card size="small" title={t('gov.compound.past')}>
+                    <Space wrap>
+                      {g.pastCommittees.map((p) => (
+                        <Tag key={p.id}>
+                          {t('gov.committee.termNo', { n: p.termNo })} {p.electedOn} — {p.termEndsOn}
+                        </Tag>
+                      ))}
+                    </Space>
+                  </Card>
+                )}
+              </Flex>
+            ),
+          },
+          {
+            key: 'decisions',
+            label: <span data-testid="gov-tab-decisions">{t('gov.compound.tabs.decisions')}</span>,
+            children: <DecisionsCard compoundId={g.compoundId} canCreate={canRunDecisions} />,
+          },
+          {
+            key: 'groups',
+            label: <span data-testid="gov-tab-groups">{t('gov.compound.tabs.groups')}</span>,
+            children: <OwnerGroupsCard g={g} />,
+          },
+          {
+            key: 'arrears',
+            label: <span data-testid="gov-tab-arrears">{t('gov.compound.tabs.arrears')}</span>,
+            children: <ArrearsCard compoundId={g.compoundId} canRecord={g.canRecordArrears} />,
+          },
+        ]}
+      />
       {startOnRequest && (
         <FormModal<{ requestedOn: string }>
           title={t('gov.compound.startOnRequest')}

@@ -57,6 +57,7 @@ export const overviewZh = {
   },
   responsible: { developer: '建设单位', street: '街镇', group: '筹备组/换届小组', committee: '业委会' },
   compound: {
+    tabs: { assembly: '业主大会与业委会', decisions: '表决', groups: '业主小组', arrears: '欠费记录' },
     trigger: '成立业主大会的条件（《规定》第十三条）',
     soldArea: '已出售并交付面积',
     totalArea: '专有部分总面积',
@@ -138,6 +139,7 @@ export const overviewEn: typeof overviewZh = {
     committee: 'Committee',
   },
   compound: {
+    tabs: { assembly: 'Assembly and committee', decisions: 'Decisions', groups: 'Owner groups', arrears: 'Arrears' },
     trigger: "Conditions for the owners' assembly (Art 13)",
     soldArea: 'Area sold and delivered',
     totalArea: 'Total exclusive area',
