@@ -9,9 +9,10 @@
 // The CLI (`gongzhi due`) works without a database on reference/china-holidays.json through
 // domain/calendar.ts calendarFromYears / calendarFromFile instead.
 import type { BusinessCalendar } from '../../domain/calendar.js';
+import { REFERENCE_FRESHNESS_MS } from './cache.js';
 import type { Executor } from './db/database.js';
 
-export const CACHE_TTL_MS = 30_000;
+export const CACHE_TTL_MS = REFERENCE_FRESHNESS_MS;
 
 export interface WorkingCalendar {
   calendar: BusinessCalendar;

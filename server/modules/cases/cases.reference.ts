@@ -4,10 +4,11 @@
 import type { BusinessCalendar } from '../../../domain/calendar.js';
 import type { ResponsibilityRule } from '../../../domain/routing.js';
 import type { SlaPolicy } from '../../../domain/sla.js';
+import { REFERENCE_FRESHNESS_MS } from '../../platform/cache.js';
 import type { Executor } from '../../platform/db/database.js';
 import * as repo from './cases.repo.js';
 
-const CACHE_TTL_MS = 30_000;
+const CACHE_TTL_MS = REFERENCE_FRESHNESS_MS;
 
 export interface Category {
   code: string;
