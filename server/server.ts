@@ -74,16 +74,21 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://localhost:${port}`;
   log(`Gongzhi 共治 is running at ${url} (database: ${database.dialect}, mode: ${config.GONGZHI_MODE})`);
+  let stopped: Promise<void> | null = null;
   return {
     app,
     deps,
     url,
-    async stop() {
-      await sealer?.stop();
-      await worker?.stop();
-      if (sealer) await sealAuditLog(database, chain).catch(() => 0);
-      await app.close();
-      await database.close();
+    // Once, however often asked (a signal and a shutdown hook may both ask).
+    stop() {
+      stopped ??= (async () => {
+        await sealer?.stop();
+        await worker?.stop();
+        if (sealer) await sealAuditLog(database, chain).catch(() => 0);
+        await app.close();
+        await database.close();
+      })();
+      return stopped;
     },
   };
 }

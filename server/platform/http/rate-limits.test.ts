@@ -13,7 +13,9 @@ describe.each(DB_KINDS)('rate limits in the database (%s)', (kind) => {
     const db = t.database.db;
     const at = new Date('2026-11-26T02:00:10Z');
     const counts = await Promise.all(Array.from({ length: 20 }, () => countRequest(db, 'k', 60_000, at)));
-    expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
     expect(counts[0].ttlMs).toBe(50_000);
     expect((await countRequest(db, 'other', 60_000, at)).count).toBe(1);
     expect(await peekRequests(db, 'k', 60_000, at)).toEqual({ count: 20, ttlMs: 50_000 });
