@@ -248,8 +248,10 @@ describe.runIf(!!postgresTestUrl)('two server instances on one PostgreSQL', () =
     const seen = (s: { service_code: string; service_name: string }[]) =>
       s.find((x) => x.service_code === 'dogs')?.service_name === '犬只扰民（已改名）';
     expect(seen(await services(a.url))).toBe(true); // the editing instance dropped its cache at once
-    const took = await within(REFERENCE_FRESHNESS_MS + 1000, async () => seen(await services(b.url)));
-    expect(took).toBeLessThanOrEqual(REFERENCE_FRESHNESS_MS + 200);
+    // B loaded the taxonomy before the edit, so it must see the new name at most the freshness later (plus
+    // the polling interval and one request's time, allowed a second on a busy machine).
+    const took = await within(REFERENCE_FRESHNESS_MS + 3000, async () => seen(await services(b.url)));
+    expect(took).toBeLessThanOrEqual(REFERENCE_FRESHNESS_MS + 1000);
   });
 
   /** Waits until no job is due (pending or running with run_at ≤ now): both workers have done their part. */
