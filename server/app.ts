@@ -16,6 +16,7 @@ import { trustProxySetting } from './config.js';
 import { registerAllMessages } from './messages.js';
 import { frameworkErrorHandler, registerHttpPlatform, sendError } from './platform/http/http.js';
 import { AppError } from './platform/http/errors.js';
+import { databaseRateLimitStore } from './platform/http/rate-limits.js';
 import { CONTENT_SECURITY_POLICY, docsGuard, registerNoStore } from './platform/http/security.js';
 import { resolveApiKey, resolveSession } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -48,7 +49,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   await app.register(cookie);
   await app.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
-  await app.register(rateLimit, { global: false });
+  // Limits are counted in the database, so they hold across every instance (platform/http/rate-limits.ts).
+  await app.register(rateLimit, {
+    global: false,
+    store: databaseRateLimitStore(deps.database, deps.clock, (err) =>
+      app.log.warn({ err }, 'deleting ended rate-limit windows failed'),
+    ),
+  });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   registerHttpPlatform(app, {
     resolveSession: (token) => resolveSession(deps, token),

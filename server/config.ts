@@ -37,6 +37,11 @@ const EnvSchema = z.object({
   AUDIT_KEY_FILE: z.string().min(1).optional(),
   /** Where the signed chain head is written after each seal; default beside the key file. */
   AUDIT_HEAD_FILE: z.string().min(1).optional(),
+  /**
+   * Whether this instance seals new audit records into the chain. Several instances may all seal (they take
+   * turns on one database lock); '0' on all but one when their head files are not shared (docs/deploy.md).
+   */
+  AUDIT_SEALER: z.enum(['0', '1']).default('1'),
   /** Open311 creates per minute per API key, unless the key has its own (`gongzhi apikey limit`). */
   OPEN311_KEY_RATE_LIMIT: z.coerce.number().int().positive().default(1200),
   /** Open311 creates per minute per client address without a valid key. */

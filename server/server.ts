@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
-import { systemClock } from './platform/clock.js';
+import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import type { Deps } from './platform/deps.js';
@@ -21,12 +21,18 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** The clock of requests and jobs (tests inject one; the process uses the system clock). */
+  clock?: Clock;
+}
+
 export async function startServer(
   config: Config,
   log: (line: string) => void = console.log,
+  options: StartOptions = {},
 ): Promise<Running> {
   const database = await openDatabase(config.DATABASE_URL, { synchronous: config.SQLITE_SYNCHRONOUS });
-  const deps: Deps = { database, clock: systemClock, config };
+  const deps: Deps = { database, clock: options.clock ?? systemClock, config };
   await migrate(database);
   if (config.GONGZHI_MODE === 'demo') {
     const empty = !(await database.db.selectFrom('compounds').select('id').limit(1).executeTakeFirst());
@@ -49,31 +55,40 @@ export async function startServer(
   }
   const app = await buildApp(deps, { logger: config.LOG_LEVEL !== 'silent', webDist: config.WEB_DIST });
   await app.listen({ port: config.PORT, host: config.HOST });
-  const worker = config.JOB_WORKER === '1' ? new JobWorker(database, systemClock, jobHandlers(deps)) : null;
+  const worker = config.JOB_WORKER === '1' ? new JobWorker(database, deps.clock, jobHandlers(deps)) : null;
   if (worker) {
     worker.start();
     await scheduleDailyJobs(deps).catch((err) => app.log.error({ err }, 'scheduling daily jobs failed'));
   }
-  // Seal new audit records into the keyed hash chain about once a second (safe on several instances).
+  // Seal new audit records into the keyed hash chain about once a second (safe on several instances: they
+  // take turns on one lock; AUDIT_SEALER=0 leaves sealing to other instances, docs/deploy.md).
   const chain = auditChain(config, database);
   const paths = chainPaths(config, database.url);
   if (paths.defaulted && paths.keyFile && config.GONGZHI_MODE === 'production')
     log(`Warning: AUDIT_KEY_FILE is not set; the audit key is kept in ${paths.keyFile}, beside the data.`);
-  const sealer = startSealer(database, chain, (err) => app.log.error({ err }, 'audit sealing failed'));
+  const sealer =
+    config.AUDIT_SEALER === '1'
+      ? startSealer(database, chain, (err) => app.log.error({ err }, 'audit sealing failed'))
+      : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://localhost:${port}`;
   log(`Gongzhi 共治 is running at ${url} (database: ${database.dialect}, mode: ${config.GONGZHI_MODE})`);
+  let stopped: Promise<void> | null = null;
   return {
     app,
     deps,
     url,
-    async stop() {
-      await sealer.stop();
-      await worker?.stop();
-      await sealAuditLog(database, chain).catch(() => 0);
-      await app.close();
-      await database.close();
+    // Once, however often asked (a signal and a shutdown hook may both ask).
+    stop() {
+      stopped ??= (async () => {
+        await sealer?.stop();
+        await worker?.stop();
+        if (sealer) await sealAuditLog(database, chain).catch(() => 0);
+        await app.close();
+        await database.close();
+      })();
+      return stopped;
     },
   };
 }

@@ -58,11 +58,11 @@ describe.each(DB_KINDS)('working calendar from calendar_days (%s)', (kind) => {
       const later = workingCalendar(db, t0 + CACHE_TTL_MS);
       expect(later).not.toBe(first);
       expect((await later).calendar.holidays.has('2026-11-27')).toBe(true);
-      invalidateWorkingCalendar();
+      invalidateWorkingCalendar(db);
       expect(workingCalendar(db, t0 + CACHE_TTL_MS)).not.toBe(later);
     } finally {
       await db.deleteFrom('calendar_days').where('date', '=', '2026-11-27').execute();
-      invalidateWorkingCalendar();
+      invalidateWorkingCalendar(db);
     }
   });
 });

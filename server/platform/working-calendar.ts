@@ -2,16 +2,18 @@
 // for the server. The arithmetic on it is domain/calendar.ts; this file only reads the rows.
 //
 // - workingCalendar(db): cached in memory for CACHE_TTL_MS per database handle — for hot paths (case
-//   intake, SLA clocks, governance deadlines). Edits through this process (casesadmin) call
-//   invalidateWorkingCalendar() at once; other instances pick them up within the TTL.
+//   intake, SLA clocks, governance deadlines). Edits through this instance (casesadmin) call
+//   invalidateWorkingCalendar(db) at once; other instances (other database handles) pick them up within
+//   the TTL (REFERENCE_FRESHNESS_MS).
 // - readWorkingCalendar(db): one fresh read, e.g. inside a transaction that must see its own writes.
 //
 // The CLI (`gongzhi due`) works without a database on reference/china-holidays.json through
 // domain/calendar.ts calendarFromYears / calendarFromFile instead.
 import type { BusinessCalendar } from '../../domain/calendar.js';
+import { REFERENCE_FRESHNESS_MS } from './cache.js';
 import type { Executor } from './db/database.js';
 
-export const CACHE_TTL_MS = 30_000;
+export const CACHE_TTL_MS = REFERENCE_FRESHNESS_MS;
 
 export interface WorkingCalendar {
   calendar: BusinessCalendar;
@@ -39,7 +41,7 @@ export async function readWorkingCalendar(db: Executor): Promise<WorkingCalendar
 }
 
 // Keyed by the database handle (a transaction is a handle of its own and is dropped with it).
-let cache = new WeakMap<Executor, { at: number; value: Promise<WorkingCalendar> }>();
+const cache = new WeakMap<Executor, { at: number; value: Promise<WorkingCalendar> }>();
 
 /** The calendar, cached for {@link CACHE_TTL_MS} per database handle. */
 export function workingCalendar(db: Executor, now: number = Date.now()): Promise<WorkingCalendar> {
@@ -53,7 +55,7 @@ export function workingCalendar(db: Executor, now: number = Date.now()): Promise
   return value;
 }
 
-/** Drops every cached calendar (after the calendar was edited). */
-export function invalidateWorkingCalendar(): void {
-  cache = new WeakMap();
+/** Drops the calendar cached for this database handle (after the calendar was edited through it). */
+export function invalidateWorkingCalendar(db: Executor): void {
+  cache.delete(db);
 }

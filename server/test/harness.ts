@@ -19,6 +19,8 @@ import { DEMO_PASSWORD, seedDemoAccounts } from '../seed/demo-accounts.js';
 export type DbKind = 'sqlite' | 'postgres';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
+/** The PostgreSQL server of the tests (TEST_DATABASE_URL), or undefined when they run on SQLite only. */
+export const postgresTestUrl = pgUrl;
 
 /** The database kinds to run against: sqlite always, postgres when configured. */
 export const DB_KINDS: DbKind[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];

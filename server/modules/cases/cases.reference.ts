@@ -1,13 +1,14 @@
 // Reference data of the cases module (taxonomy, responsibility list, SLA policies, calendar), cached in
-// memory: the intake hot path must not read it per request. Edits through this process invalidate the
-// cache at once; other instances pick them up within CACHE_TTL_MS.
+// memory per database handle: the intake hot path must not read it per request. Edits through this instance
+// invalidate its cache at once; other instances pick them up within CACHE_TTL_MS (REFERENCE_FRESHNESS_MS).
 import type { BusinessCalendar } from '../../../domain/calendar.js';
 import type { ResponsibilityRule } from '../../../domain/routing.js';
 import type { SlaPolicy } from '../../../domain/sla.js';
+import { REFERENCE_FRESHNESS_MS } from '../../platform/cache.js';
 import type { Executor } from '../../platform/db/database.js';
 import * as repo from './cases.repo.js';
 
-const CACHE_TTL_MS = 30_000;
+const CACHE_TTL_MS = REFERENCE_FRESHNESS_MS;
 
 export interface Category {
   code: string;
@@ -28,17 +29,20 @@ export interface CaseReference {
   calendarYears: number[];
 }
 
-let cached: { at: number; db: Executor; value: Promise<CaseReference> } | null = null;
+const cache = new WeakMap<Executor, { at: number; value: Promise<CaseReference> }>();
 
-export function invalidateCaseReference(): void {
-  cached = null;
+export function invalidateCaseReference(db: Executor): void {
+  cache.delete(db);
 }
 
 export function caseReference(db: Executor, now = Date.now()): Promise<CaseReference> {
-  if (cached && cached.db === db && now - cached.at < CACHE_TTL_MS) return cached.value;
+  const hit = cache.get(db);
+  if (hit && now - hit.at < CACHE_TTL_MS) return hit.value;
   const value = load(db);
-  cached = { at: now, db, value };
-  value.catch(() => (cached = null));
+  cache.set(db, { at: now, value });
+  value.catch(() => {
+    if (cache.get(db)?.value === value) cache.delete(db);
+  });
   return value;
 }
 

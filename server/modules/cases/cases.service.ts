@@ -13,7 +13,7 @@ export async function caseCategories(deps: Deps): Promise<ReadonlyMap<string, Ca
   return (await caseReference(deps.database.db)).categories;
 }
 
-/** Drops the cached reference data (taxonomy, responsibility list, SLA policies, calendar) after an edit. */
-export function caseReferenceChanged(): void {
-  invalidateCaseReference();
+/** Drops this instance's cached reference data (taxonomy, responsibility list, SLA policies, calendar) after an edit. */
+export function caseReferenceChanged(deps: Deps): void {
+  invalidateCaseReference(deps.database.db);
 }

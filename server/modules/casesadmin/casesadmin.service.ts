@@ -32,8 +32,8 @@ async function configure<T>(
   try {
     return await writeTx(deps, auditActor(actor), requestId, fn);
   } finally {
-    caseReferenceChanged();
-    invalidateWorkingCalendar();
+    caseReferenceChanged(deps);
+    invalidateWorkingCalendar(deps.database.db);
   }
 }
 

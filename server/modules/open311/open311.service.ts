@@ -12,7 +12,7 @@ import {
   type Service,
 } from '../../../contracts/open311.js';
 import type { AuditActor } from '../../platform/audit/audit.js';
-import { ttlCache } from '../../platform/cache.js';
+import { REFERENCE_FRESHNESS_MS, ttlCache, type TtlCache } from '../../platform/cache.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/http/context.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
@@ -146,13 +146,19 @@ export async function serviceDefinition(
 // Creating a request
 
 /** The API key of a POST: valid, unrevoked and bound to channel open311, else 403. */
-// A key's limit may be read up to 30 s after it was changed (on every instance): limits are coarse.
-const keyLimits = ttlCache<number>(30_000);
+// A key's limit may be read up to REFERENCE_FRESHNESS_MS after it was changed on another instance (one
+// cache per database handle, i.e. per instance).
+const keyLimitCaches = new WeakMap<object, TtlCache<number>>();
+function keyLimits(deps: Deps): TtlCache<number> {
+  let c = keyLimitCaches.get(deps.database.db);
+  if (!c) keyLimitCaches.set(deps.database.db, (c = ttlCache<number>(REFERENCE_FRESHNESS_MS)));
+  return c;
+}
 
 /** Open311 creates per minute allowed to the API key of `actor` (its own limit or the default). */
 export async function createsPerMinute(deps: Deps, actor: Actor): Promise<number> {
   const keyId = actor.userId.replace(/^apikey:/, '');
-  return keyLimits.get(keyId, async () => {
+  return keyLimits(deps).get(keyId, async () => {
     const own = await repo.apiKeyRateLimit(deps.database.db, keyId);
     return own ?? deps.config.OPEN311_KEY_RATE_LIMIT;
   });
@@ -177,7 +183,7 @@ export async function setCreatesPerMinute(
     });
     return true;
   });
-  keyLimits.clear();
+  keyLimits(deps).clear();
   return done;
 }
 

@@ -221,6 +221,20 @@ describe.each(DB_KINDS)('keyed, anchored chain against a forger with the databas
     expect(await verifyAuditChain(t.database.db, chain)).toMatchObject({ ok: false, seq: 10, pending: 3 });
   });
 
+  it('an instance with another audit key refuses to extend the chain (several instances need one key)', async () => {
+    await fresh(5);
+    await append(t.database, 2, 'test.other-instance');
+    const other = newChain(); // its own key (and head file): e.g. a second machine that generated a key file
+    await expect(sealAuditLog(t.database, other)).rejects.toThrow(/another key/);
+    expect(other.anchors.read()).toBeNull();
+    expect(await sealAuditLog(t.database, chain)).toBe(2);
+    expect(await verifyAuditChain(t.database.db, chain)).toMatchObject({
+      ok: true,
+      count: 7,
+      anchoredSeq: 7,
+    });
+  });
+
   it('a forged or edited head file is reported', async () => {
     await fresh(5);
     const head = JSON.parse(readFileSync(chain.anchors.location, 'utf8')) as { seq: number };

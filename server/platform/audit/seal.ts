@@ -5,10 +5,16 @@
 // up by their unique seq. Each batch is one short transaction; between batches the sealer yields to the
 // event loop, and one tick seals at most `maxBatches` batches, so requests are never held up for long.
 // The sealer refuses to extend a chain that no longer matches its signed head (truncated or re-chained):
-// it would otherwise sign the tampered chain into a new, valid-looking head.
+// it would otherwise sign the tampered chain into a new, valid-looking head. It also refuses to extend a
+// chain whose newest record does not verify under its own key — on several instances, the sign of an
+// instance configured with a different audit key, which would otherwise fork the chain into two keys.
+//
+// Several instances (docs/deploy.md "Several instances"): batches take turns on one advisory lock, so there
+// is one chain; the signed head is written while holding that lock and names the chain's newest record at
+// that moment, so a head file shared by the instances only ever moves forwards.
 import { sql } from 'kysely';
 import type { Database, Executor } from '../db/database.js';
-import { advisoryLock } from '../db/locks.js';
+import { advisoryLock, underAdvisoryLock } from '../db/locks.js';
 import { GENESIS_HASH, KEYED_SEAL, keyedHash } from './audit.js';
 import { anchorSignatureValid, signAnchor, type AuditChain, type ChainAnchor } from './chain.js';
 
@@ -28,15 +34,32 @@ interface Head {
   hash: string;
 }
 
-async function chainHead(trx: Executor): Promise<Head | null> {
-  const head = await trx
+async function newestSealed(trx: Executor) {
+  return trx
     .selectFrom('audit_log')
-    .select(['seq', 'hash'])
+    .selectAll()
     .where('seq', 'is not', null)
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+async function chainHead(trx: Executor): Promise<Head | null> {
+  const head = await newestSealed(trx);
   return head ? { seq: Number(head.seq), hash: head.hash! } : null;
+}
+
+/** The newest record and the head it gives, after checking it was sealed under this chain's key. */
+async function keyedChainHead(trx: Executor, chain: AuditChain): Promise<Head | null> {
+  const row = await newestSealed(trx);
+  if (!row) return null;
+  const seq = Number(row.seq);
+  if (Number(row.seal_version) === KEYED_SEAL && keyedHash(chain.key, { ...row, seq }) !== row.hash)
+    throw new AuditChainBroken(
+      `audit record ${seq} does not match its keyed hash under this instance's audit key (changed, or sealed ` +
+        'with another key: every instance needs the same AUDIT_KEY or AUDIT_KEY_FILE contents)',
+    );
+  return { seq, hash: row.hash! };
 }
 
 /** Throws when the database no longer holds the chain the last signed head describes. */
@@ -94,7 +117,7 @@ async function sealBatch(database: Database, chain: AuditChain, batch: number) {
       .limit(batch)
       .execute();
     if (pending.length === 0) return { sealed: 0, head: null, legacy: 0 };
-    const head = await chainHead(trx);
+    const head = await keyedChainHead(trx, chain);
     await checkAgainstAnchor(trx, chain, head);
     const legacy = chain.anchors.read() ? 0 : await legacyBoundary(trx);
     let seq = head?.seq ?? 0;
@@ -113,11 +136,20 @@ async function sealBatch(database: Database, chain: AuditChain, batch: number) {
 
 const anchoring = new WeakMap<AuditChain, Promise<unknown>>();
 
-/** Writes the signed head after the seal committed, one write at a time per chain in this process. */
-function anchor(chain: AuditChain, head: Head, legacy: number): Promise<ChainAnchor | null> {
+/**
+ * Writes the signed head after the seal committed, one write at a time per chain in this process and, on
+ * PostgreSQL, under the chain's lock across instances: the head written is the chain's newest record then
+ * (at least `sealed`, the head this seal reached), so writers sharing one head file never move it back.
+ */
+function anchor(database: Database, chain: AuditChain, sealed: Head, legacy: number): Promise<unknown> {
   const next = (anchoring.get(chain) ?? Promise.resolve())
     .catch(() => undefined)
-    .then(() => writeAnchor(chain, head, legacy));
+    .then(() =>
+      underAdvisoryLock(database.db, AUDIT_CHAIN_LOCK, async (db) => {
+        const head = (await chainHead(db)) ?? sealed;
+        return writeAnchor(chain, head.seq >= sealed.seq ? head : sealed, legacy);
+      }),
+    );
   anchoring.set(chain, next);
   return next;
 }
@@ -157,7 +189,7 @@ export async function sealAuditLog(
       if (r.sealed < batch) break;
     }
   } finally {
-    if (head) await anchor(chain, head, legacy);
+    if (head) await anchor(database, chain, head, legacy);
   }
   if (!head && !chain.anchors.read()) await anchorExisting(database, chain);
   return total;
@@ -167,10 +199,10 @@ export async function sealAuditLog(
 async function anchorExisting(database: Database, chain: AuditChain): Promise<void> {
   const found = await database.db.transaction().execute(async (trx) => {
     await advisoryLock(trx, AUDIT_CHAIN_LOCK);
-    const head = await chainHead(trx);
+    const head = await keyedChainHead(trx, chain);
     return head ? { head, legacy: await legacyBoundary(trx) } : null;
   });
-  if (found) await anchor(chain, found.head, found.legacy);
+  if (found) await anchor(database, chain, found.head, found.legacy);
 }
 
 export interface Sealer {

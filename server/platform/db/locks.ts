@@ -1,8 +1,9 @@
 // Row locks, share locks, SKIP LOCKED claims and advisory locks — the only place outside migrations that knows
 // which database is underneath. SQLite has a single writer, so every lock here is a no-op there; on PostgreSQL
 // each one is the real lock. Callers (repositories) never test the dialect themselves.
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from './database.js';
+import type { DB } from './schema.js';
 import { isPostgres } from './dialect.js';
 
 type Select = SelectQueryBuilder<any, any, any>;
@@ -35,6 +36,23 @@ export async function lockRow(
 /** Serialises writers of one named chain (audit hash chain, imports) inside a transaction. */
 export async function advisoryLock(db: Executor, key: number): Promise<void> {
   if (isPostgres(db)) await sql`select pg_advisory_xact_lock(${key})`.execute(db);
+}
+
+/**
+ * Runs `fn` holding the named lock against other processes: on PostgreSQL in a transaction that took the
+ * advisory lock (fn gets the transaction); SQLite has one server process, so fn runs on the handle as is
+ * (no transaction that would hold its only connection while fn waits, e.g. for a file to be flushed).
+ */
+export async function underAdvisoryLock<T>(
+  db: Kysely<DB>,
+  key: number,
+  fn: (db: Executor) => Promise<T>,
+): Promise<T> {
+  if (!isPostgres(db)) return fn(db);
+  return db.transaction().execute(async (trx) => {
+    await advisoryLock(trx, key);
+    return fn(trx);
+  });
 }
 
 /** Rows per multi-row statement: SQLite limits bound parameters per statement, PostgreSQL far less. */

@@ -388,6 +388,14 @@ export interface NotificationLogTable {
   created_at: string;
 }
 
+/** A request counter of one rate-limited key in one fixed window (platform/rate-limits.ts). */
+export interface RateLimitTable {
+  key: string;
+  window_start: string;
+  count: number;
+  expires_at: string;
+}
+
 export interface CaseCounterTable {
   key: string;
   value: number;
@@ -425,4 +433,5 @@ export interface DB extends GovernanceTables {
   notifications: NotificationTable;
   notification_log: NotificationLogTable;
   case_counters: CaseCounterTable;
+  rate_limits: RateLimitTable;
 }

@@ -1,12 +1,12 @@
 // Cached registry lookups for the intake hot path (location and routing). Compounds, contracts and
-// organisation coverage change rarely; a routing decision made on data up to 30 s old is acceptable
+// organisation coverage change rarely; a routing decision made on data up to 5 s old is acceptable
 // and is recorded on the case with the rule that made it. One cache set per database handle.
 import type { Executor } from '../../../platform/db/database.js';
-import { ttlCache, type TtlCache } from '../../../platform/cache.js';
+import { REFERENCE_FRESHNESS_MS, ttlCache, type TtlCache } from '../../../platform/cache.js';
 import * as repo from '../cases.repo.js';
 import * as intakeRepo from './intake.repo.js';
 
-const TTL_MS = 30_000;
+const TTL_MS = REFERENCE_FRESHNESS_MS;
 
 type Loaded<F extends (...args: any[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
