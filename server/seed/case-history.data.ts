@@ -111,7 +111,13 @@ export const CATEGORY_MIX: CategoryMix[] = [
       ],
     },
     found: ['propertyCompany'],
-    texts: ['{b}楼道灯坏了很久没人修', '{b}单元门门禁失灵', '{b}信报箱损坏', '小区路面破损积水', '{b}楼梯扶手松动'],
+    texts: [
+      '{b}楼道灯坏了很久没人修',
+      '{b}单元门门禁失灵',
+      '{b}信报箱损坏',
+      '小区路面破损积水',
+      '{b}楼梯扶手松动',
+    ],
   },
   {
     code: 'illegal_construction',
@@ -124,7 +130,12 @@ export const CATEGORY_MIX: CategoryMix[] = [
       ],
     },
     found: ['gridInspection', 'departmentReferral'],
-    texts: ['{b}顶楼有人在搭建阳光房', '底楼住户私自扩建院子围墙', '{b}露台加盖彩钢板房', '有人在绿地上搭建棚屋'],
+    texts: [
+      '{b}顶楼有人在搭建阳光房',
+      '底楼住户私自扩建院子围墙',
+      '{b}露台加盖彩钢板房',
+      '有人在绿地上搭建棚屋',
+    ],
   },
   {
     code: 'group_renting',
@@ -142,7 +153,12 @@ export const CATEGORY_MIX: CategoryMix[] = [
     code: 'noise',
     weight: 8,
     season: SUMMER,
-    texts: ['楼上装修超时施工，晚上十点还在敲', '广场舞音响声音太大', '{b}空调外机噪声扰民', '夜间有人在小区里喧哗'],
+    texts: [
+      '楼上装修超时施工，晚上十点还在敲',
+      '广场舞音响声音太大',
+      '{b}空调外机噪声扰民',
+      '夜间有人在小区里喧哗',
+    ],
   },
   { code: 'dogs', weight: 3, texts: ['有人遛狗不牵绳，孩子被吓到', '{b}楼道里有狗粪无人清理'] },
   {
@@ -169,7 +185,12 @@ export const CATEGORY_MIX: CategoryMix[] = [
     weight: 1.5,
     texts: ['{b}有人从楼上往下扔垃圾', '{b}楼上掉下花盆，差点砸到人'],
   },
-  { code: 'parking', weight: 7, found: ['propertyCompany'], texts: ['外来车辆随意停放', '小区车位分配不公开', '道闸坏了谁都能进'] },
+  {
+    code: 'parking',
+    weight: 7,
+    found: ['propertyCompany'],
+    texts: ['外来车辆随意停放', '小区车位分配不公开', '道闸坏了谁都能进'],
+  },
   {
     code: 'committee_complaint',
     weight: 2,
@@ -211,7 +232,11 @@ export const NOTES = {
   decline: ['经核实不属于受理范围，已告知来电人', '诉求为咨询类，已当场解答'],
   recall: ['派遣单位有误，撤回重新研判'],
   redispatch: ['经核实应由属地街道牵头协调，改派'],
-  returnCase: ['经现场核实不属于本单位职责', '诉求描述不清，无法处置', '该部位属于业主自用部位，非本单位负责'],
+  returnCase: [
+    '经现场核实不属于本单位职责',
+    '诉求描述不清，无法处置',
+    '该部位属于业主自用部位，非本单位负责',
+  ],
   requestExtension: ['需等待配件到货', '涉及多个部门，需要协调时间', '需业主配合入户，时间另约'],
   refuseExtension: ['延期理由不充分，请按期办结'],
   suspend: ['等待业主大会表决使用维修资金', '当事人外出，暂时无法入户'],

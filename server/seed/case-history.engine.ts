@@ -125,12 +125,14 @@ export class CaseHistory {
     body: ActionBody = {},
   ): Promise<boolean> {
     if (at.getTime() >= this.until.getTime()) return false;
-    if (at.toISOString() < sim.row.updated_at) throw new Error(`case history: ${action} before the last step`);
+    if (at.toISOString() < sim.row.updated_at)
+      throw new Error(`case history: ${action} before the last step`);
     this.passDeadlines(sim, at);
     const current = sim.row;
     const relations = new Set<Relation>([relation]);
     const result = transition(stateOf(current), action, relations);
-    if (!result.ok) throw new Error(`case history: ${action} by ${relation} in ${current.status}: ${result.reason}`);
+    if (!result.ok)
+      throw new Error(`case history: ${action} by ${relation} in ${current.status}: ${result.reason}`);
     const input = { action, version: current.version, ...body } as ActionInput;
     for (const field of requiredFields(action))
       if (input[field] === undefined) throw new Error(`case history: ${action} needs ${field}`);
@@ -156,7 +158,12 @@ export class CaseHistory {
     sim.events.push(this.event(c, c.event_count, who, action, current.status, data, nowIso));
     if (effect.cohandlers) sim.cohandlers = [...new Set(effect.cohandlers)];
     if (effect.mergeTarget)
-      this.merges.push({ target: this.byId.get(effect.mergeTarget.id)!, at: nowIso, who, mergedNo: c.case_no });
+      this.merges.push({
+        target: this.byId.get(effect.mergeTarget.id)!,
+        at: nowIso,
+        who,
+        mergedNo: c.case_no,
+      });
     sim.row = c;
     sim.snapshots.push({ at: nowIso, row: c });
     return true;
@@ -173,7 +180,9 @@ export class CaseHistory {
     if (!next) return;
     const policy = policyFor(this.ref.policies, next.stage, slaFacts(c));
     const due = new Date(next.at);
-    const warnAt = policy?.warnBeforeMinutes ? new Date(due.getTime() - policy.warnBeforeMinutes * 60_000) : null;
+    const warnAt = policy?.warnBeforeMinutes
+      ? new Date(due.getTime() - policy.warnBeforeMinutes * 60_000)
+      : null;
     if (warnAt && warnAt < until && !sim.slaDone.has(`warn|${next.at}`)) {
       sim.slaDone.add(`warn|${next.at}`);
       if (c.due_state !== 'overdue') this.update(sim, { due_state: 'warning' }, warnAt);
@@ -187,7 +196,12 @@ export class CaseHistory {
       const level = c.supervision_level + 1;
       const row = this.update(
         sim,
-        { due_state: 'overdue', supervision_level: level, event_count: c.event_count + 1, version: c.version + 1 },
+        {
+          due_state: 'overdue',
+          supervision_level: level,
+          event_count: c.event_count + 1,
+          version: c.version + 1,
+        },
         due,
       );
       const data = { stage: next.stage, dueAt: next.at, level, policy: policy.id };
@@ -202,7 +216,7 @@ export class CaseHistory {
       const t = m.target;
       const status = this.rowAt(t, m.at).status;
       const data = { note: `合并案件 ${m.mergedNo}`, merged: m.mergedNo };
-      t.events.push(this.event(t.row, 0, m.who, 'comment', status, data, m.at));
+      t.events.push(this.event({ ...t.row, status }, 0, m.who, 'comment', status, data, m.at));
       t.row = {
         ...t.row,
         event_count: t.row.event_count + 1,

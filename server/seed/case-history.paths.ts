@@ -36,6 +36,8 @@ export interface PathOptions {
   duplicateOfNo: string | null;
   /** More extension requests (the focus queues show some waiting for approval). */
   extensionShare: number;
+  /** How often a repeat is merged into the case it repeats (else handled on its own). */
+  mergeShare: number;
 }
 
 const MIN = 60_000;
@@ -108,7 +110,7 @@ export async function walkCase(
   const fast = w.urgent ? [5, 40] : [30, 600];
   if (sim.row.channel !== 'gridInspection' && r.chance(0.025) && !w.urgent)
     return void (await w.step('decline', 'dispatcher', d, 30, 300, w.note(NOTES.decline)));
-  if (o.duplicateOfNo && r.chance(0.8)) {
+  if (o.duplicateOfNo && r.chance(o.mergeShare)) {
     const merged = await w
       .step('merge', 'dispatcher', d, 20, 240, { mergeIntoCaseNo: o.duplicateOfNo, ...w.note(NOTES.merge) })
       .catch((err: unknown) => {
@@ -162,8 +164,9 @@ async function work(w: Walk, o: PathOptions, reopened = false): Promise<void> {
   if (!reopened && !(await interruptions(w, o))) return;
   if (o.stall === 'work' && !reopened) return;
   const window = w.until(sim.row.resolve_due_at, 3 * 24 * 60);
-  const late = r.chance(0.17);
-  const frac = late ? 1.05 + r.next() * 0.9 : 0.15 + r.next() * 0.7;
+  const late = r.chance(0.07);
+  // On time means closed in time: the report leaves room for verification and closing.
+  const frac = late ? 1.05 + r.next() * 0.9 : 0.1 + r.next() * 0.45;
   const resolved = r.chance(0.94);
   const report = { resolved, ...w.note(resolved ? NOTES.reportBack : NOTES.reportUnresolved) };
   const t = Math.round(window * frac);
@@ -173,12 +176,18 @@ async function work(w: Walk, o: PathOptions, reopened = false): Promise<void> {
   const relation: Relation = verifier === cast.verifier ? 'verifier' : 'dispatcher';
   if (r.chance(0.07)) {
     if (!(await w.step('verifyFail', relation, verifier, 60, 1440, w.note(NOTES.verifyFail)))) return;
-    if (!(await w.step('reportBack', 'leadHandler', w.lead, 600, 4320, { resolved: true, ...w.note(NOTES.reportBack) })))
+    if (
+      !(await w.step('reportBack', 'leadHandler', w.lead, 600, 4320, {
+        resolved: true,
+        ...w.note(NOTES.reportBack),
+      }))
+    )
       return;
   }
-  if (!(await w.step('verifyPass', relation, verifier, 60, 1440))) return;
+  const [verifyIn, closeIn] = w.urgent ? [240, 120] : [720, 240];
+  if (!(await w.step('verifyPass', relation, verifier, 30, verifyIn))) return;
   if (o.stall === 'close' && !reopened) return;
-  if (!(await w.step('close', 'dispatcher', d, 30, 480))) return;
+  if (!(await w.step('close', 'dispatcher', d, 15, closeIn))) return;
   if (r.chance(0.08)) return; // not reached on revisit
   const unhappy = !resolved || late;
   const satisfaction = weighted<Satisfaction>(r, [
@@ -222,12 +231,15 @@ async function interruptions(w: Walk, o: PathOptions): Promise<boolean> {
     if (!(await w.step('resume', 'dispatcher', d, 2 * 1440, 15 * 1440))) return false;
   } else if (p < 0.07) {
     const s = cast.supervisor;
-    if (!(await w.step('parkLongTerm', 'supervisor', s, 1440, 10 * 1440, w.note(NOTES.parkLongTerm)))) return false;
+    if (!(await w.step('parkLongTerm', 'supervisor', s, 1440, 10 * 1440, w.note(NOTES.parkLongTerm))))
+      return false;
     if (r.chance(0.5)) return false; // still on the long-term register
     if (!(await w.step('unpark', 'supervisor', s, 20 * 1440, 90 * 1440, w.note(NOTES.unpark)))) return false;
   }
   if (r.chance(0.07)) {
-    const [who, relation] = r.chance(0.5) ? [cast.supervisor, 'supervisor' as const] : [d, 'dispatcher' as const];
+    const [who, relation] = r.chance(0.5)
+      ? [cast.supervisor, 'supervisor' as const]
+      : [d, 'dispatcher' as const];
     const at = Math.round(window * (0.5 + r.next() * 0.4));
     if (!(await w.step('supervise', relation, who, at, at + 120, w.note(NOTES.supervise)))) return false;
   }

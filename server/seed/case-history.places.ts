@@ -66,7 +66,8 @@ export async function loadPlaces(db: Executor, districtCode: string): Promise<Hi
   ]);
   const unitCount = new Map(units.map((u) => [u.compound_id, Number(u.n)]));
   const buildingsOf = new Map<string, string[]>();
-  for (const b of buildings) buildingsOf.set(b.compound_id, [...(buildingsOf.get(b.compound_id) ?? []), b.id]);
+  for (const b of buildings)
+    buildingsOf.set(b.compound_id, [...(buildingsOf.get(b.compound_id) ?? []), b.id]);
   // The latest contract, as routing's currentServiceProvider picks it.
   const companyOf = new Map<string, string>();
   for (const c of contracts) companyOf.set(c.compound_id, c.company_id);
@@ -79,7 +80,8 @@ export async function loadPlaces(db: Executor, districtCode: string): Promise<Hi
       name: streetName.get(o.division_code)!,
       officeId: o.id,
       officeName: o.name,
-      housingOfficeId: orgs.find((h) => h.type === 'housing_office' && h.division_code === o.division_code)?.id ?? null,
+      housingOfficeId:
+        orgs.find((h) => h.type === 'housing_office' && h.division_code === o.division_code)?.id ?? null,
     });
   }
   return {

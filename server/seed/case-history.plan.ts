@@ -4,7 +4,13 @@
 // the demo property company's compounds, the 城管 bureau's categories).
 import { addDays, fromShanghaiWallClock, isWorkingDay, shanghaiDate } from '../../domain/calendar.js';
 import type { CaseReference } from '../modules/cases/cases.reference.js';
-import { CATEGORY_MIX, FOUND_SHARE, RESIDENT_CHANNELS, weighted, type CategoryMix } from './case-history.data.js';
+import {
+  CATEGORY_MIX,
+  FOUND_SHARE,
+  RESIDENT_CHANNELS,
+  weighted,
+  type CategoryMix,
+} from './case-history.data.js';
 import type { HistoryCompound, HistoryPlaces } from './case-history.places.js';
 import { prng, type Rng } from './synthetic.js';
 
@@ -94,7 +100,9 @@ function intake(
   const urgent = m.code.startsWith('repair.urgent');
   const channel = channelOf(r, m, c, isWorkingDay(cal, day));
   const minute = minuteOf(r, channel, urgent);
-  const at = new Date(fromShanghaiWallClock(`${day}T00:00`).getTime() + minute * 60_000 + r.int(0, 59) * 1000);
+  const at = new Date(
+    fromShanghaiWallClock(`${day}T00:00`).getTime() + minute * 60_000 + r.int(0, 59) * 1000,
+  );
   const attributes: Record<string, string | boolean> = {};
   for (const [key, values] of Object.entries(m.attributes ?? {})) attributes[key] = weighted(r, values);
   const buildingId = c.buildingIds.length ? r.pick(c.buildingIds) : undefined;
@@ -141,7 +149,12 @@ function focusIntakes(
   const byCode = new Map(mix.map((m) => [m.code, m]));
   const groups: [HistoryCompound[], CategoryMix[], number][] = [
     ...FOCUS_STREETS.map(
-      (s) => [places.compounds.filter((c) => c.streetCode === s), mix, 35] as [HistoryCompound[], CategoryMix[], number],
+      (s) =>
+        [places.compounds.filter((c) => c.streetCode === s), mix, 35] as [
+          HistoryCompound[],
+          CategoryMix[],
+          number,
+        ],
     ),
     [
       places.compounds.filter((c) => o.focusCompanyId && c.companyId === o.focusCompanyId),
@@ -151,7 +164,7 @@ function focusIntakes(
     [
       places.compounds.filter((c) => c.streetCode === HUAMU),
       CHENGGUAN_CATEGORIES.flatMap((code) => byCode.get(code) ?? []),
-      16,
+      24,
     ],
     [places.compounds, CHENGGUAN_CATEGORIES.flatMap((code) => byCode.get(code) ?? []), 14],
   ];

@@ -18,6 +18,7 @@ import {
 } from '../modules/cases/intake/intake.service.js';
 import { resolveLocation, routeCase } from '../modules/cases/intake/intake.routing.js';
 import { CaseHistory, type HistoryActor, type SimCase } from './case-history.engine.js';
+import { weighted } from './case-history.data.js';
 import { walkCase, type Cast, type Stall } from './case-history.paths.js';
 import { loadPlaces, type HistoryCompound, type HistoryPlaces } from './case-history.places.js';
 import { planIntakes, type PlannedIntake } from './case-history.plan.js';
@@ -63,8 +64,7 @@ function castOf(places: HistoryPlaces, c: HistoryCompound): Cast {
     verifier: { id: null, name: `网格员 ${person(`grid:${street.code}`)}`, orgId: street.officeId },
     supervisor: { id: null, name: person(`supervise:${supervisorOrg}`), orgId: supervisorOrg },
     handler: (orgId) => ({ id: null, name: person(`handle:${orgId}`), orgId }),
-    otherLead: (lead) =>
-      lead !== street.officeId ? street.officeId : (street.housingOfficeId ?? null),
+    otherLead: (lead) => (lead !== street.officeId ? street.officeId : (street.housingOfficeId ?? null)),
   };
 }
 
@@ -82,7 +82,11 @@ function intakeActor(places: HistoryPlaces, p: PlannedIntake, facts: IntakeFacts
     case 'departmentReferral':
       return { id: null, name: person(`handle:${facts.routing.orgId}`), orgId: facts.routing.orgId };
     default:
-      return { id: null, name: `${p.channel.replace('hotline', '')}热线 ${person(`hotline:${p.at.getTime() % 7}`)}`, orgId: null };
+      return {
+        id: null,
+        name: `${p.channel.replace('hotline', '')}热线 ${person(`hotline:${p.at.getTime() % 7}`)}`,
+        orgId: null,
+      };
   }
 }
 
@@ -94,14 +98,12 @@ function stallOf(r: Rng, ageDays: number, focus: boolean): Stall {
   const points: [Stall, number][] = [
     ['dispatch', 1],
     ['sign', 2],
-    ['work', 4],
-    ['extension', 1.5],
+    ['work', focus ? 3 : 4],
+    ['extension', focus ? 3 : 1.5],
     ['verify', 1.5],
     ['close', 0.5],
   ];
-  let x = r.next() * 10.5;
-  for (const [s, wgt] of points) if ((x -= wgt) < 0) return s;
-  return 'work';
+  return weighted(r, points);
 }
 
 async function factsOf(deps: Deps, ref: CaseReference, p: PlannedIntake, r: Rng): Promise<IntakeFacts> {
@@ -141,7 +143,10 @@ function duplicateOf(h: CaseHistory, earlier: SimCase[] | undefined, at: Date): 
   return null;
 }
 
-export async function seedCaseHistory(deps: Deps, options: CaseHistoryOptions = {}): Promise<CaseHistoryResult> {
+export async function seedCaseHistory(
+  deps: Deps,
+  options: CaseHistoryOptions = {},
+): Promise<CaseHistoryResult> {
   const seed = options.seed ?? 1;
   const db = deps.database.db;
   const ref = await caseReference(db);
@@ -180,13 +185,18 @@ export async function seedCaseHistory(deps: Deps, options: CaseHistoryOptions = 
       facts,
       p.at,
     );
-    const sim = h.receive(row, receiveEventData(facts, duplicate?.row.id ?? null), intakeActor(places, p, facts));
+    const sim = h.receive(
+      row,
+      receiveEventData(facts, duplicate?.row.id ?? null),
+      intakeActor(places, p, facts),
+    );
     earlierOf.set(key, [...(earlierOf.get(key) ?? []), sim]);
     const ageDays = (end.getTime() - p.at.getTime()) / 86_400_000;
     await walkCase(h, sim, r, ref.calendar, castOf(places, p.compound), {
       stall: stallOf(r, ageDays, p.focus),
       duplicateOfNo: duplicate?.row.case_no ?? null,
       extensionShare: p.focus ? 0.3 : 0.1,
+      mergeShare: p.focus ? 0.15 : 0.8,
     });
   }
   for (const sim of h.cases) h.passDeadlines(sim, end);

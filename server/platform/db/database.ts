@@ -132,10 +132,16 @@ export async function nextSequenceValue(db: Executor, name: 'case_no_seq'): Prom
 }
 
 /** `count` values of the sequence at once (bulk seeding), ascending; unique like nextSequenceValue's. */
-export async function nextSequenceValues(db: Executor, name: 'case_no_seq', count: number): Promise<number[]> {
+export async function nextSequenceValues(
+  db: Executor,
+  name: 'case_no_seq',
+  count: number,
+): Promise<number[]> {
   if (count <= 0) return [];
   if (isPostgres(db)) {
-    const r = await sql<{ v: number }>`select nextval(${name}) as v from generate_series(1, ${count})`.execute(db);
+    const r = await sql<{
+      v: number;
+    }>`select nextval(${name}) as v from generate_series(1, ${count})`.execute(db);
     return r.rows.map((row) => Number(row.v)).sort((a, b) => a - b);
   }
   const row = await db

@@ -78,8 +78,7 @@ function markAccepted(c: CaseTable, x: ActionContext) {
 /** 派遣: the chosen lead (default: the routing's suggestion) and co-handlers (default: the suggested ones). */
 async function dispatch(c: CaseTable, x: ActionContext): Promise<ActionEffect> {
   const lead = x.body.leadOrgId ?? c.suggested_org_id;
-  if (!lead || !(await x.reads.organisationCount([lead])))
-    throw badRequest('cases.lead_invalid');
+  if (!lead || !(await x.reads.organisationCount([lead]))) throw badRequest('cases.lead_invalid');
   if (x.from === 'received') markAccepted(c, x);
   c.lead_org_id = lead;
   c.dispatched_at = x.nowIso;
@@ -117,8 +116,7 @@ function returnCase(c: CaseTable, x: ActionContext): ActionEffect {
 
 /** 延期批准: the resolve deadline moves by the given duration, else the requested one, else a working day. */
 async function approveExtension(c: CaseTable, x: ActionContext): Promise<ActionEffect> {
-  const requested = (await x.reads.lastEventData(c.id, 'requestExtension'))?.extension as
-    string | undefined;
+  const requested = (await x.reads.lastEventData(c.id, 'requestExtension'))?.extension as string | undefined;
   const extension = x.body.extension ?? requested ?? '1wd';
   const base = c.resolve_due_at ? new Date(c.resolve_due_at) : x.now;
   c.resolve_due_at = addDuration(x.ref.calendar, base, parseDuration(extension)).toISOString();

@@ -253,15 +253,7 @@ async function recordCase(
   const row = receivedCase(ref, id, caseNo, duplicate, f, now);
   // The case and its first event (seq 1) together: no second write to bump event_count.
   await repo.insertCase(trx, { ...row, event_count: 1 });
-  const seqNo = await appendEvent(
-    trx,
-    row,
-    actor,
-    'receive',
-    null,
-    receiveEventData(f, duplicate),
-    nowIso,
-  );
+  const seqNo = await appendEvent(trx, row, actor, 'receive', null, receiveEventData(f, duplicate), nowIso);
   if (input.photos?.length) await savePhotos(trx, id, seqNo, input.photos, nowIso);
   await saveMediaUrls(trx, id, seqNo, input.mediaUrls ?? [], nowIso);
   await scheduleSla(trx, deps, ref, row);
