@@ -210,7 +210,7 @@ async function interruptions(w: Walk, o: PathOptions): Promise<boolean> {
   const window = w.until(sim.row.resolve_due_at, 3 * 24 * 60);
   if (r.chance(0.08) && !(await w.step('comment', 'leadHandler', w.lead, 30, 600, w.note(NOTES.comment))))
     return false;
-  if (window >= 2 * 24 * 60 && (o.stall === 'extension' || r.chance(o.extensionShare))) {
+  if (window >= 24 * 60 && (o.stall === 'extension' || r.chance(o.extensionShare))) {
     const extension = r.pick(['3wd', '5wd', '10wd', '7d']);
     const ask = { extension, ...w.note(NOTES.requestExtension) };
     const at = Math.round(window * (0.4 + r.next() * 0.4));

@@ -150,7 +150,7 @@ function focusIntakes(
   const groups: [HistoryCompound[], CategoryMix[], number][] = [
     ...FOCUS_STREETS.map(
       (s) =>
-        [places.compounds.filter((c) => c.streetCode === s), mix, 35] as [
+        [places.compounds.filter((c) => c.streetCode === s), mix, 45] as [
           HistoryCompound[],
           CategoryMix[],
           number,
@@ -159,7 +159,7 @@ function focusIntakes(
     [
       places.compounds.filter((c) => o.focusCompanyId && c.companyId === o.focusCompanyId),
       COMPANY_CATEGORIES.flatMap((code) => byCode.get(code) ?? []),
-      30,
+      55,
     ],
     [
       places.compounds.filter((c) => c.streetCode === HUAMU),
