@@ -9,6 +9,9 @@ import pg from 'pg';
 import { openDatabase } from '../server/platform/db/database.js';
 import { migrate } from '../server/platform/db/migrate.js';
 import { seedSynthetic, type Scale } from '../server/seed/synthetic.js';
+import { seedCaseHistory } from '../server/seed/case-history.js';
+import { loadConfig } from '../server/config.js';
+import { systemClock } from '../server/platform/clock.js';
 import { machineNote } from './machine.js';
 
 const arg = (name: string, fallback: string) => {
@@ -50,11 +53,19 @@ for (const scale of scales) {
       if (done % 200 === 0) process.stderr.write(`\r  ${scale}/${kind}: ${done}/${total}`);
     });
     const seconds = (performance.now() - started) / 1000;
+    // The demo district's year of case history (gongzhi seed's default for demo and district scale).
+    const casesStarted = performance.now();
+    const config = loadConfig({ GONGZHI_MODE: 'production', LOG_LEVEL: 'silent', DATABASE_URL: url });
+    const h = scale === 'city' ? null : await seedCaseHistory({ database, clock: systemClock, config });
+    const caseSeconds = (performance.now() - casesStarted) / 1000;
     if (database.sqlite) database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await database.close();
     const bytes = await size();
     await cleanup();
-    const line = `| ${scale} | ${kind} | ${r.compounds.toLocaleString('en')} | ${r.units.toLocaleString('en')} | ${r.owners.toLocaleString('en')} | ${seconds.toFixed(1)} s | ${(bytes / 2 ** 20).toFixed(0)} MiB |`;
+    const history = h
+      ? `${h.cases.toLocaleString('en')} cases, ${h.events.toLocaleString('en')} events in ${caseSeconds.toFixed(1)} s`
+      : '—';
+    const line = `| ${scale} | ${kind} | ${r.compounds.toLocaleString('en')} | ${r.units.toLocaleString('en')} | ${r.owners.toLocaleString('en')} | ${seconds.toFixed(1)} s | ${history} | ${(bytes / 2 ** 20).toFixed(0)} MiB |`;
     process.stderr.write('\n');
     console.log(line);
     results.push(line);
@@ -65,11 +76,11 @@ const out = new URL('./results/seed.md', import.meta.url).pathname;
 if (!existsSync(out)) {
   appendFileSync(
     out,
-    '# Seed timings per scale\n\n`npm run bench:seed` — wall time of `seedSynthetic` (one transaction) and database size after it.\n',
+    '# Seed timings per scale\n\n`npm run bench:seed` — wall time of `seedSynthetic` (one transaction), of the case history (`seedCaseHistory`, from 2026-12-02) and database size after both.\n',
   );
 }
 appendFileSync(
   out,
-  `\n## ${new Date().toISOString().slice(0, 16)}Z — ${machineNote()}\n\n| scale | database | compounds | units | owners | time | size |\n|---|---|---|---|---|---|---|\n${results.join('\n')}\n`,
+  `\n## ${new Date().toISOString().slice(0, 16)}Z — ${machineNote()}\n\n| scale | database | compounds | units | owners | time | case history | size |\n|---|---|---|---|---|---|---|---|\n${results.join('\n')}\n`,
 );
 console.log(`appended to ${out}`);

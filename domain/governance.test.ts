@@ -23,6 +23,7 @@ import {
   eligibility,
   formationStepDue,
   governanceState,
+  isExistingCompound,
   meetingQuorate,
   positionProblems,
   resolutionAdopted,
@@ -464,5 +465,25 @@ describe('who a unit is counted under (解释 Arts 1, 9)', () => {
       developer: false,
     });
     expect(voteOwnerOf({ deliveredOn: '2020-01-01', owners: [] }, '2026-01-01', 'x').key).toBe('x');
+  });
+});
+
+describe('既有小区: compounds older than the system (isExistingCompound)', () => {
+  const registered = '2026-01-01';
+  it('is existing when the duty arose before the registration day, not on or after it', () => {
+    expect(isExistingCompound({ on: '1987-06-01' }, registered)).toBe(true);
+    expect(isExistingCompound({ on: '2025-12-31' }, registered)).toBe(true);
+    expect(isExistingCompound({ on: '2026-01-01' }, registered)).toBe(false);
+    expect(isExistingCompound({ on: '2026-01-02' }, registered)).toBe(false);
+    expect(isExistingCompound({ on: null }, registered)).toBe(false);
+  });
+  it('shows as existing (state not recorded) until a formation or a committee is recorded', () => {
+    expect(governanceState({ formationInProgress: false, committee: null, existing: true })).toBe(
+      'existing_unrecorded',
+    );
+    expect(governanceState({ formationInProgress: false, committee: null, existing: false })).toBe(
+      'no_assembly',
+    );
+    expect(governanceState({ formationInProgress: true, committee: null, existing: true })).toBe('forming');
   });
 });

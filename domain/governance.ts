@@ -416,6 +416,7 @@ export function committeeHealth(f: CommitteeFacts): CommitteeHealth {
 
 export const GOVERNANCE_STATES = [
   'no_assembly', // no 业主大会 recorded, no formation under way
+  'existing_unrecorded', // 既有小区: the Art 13 duty arose before the compound was registered; state not recorded yet
   'forming', // formation (筹备) under way
   'in_term', // a committee in its term
   'term_expiring', // in term, within 5 months of expiry (换届 due)
@@ -424,12 +425,27 @@ export const GOVERNANCE_STATES = [
 ] as const;
 export type GovernanceState = (typeof GOVERNANCE_STATES)[number];
 
+/**
+ * 既有小区 (an existing compound): its assembly duty (《规定》 Art 13 ¶2, the trigger) arose before the day the
+ * compound was registered in the system (`registeredOn`, its Shanghai date) — e.g. a 1985 estate entered in 2026.
+ * Its formation happened, or did not, on paper: the system does not know. So no deadline is counted from that old
+ * trigger day (the developer_report task would be decades overdue), and the overview does not call it "no
+ * assembly yet"; it is 'existing_unrecorded' until its state is recorded (a formation or a committee). A trigger on
+ * or after the registration day is the system's to follow, as for any new compound.
+ */
+export function isExistingCompound(trigger: Pick<TriggerResult, 'on'>, registeredOn: string): boolean {
+  return trigger.on !== null && trigger.on < registeredOn;
+}
+
 export function governanceState(input: {
   formationInProgress: boolean;
   committee: Pick<CommitteeHealth, 'expired' | 'earlyReelection' | 'reelectionReminder'> | null;
+  /** {@link isExistingCompound}: nothing recorded yet for a compound older than the system. */
+  existing?: boolean;
 }): GovernanceState {
   const c = input.committee;
-  if (!c) return input.formationInProgress ? 'forming' : 'no_assembly';
+  if (!c)
+    return input.formationInProgress ? 'forming' : input.existing ? 'existing_unrecorded' : 'no_assembly';
   if (c.expired) return 'expired';
   if (c.earlyReelection.length > 0) return 'dysfunctional';
   if (c.reelectionReminder) return 'term_expiring';

@@ -13,6 +13,7 @@ import { jobHandlers, scheduleDailyJobs } from './jobs.js';
 import { seedSynthetic } from './seed/synthetic.js';
 import { DEMO_PASSWORD, demoJourneyCompound, seedDemoAccounts } from './seed/demo-accounts.js';
 import { seedGovernanceDemo } from './seed/governance-demo.js';
+import { seedCaseHistory } from './seed/case-history.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -46,6 +47,11 @@ export async function startServer(
       const g = await seedGovernanceDemo(deps, new Set(journey ? [journey.id] : []));
       log(`  governance: ${g.committees} committees (${g.meetings} meetings), ${g.formations} formations`);
       const accounts = await seedDemoAccounts(deps);
+      const casesStarted = Date.now();
+      const h = await seedCaseHistory(deps);
+      log(
+        `  cases: a year of history, ${h.cases} cases (${h.open} open), ${h.events} events in ${((Date.now() - casesStarted) / 1000).toFixed(1)} s`,
+      );
       log(
         `Demo data: ${r.compounds} compounds, ${r.units} units, ${r.owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );

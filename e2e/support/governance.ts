@@ -36,10 +36,17 @@ export async function compoundInTerm(street: Api, index: number, minBuildings = 
 
 /** A compound of the street without an owners' assembly (where formation starts). */
 export async function compoundWithoutAssembly(street: Api): Promise<CompoundRef> {
-  const overview = await street.get<{ items: { compoundId: string; compoundName: string }[] }>(
-    '/api/v1/governance/overview?state=no_assembly&limit=50',
-  );
-  const c = [...overview.items].sort((a, b) => a.compoundId.localeCompare(b.compoundId))[0];
+  // Without an assembly: none recorded, whether the compound is newer than the system or older (既有小区).
+  const items: { compoundId: string; compoundName: string }[] = [];
+  for (const state of ['no_assembly', 'existing_unrecorded'])
+    items.push(
+      ...(
+        await street.get<{ items: { compoundId: string; compoundName: string }[] }>(
+          `/api/v1/governance/overview?state=${state}&limit=50`,
+        )
+      ).items,
+    );
+  const c = items.sort((a, b) => a.compoundId.localeCompare(b.compoundId))[0];
   expect(c, `${street.username} has a compound without an owners' assembly`).toBeTruthy();
   return { id: c.compoundId, name: c.compoundName };
 }

@@ -38,7 +38,7 @@ export function prng(seed: number) {
     chance: (p: number) => next() < p,
   };
 }
-type Rng = ReturnType<typeof prng>;
+export type Rng = ReturnType<typeof prng>;
 
 /**
  * Deterministic UUID-shaped ids. The leading 48 bits count up (like UUIDv7's timestamp), so inserts
@@ -196,13 +196,13 @@ export interface SeedResult {
 const SURNAME_CHARS = [...SURNAMES];
 const GIVEN_CHARS = [...GIVEN];
 
-function personName(r: Rng) {
+export function personName(r: Rng) {
   return (
     r.pick(SURNAME_CHARS) + (r.chance(0.5) ? r.pick(GIVEN_CHARS) : r.pick(GIVEN_CHARS) + r.pick(GIVEN_CHARS))
   );
 }
 
-function phone(r: Rng) {
+export function phone(r: Rng) {
   return `1${r.pick(['3', '5', '7', '8', '9'])}${String(r.int(0, 999_999_999)).padStart(9, '0')}`;
 }
 

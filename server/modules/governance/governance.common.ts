@@ -77,6 +77,9 @@ export function requireNotBefore(date: string, earliest: string | null): void {
 // Trigger (《规定》 Art 13) from registry data
 
 /** The assembly trigger of one compound from its `repo.triggerFacts` rows. */
+/** The Shanghai day a compound was registered in the system (its row's creation): see isExistingCompound. */
+export const registeredOn = (c: { created_at: string }) => shanghaiDate(new Date(c.created_at));
+
 export function triggerFrom(
   rows: Awaited<ReturnType<typeof repo.triggerFacts>>,
   firstDeliveryOn: string | null,

@@ -306,6 +306,14 @@ describe.each(DB_KINDS)('governance jobs: deadline reminders and the trigger sca
       return rows.length;
     };
     const compounds = await db().selectFrom('compounds').select(['id', 'street_code']).execute();
+    // The seeded compounds were registered (2026) long after their duty arose: 既有小区, no task is counted from
+    // those old days (isExistingCompound). Here they were registered before it (1980) — all but one.
+    const existing = compounds.find((c) => c.id !== huamuCompound.id && c.id !== zhangjiangCompound.id)!;
+    await db()
+      .updateTable('compounds')
+      .set({ created_at: '1980-01-01T00:00:00.000Z' })
+      .where('id', '!=', existing.id)
+      .execute();
     const before = await developerReports();
 
     // Batches of 7 so that the keyset walk takes several pages.
@@ -314,13 +322,15 @@ describe.each(DB_KINDS)('governance jobs: deadline reminders and the trigger sca
     await scan({}, job);
     const first = await developerReports();
     const atCompound = first.filter((r) => r.subject_type === 'compound');
-    // Every seeded compound was delivered years ago: all but the one forming and the one with a committee.
+    // Every seeded compound was delivered years ago: all but the one forming, the one with a committee and the
+    // one registered after its duty arose.
     expect(atCompound.map((r) => r.compound_id).sort()).toEqual(
       compounds
         .map((c) => c.id)
-        .filter((id) => id !== huamuCompound.id && id !== zhangjiangCompound.id)
+        .filter((id) => id !== huamuCompound.id && id !== zhangjiangCompound.id && id !== existing.id)
         .sort(),
     );
+    expect(first.filter((r) => r.compound_id === existing.id)).toEqual([]);
     expect(atCompound.every((r) => r.subject_id === r.compound_id && r.responsible === 'developer')).toBe(
       true,
     );

@@ -8,7 +8,7 @@ import {
   startOfShanghaiDay,
   type BusinessCalendar,
 } from '../../../domain/calendar.js';
-import { PERIODS, type TriggerResult } from '../../../domain/governance.js';
+import { isExistingCompound, PERIODS, type TriggerResult } from '../../../domain/governance.js';
 import type { Clock } from '../../platform/clock.js';
 import { isUniqueViolation, type Executor } from '../../platform/db/database.js';
 import type { GovTaskTable } from '../../platform/db/schema.js';
@@ -23,6 +23,7 @@ import {
   addTaskOnce,
   RESPONSIBLE_LABELS,
   taskKindLabel,
+  registeredOn,
   triggerFrom,
   type TaskReminderJob,
 } from './governance.common.js';
@@ -164,7 +165,9 @@ async function detectTriggers(
   for (const c of batch) {
     if (completed.has(c.id)) continue;
     const { result } = triggerFrom(factsOf.get(c.id) ?? [], c.first_delivery_on, today);
-    if (result.met) await openDeveloperReport(deps, cal, c, result);
+    // 既有小区: a duty older than the compound's record is not the system's to count (isExistingCompound).
+    if (result.met && !isExistingCompound(result, registeredOn(c)))
+      await openDeveloperReport(deps, cal, c, result);
   }
 }
 

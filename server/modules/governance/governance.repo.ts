@@ -30,6 +30,7 @@ export async function compound(db: Executor, id: string) {
       'building_area',
       'first_delivery_on',
       'residents_committee_id',
+      'created_at',
     ])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -373,7 +374,7 @@ export async function compoundsAwaitingAssembly(db: Executor, afterId: string | 
   let q = db
     .selectFrom('compounds')
     .select(['compounds.id', 'compounds.name', 'compounds.street_code', 'compounds.district_code'])
-    .select('compounds.first_delivery_on')
+    .select(['compounds.first_delivery_on', 'compounds.created_at'])
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

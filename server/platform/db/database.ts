@@ -130,3 +130,27 @@ export async function nextSequenceValue(db: Executor, name: 'case_no_seq'): Prom
     .executeTakeFirstOrThrow();
   return row.value;
 }
+
+/** `count` values of the sequence at once (bulk seeding), ascending; unique like nextSequenceValue's. */
+export async function nextSequenceValues(
+  db: Executor,
+  name: 'case_no_seq',
+  count: number,
+): Promise<number[]> {
+  if (count <= 0) return [];
+  if (isPostgres(db)) {
+    const r = await sql<{
+      v: number;
+    }>`select nextval(${name}) as v from generate_series(1, ${count})`.execute(db);
+    return r.rows.map((row) => Number(row.v)).sort((a, b) => a - b);
+  }
+  const row = await db
+    .insertInto('case_counters')
+    .values({ key: name, value: count })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({ value: eb('case_counters.value', '+', count) })),
+    )
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Array.from({ length: count }, (_, i) => row.value - count + 1 + i);
+}

@@ -14,9 +14,33 @@ import type { CaseReference } from '../cases.reference.js';
 import { stageDeadline } from '../cases.sla.js';
 import * as repo from './actions.repo.js';
 
+/**
+ * What handlers read besides the case (before the write): the service reads the database (databaseReads); the
+ * demo history (server/seed/case-history) answers from the history it is writing, through the same handlers.
+ */
+export interface ActionReads {
+  /** How many of these organisations exist. */
+  organisationCount(ids: readonly string[]): Promise<number>;
+  /** The data of the case's intake event (with the routing's suggested co-handlers). */
+  intakeData(caseId: string): Promise<{ coHandlerIds?: string[] }>;
+  /** The data of the case's latest event of an action. */
+  lastEventData(caseId: string, action: string): Promise<Record<string, unknown> | undefined>;
+  /** A case by its number (the merge target). */
+  caseByNo(caseNo: string): Promise<CaseTable | undefined>;
+}
+
+export function databaseReads(db: Executor): ActionReads {
+  return {
+    organisationCount: async (ids) => (await casesRepo.organisationsByIds(db, ids)).length,
+    intakeData: async (caseId) => JSON.parse((await repo.firstEventData(db, caseId)) ?? '{}'),
+    lastEventData: (caseId, action) => repo.lastEventData(db, caseId, action),
+    caseByNo: (caseNo) => casesRepo.findCaseByNo(db, caseNo),
+  };
+}
+
 export interface ActionContext {
   /** Reads before the write (organisations, earlier events, the merge target). */
-  db: Executor;
+  reads: ActionReads;
   ref: CaseReference;
   /** The request; its required inputs are checked already. */
   body: ActionInput;
@@ -54,20 +78,16 @@ function markAccepted(c: CaseTable, x: ActionContext) {
 /** 派遣: the chosen lead (default: the routing's suggestion) and co-handlers (default: the suggested ones). */
 async function dispatch(c: CaseTable, x: ActionContext): Promise<ActionEffect> {
   const lead = x.body.leadOrgId ?? c.suggested_org_id;
-  if (!lead || !(await casesRepo.organisationsByIds(x.db, [lead])).length)
-    throw badRequest('cases.lead_invalid');
+  if (!lead || !(await x.reads.organisationCount([lead]))) throw badRequest('cases.lead_invalid');
   if (x.from === 'received') markAccepted(c, x);
   c.lead_org_id = lead;
   c.dispatched_at = x.nowIso;
   c.sign_due_at = stageDeadline(x.ref, x.facts, 'sign', x.now);
   c.resolve_due_at ??= stageDeadline(x.ref, x.facts, 'resolve', x.now);
-  const intake = JSON.parse((await repo.firstEventData(x.db, c.id)) ?? '{}') as { coHandlerIds?: string[] };
+  const intake = await x.reads.intakeData(c.id);
   const suggested = (intake.coHandlerIds ?? []).filter((o) => o !== lead);
   const cohandlers = x.body.coHandlerOrgIds ?? (lead === c.suggested_org_id ? suggested : []);
-  if (
-    cohandlers.length &&
-    (await casesRepo.organisationsByIds(x.db, cohandlers)).length !== new Set(cohandlers).size
-  )
+  if (cohandlers.length && (await x.reads.organisationCount(cohandlers)) !== new Set(cohandlers).size)
     throw badRequest('cases.lead_invalid');
   return { data: { leadOrgId: lead, coHandlerOrgIds: cohandlers }, cohandlers };
 }
@@ -96,8 +116,7 @@ function returnCase(c: CaseTable, x: ActionContext): ActionEffect {
 
 /** 延期批准: the resolve deadline moves by the given duration, else the requested one, else a working day. */
 async function approveExtension(c: CaseTable, x: ActionContext): Promise<ActionEffect> {
-  const requested = (await repo.lastEventData(x.db, c.id, 'requestExtension'))?.extension as
-    string | undefined;
+  const requested = (await x.reads.lastEventData(c.id, 'requestExtension'))?.extension as string | undefined;
   const extension = x.body.extension ?? requested ?? '1wd';
   const base = c.resolve_due_at ? new Date(c.resolve_due_at) : x.now;
   c.resolve_due_at = addDuration(x.ref.calendar, base, parseDuration(extension)).toISOString();
@@ -135,7 +154,7 @@ function resume(c: CaseTable, x: ActionContext): ActionEffect {
 /** 合并: into an unfinished other case, found by its number. */
 async function merge(c: CaseTable, x: ActionContext): Promise<ActionEffect> {
   const targetNo = x.body.mergeIntoCaseNo!;
-  const target = await casesRepo.findCaseByNo(x.db, targetNo);
+  const target = await x.reads.caseByNo(targetNo);
   if (!target || target.id === c.id || !MERGEABLE_INTO.includes(target.status))
     throw badRequest('cases.merge_target_invalid', { caseNo: targetNo });
   c.merged_into_id = target.id;

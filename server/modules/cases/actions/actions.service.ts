@@ -23,7 +23,7 @@ import { caseReference, type CaseReference } from '../cases.reference.js';
 import { actorOrgIds, canRead, relationsTo } from '../cases.policy.js';
 import { refreshDue, scheduleSla, slaFacts } from '../cases.sla.js';
 import { presentCase, stateOf } from '../cases.view.js';
-import { ACTION_HANDLERS, type ActionContext, type ActionEffect } from './actions.handlers.js';
+import { ACTION_HANDLERS, databaseReads, type ActionContext, type ActionEffect } from './actions.handlers.js';
 import * as repo from './actions.repo.js';
 import { notifyFor } from './actions.notices.js';
 
@@ -105,7 +105,7 @@ export async function applyAction<T>(
   const now = deps.clock.now();
   const c: CaseTable = { ...current, status: result.to };
   const x: ActionContext = {
-    db,
+    reads: databaseReads(db),
     ref,
     body,
     relations,

@@ -125,7 +125,8 @@ function requestHash(input: IntakeRequest): string {
     .digest('hex');
 }
 
-interface Facts {
+/** What intake established about a report before numbering it (the demo history builds the same). */
+export interface IntakeFacts {
   input: IntakeRequest;
   idempotency: { scope: string; hash: string } | null;
   category: Category;
@@ -134,12 +135,43 @@ interface Facts {
   routing: Routing;
 }
 
+/** The case number: district + Shanghai date + a city-wide sequence (unique, readable, no hot counter row). */
+export function caseNumber(districtCode: string, now: Date, seq: number): string {
+  return `${districtCode}${shanghaiDate(now).replace(/-/g, '')}${String(seq).padStart(7, '0')}`;
+}
+
+/** The new case row: received, routed, its accept clock running (due state as of `now`). */
+export function receivedCase(
+  ref: CaseReference,
+  id: string,
+  caseNo: string,
+  duplicate: string | null,
+  f: IntakeFacts,
+  now: Date,
+): CaseTable {
+  const row = newCaseRow(id, caseNo, duplicate, f, now.toISOString());
+  row.accept_due_at = stageDeadline(ref, slaFacts(row), 'accept', now);
+  refreshDue(ref, row, now);
+  return row;
+}
+
+/** The data of the intake event (seq 1): the routing's suggestion, which dispatch reads back. */
+export function receiveEventData(f: IntakeFacts, duplicate: string | null): Record<string, unknown> {
+  return {
+    channel: f.input.channel,
+    suggestedOrgId: f.routing.orgId,
+    rule: f.routing.rule,
+    coHandlerIds: f.routing.coHandlerIds,
+    duplicateOf: duplicate,
+  };
+}
+
 /** The new case row: received, routed, no deadline but the accept one yet. */
 function newCaseRow(
   id: string,
   caseNo: string,
   duplicate: string | null,
-  f: Facts,
+  f: IntakeFacts,
   nowIso: string,
 ): CaseTable {
   const { input, category, loc, routing } = f;
@@ -211,36 +243,17 @@ async function recordCase(
   ref: CaseReference,
   id: string,
   actor: EventActor,
-  f: Facts,
+  f: IntakeFacts,
   now: Date,
 ): Promise<IntakeResult> {
-  const { input, category, loc, routing } = f;
+  const { input, category, loc } = f;
   const nowIso = now.toISOString();
-  const day = shanghaiDate(now).replace(/-/g, '');
-  // District + Shanghai date + a city-wide sequence: unique, readable, and no hot counter row.
-  const seq = await nextSequenceValue(trx, 'case_no_seq');
-  const caseNo = `${loc.districtCode}${day}${String(seq).padStart(7, '0')}`;
+  const caseNo = caseNumber(loc.districtCode, now, await nextSequenceValue(trx, 'case_no_seq'));
   const duplicate = loc.compoundId ? await findDuplicate(trx, loc.compoundId, category.code, now) : null;
-  const row = newCaseRow(id, caseNo, duplicate, f, nowIso);
-  row.accept_due_at = stageDeadline(ref, slaFacts(row), 'accept', now);
-  refreshDue(ref, row, now);
+  const row = receivedCase(ref, id, caseNo, duplicate, f, now);
   // The case and its first event (seq 1) together: no second write to bump event_count.
   await repo.insertCase(trx, { ...row, event_count: 1 });
-  const seqNo = await appendEvent(
-    trx,
-    row,
-    actor,
-    'receive',
-    null,
-    {
-      channel: input.channel,
-      suggestedOrgId: routing.orgId,
-      rule: routing.rule,
-      coHandlerIds: routing.coHandlerIds,
-      duplicateOf: duplicate,
-    },
-    nowIso,
-  );
+  const seqNo = await appendEvent(trx, row, actor, 'receive', null, receiveEventData(f, duplicate), nowIso);
   if (input.photos?.length) await savePhotos(trx, id, seqNo, input.photos, nowIso);
   await saveMediaUrls(trx, id, seqNo, input.mediaUrls ?? [], nowIso);
   await scheduleSla(trx, deps, ref, row);
@@ -248,7 +261,7 @@ async function recordCase(
     action: 'cases.receive',
     targetType: 'case',
     targetId: id,
-    after: { caseNo, channel: input.channel, category: category.code, suggestedOrgId: routing.orgId },
+    after: { caseNo, channel: input.channel, category: category.code, suggestedOrgId: f.routing.orgId },
   });
   return { id, caseNo, created: true };
 }
@@ -282,7 +295,7 @@ export async function intakeCase(
   const idempotency = input.externalRef
     ? { scope: idempotencyScope(reporter, input.channel), hash: requestHash(input) }
     : null;
-  const facts: Facts = { input, idempotency, category, attributes, loc, routing };
+  const facts: IntakeFacts = { input, idempotency, category, attributes, loc, routing };
   try {
     return await writeTx(
       deps,

@@ -1,14 +1,19 @@
 // One compound's governance at a glance: the assembly trigger (《规定》 Art 13) from registry data, the formation
 // under way, the committee in term, past terms, owner groups and what the caller may start or record.
 import { formatAreaM2 } from '../../../../domain/area.js';
-import { FORMATION_STEPS, governanceState, type TriggerResult } from '../../../../domain/governance.js';
+import {
+  FORMATION_STEPS,
+  governanceState,
+  isExistingCompound,
+  type TriggerResult,
+} from '../../../../domain/governance.js';
 import type { Deps } from '../../../platform/deps.js';
 import type { Actor } from '../../../platform/http/context.js';
 import { presentCommittee } from '../committees/committee.view.js';
 import * as committeesRepo from '../committees/committees.repo.js';
 import * as formationRepo from '../formation/formation.repo.js';
 import { presentFormation } from '../formation/formation.view.js';
-import { todayOf, triggerFrom, visibleCompound } from '../governance.common.js';
+import { registeredOn, todayOf, triggerFrom, visibleCompound } from '../governance.common.js';
 import { canActAsStreet, canManage } from '../governance.policy.js';
 import * as shared from '../governance.repo.js';
 import { canRecordArrears, presentOwnerGroups } from '../records/records.present.js';
@@ -46,6 +51,7 @@ export async function getCompoundGovernance(deps: Deps, actor: Actor, compoundId
   const state = governanceState({
     formationInProgress: formationRow?.status === 'in_progress',
     committee: committee ? committee.health : null,
+    existing: !formationRow && isExistingCompound(result, registeredOn(c)),
   });
   return {
     compoundId: c.id,

@@ -46,6 +46,7 @@ export async function overviewCompounds(
       'compounds.street_code',
       'compounds.district_code',
       'compounds.first_delivery_on',
+      'compounds.created_at',
       's.name as street_name',
     ])
     .where(scoped(grants));

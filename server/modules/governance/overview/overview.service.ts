@@ -1,7 +1,7 @@
 // The street's view of governance: the queue of statutory deadlines (also as an iCalendar file) and the
 // overview of every compound in scope with its state (组建中, 任期内, 需换届, …), counted per page.
 import { formatCitation } from '../../../../domain/citations.js';
-import { committeeHealth, governanceState } from '../../../../domain/governance.js';
+import { committeeHealth, governanceState, isExistingCompound } from '../../../../domain/governance.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { Deps } from '../../../platform/deps.js';
 import type { Actor } from '../../../platform/http/context.js';
@@ -14,6 +14,7 @@ import {
   RESPONSIBLE_LABELS,
   taskKindLabel,
   todayOf,
+  registeredOn,
   triggerFrom,
 } from '../governance.common.js';
 import { viewGrants } from '../governance.policy.js';
@@ -157,7 +158,11 @@ async function overviewBatch(
       compoundName: r.name,
       streetCode: r.street_code,
       streetName: r.street_name,
-      state: governanceState({ formationInProgress: forming.has(r.id), committee: health }),
+      state: governanceState({
+        formationInProgress: forming.has(r.id),
+        committee: health,
+        existing: isExistingCompound(result, registeredOn(r)),
+      }),
       triggerMet: result.met,
       triggerOn: result.on,
       committeeId: k?.id ?? null,
