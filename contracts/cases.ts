@@ -79,6 +79,8 @@ export const ResidentReportBody = z.object({
   attributes: Attributes,
   description: z.string().trim().min(5).max(2000),
   compoundId: z.string().min(1).max(64).optional(),
+  buildingId: z.string().min(1).max(64).optional(),
+  unitId: z.string().min(1).max(64).optional(),
   address: z.string().trim().max(200).optional(),
   streetCode: StreetCode.optional(),
   lat: z.number().min(-90).max(90).optional(),
@@ -124,6 +126,11 @@ export const CaseView = z.object({
   streetCode: z.string(),
   streetName: z.string().nullable(),
   compound: z.object({ id: z.string(), name: z.string() }).nullable(),
+  building: z
+    .object({ id: z.string(), name: z.string() })
+    .nullable()
+    .describe('楼栋, when the report named one'),
+  unit: z.object({ id: z.string(), number: z.string() }).nullable().describe('房屋 (unit number)'),
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   reporterName: z.string().nullable(),

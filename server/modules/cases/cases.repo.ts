@@ -124,6 +124,19 @@ export async function compoundLocation(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
+/** The building's name and the unit's number a case names (either may be absent). */
+export async function buildingAndUnit(db: Executor, buildingId: string | null, unitId: string | null) {
+  const [building, unit] = await Promise.all([
+    buildingId
+      ? db.selectFrom('buildings').select(['id', 'name']).where('id', '=', buildingId).executeTakeFirst()
+      : undefined,
+    unitId
+      ? db.selectFrom('units').select(['id', 'number']).where('id', '=', unitId).executeTakeFirst()
+      : undefined,
+  ]);
+  return { building: building ?? null, unit: unit ?? null };
+}
+
 /** Organisation ids and their parent chain (a project office acts for its branch and company). */
 export async function ancestorsOf(db: Executor, orgId: string): Promise<string[]> {
   const chain: string[] = [];

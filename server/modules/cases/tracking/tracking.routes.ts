@@ -43,6 +43,8 @@ export const trackingRoutes =
             attributes: b.attributes,
             description: b.description,
             compoundId: b.compoundId,
+            buildingId: b.buildingId,
+            unitId: b.unitId,
             address: b.address,
             streetCode: b.streetCode,
             lat: b.lat,

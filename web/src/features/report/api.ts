@@ -35,3 +35,69 @@ export function useReporterAction(key: TrackKey | null) {
     onError: () => void queryClient.invalidateQueries({ queryKey: trackKey(key) }),
   });
 }
+
+/** The public compound directory: name and street only (no account). */
+export interface PublicCompound {
+  id: string;
+  name: string;
+  streetName: string | null;
+  districtName: string | null;
+  distanceM: number | null;
+}
+
+interface Items<T> {
+  items: T[];
+}
+
+/** Compounds whose name contains `q` (two characters at least). */
+export function usePublicCompoundSearch(q: string) {
+  return useQuery({
+    queryKey: ['public-compounds', 'q', q],
+    queryFn: ({ signal }) => api.get<Items<PublicCompound>>('/api/v1/public/compounds', { q }, signal),
+    select: (r) => r.items,
+    enabled: q.length >= 2,
+    staleTime: 60_000,
+  });
+}
+
+/** The compounds nearest to a position (the phone's, once the resident allows it). */
+export function useNearbyCompounds(at: { lat: number; lng: number } | null) {
+  return useQuery({
+    queryKey: ['public-compounds', 'near', at?.lat, at?.lng],
+    queryFn: ({ signal }) =>
+      api.get<Items<PublicCompound>>('/api/v1/public/compounds', { lat: at!.lat, lng: at!.lng }, signal),
+    select: (r) => r.items,
+    enabled: !!at,
+    staleTime: 60_000,
+  });
+}
+
+export function usePublicBuildings(compoundId: string | undefined) {
+  return useQuery({
+    queryKey: ['public-compounds', compoundId, 'buildings'],
+    queryFn: ({ signal }) =>
+      api.get<Items<{ id: string; name: string }>>(
+        `/api/v1/public/compounds/${encodeURIComponent(compoundId!)}/buildings`,
+        {},
+        signal,
+      ),
+    select: (r) => r.items,
+    enabled: !!compoundId,
+    staleTime: 60_000,
+  });
+}
+
+export function usePublicUnits(buildingId: string | undefined) {
+  return useQuery({
+    queryKey: ['public-buildings', buildingId, 'units'],
+    queryFn: ({ signal }) =>
+      api.get<Items<{ id: string; number: string }>>(
+        `/api/v1/public/buildings/${encodeURIComponent(buildingId!)}/units`,
+        {},
+        signal,
+      ),
+    select: (r) => r.items,
+    enabled: !!buildingId,
+    staleTime: 60_000,
+  });
+}
