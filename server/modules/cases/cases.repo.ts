@@ -2,7 +2,7 @@
 // their events, photos and co-handlers, the organisations and places they name.
 import type { Executor } from '../../platform/db/database.js';
 import { forUpdate } from '../../platform/db/locks.js';
-import type { CaseEventTable, CaseTable, NotificationLogTable } from '../../platform/db/schema.js';
+import type { CaseEventTable, CaseTable } from '../../platform/db/schema.js';
 
 /** Stored in next_due_at when no deadline runs, so the deadline index orders every queue. */
 export const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
@@ -172,9 +172,4 @@ export async function updateSlaState(
   changes: Pick<CaseTable, 'due_state' | 'supervision_level' | 'event_count' | 'version'>,
 ) {
   await db.updateTable('cases').set(changes).where('id', '=', id).execute();
-}
-
-/** What the default SMS / e-mail adapter "sends": one row in notification_log. */
-export async function logSentMessage(db: Executor, row: NotificationLogTable) {
-  await db.insertInto('notification_log').values(row).execute();
 }

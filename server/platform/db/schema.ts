@@ -377,6 +377,7 @@ export interface NotificationTable {
   read_at: string | null;
 }
 
+/** Messages "sent" by the adapter before migration 0010 (kept for history; resident_messages supersedes it). */
 export interface NotificationLogTable {
   id: string;
   channel: string;
@@ -384,6 +385,23 @@ export interface NotificationLogTable {
   text: string;
   case_id: string | null;
   created_at: string;
+}
+
+/** A message to a resident (outbox; migration 0010). */
+export interface ResidentMessageTable {
+  id: string;
+  case_id: string;
+  step: string;
+  channel: string;
+  recipient: string;
+  text: string;
+  status: 'pending' | 'sent' | 'failed';
+  adapter: string | null;
+  attempts: number;
+  last_error: string | null;
+  dedupe_key: string;
+  created_at: string;
+  sent_at: string | null;
 }
 
 export interface CaseCounterTable {
@@ -423,4 +441,5 @@ export interface DB extends GovernanceTables {
   notifications: NotificationTable;
   notification_log: NotificationLogTable;
   case_counters: CaseCounterTable;
+  resident_messages: ResidentMessageTable;
 }

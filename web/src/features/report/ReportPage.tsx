@@ -69,7 +69,7 @@ export function ReportPage() {
       },
       {
         onSuccess: (res) => {
-          setDone({ caseNo: res.caseNo });
+          setDone({ caseNo: res.caseNo, trackToken: res.trackToken });
           window.scrollTo({ top: 0 });
         },
       },
@@ -97,7 +97,25 @@ export function ReportPage() {
                   </Typography.Text>
                 </div>
                 <Alert type="info" showIcon title={t('report.keepIt')} />
-                <Link to={`/track?caseNo=${encodeURIComponent(done.caseNo)}`}>
+                {done.trackToken && (
+                  <div className="case-no-box">
+                    <Typography.Text type="secondary">{t('report.linkLabel')}</Typography.Text>
+                    <Typography.Text
+                      className="track-link"
+                      data-testid="report-track-link"
+                      copyable={{ icon: <CopyOutlined /> }}
+                    >
+                      {`${window.location.origin}/track?t=${done.trackToken}`}
+                    </Typography.Text>
+                  </div>
+                )}
+                <Link
+                  to={
+                    done.trackToken
+                      ? `/track?t=${encodeURIComponent(done.trackToken)}`
+                      : `/track?caseNo=${encodeURIComponent(done.caseNo)}`
+                  }
+                >
                   <Button type="primary" size="large" block data-testid="report-go-track">
                     {t('report.goTrack')}
                   </Button>

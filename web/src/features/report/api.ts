@@ -1,21 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { ActionBodyDto, IntakeResultDto, ResidentReportDto, TrackViewDto } from '../cases/types';
+import type { ActionBodyDto, PublicIntakeResultDto, ResidentReportDto, TrackViewDto } from '../cases/types';
 
 export function useResidentReport() {
   return useMutation({
-    mutationFn: (body: ResidentReportDto) => api.post<IntakeResultDto>('/api/v1/public/reports', body),
+    mutationFn: (body: ResidentReportDto) => api.post<PublicIntakeResultDto>('/api/v1/public/reports', body),
   });
 }
 
-export interface TrackKey {
-  caseNo: string;
-  phone: string;
-}
+/** Access to a case: its number and the reporter's phone (a mismatch is a 404), or a signed link's token. */
+export type TrackKey = { caseNo: string; phone: string } | { token: string };
 
-const trackKey = (k: TrackKey | null) => ['public-track', k?.caseNo, k?.phone] as const;
+const trackKey = (k: TrackKey | null) => ['public-track', k] as const;
 
-/** Following a case needs its number and the reporter's phone; a mismatch is a 404. */
+/** Following a case: by number + phone, or by a signed link (expired: 410; tampered: 404). */
 export function useTrack(key: TrackKey | null) {
   return useQuery({
     queryKey: trackKey(key),
