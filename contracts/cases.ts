@@ -1,6 +1,7 @@
 // Cases contract: intake, the case view with allowed actions, actions, queues, KPIs.
 import { z } from 'zod';
 import { CASE_ACTIONS, RETURN_REASONS, SATISFACTIONS } from '../domain/case-lifecycle.js';
+import { PUBLIC_STEPS } from '../domain/case-public-steps.js';
 import { DistrictCode, PageQuery, StreetCode } from './common.js';
 
 export const CHANNELS = [
@@ -79,6 +80,8 @@ export const ResidentReportBody = z.object({
   attributes: Attributes,
   description: z.string().trim().min(5).max(2000),
   compoundId: z.string().min(1).max(64).optional(),
+  buildingId: z.string().min(1).max(64).optional(),
+  unitId: z.string().min(1).max(64).optional(),
   address: z.string().trim().max(200).optional(),
   streetCode: StreetCode.optional(),
   lat: z.number().min(-90).max(90).optional(),
@@ -91,7 +94,23 @@ export const ResidentReportBody = z.object({
 /** What every intake route answers: the case, and whether this request created it (false: a retry). */
 export const IntakeResult = z.object({ id: z.string(), caseNo: z.string(), created: z.boolean() });
 
-export const TrackQuery = z.object({ caseNo: z.string().trim().min(5).max(40), phone: phone });
+/** A resident's report: the case, and the signed link to follow it without retyping number and phone. */
+export const PublicIntakeResult = IntakeResult.extend({
+  trackToken: z.string().describe('signed tracking token: /track?t=<token>'),
+});
+
+/** Following a case proves access with its number + the reporter's phone, or with a signed link's token. */
+export const TrackQuery = z.object({
+  caseNo: z.string().trim().min(5).max(40).optional(),
+  phone: phone.optional(),
+  token: z
+    .string()
+    .trim()
+    .min(10)
+    .max(200)
+    .optional()
+    .describe('signed tracking token (instead of number + phone)'),
+});
 
 export const CaseEvent = z.object({
   seq: z.number().int(),
@@ -124,6 +143,11 @@ export const CaseView = z.object({
   streetCode: z.string(),
   streetName: z.string().nullable(),
   compound: z.object({ id: z.string(), name: z.string() }).nullable(),
+  building: z
+    .object({ id: z.string(), name: z.string() })
+    .nullable()
+    .describe('楼栋, when the report named one'),
+  unit: z.object({ id: z.string(), number: z.string() }).nullable().describe('房屋 (unit number)'),
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   reporterName: z.string().nullable(),
@@ -217,18 +241,32 @@ export const CaseListItem = z.object({
   createdAt: z.string(),
 });
 
+const PublicStep = z.enum(PUBLIC_STEPS);
+
+/** A case as its reporter sees it: public steps only (domain/case-public-steps.ts), the handler's result. */
 export const TrackView = z.object({
   caseNo: z.string(),
   status: z.string(),
-  statusLabel: z.object({ zh: z.string(), en: z.string() }),
+  step: PublicStep,
+  statusLabel: z.object({ zh: z.string(), en: z.string() }).describe('the public step in words'),
   categoryName: z.object({ zh: z.string(), en: z.string() }),
+  place: z.string().nullable().describe('compound, building and unit as reported'),
   createdAt: z.string(),
   leadOrgName: z.string().nullable(),
   timeline: z.array(
-    z.object({ at: z.string(), action: z.string(), label: z.object({ zh: z.string(), en: z.string() }) }),
+    z.object({ at: z.string(), step: PublicStep, label: z.object({ zh: z.string(), en: z.string() }) }),
   ),
+  result: z
+    .object({
+      at: z.string(),
+      note: z.string().nullable(),
+      photos: z.array(z.object({ url: z.string() })),
+    })
+    .nullable()
+    .describe('the handler’s latest report back: its note and evidence photos'),
   allowedActions: z.array(z.enum(CASE_ACTIONS)),
   version: z.number().int(),
+  link: z.object({ token: z.string(), expiresAt: z.string() }).describe('a fresh signed link to this case'),
 });
 
 export const Category = z.object({

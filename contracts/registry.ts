@@ -180,3 +180,28 @@ export const RevealedOwner = z.object({
   phone: z.string().nullable(),
   idNumber: z.string().nullable(),
 });
+
+/**
+ * The public compound directory (the resident report form, no account): a compound's name and where it is,
+ * nothing else. Search by name (`q`, two characters at least) or by position (`lat` + `lng`: the nearest).
+ */
+export const PublicCompoundQuery = z
+  .object({
+    q: z.string().trim().min(2).max(30).optional(),
+    lat: z.coerce.number().min(-90).max(90).optional(),
+    lng: z.coerce.number().min(-180).max(180).optional(),
+  })
+  .refine((v) => !!v.q || (v.lat !== undefined && v.lng !== undefined), {
+    message: 'q, or lat and lng',
+  });
+
+export const PublicCompound = z.object({
+  id: z.string(),
+  name: z.string(),
+  streetName: z.string().nullable(),
+  districtName: z.string().nullable(),
+  distanceM: z.number().int().nullable().describe('from the position asked about; null for a name search'),
+});
+
+export const PublicBuilding = z.object({ id: z.string(), name: z.string() });
+export const PublicUnit = z.object({ id: z.string(), number: z.string() });

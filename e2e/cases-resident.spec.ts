@@ -18,6 +18,8 @@ test.describe('cases: a resident reports and follows a problem', () => {
     await expect(page).toHaveURL(/\/report$/);
     await choose(page, 'report-category', '一般修理', '一般修理');
     await choose(page, 'report-attr-part', '共用部位');
+    // Outside a compound (the street lights of the road around it): the street instead of a compound.
+    await page.getByTestId('report-by-street').click();
     await choose(page, 'report-street', '花木街道', '花木');
     await page.getByTestId('report-address').fill('浦东新区花木路100弄');
     await page.getByTestId('report-description').fill(description);

@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from './platform/deps.js';
+import { requestSerializer } from './platform/http/log-redact.js';
 import { trustProxySetting } from './config.js';
 import { registerAllMessages } from './messages.js';
 import { frameworkErrorHandler, registerHttpPlatform, sendError } from './platform/http/http.js';
@@ -40,7 +41,9 @@ export interface AppOptions {
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   registerAllMessages();
   const app = Fastify({
-    logger: options.logger ? { level: deps.config.LOG_LEVEL } : false,
+    logger: options.logger
+      ? { level: deps.config.LOG_LEVEL, serializers: { req: requestSerializer } }
+      : false,
     trustProxy: trustProxySetting(deps.config),
     bodyLimit: 2 * 1024 * 1024,
     frameworkErrors: frameworkErrorHandler,

@@ -42,6 +42,20 @@ const EnvSchema = z.object({
    * turns on one database lock); '0' on all but one when their head files are not shared (docs/deploy.md).
    */
   AUDIT_SEALER: z.enum(['0', '1']).default('1'),
+  /**
+   * The key signing residents' tracking links (HMAC over case id + expiry; ≥ 32 characters). A key of its own,
+   * never the audit key; when unset it is read from TRACK_LINK_KEY_FILE (default `track-link.key` in the data
+   * directory, created with a random key if missing).
+   */
+  TRACK_LINK_KEY: z.string().min(32).optional(),
+  TRACK_LINK_KEY_FILE: z.string().min(1).optional(),
+  /** How long a tracking link stays valid (days); every look at the case issues a fresh one. */
+  TRACK_LINK_DAYS: z.coerce.number().int().positive().max(366).default(90),
+  /**
+   * Where messages to residents (SMS) are delivered: unset, they are recorded in the outbox and the log only;
+   * an http(s) URL, each is POSTed there as JSON ({to, text, caseNo, step}) — an SMS gateway's webhook.
+   */
+  RESIDENT_MESSAGE_WEBHOOK: z.url({ protocol: /^https?$/ }).optional(),
   /** Open311 creates per minute per API key, unless the key has its own (`gongzhi apikey limit`). */
   OPEN311_KEY_RATE_LIMIT: z.coerce.number().int().positive().default(1200),
   /** Open311 creates per minute per client address without a valid key. */

@@ -3,7 +3,9 @@
 import type { Deps } from './platform/deps.js';
 import type { JobHandler } from './platform/jobs/jobs.js';
 import { deleteExpiredSessions } from './modules/auth/auth.repo.js';
-import { sendHandler, slaHandler } from './modules/cases/cases.jobs.js';
+import { slaHandler } from './modules/cases/cases.jobs.js';
+import { residentMessageHandler } from './modules/notifications/notifications.jobs.js';
+import { RESIDENT_MESSAGE_QUEUE } from './modules/notifications/notifications.service.js';
 import { TASK_REMINDER_QUEUE } from './modules/governance/governance.common.js';
 import {
   enqueueTriggerScan,
@@ -17,7 +19,7 @@ export function jobHandlers(deps: Deps): Record<string, JobHandler> {
     'auth.sessions.cleanup': async () =>
       deleteExpiredSessions(deps.database.db, deps.clock.now().toISOString()),
     'cases.sla': slaHandler(deps),
-    'notify.send': sendHandler(deps),
+    [RESIDENT_MESSAGE_QUEUE]: residentMessageHandler(deps),
     [TASK_REMINDER_QUEUE]: taskReminderHandler(deps),
     [TRIGGER_SCAN_QUEUE]: triggerScanHandler(deps),
   };

@@ -84,18 +84,3 @@ export function slaHandler(deps: Deps): JobHandler {
     });
   };
 }
-
-/** SMS / e-mail through an adapter; the default adapter writes to notification_log. */
-export function sendHandler(deps: Deps): JobHandler {
-  return async (payload) => {
-    const p = payload as { channel: string; recipient: string; text: string; caseId?: string };
-    await repo.logSentMessage(deps.database.db, {
-      id: newId(),
-      channel: p.channel,
-      recipient: p.recipient,
-      text: p.text,
-      case_id: p.caseId ?? null,
-      created_at: deps.clock.now().toISOString(),
-    });
-  };
-}

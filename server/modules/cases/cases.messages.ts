@@ -7,6 +7,26 @@ export const casesMessages: Catalogue = {
     'zh-CN': '请指明问题所在的小区、楼栋、房屋或街镇',
     en: 'Give the compound, building, unit or street where the problem is',
   },
+  'cases.building_not_in_compound': {
+    'zh-CN': '所选楼栋不属于所选小区，请重新选择楼栋',
+    en: 'The building chosen is not in the compound chosen; choose the building again',
+  },
+  'cases.unit_not_in_building': {
+    'zh-CN': '所选房屋不属于所选楼栋，请重新选择房屋',
+    en: 'The unit chosen is not in the building chosen; choose the unit again',
+  },
+  'cases.track_access_required': {
+    'zh-CN': '请输入案件编号和报事时留下的手机号',
+    en: 'Give the case number and the phone number of the report',
+  },
+  'cases.track_link_expired': {
+    'zh-CN': '查询链接已过期，请输入案件编号和手机号查询',
+    en: 'This link has expired; look the case up by its number and your phone number',
+  },
+  'cases.track_link_invalid': {
+    'zh-CN': '查询链接无效，请输入案件编号和手机号查询',
+    en: 'This link is not valid; look the case up by its number and your phone number',
+  },
   'cases.location_unknown': { 'zh-CN': '找不到指定的位置：{what}', en: 'Unknown location: {what}' },
   'cases.channel_not_allowed': {
     'zh-CN': '当前账号不能通过“{channel}”渠道登记案件',

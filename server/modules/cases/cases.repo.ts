@@ -2,7 +2,7 @@
 // their events, photos and co-handlers, the organisations and places they name.
 import type { Executor } from '../../platform/db/database.js';
 import { forUpdate } from '../../platform/db/locks.js';
-import type { CaseEventTable, CaseTable, NotificationLogTable } from '../../platform/db/schema.js';
+import type { CaseEventTable, CaseTable } from '../../platform/db/schema.js';
 
 /** Stored in next_due_at when no deadline runs, so the deadline index orders every queue. */
 export const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
@@ -124,6 +124,19 @@ export async function compoundLocation(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
+/** The building's name and the unit's number a case names (either may be absent). */
+export async function buildingAndUnit(db: Executor, buildingId: string | null, unitId: string | null) {
+  const [building, unit] = await Promise.all([
+    buildingId
+      ? db.selectFrom('buildings').select(['id', 'name']).where('id', '=', buildingId).executeTakeFirst()
+      : undefined,
+    unitId
+      ? db.selectFrom('units').select(['id', 'number']).where('id', '=', unitId).executeTakeFirst()
+      : undefined,
+  ]);
+  return { building: building ?? null, unit: unit ?? null };
+}
+
 /** Organisation ids and their parent chain (a project office acts for its branch and company). */
 export async function ancestorsOf(db: Executor, orgId: string): Promise<string[]> {
   const chain: string[] = [];
@@ -159,9 +172,4 @@ export async function updateSlaState(
   changes: Pick<CaseTable, 'due_state' | 'supervision_level' | 'event_count' | 'version'>,
 ) {
   await db.updateTable('cases').set(changes).where('id', '=', id).execute();
-}
-
-/** What the default SMS / e-mail adapter "sends": one row in notification_log. */
-export async function logSentMessage(db: Executor, row: NotificationLogTable) {
-  await db.insertInto('notification_log').values(row).execute();
 }

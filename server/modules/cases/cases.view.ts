@@ -67,7 +67,7 @@ export async function presentCase(
   withEvents: boolean,
 ) {
   const orgIds = [c.lead_org_id, c.suggested_org_id].filter((x): x is string => !!x);
-  const [orgs, co, photos, street, events, compound, duplicate] = await Promise.all([
+  const [orgs, co, photos, street, events, compound, duplicate, place] = await Promise.all([
     repo.organisationsByIds(db, orgIds),
     repo.cohandlers(db, c.id),
     repo.photosOf(db, c.id),
@@ -75,6 +75,7 @@ export async function presentCase(
     withEvents ? repo.eventsOf(db, c.id) : Promise.resolve([]),
     c.compound_id ? repo.compoundLocation(db, c.compound_id) : Promise.resolve(undefined),
     c.duplicate_of_id ? repo.findCase(db, c.duplicate_of_id) : Promise.resolve(undefined),
+    repo.buildingAndUnit(db, c.building_id, c.unit_id),
   ]);
   const org = (id: string | null) => {
     const o = orgs.find((x) => x.id === id);
@@ -115,6 +116,8 @@ export async function presentCase(
     streetCode: c.street_code,
     streetName: street,
     compound: compound ? { id: compound.id, name: compound.name } : null,
+    building: place.building,
+    unit: place.unit,
     lat: c.lat,
     lng: c.lng,
     reporterName: c.reporter_name,

@@ -1,7 +1,7 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { keysetPage } from '../../platform/db/keyset.js';
-import type { DB, NotificationTable } from '../../platform/db/schema.js';
+import type { DB, NotificationTable, ResidentMessageTable } from '../../platform/db/schema.js';
 
 /** Whose notifications: those addressed to some organisations and/or to one user account. */
 export interface Inbox {
@@ -48,4 +48,39 @@ export async function organisationsOfStreets(db: Executor, streets: readonly str
 
 export async function insertNotifications(db: Executor, rows: NotificationTable[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('notifications').values(rows).execute();
+}
+
+/** Records a message to a resident (outbox); false when the same step of the case was recorded already. */
+export async function insertResidentMessage(db: Executor, row: Insertable<ResidentMessageTable>) {
+  const r = await db
+    .insertInto('resident_messages')
+    .values(row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function residentMessage(db: Executor, id: string) {
+  return db
+    .selectFrom('resident_messages')
+    .innerJoin('cases', 'cases.id', 'resident_messages.case_id')
+    .select([
+      'resident_messages.id',
+      'resident_messages.step',
+      'resident_messages.recipient',
+      'resident_messages.text',
+      'resident_messages.status',
+      'resident_messages.attempts',
+      'cases.case_no',
+    ])
+    .where('resident_messages.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function markResidentMessage(
+  db: Executor,
+  id: string,
+  changes: Pick<ResidentMessageTable, 'status' | 'attempts' | 'last_error' | 'adapter' | 'sent_at'>,
+) {
+  await db.updateTable('resident_messages').set(changes).where('id', '=', id).execute();
 }

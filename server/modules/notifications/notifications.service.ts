@@ -8,6 +8,8 @@ import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import type { Deps } from '../../platform/deps.js';
 import type { Executor } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
+import { enqueueJob } from '../../platform/jobs/jobs.js';
+import type { Clock } from '../../platform/clock.js';
 import * as repo from './notifications.repo.js';
 import { organisationsUnder } from '../registry/registry.service.js';
 
@@ -96,4 +98,49 @@ export async function notify(
     ...(to.orgIds ?? []).map((orgId) => ({ ...base, id: newId(), org_id: orgId, user_id: null })),
     ...(to.userIds ?? []).map((userId) => ({ ...base, id: newId(), org_id: null, user_id: userId })),
   ]);
+}
+
+/** The durable job queue delivering messages to residents (notifications.jobs.ts). */
+export const RESIDENT_MESSAGE_QUEUE = 'notify.resident';
+
+export interface MessageToResident {
+  caseId: string;
+  /** The event that changed the public step: one message per case and event, however often it is retried. */
+  eventSeq: number;
+  step: string;
+  phone: string;
+  text: string;
+}
+
+/**
+ * Tells a resident of a public step of their case: inside the caller's transaction, the message is recorded in
+ * the outbox and its delivery queued as a durable job (a crash before delivery loses nothing; the job retries).
+ * Returns false when this event's message was recorded already.
+ */
+export async function tellResident(db: Executor, clock: Clock, m: MessageToResident): Promise<boolean> {
+  const id = newId();
+  const inserted = await repo.insertResidentMessage(db, {
+    id,
+    case_id: m.caseId,
+    step: m.step,
+    channel: 'sms',
+    recipient: m.phone,
+    text: m.text,
+    status: 'pending',
+    adapter: null,
+    attempts: 0,
+    last_error: null,
+    dedupe_key: `${m.caseId}:${m.eventSeq}`,
+    created_at: clock.now().toISOString(),
+    sent_at: null,
+  });
+  if (inserted)
+    await enqueueJob(
+      db,
+      clock,
+      RESIDENT_MESSAGE_QUEUE,
+      { messageId: id },
+      { dedupeKey: `resident-message:${id}` },
+    );
+  return inserted;
 }

@@ -331,3 +331,70 @@ export async function bulkInsert(
   for (const r of rows) await writer.add(r.table, r.row as never);
   await writer.flush();
 }
+
+/** The public directory's columns of a compound: its name and where it is, nothing else. */
+function publicCompoundQuery(db: Executor) {
+  return db
+    .selectFrom('compounds')
+    .leftJoin('divisions as s', 's.code', 'compounds.street_code')
+    .leftJoin('divisions as d', 'd.code', 'compounds.district_code')
+    .select([
+      'compounds.id',
+      'compounds.name',
+      's.name as street_name',
+      'd.name as district_name',
+      'compounds.lat',
+      'compounds.lng',
+    ]);
+}
+
+/** Compounds whose name contains `q`, by name (public directory). */
+export async function publicCompoundsByName(db: Executor, q: string, limit: number) {
+  return publicCompoundQuery(db)
+    .where(containsText('compounds.name', q))
+    .orderBy('compounds.name')
+    .orderBy('compounds.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Compounds with a position inside the box (public directory; the caller orders by distance). */
+export async function publicCompoundsInBox(
+  db: Executor,
+  box: { south: number; north: number; west: number; east: number },
+  limit: number,
+) {
+  return publicCompoundQuery(db)
+    .where('compounds.lat', '>=', box.south)
+    .where('compounds.lat', '<=', box.north)
+    .where('compounds.lng', '>=', box.west)
+    .where('compounds.lng', '<=', box.east)
+    .limit(limit)
+    .execute();
+}
+
+export async function buildingNamesOfCompound(db: Executor, compoundId: string) {
+  return db
+    .selectFrom('buildings')
+    .select(['id', 'name'])
+    .where('compound_id', '=', compoundId)
+    .orderBy('name')
+    .execute();
+}
+
+export async function unitNumbersOfBuilding(db: Executor, buildingId: string) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'number'])
+    .where('building_id', '=', buildingId)
+    .orderBy('number')
+    .execute();
+}
+
+export async function compoundExists(db: Executor, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('compounds').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export async function buildingExists(db: Executor, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('buildings').select('id').where('id', '=', id).executeTakeFirst());
+}

@@ -22,6 +22,7 @@ import {
 import { requireActor } from '../../platform/http/context.js';
 import type { Deps } from '../../platform/deps.js';
 import * as registry from './registry.service.js';
+import { registryPublicRoutes } from './registry.public.routes.js';
 
 export const registryRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -189,4 +190,6 @@ export const registryRoutes =
       },
       async (req) => registry.revealOwner(deps, requireActor(req), req.params.id, req.id),
     );
+
+    await app.register(registryPublicRoutes(deps));
   };

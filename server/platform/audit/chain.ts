@@ -94,7 +94,7 @@ export function memoryAnchorStore(): AnchorStore {
 }
 
 /** Reads the key file, creating it with 32 random bytes (hex, mode 0600) when it does not exist. */
-function readOrCreateKey(path: string): Buffer {
+export function readOrCreateKey(path: string): Buffer {
   try {
     return Buffer.from(readFileSync(path, 'utf8').trim(), 'utf8');
   } catch (err) {
@@ -109,10 +109,10 @@ function readOrCreateKey(path: string): Buffer {
   return Buffer.from(readFileSync(path, 'utf8').trim(), 'utf8');
 }
 
-const isMemory = (url: string) => url === ':memory:' || url === 'sqlite::memory:';
+export const isMemory = (url: string) => url === ':memory:' || url === 'sqlite::memory:';
 
 /** The directory the data lives in: the SQLite file's, or ./data for PostgreSQL. */
-function dataDir(url: string): string {
+export function dataDir(url: string): string {
   return url.startsWith('sqlite:') ? dirname(resolve(url.slice('sqlite:'.length))) : resolve('data');
 }
 

@@ -379,6 +379,7 @@ export interface NotificationTable {
   read_at: string | null;
 }
 
+/** Messages "sent" by the adapter before migration 0010 (kept for history; resident_messages supersedes it). */
 export interface NotificationLogTable {
   id: string;
   channel: string;
@@ -394,6 +395,23 @@ export interface RateLimitTable {
   window_start: string;
   count: number;
   expires_at: string;
+}
+
+/** A message to a resident (outbox; migration 0010). */
+export interface ResidentMessageTable {
+  id: string;
+  case_id: string;
+  step: string;
+  channel: string;
+  recipient: string;
+  text: string;
+  status: 'pending' | 'sent' | 'failed';
+  adapter: string | null;
+  attempts: number;
+  last_error: string | null;
+  dedupe_key: string;
+  created_at: string;
+  sent_at: string | null;
 }
 
 export interface CaseCounterTable {
@@ -434,4 +452,5 @@ export interface DB extends GovernanceTables {
   notification_log: NotificationLogTable;
   case_counters: CaseCounterTable;
   rate_limits: RateLimitTable;
+  resident_messages: ResidentMessageTable;
 }

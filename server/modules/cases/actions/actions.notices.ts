@@ -1,11 +1,11 @@
-// Who is told of a case action, and in which words: in-app notifications of organisations (notify()) and the
-// outbox for SMS to the reporter (log adapter by default).
-import type { CaseAction } from '../../../../domain/case-lifecycle.js';
+// Who is told of a case action, and in which words: in-app notifications of organisations (notify()), and the
+// reporter of each public step (tracking.notices: the outbox of messages to residents).
+import type { CaseAction, CaseStatus } from '../../../../domain/case-lifecycle.js';
 import type { Deps } from '../../../platform/deps.js';
 import type { Tx } from '../../../platform/db/database.js';
 import type { CaseTable } from '../../../platform/db/schema.js';
-import { enqueueJob } from '../../../platform/jobs/jobs.js';
 import { notify } from '../../notifications/notifications.service.js';
+import { tellReporter } from '../tracking/tracking.notices.js';
 
 interface Notice {
   /** The organisation told; null: recorded without an addressee (a returned case has no lead any more). */
@@ -77,13 +77,21 @@ function noticesOf(c: CaseTable, action: CaseAction, data: Record<string, unknow
   }
 }
 
-/** Sends the action's notices, and on closing queues the SMS inviting the reporter to rate. */
+/** What the action told: `from` is the status before it, `seq` its event, `byReporter` whether they took it. */
+export interface ActionFacts {
+  from: CaseStatus;
+  seq: number;
+  byReporter: boolean;
+}
+
+/** Sends the action's notices, and tells the reporter when the case reached a new public step. */
 export async function notifyFor(
   trx: Tx,
   deps: Deps,
   c: CaseTable,
   action: CaseAction,
   now: string,
+  facts: ActionFacts,
   data: Record<string, unknown> = {},
 ) {
   for (const n of noticesOf(c, action, data))
@@ -93,12 +101,5 @@ export async function notifyFor(
       { kind: n.kind ?? `case.${action}`, caseId: c.id, zh: n.zh, en: n.en },
       now,
     );
-  if (action === 'close' && c.reporter_phone) {
-    await enqueueJob(trx, deps.clock, 'notify.send', {
-      channel: 'sms',
-      recipient: c.reporter_phone,
-      text: `【共治】您反映的问题（${c.case_no}）已办结，欢迎评价。`,
-      caseId: c.id,
-    });
-  }
+  await tellReporter(trx, deps, c, action, facts.from, facts.seq, facts.byReporter);
 }

@@ -151,7 +151,15 @@ async function recordAction(
   if (body.photos?.length) await savePhotos(trx, c.id, seq, body.photos, nowIso);
   if (effect.cohandlers) await repo.replaceCohandlers(trx, c.id, effect.cohandlers);
   if (effect.mergeTarget) await noteMerge(trx, effect.mergeTarget, c, who, nowIso);
-  await notifyFor(trx, deps, c, body.action, nowIso, effect.data);
+  await notifyFor(
+    trx,
+    deps,
+    c,
+    body.action,
+    nowIso,
+    { from: current.status as CaseStatus, seq, byReporter: x.relations.has('reporter') },
+    effect.data,
+  );
   await scheduleSla(trx, deps, ref, c);
   await audit({
     action: `cases.${body.action}`,

@@ -27,7 +27,10 @@ type Given = Pick<
   'compoundId' | 'buildingId' | 'unitId' | 'streetCode' | 'lat' | 'lng' | 'address'
 >;
 
-/** The finest place named wins: a unit gives its building and compound, a building its compound. */
+/**
+ * The finest place named wins: a unit gives its building and compound, a building its compound. Places named
+ * together must agree (a unit in the building, a building in the compound): 400 otherwise, nothing recorded.
+ */
 export async function resolveLocation(db: Executor, input: Given): Promise<Location> {
   let compoundId = input.compoundId ?? null;
   let buildingId = input.buildingId ?? null;
@@ -35,11 +38,14 @@ export async function resolveLocation(db: Executor, input: Given): Promise<Locat
   if (unitId) {
     const unit = await repo.unitLocation(db, unitId);
     if (!unit) throw badRequest('cases.location_unknown', { what: 'unitId' });
+    if (buildingId && unit.building_id !== buildingId) throw badRequest('cases.unit_not_in_building');
+    if (compoundId && unit.compound_id !== compoundId) throw badRequest('cases.building_not_in_compound');
     buildingId = unit.building_id;
     compoundId = unit.compound_id;
   } else if (buildingId) {
     const building = await repo.buildingLocation(db, buildingId);
     if (!building) throw badRequest('cases.location_unknown', { what: 'buildingId' });
+    if (compoundId && building.compound_id !== compoundId) throw badRequest('cases.building_not_in_compound');
     compoundId = building.compound_id;
   }
   if (compoundId) {

@@ -22,6 +22,7 @@ import { appendEvent, saveMediaUrls, savePhotos, type EventActor } from '../case
 import { caseReference, type CaseReference, type Category } from '../cases.reference.js';
 import { actorOrgIds, locationReaches } from '../cases.policy.js';
 import { refreshDue, scheduleSla, slaFacts, stageDeadline } from '../cases.sla.js';
+import { tellReporter } from '../tracking/tracking.notices.js';
 import * as repo from './intake.repo.js';
 import { resolveLocation, routeCase, type Location, type Routing } from './intake.routing.js';
 
@@ -257,6 +258,7 @@ async function recordCase(
   if (input.photos?.length) await savePhotos(trx, id, seqNo, input.photos, nowIso);
   await saveMediaUrls(trx, id, seqNo, input.mediaUrls ?? [], nowIso);
   await scheduleSla(trx, deps, ref, row);
+  await tellReporter(trx, deps, row, 'receive', null, seqNo);
   await audit({
     action: 'cases.receive',
     targetType: 'case',

@@ -108,7 +108,9 @@ export function CasePage() {
   const view = query.data;
 
   const attributes = Object.entries(view.attributes);
-  const place = [view.compound?.name, view.streetName, view.address].filter(Boolean);
+  // 楼栋 and 房屋 when the report named them (e.g. "3号楼 1202").
+  const spot = [view.building?.name, view.unit?.number].filter(Boolean).join(' ');
+  const place = [view.compound?.name, spot, view.streetName, view.address].filter(Boolean);
   const c = compound.data;
 
   return (
@@ -185,12 +187,12 @@ export function CasePage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('cases.location')} span={2}>
                 {view.compound && can('registry.read') ? (
-                  <Space size={6} wrap>
+                  <Space size={6} wrap data-testid="case-place">
                     <Link to={`/compounds/${view.compound.id}`}>{view.compound.name}</Link>
-                    <span>{[view.streetName, view.address].filter(Boolean).join(' · ')}</span>
+                    <span>{[spot, view.streetName, view.address].filter(Boolean).join(' · ')}</span>
                   </Space>
                 ) : (
-                  place.join(' · ') || t('common.none')
+                  <span data-testid="case-place">{place.join(' · ') || t('common.none')}</span>
                 )}
               </Descriptions.Item>
               <Descriptions.Item label={t('cases.reporter')}>

@@ -8,6 +8,7 @@ import type {
   Category,
   IntakeBody,
   KpiRow,
+  PublicIntakeResult,
   ResidentReportBody,
   TrackView,
 } from '../../../../contracts/cases';
@@ -20,6 +21,7 @@ export type ActionBodyDto = z.input<typeof ActionBody>;
 export type IntakeBodyDto = z.input<typeof IntakeBody>;
 export type ResidentReportDto = z.input<typeof ResidentReportBody>;
 export type TrackViewDto = z.infer<typeof TrackView>;
+export type PublicIntakeResultDto = z.infer<typeof PublicIntakeResult>;
 export type KpiRowDto = z.infer<typeof KpiRow>;
 
 export interface IntakeResultDto {

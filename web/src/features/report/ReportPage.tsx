@@ -8,14 +8,18 @@ import { useCategories } from '../cases/api';
 import { CategorySelect } from '../cases/CategorySelect';
 import { PhotoPicker } from '../cases/PhotoPicker';
 import { attributeLabel, attributeOptions, attributesPayload } from '../cases/taxonomy';
-import { useResidentReport } from './api';
+import { usePublicBuildings, usePublicUnits, useResidentReport } from './api';
+import { CompoundPicker } from './CompoundPicker';
 import { PublicLayout } from './PublicLayout';
 import { SHANGHAI_STREETS } from './streets';
 
 interface Values {
   categoryCode: string;
   attributes?: Record<string, string | undefined>;
-  streetCode: string;
+  compoundId?: string;
+  buildingId?: string;
+  unitId?: string;
+  streetCode?: string;
   address?: string;
   description: string;
   name?: string;
@@ -29,9 +33,15 @@ export function ReportPage() {
   const [form] = Form.useForm<Values>();
   const categories = useCategories();
   const report = useResidentReport();
-  const [done, setDone] = useState<{ caseNo: string } | null>(null);
+  const [done, setDone] = useState<{ caseNo: string; trackToken?: string } | null>(null);
   const categoryCode = Form.useWatch('categoryCode', form);
   const category = categories.data?.find((c) => c.code === categoryCode);
+  const compoundId = Form.useWatch('compoundId', form);
+  const buildingId = Form.useWatch('buildingId', form);
+  const buildings = usePublicBuildings(compoundId);
+  const units = usePublicUnits(buildingId);
+  // Outside any compound (a road, a park), or a compound the directory does not know: the street instead.
+  const [byStreet, setByStreet] = useState(false);
 
   const streetOptions = useMemo(
     () =>
@@ -48,7 +58,9 @@ export function ReportPage() {
       {
         categoryCode: v.categoryCode,
         attributes: attributesPayload(v.attributes),
-        streetCode: v.streetCode,
+        ...(byStreet
+          ? { streetCode: v.streetCode }
+          : { compoundId: v.compoundId, buildingId: v.buildingId, unitId: v.unitId }),
         address: v.address?.trim() || undefined,
         description: v.description.trim(),
         name: v.name?.trim() || undefined,
@@ -57,7 +69,7 @@ export function ReportPage() {
       },
       {
         onSuccess: (res) => {
-          setDone({ caseNo: res.caseNo });
+          setDone({ caseNo: res.caseNo, trackToken: res.trackToken });
           window.scrollTo({ top: 0 });
         },
       },
@@ -85,7 +97,25 @@ export function ReportPage() {
                   </Typography.Text>
                 </div>
                 <Alert type="info" showIcon title={t('report.keepIt')} />
-                <Link to={`/track?caseNo=${encodeURIComponent(done.caseNo)}`}>
+                {done.trackToken && (
+                  <div className="case-no-box">
+                    <Typography.Text type="secondary">{t('report.linkLabel')}</Typography.Text>
+                    <Typography.Text
+                      className="track-link"
+                      data-testid="report-track-link"
+                      copyable={{ icon: <CopyOutlined /> }}
+                    >
+                      {`${window.location.origin}/track?t=${done.trackToken}`}
+                    </Typography.Text>
+                  </div>
+                )}
+                <Link
+                  to={
+                    done.trackToken
+                      ? `/track?t=${encodeURIComponent(done.trackToken)}`
+                      : `/track?caseNo=${encodeURIComponent(done.caseNo)}`
+                  }
+                >
                   <Button type="primary" size="large" block data-testid="report-go-track">
                     {t('report.goTrack')}
                   </Button>
@@ -170,25 +200,80 @@ export function ReportPage() {
           </Form.Item>
         </Card>
         <Card title={t('report.where')}>
+          {!byStreet && (
+            <>
+              <Form.Item
+                name="compoundId"
+                label={t('report.compound')}
+                extra={t('report.compoundHint')}
+                rules={[{ required: true, message: t('report.required.compound') }]}
+              >
+                <CompoundPicker
+                  testId="report-compound"
+                  onChange={() => form.setFieldsValue({ buildingId: undefined, unitId: undefined })}
+                />
+              </Form.Item>
+              {compoundId && (
+                <div className="report-pair">
+                  <Form.Item name="buildingId" label={t('report.building')}>
+                    <Select
+                      allowClear
+                      showSearch={{ optionFilterProp: 'label' }}
+                      loading={buildings.isFetching}
+                      data-testid="report-building"
+                      placeholder={t('report.notSure')}
+                      options={(buildings.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+                      onChange={() => form.setFieldValue('unitId', undefined)}
+                    />
+                  </Form.Item>
+                  <Form.Item name="unitId" label={t('report.unit')}>
+                    <Select
+                      allowClear
+                      showSearch={{ optionFilterProp: 'label' }}
+                      disabled={!buildingId}
+                      loading={units.isFetching}
+                      data-testid="report-unit"
+                      placeholder={buildingId ? t('report.notSure') : t('report.buildingFirst')}
+                      options={(units.data ?? []).map((u) => ({ value: u.id, label: u.number }))}
+                    />
+                  </Form.Item>
+                </div>
+              )}
+            </>
+          )}
+          {byStreet && (
+            <Form.Item
+              name="streetCode"
+              label={t('report.street')}
+              rules={[{ required: true, message: t('report.required.street') }]}
+            >
+              <Select
+                data-testid="report-street"
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('report.streetPlaceholder')}
+                options={streetOptions}
+              />
+            </Form.Item>
+          )}
           <Form.Item
-            name="streetCode"
-            label={t('report.street')}
-            rules={[{ required: true, message: t('report.required.street') }]}
+            name="address"
+            label={byStreet ? t('report.address') : t('report.spot')}
+            rules={[{ max: 200 }]}
           >
-            <Select
-              data-testid="report-street"
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('report.streetPlaceholder')}
-              options={streetOptions}
-            />
-          </Form.Item>
-          <Form.Item name="address" label={t('report.address')} rules={[{ max: 200 }]}>
             <Input
-              placeholder={t('report.addressPlaceholder')}
+              placeholder={byStreet ? t('report.addressPlaceholder') : t('report.spotPlaceholder')}
               data-testid="report-address"
-              autoComplete="street-address"
+              autoComplete={byStreet ? 'street-address' : 'off'}
             />
           </Form.Item>
+          <Button
+            type="link"
+            className="report-switch"
+            data-testid="report-by-street"
+            onClick={() => setByStreet((b) => !b)}
+          >
+            {byStreet ? t('report.useCompound') : t('report.useStreet')}
+          </Button>
         </Card>
         <Card title={t('report.who')}>
           <Form.Item name="name" label={t('report.name')} rules={[{ max: 50 }]}>
