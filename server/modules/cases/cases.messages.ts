@@ -7,6 +7,10 @@ export const casesMessages: Catalogue = {
     'zh-CN': '请指明问题所在的小区、楼栋、房屋或街镇',
     en: 'Give the compound, building, unit or street where the problem is',
   },
+  'cases.not_own_unit': {
+    'zh-CN': '只能为您名下的房屋报告问题',
+    en: 'You can report problems only at units you own',
+  },
   'cases.location_unknown': { 'zh-CN': '找不到指定的位置：{what}', en: 'Unknown location: {what}' },
   'cases.channel_not_allowed': {
     'zh-CN': '当前账号不能通过“{channel}”渠道登记案件',

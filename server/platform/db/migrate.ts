@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004-cases-admin.js';
 import * as m0005 from './migrations/0005-governance-records.js';
 import * as m0006 from './migrations/0006-security.js';
 import * as m0007 from './migrations/0007-audit-queues.js';
+import * as m0011 from './migrations/0011-owner-reports.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-governance-records': m0005,
   '0006-security': m0006,
   '0007-audit-queues': m0007,
+  '0011-owner-reports': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -25,8 +25,15 @@ import { refreshDue, scheduleSla, slaFacts, stageDeadline } from '../cases.sla.j
 import * as repo from './intake.repo.js';
 import { resolveLocation, routeCase, type Location, type Routing } from './intake.routing.js';
 
-/** Who is recording a case: a signed-in user, an integration key, or a resident on the public form. */
-export type Reporter = { kind: 'user'; actor: Actor } | { kind: 'apiKey'; actor: Actor } | { kind: 'public' };
+/**
+ * Who is recording a case: a signed-in user, an integration key, a resident on the public form, or a signed-in
+ * owner reporting at one of their own units (the owner service checked the unit; the case keeps the account).
+ */
+export type Reporter =
+  | { kind: 'user'; actor: Actor }
+  | { kind: 'apiKey'; actor: Actor }
+  | { kind: 'public' }
+  | { kind: 'owner'; actor: Actor };
 
 export interface IntakeResult {
   id: string;
@@ -38,7 +45,7 @@ export type IntakeRequest = IntakeInput & { photos?: string[] };
 
 function checkChannel(reporter: Reporter, channel: string): void {
   const deny = () => new AppError('cases.channel_not_allowed', 403, { channel });
-  if (reporter.kind === 'public') {
+  if (reporter.kind === 'public' || reporter.kind === 'owner') {
     if (channel !== 'residentWeb') throw deny();
     return;
   }
@@ -81,6 +88,8 @@ async function checkReporterScope(db: Executor, reporter: Reporter, channel: str
 function displayName(reporter: Reporter, input: IntakeInput): EventActor {
   if (reporter.kind === 'public')
     return { id: null, name: input.reporter.name ? `居民 ${input.reporter.name}` : '居民', orgId: null };
+  if (reporter.kind === 'owner')
+    return { id: reporter.actor.userId, name: `业主 ${reporter.actor.displayName}`, orgId: null };
   return {
     id: reporter.actor.userId,
     name: reporter.actor.username,
@@ -103,6 +112,7 @@ const HOTLINE_CHANNELS = new Set(['hotline12345', 'hotline962121', 'hotline12319
 function idempotencyScope(reporter: Reporter, channel: string): string {
   if (reporter.kind === 'public') return 'public';
   if (reporter.kind === 'apiKey') return reporter.actor.userId; // apikey:<key id>
+  if (reporter.kind === 'owner') return `owner:${reporter.actor.userId}`;
   return `staff:${HOTLINE_CHANNELS.has(channel) ? 'hotline' : channel}`;
 }
 
@@ -132,6 +142,8 @@ interface Facts {
   attributes: Record<string, unknown>;
   loc: Location;
   routing: Routing;
+  /** The signed-in owner's account (Reporter kind 'owner'), kept on the case for "my reports". */
+  reporterUserId: string | null;
 }
 
 /** The new case row: received, routed, no deadline but the accept one yet. */
@@ -169,6 +181,7 @@ function newCaseRow(
     reporter_name: input.reporter.name ?? null,
     reporter_phone: input.reporter.phone ?? null,
     reporter_email: input.reporter.email ?? null,
+    reporter_user_id: f.reporterUserId,
     proactive: isProactiveChannel(input.channel) ? 1 : 0,
     lead_org_id: null,
     suggested_org_id: routing.orgId,
@@ -282,7 +295,8 @@ export async function intakeCase(
   const idempotency = input.externalRef
     ? { scope: idempotencyScope(reporter, input.channel), hash: requestHash(input) }
     : null;
-  const facts: Facts = { input, idempotency, category, attributes, loc, routing };
+  const reporterUserId = reporter.kind === 'owner' ? reporter.actor.userId : null;
+  const facts: Facts = { input, idempotency, category, attributes, loc, routing, reporterUserId };
   try {
     return await writeTx(
       deps,
