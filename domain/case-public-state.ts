@@ -2,7 +2,14 @@
 // few states a resident or owner understands. Staff see CASE_STATUS_LABELS; a reporter sees these. Pure.
 import type { CaseStatus } from './case-lifecycle.js';
 
-export const PUBLIC_CASE_STATES = ['received', 'inProgress', 'checking', 'done', 'declined', 'merged'] as const;
+export const PUBLIC_CASE_STATES = [
+  'received',
+  'inProgress',
+  'checking',
+  'done',
+  'declined',
+  'merged',
+] as const;
 export type PublicCaseState = (typeof PUBLIC_CASE_STATES)[number];
 
 export const PUBLIC_CASE_STATE_LABELS: Record<PublicCaseState, { zh: string; en: string }> = {

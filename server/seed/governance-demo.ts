@@ -126,7 +126,8 @@ async function seedOpenDecision(deps: Deps): Promise<boolean> {
       matter: 'use_fund',
       method: 'written',
       title: '使用专项维修资金更换小区门禁系统',
-      description: '小区门禁已使用十年，故障频繁。拟使用专项维修资金约 38 万元更换全部单元门禁，书面征求意见。',
+      description:
+        '小区门禁已使用十年，故障频繁。拟使用专项维修资金约 38 万元更换全部单元门禁，书面征求意见。',
       opensAt: new Date(now - 2 * day).toISOString(),
       closesAt: new Date(now + 12 * day).toISOString(),
       noticeDays: 15,

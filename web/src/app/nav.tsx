@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   FlagOutlined,
   HomeOutlined,
+  SmileOutlined,
   NotificationOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -23,6 +24,8 @@ export interface NavEntry {
 
 /** Left-navigation entries; each is shown only to users holding its permission, and its routes need it too. */
 export const NAV: NavEntry[] = [
+  // The owner's own home (their units, votes, reports, notices): owners land here.
+  { path: '/me', labelKey: 'owner.nav', icon: <SmileOutlined />, permission: 'cases.own' },
   { path: '/cases', labelKey: 'nav.cases', icon: <SolutionOutlined />, permission: 'cases.queue' },
   { path: '/kpis', labelKey: 'nav.kpis', icon: <BarChartOutlined />, permission: 'kpis.read' },
   { path: '/governance', labelKey: 'gov.nav', icon: <FlagOutlined />, permission: 'governance.view' },
@@ -50,8 +53,8 @@ export function permissionFor(path: string): Permission | null {
   return NAV.find((n) => path === n.path || path.startsWith(`${n.path}/`))?.permission ?? null;
 }
 
-/** Roles whose day starts somewhere other than the first menu entry: hotline operators take calls. */
-const ROLE_HOMES: Partial<Record<Role, string>> = { hotline_operator: '/cases/new' };
+/** Roles whose day starts somewhere other than the first menu entry: hotline operators take calls, owners at home. */
+const ROLE_HOMES: Partial<Record<Role, string>> = { hotline_operator: '/cases/new', owner: '/me' };
 
 /**
  * Where a user lands after signing in: the home of their role when all their roles share one (a hotline

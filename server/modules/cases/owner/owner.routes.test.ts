@@ -60,7 +60,14 @@ describe.each(DB_KINDS)('an owner’s own reports (%s)', (kind) => {
     expect(c).toMatchObject({ channel: 'residentWeb' });
     const row = await t.deps.database.db
       .selectFrom('cases')
-      .select(['compound_id', 'unit_id', 'building_id', 'reporter_user_id', 'reporter_name', 'suggested_org_id'])
+      .select([
+        'compound_id',
+        'unit_id',
+        'building_id',
+        'reporter_user_id',
+        'reporter_name',
+        'suggested_org_id',
+      ])
       .where('id', '=', res.json().id)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({

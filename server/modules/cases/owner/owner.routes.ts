@@ -1,11 +1,6 @@
 // The signed-in owner's own reports: report a problem at one of their units, and the list of what they reported.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  IntakeResult,
-  OwnCaseItem,
-  OwnReportBody,
-  PHOTO_BODY_LIMIT,
-} from '../../../../contracts/cases.js';
+import { IntakeResult, OwnCaseItem, OwnReportBody, PHOTO_BODY_LIMIT } from '../../../../contracts/cases.js';
 import { errorResponses, PageQuery, pageOf } from '../../../../contracts/common.js';
 import { requireActor } from '../../../platform/http/context.js';
 import type { Deps } from '../../../platform/deps.js';

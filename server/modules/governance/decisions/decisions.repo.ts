@@ -302,7 +302,10 @@ export async function openDecisionsOfOwners(db: Executor, ownerIds: readonly str
     .select(['compounds.name as compound_name'])
     .where('decisions.status', '=', 'open')
     .where('decisions.compound_id', 'in', (eb) =>
-      eb.selectFrom('unit_owners').select('unit_owners.compound_id').where('unit_owners.owner_id', 'in', ownerIds),
+      eb
+        .selectFrom('unit_owners')
+        .select('unit_owners.compound_id')
+        .where('unit_owners.owner_id', 'in', ownerIds),
     )
     .orderBy('decisions.closes_at')
     .orderBy('decisions.id')
@@ -313,7 +316,11 @@ export async function openDecisionsOfOwners(db: Executor, ownerIds: readonly str
  * The roll rows of the decisions that are the owners' own: counted under one of them (the vote owner, 解释
  * Art 9), or a unit one of them co-owns in the registry.
  */
-export async function rollRowsOfOwners(db: Executor, decisionIds: readonly string[], ownerIds: readonly string[]) {
+export async function rollRowsOfOwners(
+  db: Executor,
+  decisionIds: readonly string[],
+  ownerIds: readonly string[],
+) {
   if (decisionIds.length === 0 || ownerIds.length === 0) return [];
   return db
     .selectFrom('decision_units')
@@ -325,7 +332,10 @@ export async function rollRowsOfOwners(db: Executor, decisionIds: readonly strin
         eb(
           'unit_id',
           'in',
-          eb.selectFrom('unit_owners').select('unit_owners.unit_id').where('unit_owners.owner_id', 'in', ownerIds),
+          eb
+            .selectFrom('unit_owners')
+            .select('unit_owners.unit_id')
+            .where('unit_owners.owner_id', 'in', ownerIds),
         ),
       ]),
     )
@@ -347,7 +357,11 @@ export async function ownsUnit(db: Executor, unitId: string, ownerIds: readonly 
 }
 
 /** The ballots cast under some vote owners in the decisions (choice and time). */
-export async function ballotsOfOwners(db: Executor, decisionIds: readonly string[], ownerIds: readonly string[]) {
+export async function ballotsOfOwners(
+  db: Executor,
+  decisionIds: readonly string[],
+  ownerIds: readonly string[],
+) {
   if (decisionIds.length === 0 || ownerIds.length === 0) return [];
   return db
     .selectFrom('ballots')

@@ -207,7 +207,8 @@ function ownerAccountRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Open decisions of the compounds where the signed-in owner owns a unit, with their units and ballot',
+        summary:
+          'Open decisions of the compounds where the signed-in owner owns a unit, with their units and ballot',
         response: { 200: z.object({ items: z.array(OwnDecision) }), ...errorResponses },
       },
     },
@@ -218,7 +219,8 @@ function ownerAccountRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Vote as the signed-in owner for one of their units (each vote owner once; a second ballot is 409)',
+        summary:
+          'Vote as the signed-in owner for one of their units (each vote owner once; a second ballot is 409)',
         params: IdParams,
         body: AccountBallotBody,
         response: { 200: BallotReceipt, ...errorResponses },

@@ -41,7 +41,8 @@ describe.each(DB_KINDS)('an owner votes as their account (%s)', (kind) => {
     )!;
     neighbourUnitId = other.units[0].id;
     neighbour = await t.account('neighbour', [{ role: 'owner', scopeType: 'own_units', scopeId: other.id }]);
-    const compounds = (await admin.request({ method: 'GET', url: '/api/v1/compounds?limit=20' })).json().items;
+    const compounds = (await admin.request({ method: 'GET', url: '/api/v1/compounds?limit=20' })).json()
+      .items;
     const otherCompound = compounds.find((c: { id: string }) => c.id !== compoundId);
     const far = (
       await admin.request({ method: 'GET', url: `/api/v1/compounds/${otherCompound.id}/owners?limit=5` })
@@ -73,7 +74,11 @@ describe.each(DB_KINDS)('an owner votes as their account (%s)', (kind) => {
     const opened = await huamu.request({
       method: 'POST',
       url: `/api/v1/governance/decisions/${d.id}/actions`,
-      payload: { action: 'open', version: d.version, noticePostedOn: addDays(shanghaiDate(t.clock.now()), -16) },
+      payload: {
+        action: 'open',
+        version: d.version,
+        noticePostedOn: addDays(shanghaiDate(t.clock.now()), -16),
+      },
     });
     expect(opened.statusCode, opened.body).toBe(200);
     return d.id as string;
@@ -112,7 +117,10 @@ describe.each(DB_KINDS)('an owner votes as their account (%s)', (kind) => {
     expect(notMine.json().error.code).toBe('governance.not_unit_owner');
     expect(notMine.json().error.message).toMatch(/不是该房屋的业主/);
 
-    const [a, b] = await Promise.all([vote(owner, id, unit.unitId, 'yes'), vote(owner, id, unit.unitId, 'no')]);
+    const [a, b] = await Promise.all([
+      vote(owner, id, unit.unitId, 'yes'),
+      vote(owner, id, unit.unitId, 'no'),
+    ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const again = await vote(owner, id, unit.unitId, 'abstain');
     expect(again.statusCode).toBe(409);
@@ -129,7 +137,10 @@ describe.each(DB_KINDS)('an owner votes as their account (%s)', (kind) => {
 
     // Recorded under the unit's vote owner, on the web channel, and audited as the account.
     const roll = (
-      await huamu.request({ method: 'GET', url: `/api/v1/governance/decisions/${id}/roll?limit=500&voted=yes` })
+      await huamu.request({
+        method: 'GET',
+        url: `/api/v1/governance/decisions/${id}/roll?limit=500&voted=yes`,
+      })
     ).json().items;
     expect(roll.map((r: { unitId: string; channel: string }) => [r.unitId, r.channel])).toContainEqual([
       unit.unitId,

@@ -31,7 +31,10 @@ export async function listOwnDecisions(deps: Deps, actor: Actor) {
   const ids = decisions.map((d) => d.id);
   const rows = await repo.rollRowsOfOwners(db, ids, ownerIds);
   const keys = [...new Set(rows.map((r) => r.owner_id))];
-  const [ballots, counts] = await Promise.all([repo.ballotsOfOwners(db, ids, keys), repo.ballotCounts(db, ids)]);
+  const [ballots, counts] = await Promise.all([
+    repo.ballotsOfOwners(db, ids, keys),
+    repo.ballotCounts(db, ids),
+  ]);
   return {
     items: decisions.map((d) => {
       const mine = rows.filter((r) => r.decision_id === d.id);
