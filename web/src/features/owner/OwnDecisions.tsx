@@ -59,7 +59,7 @@ function OwnDecision({ d }: { d: OwnDecisionDto }) {
     });
 
   return (
-    <article className="owner-decision" data-testid="owner-decision">
+    <article className="owner-decision" data-testid="owner-decision" data-id={d.id}>
       <Typography.Title level={5} className="owner-decision-title">
         {d.title}
       </Typography.Title>

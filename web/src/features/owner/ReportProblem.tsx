@@ -112,7 +112,12 @@ export function ReportProblem({ units }: { units: OwnUnitDto[] }) {
           </Form.Item>
           {category?.attributes.map((name) => (
             <Form.Item key={name} name={['attributes', name]} label={attributeLabel(name, lang)}>
-              <Select allowClear options={attributeOptions(name, lang)} placeholder={t('report.notSure')} />
+              <Select
+                allowClear
+                data-testid={`owner-report-attr-${name}`}
+                options={attributeOptions(name, lang)}
+                placeholder={t('report.notSure')}
+              />
             </Form.Item>
           ))}
           <Form.Item
