@@ -45,7 +45,12 @@ test.describe('owner: my home on a phone', () => {
     await expect(mobile.getByTestId('owner-notices')).toContainText(unit.compoundName);
     await expect(mobile.getByTestId('owner-notices-resolutions')).toBeVisible();
     // Phone-first: nothing is wider than the screen.
-    const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth);
+    // a function, not a string (the page's Content-Security-Policy forbids evaluating strings)
+    const overflow = await mobile.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+          .documentElement.scrollWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(390);
     await docsScreenshot(mobile, 'owner-home-phone.png', { fullPage: true });
 
@@ -63,11 +68,11 @@ test.describe('owner: my home on a phone', () => {
     const mobile = await phone('owner');
     await mobile.goto('/me');
     const card = decisionCard(mobile, title);
-    await expect(card.getByTestId('owner-decision-progress')).toContainText('已有 0 户投票');
+    await expect(card.getByTestId('owner-decision-progress')).toContainText('已有 0 位业主投票');
     await card.getByTestId('owner-vote-yes').click();
     await mobile.getByTestId('owner-vote-confirm').click();
     await expect(card.getByTestId('owner-voted')).toContainText('您已投票：同意');
-    await expect(card.getByTestId('owner-decision-progress')).toContainText('已有 1 户投票');
+    await expect(card.getByTestId('owner-decision-progress')).toContainText('已有 1 位业主投票');
     await expect(card.getByTestId('owner-vote-yes')).toHaveCount(0);
     // Recorded as the owner's own web ballot on the committee's roll.
     const street = await api('huamu');
