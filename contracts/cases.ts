@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CASE_ACTIONS, RETURN_REASONS, SATISFACTIONS } from '../domain/case-lifecycle.js';
 import { PUBLIC_STEPS } from '../domain/case-public-steps.js';
+import { PUBLIC_CASE_STATES } from '../domain/case-public-state.js';
 import { DistrictCode, PageQuery, StreetCode } from './common.js';
 
 export const CHANNELS = [
@@ -299,4 +300,33 @@ export const KpiRow = z.object({
   satisfactionRate: z.number().nullable(),
   repeatRate: z.number().nullable(),
   parked: z.number().int(),
+});
+
+// --- The signed-in owner's own reports (issue 9 §4) ---------------------------------------------------------
+
+/** An owner reports a problem at one of their own units (the unit gives building, compound and street). */
+export const OwnReportBody = z.object({
+  unitId: z.string().min(1).max(64),
+  categoryCode: z.string().trim().min(1).max(60),
+  attributes: Attributes,
+  description: z.string().trim().min(5).max(2000),
+  phone: phone.optional().describe('a number to call back on (optional)'),
+  photos: z.array(PhotoDataUrl).max(PHOTO_LIMITS.perRequest).default([]),
+});
+
+const Words = z.object({ zh: z.string(), en: z.string() });
+
+/** One case the owner reported, in the reporter's words (domain/case-public-state.ts). */
+export const OwnCaseItem = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  title: z.string(),
+  description: z.string(),
+  categoryName: Words,
+  state: z.enum(PUBLIC_CASE_STATES),
+  stateLabel: Words,
+  compoundName: z.string().nullable(),
+  unitLabel: z.string().nullable(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
 });

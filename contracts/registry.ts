@@ -205,3 +205,15 @@ export const PublicCompound = z.object({
 
 export const PublicBuilding = z.object({ id: z.string(), name: z.string() });
 export const PublicUnit = z.object({ id: z.string(), number: z.string() });
+
+/** One of the signed-in owner's own units (专有部分), with where it is: for "report a problem" and the home. */
+export const OwnUnit = z.object({
+  unitId: z.string(),
+  unitNumber: z.string(),
+  buildingId: z.string(),
+  buildingName: z.string(),
+  compoundId: z.string(),
+  compoundName: z.string(),
+  streetName: z.string(),
+  label: z.string().describe('e.g. 3号楼 1201'),
+});

@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'cases.verify', // 网格员: verify the handler's feedback on site
   'cases.handle', // 主办/协办单位: cases routed to the grant's organisation (or a unit beneath it, or the street's offices)
   'cases.read', // read the cases of the grant's compound or street (居委会, 业委会)
+  'cases.own', // an owner's own reports: report a problem at one of the account's units, follow what it reported
   'kpis.read', // offices: the places they cover; departments, utilities, companies: the cases they lead
   'campaigns.read', // 集中整治 campaigns of the grant's division
   'campaigns.manage', // create campaigns and add cases (joint-meeting offices)
@@ -42,6 +43,7 @@ export const PERMISSIONS = [
   'governance.manage', // run decisions and the committee's own records (业委会, the street office)
   'governance.street', // the street's business: formations, elections, filings, 换届, trainings
   'governance.notices', // the owners' notice board of compounds where the account owns a unit
+  'governance.vote', // vote as the account (no invitation code) on open decisions where it owns a unit
   'governance.arrears', // record owners' unpaid property fees (the serving company, 民法典 Art 944)
   'notifications.read', // the in-app inbox of the grant's organisation (or its street's offices)
 ] as const;
@@ -173,7 +175,7 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '业主 / 居民',
     en: 'Owner / resident',
     scopes: ['own_units'],
-    permissions: ['registry.read', 'governance.notices'],
+    permissions: ['registry.read', 'governance.notices', 'governance.vote', 'cases.own'],
   },
   {
     role: 'hotline_operator',
@@ -202,10 +204,19 @@ export const ROLES: readonly RoleDefinition[] = [
     en: 'System administrator',
     scopes: ['city'],
     // Everything but what belongs to another party: running campaigns (the joint-meeting offices), verifying
-    // on site (the grid inspector), handling as an organisation, recording a company's fee arrears.
+    // on site (the grid inspector), handling as an organisation, recording a company's fee arrears, an owner's
+    // own reports and ballots.
     permissions: PERMISSIONS.filter(
       (p) =>
-        !['campaigns.manage', 'cases.verify', 'cases.handle', 'cases.read', 'governance.arrears'].includes(p),
+        ![
+          'campaigns.manage',
+          'cases.verify',
+          'cases.handle',
+          'cases.read',
+          'governance.arrears',
+          'governance.vote',
+          'cases.own',
+        ].includes(p),
     ),
   },
 ];

@@ -229,3 +229,32 @@ export const BallotLookup = z.object({
 });
 export const OwnerBallotBody = z.object({ code, choice: Choice });
 export const BallotReceipt = z.object({ receipt: z.string(), at: z.string(), choice: Choice });
+
+// ---------------------------------------------------------------------------------------------------------
+// The signed-in owner's own decisions and ballot (the account is the identity, no invitation code)
+
+export const OwnDecision = z.object({
+  id,
+  title: z.string(),
+  description: z.string(),
+  compoundId: id,
+  compoundName: z.string(),
+  matter: Matter,
+  method: DecisionMethod,
+  opensAt: instant,
+  closesAt: instant,
+  accepting: z.boolean().describe('ballots accepted now'),
+  unitCount: z.number().int(),
+  ballotCount: z.number().int().describe('ballots cast so far'),
+  units: z.array(
+    z.object({
+      unitId: id,
+      label: z.string(),
+      mayVote: z.boolean().describe('false for units the developer votes for (unsold or undelivered)'),
+      voted: z.boolean(),
+    }),
+  ),
+  myBallot: z.object({ choice: Choice, at: instant, unitId: id }).nullable(),
+});
+
+export const AccountBallotBody = z.object({ unitId: id, choice: Choice });

@@ -131,7 +131,7 @@ async function factsOf(deps: Deps, ref: CaseReference, p: PlannedIntake, r: Rng)
     { categoryCode: category.code, attributes, districtCode: loc.districtCode },
     loc,
   );
-  return { input, idempotency: null, category, attributes, loc, routing };
+  return { input, idempotency: null, category, attributes, loc, routing, reporterUserId: null };
 }
 
 /** An earlier open case of the same compound and category from the last 7 days (intake's findDuplicate). */

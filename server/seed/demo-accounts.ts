@@ -25,6 +25,23 @@ export async function demoJourneyCompound(deps: Deps) {
     .executeTakeFirst();
 }
 
+/**
+ * A 花木 compound whose committee is in term and not near 换届 (demo governance data only): the owners'
+ * committee account's compound, and the demo owner's, with an open decision (governance-demo.ts).
+ */
+export async function demoCommitteeCompound(deps: Deps) {
+  return deps.database.db
+    .selectFrom('committees')
+    .innerJoin('compounds', 'compounds.id', 'committees.compound_id')
+    .select(['compounds.id', 'compounds.name'])
+    .where('compounds.street_code', '=', '310115016')
+    .where('committees.status', '=', 'current')
+    .where('committees.term_ends_on', '>', addMonths(shanghaiDate(deps.clock.now()), 6))
+    .orderBy('compounds.name')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Picks concrete scopes from the seeded data so every role has something real to look at. */
 export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
   const db = deps.database.db;
@@ -38,17 +55,7 @@ export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
     return q.orderBy('name').limit(1).executeTakeFirst();
   };
   const huamuCompound = await demoJourneyCompound(deps);
-  // A 花木 compound whose committee is in term and not near 换届 (demo governance data only).
-  const committeeCompound = await db
-    .selectFrom('committees')
-    .innerJoin('compounds', 'compounds.id', 'committees.compound_id')
-    .select(['compounds.id', 'compounds.name'])
-    .where('compounds.street_code', '=', '310115016')
-    .where('committees.status', '=', 'current')
-    .where('committees.term_ends_on', '>', addMonths(shanghaiDate(deps.clock.now()), 6))
-    .orderBy('compounds.name')
-    .limit(1)
-    .executeTakeFirst();
+  const committeeCompound = await demoCommitteeCompound(deps);
   const company = await db
     .selectFrom('service_contracts')
     .innerJoin('organisations', 'organisations.id', 'service_contracts.company_id')
@@ -67,12 +74,15 @@ export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
     .orderBy('name')
     .limit(1)
     .executeTakeFirst();
-  const owner = huamuCompound
+  // The owner lives where there is something to vote on and a notice board (the committee's compound) when the
+  // governance demo data exists; else in the journey compound.
+  const ownerCompound = committeeCompound ?? huamuCompound;
+  const owner = ownerCompound
     ? await db
         .selectFrom('unit_owners')
         .innerJoin('owners', 'owners.id', 'unit_owners.owner_id')
         .select(['owners.id', 'owners.name'])
-        .where('unit_owners.compound_id', '=', huamuCompound.id)
+        .where('unit_owners.compound_id', '=', ownerCompound.id)
         .where('owners.kind', '=', 'person')
         .orderBy('owners.name')
         .limit(1)
@@ -162,7 +172,7 @@ export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
     accounts.push({
       username: 'owner',
       displayName: owner.name,
-      describe: `owner in ${huamuCompound!.name}`,
+      describe: `owner in ${ownerCompound!.name}`,
       grants: [{ role: 'owner', scopeType: 'own_units', scopeId: owner.id }],
     });
   return accounts;

@@ -3,7 +3,9 @@
 // their first assembly, some with nothing yet. Deterministic (seeded), dated relative to today, and consistent
 // with the rules the service enforces: committee size and term (《规定》 Art 20), members who own in the
 // compound, names posted and 备案 in the statutory order, meetings with attendance and resolutions posted
-// within 3 days (Art 26), and a deadline row for every step (done or pending).
+// within 3 days (Art 26), and a deadline row for every step (done or pending). The demo committee's compound
+// (demo-accounts.ts demoCommitteeCompound, where the demo owner lives) gets one decision open for voting,
+// opened through the decisions service like any other (notice 15 days before, roll frozen at opening).
 import {
   addDays,
   addMonths,
@@ -18,6 +20,9 @@ import type { GovTaskTable } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import { readWorkingCalendar } from '../platform/working-calendar.js';
 import { addTask } from '../modules/governance/governance.common.js';
+import { actOnDecision, createDecision } from '../modules/governance/decisions/decisions.service.js';
+import type { Actor } from '../platform/http/context.js';
+import { demoCommitteeCompound } from './demo-accounts.js';
 import { prng } from './synthetic.js';
 
 const RESOLUTIONS = [
@@ -41,6 +46,7 @@ export interface GovernanceDemoResult {
   committees: number;
   formations: number;
   meetings: number;
+  openDecisions: number;
 }
 
 /** Seeds governance history for every compound but `exclude` (kept untouched for the demo journeys). */
@@ -69,7 +75,7 @@ export async function seedGovernanceDemo(
     if (list.length < 12 && !list.some((p) => p.id === o.id)) list.push({ id: o.id, name: o.name });
     people.set(o.compound_id, list);
   }
-  const result: GovernanceDemoResult = { committees: 0, formations: 0, meetings: 0 };
+  const result: GovernanceDemoResult = { committees: 0, formations: 0, meetings: 0, openDecisions: 0 };
   await db.transaction().execute(async (trx) => {
     const { calendar: cal } = await readWorkingCalendar(trx);
     const bulk = bulkInserter(deps.database, trx);
@@ -90,7 +96,54 @@ export async function seedGovernanceDemo(
     // Pending deadlines through addTask, so their reminders are scheduled like any other.
     for (const t of ctx.tasks) await addTask(trx, cal, now, t);
   });
+  if (await seedOpenDecision(deps)) result.openDecisions++;
   return result;
+}
+
+/** The seed acting as the administrator, so the decision is created and opened by the service's own rules. */
+const SEED_ACTOR: Actor = {
+  userId: 'seed',
+  username: 'seed',
+  displayName: '演示数据',
+  grants: [{ role: 'admin', scopeType: 'city', scopeId: 'all' }],
+  csrfToken: '',
+  via: 'session',
+};
+
+/** A decision open for voting in the demo committee's compound: noticed 20 days ago, closing in 12 days. */
+async function seedOpenDecision(deps: Deps): Promise<boolean> {
+  const compound = await demoCommitteeCompound(deps);
+  if (!compound) return false;
+  const now = deps.clock.now().getTime();
+  const day = 86_400_000;
+  const d = await createDecision(
+    deps,
+    SEED_ACTOR,
+    {
+      compoundId: compound.id,
+      scope: 'compound',
+      buildingIds: [],
+      matter: 'use_fund',
+      method: 'written',
+      title: '使用专项维修资金更换小区门禁系统',
+      description:
+        '小区门禁已使用十年，故障频繁。拟使用专项维修资金约 38 万元更换全部单元门禁，书面征求意见。',
+      opensAt: new Date(now - 2 * day).toISOString(),
+      closesAt: new Date(now + 12 * day).toISOString(),
+      noticeDays: 15,
+    },
+    'zh-CN',
+    'seed',
+  );
+  await actOnDecision(
+    deps,
+    SEED_ACTOR,
+    d.id,
+    { action: 'open', version: d.version, noticePostedOn: addDays(shanghaiDate(deps.clock.now()), -20) },
+    'zh-CN',
+    'seed',
+  );
+  return true;
 }
 
 interface SeedContext {

@@ -111,6 +111,27 @@ export const PROBES: Record<string, Probe> = {
     expect: { kind: 'denied' },
     request: (t) => ({ url: `/api/v1/buildings/${t.buildingId}/units` }),
   },
+  // The signed-in owner's own units, reports and ballots: by account, never by place (an outsider has none).
+  'GET /api/v1/owner/units': { expect: { kind: 'denied' }, request: () => ({ url: '/api/v1/owner/units' }) },
+  'GET /api/v1/owner/cases': { expect: { kind: 'denied' }, request: () => ({ url: '/api/v1/owner/cases' }) },
+  'POST /api/v1/owner/cases': {
+    expect: { kind: 'rejected-write' },
+    request: () => ({
+      url: '/api/v1/owner/cases',
+      payload: { unitId: 'x', categoryCode: 'repair.ordinary', description: '越权报告问题' },
+    }),
+  },
+  'GET /api/v1/owner/decisions': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: '/api/v1/owner/decisions' }),
+  },
+  'POST /api/v1/owner/decisions/{id}/ballot': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/owner/decisions/${t.decisionId}/ballot`,
+      payload: { unitId: t.buildingId, choice: 'yes' },
+    }),
+  },
   'POST /api/v1/owners/{id}/reveal': {
     expect: { kind: 'denied' },
     request: (t) => ({ url: `/api/v1/owners/${t.ownerId}/reveal` }),

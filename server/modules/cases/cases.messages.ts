@@ -27,6 +27,10 @@ export const casesMessages: Catalogue = {
     'zh-CN': '查询链接无效，请输入案件编号和手机号查询',
     en: 'This link is not valid; look the case up by its number and your phone number',
   },
+  'cases.not_own_unit': {
+    'zh-CN': '只能为您名下的房屋报告问题',
+    en: 'You can report problems only at units you own',
+  },
   'cases.location_unknown': { 'zh-CN': '找不到指定的位置：{what}', en: 'Unknown location: {what}' },
   'cases.channel_not_allowed': {
     'zh-CN': '当前账号不能通过“{channel}”渠道登记案件',

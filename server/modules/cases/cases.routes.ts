@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps.js';
 import { actionsRoutes } from './actions/actions.routes.js';
 import { intakeRoutes } from './intake/intake.routes.js';
+import { ownerCasesRoutes } from './owner/owner.routes.js';
 import { queuesRoutes } from './queues/queues.routes.js';
 import { trackingRoutes } from './tracking/tracking.routes.js';
 
@@ -13,4 +14,5 @@ export const casesRoutes =
     await app.register(queuesRoutes(deps));
     await app.register(actionsRoutes(deps));
     await app.register(trackingRoutes(deps));
+    await app.register(ownerCasesRoutes(deps));
   };

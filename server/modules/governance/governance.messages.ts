@@ -61,6 +61,14 @@ export const governanceMessages: Catalogue = {
     'zh-CN': '该业主已经投过票，每位业主只能投票一次',
     en: 'This owner has already voted; each owner votes once',
   },
+  'governance.voting_over': {
+    'zh-CN': '本次表决的投票已经结束，不能再投票',
+    en: 'Voting on this decision has ended; no more ballots are accepted',
+  },
+  'governance.not_unit_owner': {
+    'zh-CN': '您不是该房屋的业主，不能为它投票',
+    en: 'You are not the owner of this unit and cannot vote for it',
+  },
   'governance.unit_not_in_decision': {
     'zh-CN': '该专有部分不在本次表决范围内',
     en: 'This unit is not in the scope of the decision',

@@ -398,3 +398,26 @@ export async function compoundExists(db: Executor, id: string): Promise<boolean>
 export async function buildingExists(db: Executor, id: string): Promise<boolean> {
   return !!(await db.selectFrom('buildings').select('id').where('id', '=', id).executeTakeFirst());
 }
+
+/** The units of owner records with their building, compound and street (an owner's own units). */
+export async function ownUnitsOf(db: Executor, ownerIds: readonly string[]) {
+  if (ownerIds.length === 0) return [];
+  return db
+    .selectFrom('unit_owners')
+    .innerJoin('units', 'units.id', 'unit_owners.unit_id')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .innerJoin('compounds', 'compounds.id', 'unit_owners.compound_id')
+    .innerJoin('divisions', 'divisions.code', 'compounds.street_code')
+    .select([
+      'units.id as unit_id',
+      'units.number',
+      'buildings.id as building_id',
+      'buildings.name as building_name',
+      'compounds.id as compound_id',
+      'compounds.name as compound_name',
+      'divisions.name as street_name',
+    ])
+    .where('unit_owners.owner_id', 'in', ownerIds)
+    .distinct()
+    .execute();
+}

@@ -14,6 +14,7 @@ import {
   OrganisationInput,
   OrganisationPatch,
   OrganisationQuery,
+  OwnUnit,
   Owner,
   OwnerQuery,
   RevealedOwner,
@@ -177,6 +178,17 @@ export const registryRoutes =
         },
       },
       async (req) => ({ items: await registry.listUnits(deps, requireActor(req), req.params.id) }),
+    );
+    app.get(
+      '/api/v1/owner/units',
+      {
+        schema: {
+          tags,
+          summary: 'The signed-in owner’s own units with building, compound and street (owners only)',
+          response: { 200: z.object({ items: z.array(OwnUnit) }), ...errorResponses },
+        },
+      },
+      async (req) => ({ items: await registry.listOwnUnits(deps, requireActor(req)) }),
     );
     app.post(
       '/api/v1/owners/:id/reveal',

@@ -1,6 +1,6 @@
 // Registry use cases. Each starts with its access check; writes are audited in their transaction.
-import { naturallySorted } from '../../../domain/natural-order.js';
-import { maskIdNumber, maskPhone } from '../../../domain/access.js';
+import { naturalCompare, naturallySorted } from '../../../domain/natural-order.js';
+import { maskIdNumber, maskPhone, ownerIdsOf } from '../../../domain/access.js';
 import { formatAreaM2, parseAreaM2 } from '../../../domain/area.js';
 import type { Actor } from '../../platform/http/context.js';
 import { auditActor, requirePermission } from '../../platform/http/context.js';
@@ -406,6 +406,33 @@ export async function listUnits(deps: Deps, actor: Actor, buildingId: string) {
     owners: owners
       .filter((o) => o.unit_id === u.id && (staff || o.id === ownId))
       .map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
+  }));
+}
+
+/**
+ * The signed-in owner's own units (owners → units → buildings → compound), sorted naturally by compound,
+ * building and number. Only an account with an own-units grant has any; staff get 403 (they have lists).
+ */
+export async function listOwnUnits(deps: Deps, actor: Actor) {
+  readGrants(actor);
+  const ownerIds = ownerIdsOf(actor.grants);
+  if (ownerIds.length === 0) throw new AppError('auth.forbidden', 403);
+  const rows = await repo.ownUnitsOf(deps.database.db, ownerIds);
+  const sorted = [...rows].sort(
+    (a, b) =>
+      naturalCompare(a.compound_name, b.compound_name) ||
+      naturalCompare(a.building_name, b.building_name) ||
+      naturalCompare(a.number, b.number),
+  );
+  return sorted.map((u) => ({
+    unitId: u.unit_id,
+    unitNumber: u.number,
+    buildingId: u.building_id,
+    buildingName: u.building_name,
+    compoundId: u.compound_id,
+    compoundName: u.compound_name,
+    streetName: u.street_name,
+    label: `${u.building_name} ${u.number}`,
   }));
 }
 

@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005-governance-records.js';
 import * as m0006 from './migrations/0006-security.js';
 import * as m0007 from './migrations/0007-audit-queues.js';
 import * as m0010 from './migrations/0010-resident-messages.js';
+import * as m0011 from './migrations/0011-owner-reports.js';
 import * as m0012 from './migrations/0012-rate-limits.js';
 import * as m0013 from './migrations/0013-category-keywords.js';
 
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0006-security': m0006,
   '0007-audit-queues': m0007,
   '0010-resident-messages': m0010,
+  '0011-owner-reports': m0011,
   '0012-rate-limits': m0012,
   '0013-category-keywords': m0013,
 };

@@ -285,6 +285,8 @@ export interface CaseTable {
   reporter_name: string | null;
   reporter_phone: string | null;
   reporter_email: string | null;
+  /** The signed-in owner's account that reported the case (migration 0011); null for every other channel. */
+  reporter_user_id?: string | null;
   proactive: number;
   lead_org_id: string | null;
   suggested_org_id: string | null;

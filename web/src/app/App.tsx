@@ -30,6 +30,7 @@ import { CompoundGovernancePage } from '../features/governance/CompoundGovernanc
 import { DecisionPage } from '../features/governance/DecisionPage';
 import { VotePage } from '../features/governance/VotePage';
 import { NoticesPage } from '../features/governance/NoticesPage';
+import { OwnerHomePage } from '../features/owner/OwnerHomePage';
 import { DeniedResult } from '../shared/DeniedResult';
 
 /** Every page under a menu entry needs that entry's permission (web/src/app/nav.tsx), so no entry leads to 403. */
@@ -66,6 +67,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomeRedirect /> },
       ...guarded([
+        { path: 'me', element: <OwnerHomePage /> },
         { path: 'cases', element: <CaseQueuePage /> },
         { path: 'cases/new', element: <IntakePage /> },
         { path: 'cases/:id', element: <CasePage /> },

@@ -6,7 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth';
 import { useLang } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NAV } from './nav';
+import { menuEntries } from './nav';
 
 const { Sider, Header, Content } = Layout;
 
@@ -20,7 +20,7 @@ export function AppLayout() {
   // On a phone (owners reading their notice board) the menu folds away entirely behind its trigger.
   const phone = Grid.useBreakpoint().md === false;
 
-  const entries = NAV.filter((n) => can(n.permission));
+  const entries = menuEntries(me?.roles.map((r) => r.role) ?? [], can);
   const selected = entries.find((n) => location.pathname.startsWith(n.path))?.path;
   const roleNames = [...new Set(me?.roles.map((r) => (lang === 'en' ? r.roleName.en : r.roleName.zh)) ?? [])];
 

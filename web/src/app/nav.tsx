@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   FlagOutlined,
   HomeOutlined,
+  SmileOutlined,
   NotificationOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -19,10 +20,14 @@ export interface NavEntry {
   icon: ReactNode;
   /** The permission (domain/access.ts) that opens the page; the same check guards its route. */
   permission: Permission;
+  /** A staff list: not in the menu of an owner-only account (it reads its own units on its home instead). */
+  staffList?: boolean;
 }
 
 /** Left-navigation entries; each is shown only to users holding its permission, and its routes need it too. */
 export const NAV: NavEntry[] = [
+  // The owner's own home (their units, votes, reports, notices): owners land here.
+  { path: '/me', labelKey: 'owner.nav', icon: <SmileOutlined />, permission: 'cases.own' },
   { path: '/cases', labelKey: 'nav.cases', icon: <SolutionOutlined />, permission: 'cases.queue' },
   { path: '/kpis', labelKey: 'nav.kpis', icon: <BarChartOutlined />, permission: 'kpis.read' },
   { path: '/governance', labelKey: 'gov.nav', icon: <FlagOutlined />, permission: 'governance.view' },
@@ -32,26 +37,45 @@ export const NAV: NavEntry[] = [
     icon: <NotificationOutlined />,
     permission: 'governance.notices',
   },
-  { path: '/compounds', labelKey: 'nav.compounds', icon: <HomeOutlined />, permission: 'registry.read' },
+  {
+    path: '/compounds',
+    labelKey: 'nav.compounds',
+    icon: <HomeOutlined />,
+    permission: 'registry.read',
+    staffList: true,
+  },
   {
     path: '/organisations',
     labelKey: 'nav.organisations',
     icon: <ClusterOutlined />,
     permission: 'registry.read',
+    staffList: true,
   },
-  { path: '/divisions', labelKey: 'nav.divisions', icon: <ApartmentOutlined />, permission: 'registry.read' },
+  {
+    path: '/divisions',
+    labelKey: 'nav.divisions',
+    icon: <ApartmentOutlined />,
+    permission: 'registry.read',
+    staffList: true,
+  },
   { path: '/imports', labelKey: 'nav.imports', icon: <UploadOutlined />, permission: 'registry.import' },
   { path: '/accounts', labelKey: 'nav.accounts', icon: <TeamOutlined />, permission: 'users.manage' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
+
+/** The menu of an account: the entries its permissions open, without staff lists for an owner-only account. */
+export function menuEntries(roles: readonly Role[], can: (permission: Permission) => boolean): NavEntry[] {
+  const ownerOnly = roles.length > 0 && roles.every((r) => r === 'owner');
+  return NAV.filter((n) => can(n.permission) && !(ownerOnly && n.staffList));
+}
 
 /** The permission a path needs: that of the navigation entry it lies under (none for pages outside the menu). */
 export function permissionFor(path: string): Permission | null {
   return NAV.find((n) => path === n.path || path.startsWith(`${n.path}/`))?.permission ?? null;
 }
 
-/** Roles whose day starts somewhere other than the first menu entry: hotline operators take calls. */
-const ROLE_HOMES: Partial<Record<Role, string>> = { hotline_operator: '/cases/new' };
+/** Roles whose day starts somewhere other than the first menu entry: hotline operators take calls, owners at home. */
+const ROLE_HOMES: Partial<Record<Role, string>> = { hotline_operator: '/cases/new', owner: '/me' };
 
 /**
  * Where a user lands after signing in: the home of their role when all their roles share one (a hotline

@@ -26,8 +26,15 @@ import { tellReporter } from '../tracking/tracking.notices.js';
 import * as repo from './intake.repo.js';
 import { resolveLocation, routeCase, type Location, type Routing } from './intake.routing.js';
 
-/** Who is recording a case: a signed-in user, an integration key, or a resident on the public form. */
-export type Reporter = { kind: 'user'; actor: Actor } | { kind: 'apiKey'; actor: Actor } | { kind: 'public' };
+/**
+ * Who is recording a case: a signed-in user, an integration key, a resident on the public form, or a signed-in
+ * owner reporting at one of their own units (the owner service checked the unit; the case keeps the account).
+ */
+export type Reporter =
+  | { kind: 'user'; actor: Actor }
+  | { kind: 'apiKey'; actor: Actor }
+  | { kind: 'public' }
+  | { kind: 'owner'; actor: Actor };
 
 export interface IntakeResult {
   id: string;
@@ -39,7 +46,7 @@ export type IntakeRequest = IntakeInput & { photos?: string[] };
 
 function checkChannel(reporter: Reporter, channel: string): void {
   const deny = () => new AppError('cases.channel_not_allowed', 403, { channel });
-  if (reporter.kind === 'public') {
+  if (reporter.kind === 'public' || reporter.kind === 'owner') {
     if (channel !== 'residentWeb') throw deny();
     return;
   }
@@ -82,6 +89,8 @@ async function checkReporterScope(db: Executor, reporter: Reporter, channel: str
 function displayName(reporter: Reporter, input: IntakeInput): EventActor {
   if (reporter.kind === 'public')
     return { id: null, name: input.reporter.name ? `居民 ${input.reporter.name}` : '居民', orgId: null };
+  if (reporter.kind === 'owner')
+    return { id: reporter.actor.userId, name: `业主 ${reporter.actor.displayName}`, orgId: null };
   return {
     id: reporter.actor.userId,
     name: reporter.actor.username,
@@ -104,6 +113,7 @@ const HOTLINE_CHANNELS = new Set(['hotline12345', 'hotline962121', 'hotline12319
 function idempotencyScope(reporter: Reporter, channel: string): string {
   if (reporter.kind === 'public') return 'public';
   if (reporter.kind === 'apiKey') return reporter.actor.userId; // apikey:<key id>
+  if (reporter.kind === 'owner') return `owner:${reporter.actor.userId}`;
   return `staff:${HOTLINE_CHANNELS.has(channel) ? 'hotline' : channel}`;
 }
 
@@ -134,6 +144,8 @@ export interface IntakeFacts {
   attributes: Record<string, unknown>;
   loc: Location;
   routing: Routing;
+  /** The signed-in owner's account (Reporter kind 'owner'), kept on the case for "my reports". */
+  reporterUserId: string | null;
 }
 
 /** The case number: district + Shanghai date + a city-wide sequence (unique, readable, no hot counter row). */
@@ -202,6 +214,7 @@ function newCaseRow(
     reporter_name: input.reporter.name ?? null,
     reporter_phone: input.reporter.phone ?? null,
     reporter_email: input.reporter.email ?? null,
+    reporter_user_id: f.reporterUserId,
     proactive: isProactiveChannel(input.channel) ? 1 : 0,
     lead_org_id: null,
     suggested_org_id: routing.orgId,
@@ -297,7 +310,8 @@ export async function intakeCase(
   const idempotency = input.externalRef
     ? { scope: idempotencyScope(reporter, input.channel), hash: requestHash(input) }
     : null;
-  const facts: IntakeFacts = { input, idempotency, category, attributes, loc, routing };
+  const reporterUserId = reporter.kind === 'owner' ? reporter.actor.userId : null;
+  const facts: IntakeFacts = { input, idempotency, category, attributes, loc, routing, reporterUserId };
   try {
     return await writeTx(
       deps,

@@ -1,6 +1,7 @@
 // Ballots of owners' decisions: invitation codes (one per unit, only their hashes stored), the owner's own
-// ballot with a code (no account), desk and proxy ballots recorded by the committee, and the roll with who has
-// voted. A second ballot of the same owner is a 409 (unique index).
+// ballot with a code (no account) or as their signed-in account (owner-ballots.service.ts), desk and proxy
+// ballots recorded by the committee, and the roll with who has voted. A second ballot of the same owner is a
+// 409 (unique index).
 import { createHash, randomInt } from 'node:crypto';
 import { formatAreaM2 } from '../../../../domain/area.js';
 import type { Choice, Matter } from '../../../../domain/vote-tally.js';
@@ -95,13 +96,19 @@ interface BallotSpec {
   proxyName: string | null;
   proxyDocument: string | null;
   recordedBy: Actor | null;
+  /** The owner's own signed-in account casting the ballot (no invitation code); null for codes and desk. */
+  account?: Actor | null;
 }
 
 /** Inserts one ballot; the unique (decision, owner) index makes a second ballot of the owner a 409. */
-async function insertBallot(deps: Deps, spec: BallotSpec, requestId: string | null) {
+export async function insertBallot(deps: Deps, spec: BallotSpec, requestId: string | null) {
   const now = deps.clock.now();
   const id = newId();
-  const actor = spec.recordedBy ? auditActor(spec.recordedBy) : { id: null, name: 'owner (invitation code)' };
+  const actor = spec.recordedBy
+    ? auditActor(spec.recordedBy)
+    : spec.account
+      ? auditActor(spec.account)
+      : { id: null, name: 'owner (invitation code)' };
   const write = () =>
     writeTx(deps, actor, requestId, async (trx, audit) => {
       const d = await repo.decisionForBallot(trx, spec.decisionId);
@@ -135,6 +142,7 @@ async function insertBallot(deps: Deps, spec: BallotSpec, requestId: string | nu
           owner: spec.ownerId,
           choice: spec.choice,
           channel: spec.channel,
+          ...(spec.account ? { via: 'account' } : {}),
         },
       });
     });

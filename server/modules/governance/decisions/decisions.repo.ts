@@ -289,3 +289,95 @@ export function rollWriter(database: Database, db: Executor) {
     flush: () => bulk.flush(),
   };
 }
+
+// --- An owner's own view and ballot (the account is the identity) -------------------------------------------
+
+/** Open decisions of compounds where the owner records hold a unit, closing soonest first. */
+export async function openDecisionsOfOwners(db: Executor, ownerIds: readonly string[]) {
+  if (ownerIds.length === 0) return [];
+  return db
+    .selectFrom('decisions')
+    .innerJoin('compounds', 'compounds.id', 'decisions.compound_id')
+    .select(DECISION_COLUMNS)
+    .select(['compounds.name as compound_name'])
+    .where('decisions.status', '=', 'open')
+    .where('decisions.compound_id', 'in', (eb) =>
+      eb
+        .selectFrom('unit_owners')
+        .select('unit_owners.compound_id')
+        .where('unit_owners.owner_id', 'in', ownerIds),
+    )
+    .orderBy('decisions.closes_at')
+    .orderBy('decisions.id')
+    .execute();
+}
+
+/**
+ * The roll rows of the decisions that are the owners' own: counted under one of them (the vote owner, 解释
+ * Art 9), or a unit one of them co-owns in the registry.
+ */
+export async function rollRowsOfOwners(
+  db: Executor,
+  decisionIds: readonly string[],
+  ownerIds: readonly string[],
+) {
+  if (decisionIds.length === 0 || ownerIds.length === 0) return [];
+  return db
+    .selectFrom('decision_units')
+    .select(['decision_id', 'unit_id', 'label', 'owner_id', 'developer'])
+    .where('decision_id', 'in', decisionIds)
+    .where((eb) =>
+      eb.or([
+        eb('owner_id', 'in', ownerIds),
+        eb(
+          'unit_id',
+          'in',
+          eb
+            .selectFrom('unit_owners')
+            .select('unit_owners.unit_id')
+            .where('unit_owners.owner_id', 'in', ownerIds),
+        ),
+      ]),
+    )
+    .orderBy('label')
+    .execute();
+}
+
+/** Whether one of the owner records holds the unit in the registry (today). */
+export async function ownsUnit(db: Executor, unitId: string, ownerIds: readonly string[]): Promise<boolean> {
+  if (ownerIds.length === 0) return false;
+  const row = await db
+    .selectFrom('unit_owners')
+    .select('unit_id')
+    .where('unit_id', '=', unitId)
+    .where('owner_id', 'in', ownerIds)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The ballots cast under some vote owners in the decisions (choice and time). */
+export async function ballotsOfOwners(
+  db: Executor,
+  decisionIds: readonly string[],
+  ownerIds: readonly string[],
+) {
+  if (decisionIds.length === 0 || ownerIds.length === 0) return [];
+  return db
+    .selectFrom('ballots')
+    .select(['decision_id', 'owner_id', 'unit_id', 'choice', 'channel', 'at'])
+    .where('decision_id', 'in', decisionIds)
+    .where('owner_id', 'in', ownerIds)
+    .execute();
+}
+
+/** Ballots so far per decision. */
+export async function ballotCounts(db: Executor, decisionIds: readonly string[]) {
+  if (decisionIds.length === 0) return [];
+  return db
+    .selectFrom('ballots')
+    .select(['decision_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('decision_id', 'in', decisionIds)
+    .groupBy('decision_id')
+    .execute();
+}

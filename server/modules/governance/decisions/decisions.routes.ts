@@ -1,7 +1,9 @@
 // The routes of owners' decisions and of the owners' own ballots (no account: the invitation code).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { errorResponses, IdParams, pageOf } from '../../../../contracts/common.js';
 import {
+  AccountBallotBody,
   Ballot,
   BallotLookup,
   BallotLookupBody,
@@ -15,6 +17,7 @@ import {
   DeskBallotBody,
   Invitations,
   InvitationsBody,
+  OwnDecision,
   OwnerBallotBody,
   RollItem,
   RollQuery,
@@ -24,6 +27,7 @@ import { requireActor } from '../../../platform/http/context.js';
 import type { Deps } from '../../../platform/deps.js';
 import * as ballots from './ballots.service.js';
 import * as decisions from './decisions.service.js';
+import * as own from './owner-ballots.service.js';
 import * as tally from './decisions.tally.js';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
@@ -35,6 +39,7 @@ export const decisionsRoutes =
     decisionRoutes(app, deps);
     rollAndResultRoutes(app, deps);
     ownerBallotRoutes(app, deps);
+    ownerAccountRoutes(app, deps);
   };
 
 function decisionRoutes(app: App, deps: Deps) {
@@ -192,5 +197,36 @@ function ownerBallotRoutes(app: App, deps: Deps) {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (req) => ballots.castBallot(deps, req.body.code, req.body.choice, req.id),
+  );
+}
+
+function ownerAccountRoutes(app: App, deps: Deps) {
+  // --- The signed-in owner's own decisions and ballot (the account is the identity) ------------------------
+  app.get(
+    '/api/v1/owner/decisions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Open decisions of the compounds where the signed-in owner owns a unit, with their units and ballot',
+        response: { 200: z.object({ items: z.array(OwnDecision) }), ...errorResponses },
+      },
+    },
+    async (req) => own.listOwnDecisions(deps, requireActor(req)),
+  );
+  app.post(
+    '/api/v1/owner/decisions/:id/ballot',
+    {
+      schema: {
+        tags,
+        summary:
+          'Vote as the signed-in owner for one of their units (each vote owner once; a second ballot is 409)',
+        params: IdParams,
+        body: AccountBallotBody,
+        response: { 200: BallotReceipt, ...errorResponses },
+      },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (req) => own.castOwnBallot(deps, requireActor(req), req.params.id, req.body, req.id),
   );
 }

@@ -4,6 +4,7 @@ import { casesEn } from '../../features/cases/locales';
 import { kpisEn } from '../../features/kpis/locales';
 import { reportEn } from '../../features/report/locales';
 import { govEn } from '../../features/governance/locales';
+import { ownerEn } from '../../features/owner/locales';
 
 export const en: Messages = {
   app: {
@@ -277,4 +278,5 @@ export const en: Messages = {
   report: reportEn,
   kpis: kpisEn,
   gov: govEn,
+  owner: ownerEn,
 };

@@ -3,6 +3,7 @@ import { casesZh } from '../../features/cases/locales';
 import { kpisZh } from '../../features/kpis/locales';
 import { reportZh } from '../../features/report/locales';
 import { govZh } from '../../features/governance/locales';
+import { ownerZh } from '../../features/owner/locales';
 
 export const zhCN = {
   app: { name: '共治', subtitle: '住宅小区综合治理', title: '共治 · 住宅小区综合治理' },
@@ -270,6 +271,7 @@ export const zhCN = {
   report: reportZh,
   kpis: kpisZh,
   gov: govZh,
+  owner: ownerZh,
 };
 
 export type Messages = typeof zhCN;
