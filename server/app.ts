@@ -16,7 +16,7 @@ import { trustProxySetting } from './config.js';
 import { registerAllMessages } from './messages.js';
 import { frameworkErrorHandler, registerHttpPlatform, sendError } from './platform/http/http.js';
 import { AppError } from './platform/http/errors.js';
-import { CONTENT_SECURITY_POLICY, docsGuard, registerNoStore } from './platform/http/security.js';
+import { contentSecurityPolicy, docsGuard, registerNoStore } from './platform/http/security.js';
 import { resolveApiKey, resolveSession } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
@@ -29,6 +29,7 @@ import { casesAdminRoutes } from './modules/casesadmin/casesadmin.routes.js';
 import { open311Routes } from './modules/open311/open311.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { governanceRoutes } from './modules/governance/governance.routes.js';
+import { homeRoutes } from './modules/home/home.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -47,7 +48,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
 
   await app.register(cookie);
-  await app.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+  await app.register(helmet, { contentSecurityPolicy: contentSecurityPolicy(deps.config.MAP_TILE_URL) });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   registerHttpPlatform(app, {
@@ -118,6 +119,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(open311Routes(deps));
   await app.register(notificationsRoutes(deps));
   await app.register(governanceRoutes(deps));
+  await app.register(homeRoutes(deps));
 
   // One not-found handler: the web app's index.html for a browser opening a page route (client-side
   // routing), else the JSON error envelope — so a monitor probing /metrics or a missing file never sees a

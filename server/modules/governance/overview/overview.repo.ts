@@ -97,3 +97,35 @@ export async function taskCounts(db: Executor, compoundIds: readonly string[], t
     .groupBy('compound_id')
     .execute();
 }
+
+/** Current committees in scope whose term ends on or before `endsBy` (near 换届, or past it). */
+export async function countCommitteesEndingBy(db: Executor, grants: readonly Grant[], endsBy: string) {
+  const row = await db
+    .selectFrom('committees')
+    .innerJoin('compounds', 'compounds.id', 'committees.compound_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(scoped(grants))
+    .where('committees.status', '=', 'current')
+    .where('committees.term_ends_on', '<=', endsBy)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The overview rows of the given compounds that lie in scope. */
+export async function overviewCompoundsByIds(db: Executor, grants: readonly Grant[], ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('compounds')
+    .innerJoin('divisions as s', 's.code', 'compounds.street_code')
+    .select([
+      'compounds.id',
+      'compounds.name',
+      'compounds.street_code',
+      'compounds.district_code',
+      'compounds.first_delivery_on',
+      's.name as street_name',
+    ])
+    .where(scoped(grants))
+    .where('compounds.id', 'in', ids)
+    .execute();
+}

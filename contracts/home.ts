@@ -1,0 +1,27 @@
+// The staff home ("what needs me today"): counts of the caller's queues, committees near 换届, a small trend.
+import { z } from 'zod';
+import { KpiTrendMonth } from './kpis.js';
+
+const count = z.number().int();
+
+export const HomeResult = z.object({
+  queues: z
+    .object({
+      toSign: count.describe('待签收: dispatched to the caller’s units, not yet signed for'),
+      toDispatch: count.describe('待派遣'),
+      overdue: count.describe('已超期'),
+      dueToday: count.describe('open cases whose next deadline falls later today (Shanghai)'),
+      extensions: count.describe('延期申请 waiting for a decision'),
+      supervised: count.describe('督办 cases still open'),
+      toVerify: count.describe('待核查'),
+    })
+    .nullable()
+    .describe('null when the caller has no case queue'),
+  committeesNearReelection: count
+    .nullable()
+    .describe('current committees whose 换届 report is due or whose term has ended; null without governance view'),
+  trend: z
+    .array(KpiTrendMonth)
+    .nullable()
+    .describe('the last six months of the caller’s area (street, district, city offices); else null'),
+});
