@@ -19,7 +19,9 @@ export const HomeResult = z.object({
     .describe('null when the caller has no case queue'),
   committeesNearReelection: count
     .nullable()
-    .describe('current committees whose 换届 report is due or whose term has ended; null without governance view'),
+    .describe(
+      'current committees whose 换届 report is due or whose term has ended; null without governance view',
+    ),
   trend: z
     .array(KpiTrendMonth)
     .nullable()

@@ -503,7 +503,10 @@ export const PROBES: Record<string, Probe> = {
     request: () => ({ url: `/api/v1/kpis/map?street=${HUAMU}` }),
   },
   // The base map setting and the home: nothing scoped (the home counts the caller's own queues).
-  'GET /api/v1/map/settings': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/map/settings' }) },
+  'GET /api/v1/map/settings': {
+    expect: { kind: 'signed-in' },
+    request: () => ({ url: '/api/v1/map/settings' }),
+  },
   'GET /api/v1/home': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/home' }) },
   'GET /api/v1/kpis/cases/export': {
     expect: { kind: 'denied' },

@@ -20,5 +20,3 @@ export async function getHome(deps: Deps, actor: Actor) {
   ]);
   return { queues, committeesNearReelection: committees, trend: trend?.items ?? null };
 }
-
-

@@ -386,7 +386,11 @@ function compoundPlaces(scope: ScopePart[], f: { district?: string; street?: str
 }
 
 /** The open-case conditions (status among `statuses`) within the scope and filter. */
-function openCases(scope: ScopePart[], f: { district?: string; street?: string }, statuses: readonly string[]) {
+function openCases(
+  scope: ScopePart[],
+  f: { district?: string; street?: string },
+  statuses: readonly string[],
+) {
   const where: RawBuilder<unknown>[] = [
     sql`cases.status in (${sql.join(statuses.map((s) => sql`${s}`))})`,
     sql`(${sql.join(scope.map(scopeCondition), sql` or `)})`,
@@ -431,12 +435,7 @@ export async function casePins(db: Executor, f: MapFilter, limit: number) {
 }
 
 /** Compounds with coordinates in the scope's places, or among `extraIds` (at most `limit`, by name). */
-export async function compoundPoints(
-  db: Executor,
-  f: MapFilter,
-  extraIds: readonly string[],
-  limit: number,
-) {
+export async function compoundPoints(db: Executor, f: MapFilter, extraIds: readonly string[], limit: number) {
   const extra = extraIds.length ? sql` or c.id in (${sql.join(extraIds)})` : sql``;
   const rows = await sql<{ id: string; name: string; street_code: string; lat: number; lng: number }>`
     select c.id, c.name, c.street_code, c.lat, c.lng from compounds c

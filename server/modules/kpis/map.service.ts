@@ -22,7 +22,9 @@ export async function caseMap(deps: Deps, actor: Actor, q: { district?: string; 
   ]);
   // Departments and companies have no places: their map is where their open cases are.
   const byOrgsOnly = scope.every((p) => p.kind === 'orgs');
-  const caseCompounds = byOrgsOnly ? [...new Set(counts.flatMap((c) => (c.compoundId ? [c.compoundId] : [])))] : [];
+  const caseCompounds = byOrgsOnly
+    ? [...new Set(counts.flatMap((c) => (c.compoundId ? [c.compoundId] : [])))]
+    : [];
   const caseStreets = byOrgsOnly ? [...new Set(counts.map((c) => c.streetCode))] : [];
   const [points, streets] = await Promise.all([
     repo.compoundPoints(db, f, caseCompounds.slice(0, MAP_LIMITS.compounds), MAP_LIMITS.compounds + 1),

@@ -72,7 +72,8 @@ function base(db: Executor, f: QueueFilter) {
     q = q.where('cases.next_due_at', '>=', f.dueWithin.from).where('cases.next_due_at', '<', f.dueWithin.to);
   if (f.extensionPending) q = q.where('cases.extension_pending', '=', 1);
   // Open cases only: finished ones carry no deadline (NO_DEADLINE), so the range stays within the index.
-  if (f.supervised) q = q.where('cases.supervision_level', '>', 0).where('cases.next_due_at', '<', NO_DEADLINE);
+  if (f.supervised)
+    q = q.where('cases.supervision_level', '>', 0).where('cases.next_due_at', '<', NO_DEADLINE);
   if (f.category) q = q.where('cases.category_code', '=', f.category);
   if (f.q) q = q.where((eb) => eb.or([eb('cases.case_no', '=', f.q!), containsText('cases.title', f.q!)]));
   return q;

@@ -134,7 +134,15 @@ export async function listQueue(deps: Deps, actor: Actor, query: QueueQuery) {
 }
 
 /** The tabs a home page counts ("what needs me today"). */
-export const COUNTED_QUEUES = ['toSign', 'toDispatch', 'overdue', 'dueToday', 'extensions', 'supervised', 'toVerify'] as const;
+export const COUNTED_QUEUES = [
+  'toSign',
+  'toDispatch',
+  'overdue',
+  'dueToday',
+  'extensions',
+  'supervised',
+  'toVerify',
+] as const;
 export type CountedQueue = (typeof COUNTED_QUEUES)[number];
 
 /**
