@@ -84,19 +84,42 @@ describe.each(DB_KINDS)('staff home (%s)', (kind) => {
 
   it('near 换届: a committee whose term ends within five months counts, one ending later does not', async () => {
     const db = t.deps.database.db;
-    // A current committee of a 花木 compound (the demo data has them).
-    const committee = await db
-      .selectFrom('committees')
-      .innerJoin('compounds', 'compounds.id', 'committees.compound_id')
-      .select(['committees.id'])
-      .where('compounds.street_code', '=', '310115016')
-      .where('committees.status', '=', 'current')
+    // A current committee of a 花木 compound without one, as the 换届 records leave it (a fixture row).
+    const compound = await db
+      .selectFrom('compounds')
+      .select('id')
+      .where('street_code', '=', '310115016')
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('committees').select('id').whereRef('compound_id', '=', 'compounds.id'))),
+      )
       .executeTakeFirstOrThrow();
+    const committee = { id: '019ad000-0000-7000-8000-00000000c0de' };
+    const at = '2026-11-26T02:00:00.000Z';
     await db
-      .updateTable('committees')
-      .set({ term_ends_on: '2027-03-31' })
-      .where('id', '=', committee.id)
+      .insertInto('committees')
+      .values({
+        id: committee.id,
+        compound_id: compound.id,
+        term_no: 1,
+        seats: 5,
+        elected_on: '2022-03-31',
+        term_years: 5,
+        term_ends_on: '2031-03-31',
+        status: 'current',
+        formation_id: null,
+        election_decision_id: null,
+        filing_status: 'none',
+        filing_submitted_on: null,
+        filing_decided_on: null,
+        filing_note: null,
+        reelection_reported_on: null,
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      })
       .execute();
+    await db.updateTable('committees').set({ term_ends_on: '2027-03-31' }).where('id', '=', committee.id).execute();
     const near = (await get(huamu, '/api/v1/home')).json().committeesNearReelection as number;
     await db
       .updateTable('committees')
