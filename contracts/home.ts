@@ -17,11 +17,13 @@ export const HomeResult = z.object({
     })
     .nullable()
     .describe('null when the caller has no case queue'),
-  committeesNearReelection: count
+  committeesNearReelection: z
+    .object({
+      expiring: count.describe('in term, the 换届 report is due (Art 28: five months before the term ends)'),
+      expired: count.describe('the term has ended and no successor is recorded'),
+    })
     .nullable()
-    .describe(
-      'current committees whose 换届 report is due or whose term has ended; null without governance view',
-    ),
+    .describe('current committees of the caller’s compounds near 换届; null without governance view'),
   trend: z
     .array(KpiTrendMonth)
     .nullable()

@@ -73,7 +73,7 @@ describe.each(DB_KINDS)('staff home (%s)', (kind) => {
     expect(body.queues.dueToday).toBeGreaterThanOrEqual(0);
     expect(body.trend).toHaveLength(6);
     expect(body.trend[5]).toMatchObject({ month: '2026-11', total: 3 });
-    expect(body.committeesNearReelection).toEqual(expect.any(Number));
+    expect(body.committeesNearReelection).toEqual({ expiring: expect.any(Number), expired: expect.any(Number) });
   });
 
   it('another street counts none of it', async () => {
@@ -120,13 +120,16 @@ describe.each(DB_KINDS)('staff home (%s)', (kind) => {
       })
       .execute();
     await db.updateTable('committees').set({ term_ends_on: '2027-03-31' }).where('id', '=', committee.id).execute();
-    const near = (await get(huamu, '/api/v1/home')).json().committeesNearReelection as number;
+    const near = (await get(huamu, '/api/v1/home')).json().committeesNearReelection;
     await db
       .updateTable('committees')
       .set({ term_ends_on: '2031-03-31' })
       .where('id', '=', committee.id)
       .execute();
-    const far = (await get(huamu, '/api/v1/home')).json().committeesNearReelection as number;
-    expect(near).toBe(far + 1);
+    const far = (await get(huamu, '/api/v1/home')).json().committeesNearReelection;
+    expect(near.expiring).toBe(far.expiring + 1);
+    await db.updateTable('committees').set({ term_ends_on: '2026-10-31' }).where('id', '=', committee.id).execute();
+    const ended = (await get(huamu, '/api/v1/home')).json().committeesNearReelection;
+    expect(ended).toEqual({ expiring: far.expiring, expired: far.expired + 1 });
   });
 });

@@ -98,17 +98,25 @@ export async function taskCounts(db: Executor, compoundIds: readonly string[], t
     .execute();
 }
 
-/** Current committees in scope whose term ends on or before `endsBy` (near 换届, or past it). */
-export async function countCommitteesEndingBy(db: Executor, grants: readonly Grant[], endsBy: string) {
+/** Current committees in scope whose term ends by `endsBy`: still in term (ends on/after `today`) or ended. */
+export async function countCommitteesEndingBy(
+  db: Executor,
+  grants: readonly Grant[],
+  today: string,
+  endsBy: string,
+) {
   const row = await db
     .selectFrom('committees')
     .innerJoin('compounds', 'compounds.id', 'committees.compound_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select([
+      sql<number>`sum(case when committees.term_ends_on >= ${today} then 1 else 0 end)`.as('expiring'),
+      sql<number>`sum(case when committees.term_ends_on < ${today} then 1 else 0 end)`.as('expired'),
+    ])
     .where(scoped(grants))
     .where('committees.status', '=', 'current')
     .where('committees.term_ends_on', '<=', endsBy)
     .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return { expiring: Number(row?.expiring ?? 0), expired: Number(row?.expired ?? 0) };
 }
 
 /** The overview rows of the given compounds that lie in scope. */

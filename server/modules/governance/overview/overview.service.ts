@@ -178,13 +178,14 @@ async function overviewBatch(
 }
 
 /**
- * Committees of the actor's compounds whose 换届 is near: the report to the street is due (Art 28: five months
- * before the term ends) or the term has already ended without a successor.
+ * Committees of the actor's compounds whose 换届 is near — `expiring`: the report to the street is due (Art 28:
+ * five months before the term ends) — or `expired`: the term has ended without a successor.
  */
-export async function committeesNearReelection(deps: Deps, actor: Actor): Promise<number> {
+export async function committeesNearReelection(deps: Deps, actor: Actor) {
   const grants = viewGrants(actor);
-  const endsBy = addMonths(todayOf(deps), PERIODS.reelectionReport.amount);
-  return repo.countCommitteesEndingBy(deps.database.db, grants, endsBy);
+  const today = todayOf(deps);
+  const endsBy = addMonths(today, PERIODS.reelectionReport.amount);
+  return repo.countCommitteesEndingBy(deps.database.db, grants, today, endsBy);
 }
 
 /** The governance state (组建中, 任期内, 需换届, …) of each given compound the actor may see. */
