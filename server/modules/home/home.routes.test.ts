@@ -73,7 +73,10 @@ describe.each(DB_KINDS)('staff home (%s)', (kind) => {
     expect(body.queues.dueToday).toBeGreaterThanOrEqual(0);
     expect(body.trend).toHaveLength(6);
     expect(body.trend[5]).toMatchObject({ month: '2026-11', total: 3 });
-    expect(body.committeesNearReelection).toEqual({ expiring: expect.any(Number), expired: expect.any(Number) });
+    expect(body.committeesNearReelection).toEqual({
+      expiring: expect.any(Number),
+      expired: expect.any(Number),
+    });
   });
 
   it('another street counts none of it', async () => {
@@ -90,7 +93,9 @@ describe.each(DB_KINDS)('staff home (%s)', (kind) => {
       .select('id')
       .where('street_code', '=', '310115016')
       .where((eb) =>
-        eb.not(eb.exists(eb.selectFrom('committees').select('id').whereRef('compound_id', '=', 'compounds.id'))),
+        eb.not(
+          eb.exists(eb.selectFrom('committees').select('id').whereRef('compound_id', '=', 'compounds.id')),
+        ),
       )
       .executeTakeFirstOrThrow();
     const committee = { id: '019ad000-0000-7000-8000-00000000c0de' };
@@ -119,7 +124,11 @@ describe.each(DB_KINDS)('staff home (%s)', (kind) => {
         version: 1,
       })
       .execute();
-    await db.updateTable('committees').set({ term_ends_on: '2027-03-31' }).where('id', '=', committee.id).execute();
+    await db
+      .updateTable('committees')
+      .set({ term_ends_on: '2027-03-31' })
+      .where('id', '=', committee.id)
+      .execute();
     const near = (await get(huamu, '/api/v1/home')).json().committeesNearReelection;
     await db
       .updateTable('committees')
@@ -128,7 +137,11 @@ describe.each(DB_KINDS)('staff home (%s)', (kind) => {
       .execute();
     const far = (await get(huamu, '/api/v1/home')).json().committeesNearReelection;
     expect(near.expiring).toBe(far.expiring + 1);
-    await db.updateTable('committees').set({ term_ends_on: '2026-10-31' }).where('id', '=', committee.id).execute();
+    await db
+      .updateTable('committees')
+      .set({ term_ends_on: '2026-10-31' })
+      .where('id', '=', committee.id)
+      .execute();
     const ended = (await get(huamu, '/api/v1/home')).json().committeesNearReelection;
     expect(ended).toEqual({ expiring: far.expiring, expired: far.expired + 1 });
   });

@@ -3,6 +3,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CompassOutlined,
+  DashboardOutlined,
   ClusterOutlined,
   FlagOutlined,
   HomeOutlined,
@@ -23,8 +25,11 @@ export interface NavEntry {
 
 /** Left-navigation entries; each is shown only to users holding its permission, and its routes need it too. */
 export const NAV: NavEntry[] = [
+  // The staff home (what needs me today) comes first: staff land on it (owners hold no case queue).
+  { path: '/home', labelKey: 'home.nav', icon: <DashboardOutlined />, permission: 'cases.queue' },
   { path: '/cases', labelKey: 'nav.cases', icon: <SolutionOutlined />, permission: 'cases.queue' },
   { path: '/kpis', labelKey: 'nav.kpis', icon: <BarChartOutlined />, permission: 'kpis.read' },
+  { path: '/map', labelKey: 'map.nav', icon: <CompassOutlined />, permission: 'kpis.read' },
   { path: '/governance', labelKey: 'gov.nav', icon: <FlagOutlined />, permission: 'governance.view' },
   {
     path: '/notices',

@@ -47,7 +47,12 @@ export function GeoMap({ circles, height = 420, visible, ...rest }: Props) {
 
   useEffect(() => {
     if (!el.current) return;
-    const m = L.map(el.current, { center: SHANGHAI, zoom: 11, preferCanvas: false, attributionControl: true });
+    const m = L.map(el.current, {
+      center: SHANGHAI,
+      zoom: 11,
+      preferCanvas: false,
+      attributionControl: true,
+    });
     m.attributionControl.setPrefix(false);
     L.control.scale({ imperial: false }).addTo(m);
     layer.current = L.featureGroup().addTo(m);
