@@ -13,7 +13,6 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useAuth } from '../../app/auth';
 import { useDivisions } from '../divisions/api';
 import { DeniedResult } from '../../shared/DeniedResult';
 import { PageHeader } from '../../shared/PageHeader';
