@@ -212,6 +212,9 @@ export const QUEUES = [
   'returned',
   'toDispatch',
   'toVerify',
+  'dueToday', // open cases whose next deadline falls later today (Shanghai)
+  'extensions', // 延期申请 waiting for the dispatcher's decision
+  'supervised', // 督办 cases (supervision level > 0) still open
   'all',
 ] as const;
 
@@ -281,7 +284,7 @@ export const Category = z.object({
 });
 
 export const KpiQuery = z.object({
-  groupBy: z.enum(['street', 'department', 'company', 'compound']).default('street'),
+  groupBy: z.enum(['street', 'department', 'company', 'compound', 'category']).default('street'),
   district: DistrictCode.optional(),
   street: StreetCode.optional(),
   from: z.iso.date(),

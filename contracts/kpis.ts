@@ -6,6 +6,31 @@ import { EXPORT_FORMATS } from './transfer.js';
 
 export const KpiResult = z.object({ items: z.array(KpiRow) });
 
+const rate = z.number().nullable();
+
+/** The monthly trend: the months up to `to` (inclusive), each counting the cases created in it. */
+export const KpiTrendQuery = z.object({
+  district: DistrictCode.optional(),
+  street: StreetCode.optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .describe('last month, YYYY-MM (Shanghai)'),
+  months: z.coerce.number().int().min(1).max(24).default(12),
+});
+
+export const KpiTrendMonth = z.object({
+  month: z.string().describe('YYYY-MM'),
+  total: z.number().int().describe('cases created in the month (受理量)'),
+  closed: z.number().int().describe('of which closed (结案) by now'),
+  closedOnTime: z.number().int(),
+  onTimeRate: rate,
+  resolutionRate: rate,
+  satisfactionRate: rate,
+  repeatRate: rate,
+});
+export const KpiTrendResult = z.object({ items: z.array(KpiTrendMonth) });
+
 /** The KPI query plus the file format of the download. */
 export const KpiExportQuery = KpiQuery.extend({ format: z.enum(EXPORT_FORMATS) });
 
@@ -65,4 +90,50 @@ export const CampaignCasesBody = z
 export const CampaignCasesResult = z.object({
   added: z.number().int().describe('cases newly added (those already in the campaign are skipped)'),
   campaign: Campaign,
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The dashboard map (GET /api/v1/kpis/map) and the map settings (GET /api/v1/map/settings)
+
+export const MapQuery = z.object({ district: DistrictCode.optional(), street: StreetCode.optional() });
+
+export const MapLayers = z.object({
+  compounds: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      lat: z.number(),
+      lng: z.number(),
+      openCases: z.number().int(),
+      governanceState: z.string().nullable().describe('null when the caller may not see governance'),
+    }),
+  ),
+  pins: z.array(
+    z.object({
+      id: z.string(),
+      caseNo: z.string(),
+      title: z.string(),
+      status: z.string(),
+      dueState: z.string(),
+      lat: z.number(),
+      lng: z.number(),
+    }),
+  ),
+  streets: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      lat: z.number().describe('centroid of the street’s compound coordinates (no boundary data exists)'),
+      lng: z.number(),
+      compounds: z.number().int(),
+      openCases: z.number().int(),
+    }),
+  ),
+  truncated: z.object({ compounds: z.boolean(), pins: z.boolean() }),
+  limits: z.object({ compounds: z.number().int(), pins: z.number().int() }),
+});
+
+export const MapSettings = z.object({
+  tileUrl: z.string().nullable().describe('null: no base map (offline); else a {z}/{x}/{y} template'),
+  attribution: z.string().nullable(),
 });

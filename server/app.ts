@@ -18,7 +18,7 @@ import { registerAllMessages } from './messages.js';
 import { frameworkErrorHandler, registerHttpPlatform, sendError } from './platform/http/http.js';
 import { AppError } from './platform/http/errors.js';
 import { databaseRateLimitStore } from './platform/http/rate-limits.js';
-import { CONTENT_SECURITY_POLICY, docsGuard, registerNoStore } from './platform/http/security.js';
+import { contentSecurityPolicy, docsGuard, registerNoStore } from './platform/http/security.js';
 import { resolveApiKey, resolveSession } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
@@ -31,6 +31,7 @@ import { casesAdminRoutes } from './modules/casesadmin/casesadmin.routes.js';
 import { open311Routes } from './modules/open311/open311.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { governanceRoutes } from './modules/governance/governance.routes.js';
+import { homeRoutes } from './modules/home/home.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -51,7 +52,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
 
   await app.register(cookie);
-  await app.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+  await app.register(helmet, { contentSecurityPolicy: contentSecurityPolicy(deps.config.MAP_TILE_URL) });
   // Limits are counted in the database, so they hold across every instance (platform/http/rate-limits.ts).
   await app.register(rateLimit, {
     global: false,
@@ -128,6 +129,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(open311Routes(deps));
   await app.register(notificationsRoutes(deps));
   await app.register(governanceRoutes(deps));
+  await app.register(homeRoutes(deps));
 
   // One not-found handler: the web app's index.html for a browser opening a page route (client-side
   // routing), else the JSON error envelope — so a monitor probing /metrics or a missing file never sees a

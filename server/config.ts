@@ -28,6 +28,13 @@ const EnvSchema = z.object({
   JOB_WORKER: z.enum(['0', '1']).default('1'),
   TEST_DATABASE_URL: z.string().optional(),
   WEB_DIST: z.string().default('dist/web'),
+  // Map tiles (e.g. an in-house tile server: https://tiles.example.gov.cn/{z}/{x}/{y}.png). Unset = no base
+  // map: the maps draw only the project's own layers and make no request outside this origin.
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/, 'an https URL with {z}, {x} and {y}')
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(200).optional(),
   /**
    * The audit chain's HMAC key (≥ 32 characters). Kept outside the database; when unset the key is read
    * from AUDIT_KEY_FILE (created with a random key if missing). docs/decisions/0007-keyed-audit-chain.md

@@ -515,6 +515,20 @@ export const PROBES: Record<string, Probe> = {
       url: `/api/v1/kpis/cases?groupBy=compound&street=${HUAMU}&from=2026-01-01&to=2026-12-31`,
     }),
   },
+  'GET /api/v1/kpis/trend': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: `/api/v1/kpis/trend?street=${HUAMU}&to=2026-12` }),
+  },
+  'GET /api/v1/kpis/map': {
+    expect: { kind: 'denied' },
+    request: () => ({ url: `/api/v1/kpis/map?street=${HUAMU}` }),
+  },
+  // The base map setting and the home: nothing scoped (the home counts the caller's own queues).
+  'GET /api/v1/map/settings': {
+    expect: { kind: 'signed-in' },
+    request: () => ({ url: '/api/v1/map/settings' }),
+  },
+  'GET /api/v1/home': { expect: { kind: 'signed-in' }, request: () => ({ url: '/api/v1/home' }) },
   'GET /api/v1/kpis/cases/export': {
     expect: { kind: 'denied' },
     request: () => ({

@@ -5,7 +5,13 @@ import { caseReference, invalidateCaseReference, type Category } from './cases.r
 
 export { intakeCase, type IntakeResult, type Reporter } from './intake/intake.service.js';
 export { nextDeadline } from './cases.sla.js';
-export { listQueue, type QueueQuery } from './queues/queues.service.js';
+export {
+  listQueue,
+  queueCounts,
+  COUNTED_QUEUES,
+  type CountedQueue,
+  type QueueQuery,
+} from './queues/queues.service.js';
 export type { Category };
 
 /** The taxonomy by code (inactive categories included), from the reference-data cache. */

@@ -3,3 +3,5 @@
 // records/ and overview/ (the street's view); shared helpers in governance.common.ts, governance.eligibility.ts
 // and governance.repo.ts.
 export { getCompoundGovernance } from './overview/compound.view.js';
+// Home and map: how many committees are near 换届, and each compound's governance state.
+export { committeesNearReelection, governanceStatesOf } from './overview/overview.service.js';

@@ -1,11 +1,11 @@
 // KPI and campaign queries. The KPI figures are one aggregate statement per request (GROUP BY with
 // SUM(CASE …)); places are filtered by street code so the (street_code, created_at) index serves it.
 import { sql, type RawBuilder } from 'kysely';
-import { SATISFIED_RESULTS } from '../../../domain/kpis.js';
+import { SATISFIED_RESULTS, type KpiCounts } from '../../../domain/kpis.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { CampaignTable } from '../../platform/db/schema.js';
 
-export type KpiGroupBy = 'street' | 'department' | 'company' | 'compound';
+export type KpiGroupBy = 'street' | 'department' | 'company' | 'compound' | 'category';
 
 /** One way of reaching cases: the whole city, a district, a street, or the cases led by organisations. */
 export type ScopePart =
@@ -22,21 +22,9 @@ export interface KpiFilter {
   street?: string;
 }
 
-export interface KpiCountRow {
+export interface KpiCountRow extends KpiCounts {
   key: string;
   name: string;
-  total: number;
-  proactive: number;
-  accepted: number;
-  acceptedOnTime: number;
-  closed: number;
-  closedOnTime: number;
-  resolvedKnown: number;
-  resolved: number;
-  revisited: number;
-  satisfied: number;
-  repeats: number;
-  parked: number;
 }
 
 // Cases carry their district: a direct filter lets the planner use (district_code, created_at) once
@@ -91,6 +79,14 @@ const GROUPS: Record<
 
     ...NO_NAMES,
   },
+  // Categories are few (~60): their names are joined after grouping, like streets.
+  category: {
+    key: sql`cases.category_code`,
+    name: sql`cast(null as text)`,
+    from: sql`cases`,
+    namesJoin: sql`left join case_categories n on n.code = a.group_key`,
+    namesCol: sql`n.name_zh`,
+  },
   company: {
     key: COMPANY_OF('id'),
     name: COMPANY_OF('name'),
@@ -120,8 +116,8 @@ function scopeCondition(part: ScopePart): RawBuilder<unknown> {
   }
 }
 
-export async function kpiCounts(db: Executor, groupBy: KpiGroupBy, f: KpiFilter): Promise<KpiCountRow[]> {
-  const g = GROUPS[groupBy];
+/** The conditions every KPI aggregate shares: the period, the actor's scope, the district/street filter. */
+function conditions(f: KpiFilter): RawBuilder<unknown> {
   const where: RawBuilder<unknown>[] = [
     sql`cases.created_at >= ${f.fromIso}`,
     sql`cases.created_at < ${f.toIso}`,
@@ -129,12 +125,13 @@ export async function kpiCounts(db: Executor, groupBy: KpiGroupBy, f: KpiFilter)
   ];
   if (f.street) where.push(sql`cases.street_code = ${f.street}`);
   else if (f.district) where.push(streetsOf(f.district));
+  return sql.join(where, sql` and `);
+}
+
+/** The sums of KpiCounts over the rows of `t` (one aggregate; columns as read by countsOf). */
+function countColumns(): RawBuilder<unknown> {
   const satisfied = sql.join(SATISFIED_RESULTS.map((s) => sql`${s}`));
-  const result = await sql<KpiCountRow>`
-    select a.*, coalesce(${g.namesCol}, a.gname, a.group_key) as group_name
-    from (
-      select t.gkey as group_key, max(t.gname) as gname,
-        count(*) as total,
+  return sql`count(*) as total,
         sum(case when t.proactive = 1 then 1 else 0 end) as proactive,
         count(t.accepted_ontime) as accepted,
         sum(case when t.accepted_ontime = 1 then 1 else 0 end) as accepted_on_time,
@@ -145,38 +142,76 @@ export async function kpiCounts(db: Executor, groupBy: KpiGroupBy, f: KpiFilter)
         count(t.satisfaction) as revisited,
         sum(case when t.satisfaction in (${satisfied}) then 1 else 0 end) as satisfied,
         count(t.duplicate_of_id) as repeats,
-        sum(case when t.status = 'parked' then 1 else 0 end) as parked
+        sum(case when t.status = 'parked' then 1 else 0 end) as parked`;
+}
+
+const CASE_COLUMNS = sql`cases.proactive, cases.accepted_ontime, cases.ontime, cases.resolved, cases.satisfaction,
+          cases.duplicate_of_id, cases.status`;
+
+function countsOf(row: Record<string, unknown>): KpiCounts {
+  const n = (k: string) => Number(row[k] ?? 0);
+  return {
+    total: n('total'),
+    proactive: n('proactive'),
+    accepted: n('accepted'),
+    acceptedOnTime: n('accepted_on_time'),
+    closed: n('closed'),
+    closedOnTime: n('closed_on_time'),
+    resolvedKnown: n('resolved_known'),
+    resolved: n('resolved'),
+    revisited: n('revisited'),
+    satisfied: n('satisfied'),
+    repeats: n('repeats'),
+    parked: n('parked'),
+  };
+}
+
+export async function kpiCounts(db: Executor, groupBy: KpiGroupBy, f: KpiFilter): Promise<KpiCountRow[]> {
+  const g = GROUPS[groupBy];
+  const result = await sql<Record<string, unknown>>`
+    select a.*, coalesce(${g.namesCol}, a.gname, a.group_key) as group_name
+    from (
+      select t.gkey as group_key, max(t.gname) as gname, ${countColumns()}
       from (
-        select ${g.key} as gkey, ${g.name} as gname, cases.proactive, cases.accepted_ontime, cases.ontime,
-          cases.resolved, cases.satisfaction, cases.duplicate_of_id, cases.status
+        select ${g.key} as gkey, ${g.name} as gname, ${CASE_COLUMNS}
         from ${g.from}
-        where ${sql.join(where, sql` and `)}
+        where ${conditions(f)}
       ) t
       where t.gkey is not null
       group by t.gkey
     ) a
     ${g.namesJoin}
     order by group_name, group_key`.execute(db);
-  return result.rows.map((r) => {
-    const row = r as unknown as Record<string, unknown>;
-    const n = (k: string) => Number(row[k] ?? 0);
-    return {
-      key: String(row.group_key),
-      name: String(row.group_name),
-      total: n('total'),
-      proactive: n('proactive'),
-      accepted: n('accepted'),
-      acceptedOnTime: n('accepted_on_time'),
-      closed: n('closed'),
-      closedOnTime: n('closed_on_time'),
-      resolvedKnown: n('resolved_known'),
-      resolved: n('resolved'),
-      revisited: n('revisited'),
-      satisfied: n('satisfied'),
-      repeats: n('repeats'),
-      parked: n('parked'),
-    };
-  });
+  return result.rows.map((row) => ({
+    key: String(row.group_key),
+    name: String(row.group_name),
+    ...countsOf(row),
+  }));
+}
+
+/**
+ * KpiCounts per period of `bounds` (consecutive half-open intervals given by their starts plus the end):
+ * one range scan of the created_at indexes over the whole span, each case put in its period by a CASE over
+ * the boundaries (Shanghai months do not start at UTC midnight, so no string slicing).
+ */
+export async function kpiCountsByPeriod(
+  db: Executor,
+  bounds: readonly string[],
+  f: Omit<KpiFilter, 'fromIso' | 'toIso'>,
+): Promise<KpiCounts[]> {
+  if (bounds.length < 2) throw new RangeError('at least one period');
+  const arms = bounds.slice(1, -1).map((b, i) => sql`when cases.created_at < ${b} then ${sql.lit(i)}`);
+  const bucket = arms.length
+    ? sql`case ${sql.join(arms, sql` `)} else ${sql.lit(bounds.length - 2)} end`
+    : sql`0`;
+  const filter = { ...f, fromIso: bounds[0], toIso: bounds[bounds.length - 1] };
+  const result = await sql<Record<string, unknown>>`
+    select t.bucket, ${countColumns()}
+    from (select ${bucket} as bucket, ${CASE_COLUMNS} from cases where ${conditions(filter)}) t
+    group by t.bucket`.execute(db);
+  const out: KpiCounts[] = bounds.slice(1).map(() => countsOf({}));
+  for (const row of result.rows) out[Number(row.bucket)] = countsOf(row);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,4 +361,99 @@ export async function touchCampaign(db: Executor, id: string, at: string) {
     .set((eb) => ({ updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Map layers: open cases per compound and street, case pins, compound points, street centroids
+
+/** A location filter on compounds (`c`): the scope's places and the district/street filter. */
+function compoundPlaces(scope: ScopePart[], f: { district?: string; street?: string }): RawBuilder<unknown> {
+  const places = scope
+    .map((p) =>
+      p.kind === 'all'
+        ? sql`1 = 1`
+        : p.kind === 'district'
+          ? sql`c.district_code = ${p.code}`
+          : p.kind === 'street'
+            ? sql`c.street_code = ${p.code}`
+            : null,
+    )
+    .filter((x): x is RawBuilder<unknown> => x !== null);
+  const where = [places.length ? sql`(${sql.join(places, sql` or `)})` : sql`1 = 0`];
+  if (f.street) where.push(sql`c.street_code = ${f.street}`);
+  else if (f.district) where.push(sql`c.district_code = ${f.district}`);
+  return sql.join(where, sql` and `);
+}
+
+/** The open-case conditions (status among `statuses`) within the scope and filter. */
+function openCases(
+  scope: ScopePart[],
+  f: { district?: string; street?: string },
+  statuses: readonly string[],
+) {
+  const where: RawBuilder<unknown>[] = [
+    sql`cases.status in (${sql.join(statuses.map((s) => sql`${s}`))})`,
+    sql`(${sql.join(scope.map(scopeCondition), sql` or `)})`,
+  ];
+  if (f.street) where.push(sql`cases.street_code = ${f.street}`);
+  else if (f.district) where.push(streetsOf(f.district));
+  return sql.join(where, sql` and `);
+}
+
+export interface MapFilter {
+  scope: ScopePart[];
+  district?: string;
+  street?: string;
+  openStatuses: readonly string[];
+}
+
+/** Open cases per (street, compound): served by the (place, status, …) queue indexes. */
+export async function openCaseCounts(db: Executor, f: MapFilter) {
+  const rows = await sql<{ street_code: string; compound_id: string | null; n: number }>`
+    select cases.street_code, cases.compound_id, count(*) as n from cases
+    where ${openCases(f.scope, f, f.openStatuses)}
+    group by cases.street_code, cases.compound_id`.execute(db);
+  return rows.rows.map((r) => ({ streetCode: r.street_code, compoundId: r.compound_id, n: Number(r.n) }));
+}
+
+/** The newest open cases with a position (at most `limit`). */
+export async function casePins(db: Executor, f: MapFilter, limit: number) {
+  const rows = await sql<{
+    id: string;
+    case_no: string;
+    title: string;
+    status: string;
+    due_state: string;
+    lat: number;
+    lng: number;
+  }>`
+    select cases.id, cases.case_no, cases.title, cases.status, cases.due_state, cases.lat, cases.lng from cases
+    where ${openCases(f.scope, f, f.openStatuses)} and cases.lat is not null and cases.lng is not null
+    order by cases.created_at desc, cases.id desc
+    limit ${limit}`.execute(db);
+  return rows.rows;
+}
+
+/** Compounds with coordinates in the scope's places, or among `extraIds` (at most `limit`, by name). */
+export async function compoundPoints(db: Executor, f: MapFilter, extraIds: readonly string[], limit: number) {
+  const extra = extraIds.length ? sql` or c.id in (${sql.join(extraIds)})` : sql``;
+  const rows = await sql<{ id: string; name: string; street_code: string; lat: number; lng: number }>`
+    select c.id, c.name, c.street_code, c.lat, c.lng from compounds c
+    where c.lat is not null and c.lng is not null and ((${compoundPlaces(f.scope, f)})${extra})
+    order by c.name, c.id
+    limit ${limit}`.execute(db);
+  return rows.rows;
+}
+
+/** Per street of the scope's places: the centroid of its compounds' coordinates and their number. */
+export async function streetCentroids(db: Executor, f: MapFilter, extraStreets: readonly string[]) {
+  const extra = extraStreets.length ? sql` or c.street_code in (${sql.join(extraStreets)})` : sql``;
+  const rows = await sql<{ street_code: string; name: string | null; lat: number; lng: number; n: number }>`
+    select s.street_code, d.name, s.lat, s.lng, s.n from (
+      select c.street_code, avg(c.lat) as lat, avg(c.lng) as lng, count(*) as n from compounds c
+      where c.lat is not null and c.lng is not null and ((${compoundPlaces(f.scope, f)})${extra})
+      group by c.street_code
+    ) s left join divisions d on d.code = s.street_code
+    order by s.street_code`.execute(db);
+  return rows.rows.map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng), n: Number(r.n) }));
 }

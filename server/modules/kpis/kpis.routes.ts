@@ -11,12 +11,18 @@ import {
   CampaignQuery,
   KpiExportQuery,
   KpiResult,
+  KpiTrendQuery,
+  KpiTrendResult,
+  MapLayers,
+  MapQuery,
+  MapSettings,
 } from '../../../contracts/kpis.js';
 import { requireActor } from '../../platform/http/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { downloadHeaders } from '../../platform/spreadsheet.js';
 import * as campaigns from './campaigns.service.js';
 import * as kpis from './kpis.service.js';
+import { caseMap, mapSettings } from './map.service.js';
 
 /** A file download (sent as a Buffer, never serialised). */
 const FileBody = z.any();
@@ -29,7 +35,7 @@ export const kpisRoutes =
       {
         schema: {
           tags: ['kpis'],
-          summary: 'Case KPIs per street, department, company or compound',
+          summary: 'Case KPIs per street, department, company, compound or category',
           description:
             'Cases created from `from` to `to` (Shanghai dates, both inclusive). Rates are fractions in [0, 1] ' +
             '(4 decimals), null when their denominator is 0: discoveryRate 发现率 = proactive / total; ' +
@@ -42,6 +48,51 @@ export const kpisRoutes =
         },
       },
       async (req) => kpis.caseKpis(deps, requireActor(req), req.query),
+    );
+    app.get(
+      '/api/v1/kpis/trend',
+      {
+        schema: {
+          tags: ['kpis'],
+          summary: 'Monthly case trend: intake, closed and rates of the cases created in each month',
+          description:
+            'The `months` months up to `to` (Shanghai months). Each month counts the cases created in it ' +
+            '(受理量) and how many of those are closed so far, with the rates of GET /api/v1/kpis/cases over ' +
+            'the same cases. Same access as GET /api/v1/kpis/cases.',
+          querystring: KpiTrendQuery,
+          response: { 200: KpiTrendResult, ...errorResponses },
+        },
+      },
+      async (req) => kpis.caseTrend(deps, requireActor(req), req.query),
+    );
+    app.get(
+      '/api/v1/kpis/map',
+      {
+        schema: {
+          tags: ['kpis'],
+          summary: 'Map layers: compounds with open cases, open case pins, open cases per street',
+          description:
+            'Compounds with coordinates in the caller’s area (departments and companies: those of their open ' +
+            'cases) with their open cases and governance state (null without governance access); the newest ' +
+            'open cases with a position; per street the centroid of its compounds’ coordinates and its open ' +
+            'cases. Layers are capped (`limits`); `truncated` says when one was cut. Same access as ' +
+            'GET /api/v1/kpis/cases.',
+          querystring: MapQuery,
+          response: { 200: MapLayers, ...errorResponses },
+        },
+      },
+      async (req) => caseMap(deps, requireActor(req), req.query),
+    );
+    app.get(
+      '/api/v1/map/settings',
+      {
+        schema: {
+          tags: ['kpis'],
+          summary: 'The base map setting: a tile URL, or none (offline maps of the project’s own layers)',
+          response: { 200: MapSettings, ...errorResponses },
+        },
+      },
+      async (req) => mapSettings(deps, requireActor(req)),
     );
     app.get(
       '/api/v1/kpis/cases/export',

@@ -1,6 +1,14 @@
 // KPIs of cases (发现率, 受理及时率, 按时办结率, 解决率, 满意率, 重复投诉率, 挂账) per street, department, company
 // or compound. Definitions: domain/kpis.ts; counting: one SQL aggregate (kpis.repo.ts).
-import { kpiRates, shanghaiPeriod } from '../../../domain/kpis.js';
+import { addMonths, startOfShanghaiDay } from '../../../domain/calendar.js';
+import {
+  kpiRates,
+  onTimeRate,
+  repeatRate,
+  resolutionRate,
+  satisfactionRate,
+  shanghaiPeriod,
+} from '../../../domain/kpis.js';
 import type { Actor } from '../../platform/http/context.js';
 import { badRequest } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/http/messages.js';
@@ -47,6 +55,41 @@ export async function caseKpis(deps: Deps, actor: Actor, q: KpiQueryInput) {
   };
 }
 
+export interface KpiTrendInput {
+  district?: string;
+  street?: string;
+  to: string; // YYYY-MM
+  months: number;
+}
+
+/**
+ * The monthly trend of the cases created in each of the `months` months up to `to`: intake, how many of them
+ * are closed, and the rates of domain/kpis.ts — one aggregate over the whole span (kpiCountsByPeriod).
+ */
+export async function caseTrend(deps: Deps, actor: Actor, q: KpiTrendInput) {
+  const scope = kpiScope(actor, q);
+  const first = addMonths(`${q.to}-01`, -(q.months - 1));
+  const starts = Array.from({ length: q.months + 1 }, (_, i) => addMonths(first, i));
+  const bounds = starts.map((d) => startOfShanghaiDay(d).toISOString());
+  const counts = await repo.kpiCountsByPeriod(deps.database.db, bounds, {
+    scope,
+    district: q.district,
+    street: q.street,
+  });
+  return {
+    items: counts.map((c, i) => ({
+      month: starts[i].slice(0, 7),
+      total: c.total,
+      closed: c.closed,
+      closedOnTime: c.closedOnTime,
+      onTimeRate: onTimeRate(c),
+      resolutionRate: resolutionRate(c),
+      satisfactionRate: satisfactionRate(c),
+      repeatRate: repeatRate(c),
+    })),
+  };
+}
+
 type KpiItem = Awaited<ReturnType<typeof caseKpis>>['items'][number];
 
 const GROUP_LABELS: Record<repo.KpiGroupBy, { zh: string; en: string }> = {
@@ -54,6 +97,7 @@ const GROUP_LABELS: Record<repo.KpiGroupBy, { zh: string; en: string }> = {
   department: { zh: '职能部门', en: 'Department' },
   company: { zh: '物业服务企业', en: 'Property company' },
   compound: { zh: '小区', en: 'Compound' },
+  category: { zh: '问题类别', en: 'Category' },
 };
 
 /** The columns of the KPI page, in its order (rates as fractions: percentages in the file). */

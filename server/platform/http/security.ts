@@ -8,7 +8,8 @@ import { AppError } from './errors.js';
  * The web app's policy: scripts only from this origin (the Vite bundle has no inline script); styles from
  * this origin plus inline, because antd writes its CSS-in-JS into <style> elements at run time; pictures from
  * here and from data:/blob: URLs (photo previews); API calls to this origin only; no framing, no plugins.
- * The case map is plain SVG and there are no chart workers, so no worker source beyond blob: is needed.
+ * Maps (Leaflet) draw vector layers; tiles only from a configured MAP_TILE_URL (contentSecurityPolicy adds its
+ * origin). Charts (ECharts) draw on canvas: no eval, no inline script, no worker source beyond blob: needed.
  */
 export const CONTENT_SECURITY_POLICY: FastifyHelmetOptions['contentSecurityPolicy'] = {
   useDefaults: false,
@@ -28,6 +29,16 @@ export const CONTENT_SECURITY_POLICY: FastifyHelmetOptions['contentSecurityPolic
     frameAncestors: ["'none'"],
   },
 };
+
+/** The policy, with the origin of a configured map tile server added to the picture sources. */
+export function contentSecurityPolicy(mapTileUrl?: string): FastifyHelmetOptions['contentSecurityPolicy'] {
+  if (!mapTileUrl) return CONTENT_SECURITY_POLICY;
+  const base = CONTENT_SECURITY_POLICY as { useDefaults: boolean; directives: Record<string, string[]> };
+  // {s} subdomain templates become a wildcard host.
+  const origin = new URL(mapTileUrl.replace(/\{s\}\./, 'sub.').replace(/\{[a-z]\}/g, '0')).origin;
+  const host = mapTileUrl.includes('{s}.') ? origin.replace('//sub.', '//*.') : origin;
+  return { ...base, directives: { ...base.directives, imgSrc: [...base.directives.imgSrc, host] } };
+}
 
 /** `Cache-Control: no-store` on JSON answered to a signed-in caller or under /api/ (unless a route set one). */
 export function registerNoStore(app: FastifyInstance): void {

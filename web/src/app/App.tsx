@@ -23,6 +23,8 @@ import { CaseQueuePage } from '../features/cases/CaseQueuePage';
 import { CasePage } from '../features/cases/CasePage';
 import { IntakePage } from '../features/cases/IntakePage';
 import { KpisPage } from '../features/kpis/KpisPage';
+import { HomePage } from '../features/home/HomePage';
+import { MapPage } from '../features/map/MapPage';
 import { ReportPage } from '../features/report/ReportPage';
 import { TrackPage } from '../features/report/TrackPage';
 import { OverviewPage as GovernanceOverviewPage } from '../features/governance/OverviewPage';
@@ -68,6 +70,8 @@ const router = createBrowserRouter([
       { index: true, element: <HomeRedirect /> },
       ...guarded([
         { path: 'me', element: <OwnerHomePage /> },
+        { path: 'home', element: <HomePage /> },
+        { path: 'map', element: <MapPage /> },
         { path: 'cases', element: <CaseQueuePage /> },
         { path: 'cases/new', element: <IntakePage /> },
         { path: 'cases/:id', element: <CasePage /> },

@@ -3,6 +3,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CompassOutlined,
+  DashboardOutlined,
   ClusterOutlined,
   FlagOutlined,
   HomeOutlined,
@@ -28,8 +30,11 @@ export interface NavEntry {
 export const NAV: NavEntry[] = [
   // The owner's own home (their units, votes, reports, notices): owners land here.
   { path: '/me', labelKey: 'owner.nav', icon: <SmileOutlined />, permission: 'cases.own' },
+  // The staff home (what needs me today) comes first: staff land on it (owners hold no case queue).
+  { path: '/home', labelKey: 'home.nav', icon: <DashboardOutlined />, permission: 'cases.queue' },
   { path: '/cases', labelKey: 'nav.cases', icon: <SolutionOutlined />, permission: 'cases.queue' },
   { path: '/kpis', labelKey: 'nav.kpis', icon: <BarChartOutlined />, permission: 'kpis.read' },
+  { path: '/map', labelKey: 'map.nav', icon: <CompassOutlined />, permission: 'kpis.read' },
   { path: '/governance', labelKey: 'gov.nav', icon: <FlagOutlined />, permission: 'governance.view' },
   {
     path: '/notices',

@@ -2,6 +2,7 @@
 import type { Executor } from '../../../platform/db/database.js';
 import { containsText } from '../../../platform/db/database.js';
 import { keysetPage } from '../../../platform/db/keyset.js';
+import { NO_DEADLINE } from '../cases.repo.js';
 
 export interface QueueFilter {
   orgIds: string[] | null; // lead organisation(s); null = by location scope
@@ -10,6 +11,12 @@ export interface QueueFilter {
   statuses: string[] | null;
   dueStates: string[] | null;
   returned: boolean;
+  /** Only cases whose next deadline lies in [from, to) (the "due today" tab). */
+  dueWithin?: { from: string; to: string };
+  /** Only cases with an extension request waiting (延期待批). */
+  extensionPending?: boolean;
+  /** Only open cases under 督办 (supervision level > 0). */
+  supervised?: boolean;
   category?: string;
   q?: string;
   after: [string, string] | null;
@@ -61,6 +68,12 @@ function base(db: Executor, f: QueueFilter) {
   if (f.streetCodes) q = q.where('cases.street_code', 'in', f.streetCodes);
   if (f.districtCodes) q = q.where('cases.district_code', 'in', f.districtCodes);
   if (f.returned) q = q.where('cases.status', '=', 'accepted').where('cases.dispatched_at', 'is not', null);
+  if (f.dueWithin)
+    q = q.where('cases.next_due_at', '>=', f.dueWithin.from).where('cases.next_due_at', '<', f.dueWithin.to);
+  if (f.extensionPending) q = q.where('cases.extension_pending', '=', 1);
+  // Open cases only: finished ones carry no deadline (NO_DEADLINE), so the range stays within the index.
+  if (f.supervised)
+    q = q.where('cases.supervision_level', '>', 0).where('cases.next_due_at', '<', NO_DEADLINE);
   if (f.category) q = q.where('cases.category_code', '=', f.category);
   if (f.q) q = q.where((eb) => eb.or([eb('cases.case_no', '=', f.q!), containsText('cases.title', f.q!)]));
   return q;
@@ -123,4 +136,15 @@ export async function streetsOf(db: Executor, districtCodes: readonly string[]):
     .where('parent_code', 'in', districtCodes)
     .execute();
   return rows.map((s) => s.code);
+}
+
+/** How many cases a queue holds (the same conditions as its page, without the page). */
+export async function countQueue(db: Executor, f: Omit<QueueFilter, 'after' | 'limit'>): Promise<number> {
+  let q = base(db, { ...f, after: null, limit: 0 })
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+  if (f.statuses) q = q.where('cases.status', 'in', f.statuses);
+  if (f.dueStates) q = q.where('cases.due_state', 'in', f.dueStates);
+  const row = await q.executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

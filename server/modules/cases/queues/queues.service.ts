@@ -9,6 +9,7 @@ import * as casesRepo from '../cases.repo.js';
 import { NO_DEADLINE } from '../cases.repo.js';
 import { queueReach, type QueueReach } from '../cases.policy.js';
 import * as repo from './queues.repo.js';
+import { endOfShanghaiDay, shanghaiDate } from '../../../../domain/calendar.js';
 
 export interface QueueQuery {
   queue: string;
@@ -25,6 +26,9 @@ interface QueueSpec {
   statuses: string[] | null;
   dueStates: string[] | null;
   returned?: boolean;
+  dueToday?: boolean;
+  extensionPending?: boolean;
+  supervised?: boolean;
 }
 
 const QUEUES: Record<string, QueueSpec> = {
@@ -35,7 +39,23 @@ const QUEUES: Record<string, QueueSpec> = {
   returned: { statuses: null, dueStates: null, returned: true },
   toDispatch: { statuses: ['received', 'accepted'], dueStates: null },
   toVerify: { statuses: ['reported'], dueStates: null },
+  dueToday: { statuses: null, dueStates: null, dueToday: true },
+  extensions: { statuses: ['signed'], dueStates: null, extensionPending: true },
+  supervised: { statuses: null, dueStates: null, supervised: true },
 };
+
+/** The conditions of a queue tab beyond its statuses and due states, at `now`. */
+function specFilter(spec: QueueSpec, now: Date) {
+  const today = shanghaiDate(now);
+  return {
+    returned: !!spec.returned,
+    dueWithin: spec.dueToday
+      ? { from: now.toISOString(), to: endOfShanghaiDay(today).toISOString() }
+      : undefined,
+    extensionPending: spec.extensionPending,
+    supervised: spec.supervised,
+  };
+}
 
 const forbidden = () => new AppError('auth.forbidden', 403);
 
@@ -84,7 +104,7 @@ export async function listQueue(deps: Deps, actor: Actor, query: QueueQuery) {
     ...scope,
     statuses: spec.statuses,
     dueStates: spec.dueStates,
-    returned: !!spec.returned,
+    ...specFilter(spec, deps.clock.now()),
     category: query.category,
     q: query.q,
     after,
@@ -111,4 +131,39 @@ export async function listQueue(deps: Deps, actor: Actor, query: QueueQuery) {
     })),
     nextCursor: page.nextCursor,
   };
+}
+
+/** The tabs a home page counts ("what needs me today"). */
+export const COUNTED_QUEUES = [
+  'toSign',
+  'toDispatch',
+  'overdue',
+  'dueToday',
+  'extensions',
+  'supervised',
+  'toVerify',
+] as const;
+export type CountedQueue = (typeof COUNTED_QUEUES)[number];
+
+/**
+ * How many cases each of the actor's queue tabs holds, with the scope and conditions of listQueue; null for
+ * the whole result when the actor has no queue.
+ */
+export async function queueCounts(deps: Deps, actor: Actor): Promise<Record<CountedQueue, number> | null> {
+  const reach = queueReach(actor);
+  if (!reach.orgIds.length && !reach.city && !reach.districts.length && !reach.streets.length) return null;
+  const scope = await scopeOf(deps, reach, undefined);
+  const now = deps.clock.now();
+  const counts = await Promise.all(
+    COUNTED_QUEUES.map((name) => {
+      const spec = QUEUES[name];
+      return repo.countQueue(deps.database.db, {
+        ...scope,
+        statuses: spec.statuses,
+        dueStates: spec.dueStates,
+        ...specFilter(spec, now),
+      });
+    }),
+  );
+  return Object.fromEntries(COUNTED_QUEUES.map((q, i) => [q, counts[i]])) as Record<CountedQueue, number>;
 }

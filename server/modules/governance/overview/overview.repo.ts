@@ -98,3 +98,44 @@ export async function taskCounts(db: Executor, compoundIds: readonly string[], t
     .groupBy('compound_id')
     .execute();
 }
+
+/** Current committees in scope whose term ends by `endsBy`: still in term (ends on/after `today`) or ended. */
+export async function countCommitteesEndingBy(
+  db: Executor,
+  grants: readonly Grant[],
+  today: string,
+  endsBy: string,
+) {
+  const row = await db
+    .selectFrom('committees')
+    .innerJoin('compounds', 'compounds.id', 'committees.compound_id')
+    .select([
+      sql<number>`sum(case when committees.term_ends_on >= ${today} then 1 else 0 end)`.as('expiring'),
+      sql<number>`sum(case when committees.term_ends_on < ${today} then 1 else 0 end)`.as('expired'),
+    ])
+    .where(scoped(grants))
+    .where('committees.status', '=', 'current')
+    .where('committees.term_ends_on', '<=', endsBy)
+    .executeTakeFirst();
+  return { expiring: Number(row?.expiring ?? 0), expired: Number(row?.expired ?? 0) };
+}
+
+/** The overview rows of the given compounds that lie in scope. */
+export async function overviewCompoundsByIds(db: Executor, grants: readonly Grant[], ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('compounds')
+    .innerJoin('divisions as s', 's.code', 'compounds.street_code')
+    .select([
+      'compounds.id',
+      'compounds.name',
+      'compounds.street_code',
+      'compounds.district_code',
+      'compounds.first_delivery_on',
+      'compounds.created_at',
+      's.name as street_name',
+    ])
+    .where(scoped(grants))
+    .where('compounds.id', 'in', ids)
+    .execute();
+}

@@ -1,7 +1,14 @@
 // The street's view of governance: the queue of statutory deadlines (also as an iCalendar file) and the
 // overview of every compound in scope with its state (组建中, 任期内, 需换届, …), counted per page.
 import { formatCitation } from '../../../../domain/citations.js';
-import { committeeHealth, governanceState, isExistingCompound } from '../../../../domain/governance.js';
+import { addMonths } from '../../../../domain/calendar.js';
+import {
+  committeeHealth,
+  governanceState,
+  isExistingCompound,
+  PERIODS,
+  type GovernanceState,
+} from '../../../../domain/governance.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { Deps } from '../../../platform/deps.js';
 import type { Actor } from '../../../platform/http/context.js';
@@ -175,4 +182,31 @@ async function overviewBatch(
       nextDueOn: t?.next_due_on ?? null,
     };
   });
+}
+
+/**
+ * Committees of the actor's compounds whose 换届 is near — `expiring`: the report to the street is due (Art 28:
+ * five months before the term ends) — or `expired`: the term has ended without a successor.
+ */
+export async function committeesNearReelection(deps: Deps, actor: Actor) {
+  const grants = viewGrants(actor);
+  const today = todayOf(deps);
+  const endsBy = addMonths(today, PERIODS.reelectionReport.amount);
+  return repo.countCommitteesEndingBy(deps.database.db, grants, today, endsBy);
+}
+
+/** The governance state (组建中, 任期内, 需换届, …) of each given compound the actor may see. */
+export async function governanceStatesOf(
+  deps: Deps,
+  actor: Actor,
+  compoundIds: readonly string[],
+): Promise<Map<string, GovernanceState>> {
+  const grants = viewGrants(actor);
+  const db = deps.database.db;
+  const out = new Map<string, GovernanceState>();
+  for (let i = 0; i < compoundIds.length; i += 500) {
+    const rows = await repo.overviewCompoundsByIds(db, grants, compoundIds.slice(i, i + 500));
+    for (const d of await overviewBatch(db, rows, todayOf(deps))) out.set(d.compoundId, d.state);
+  }
+  return out;
 }

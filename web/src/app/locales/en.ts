@@ -2,6 +2,7 @@
 import type { Messages } from './zh-CN';
 import { casesEn } from '../../features/cases/locales';
 import { kpisEn } from '../../features/kpis/locales';
+import { homeEn, mapEn } from '../../features/home/locales';
 import { reportEn } from '../../features/report/locales';
 import { govEn } from '../../features/governance/locales';
 import { ownerEn } from '../../features/owner/locales';
@@ -277,6 +278,8 @@ export const en: Messages = {
   cases: casesEn,
   report: reportEn,
   kpis: kpisEn,
+  home: homeEn,
+  map: mapEn,
   gov: govEn,
   owner: ownerEn,
 };

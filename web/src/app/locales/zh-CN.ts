@@ -1,6 +1,7 @@
 // Simplified Chinese (default UI language).
 import { casesZh } from '../../features/cases/locales';
 import { kpisZh } from '../../features/kpis/locales';
+import { homeZh, mapZh } from '../../features/home/locales';
 import { reportZh } from '../../features/report/locales';
 import { govZh } from '../../features/governance/locales';
 import { ownerZh } from '../../features/owner/locales';
@@ -270,6 +271,8 @@ export const zhCN = {
   cases: casesZh,
   report: reportZh,
   kpis: kpisZh,
+  home: homeZh,
+  map: mapZh,
   gov: govZh,
   owner: ownerZh,
 };

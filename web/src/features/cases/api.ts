@@ -28,6 +28,9 @@ export const QUEUES = [
   'overdue',
   'returned',
   'toVerify',
+  'dueToday',
+  'extensions',
+  'supervised',
   'all',
 ] as const;
 export type Queue = (typeof QUEUES)[number];

@@ -13,7 +13,6 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useAuth } from '../../app/auth';
 import { useDivisions } from '../divisions/api';
 import { DeniedResult } from '../../shared/DeniedResult';
 import { PageHeader } from '../../shared/PageHeader';
@@ -22,6 +21,7 @@ import { useUrlFilters } from '../../shared/useUrlFilters';
 import type { KpiRowDto } from '../cases/types';
 import { GROUP_BYS, kpiExportUrl, useCaseKpis, type GroupBy } from './api';
 import { isMonth, lastMonth, monthRange } from './period';
+import { useScope } from './scope';
 
 const FILTER_KEYS = ['month', 'groupBy', 'district', 'street'] as const;
 const RATES = [
@@ -39,17 +39,6 @@ export const formatRate = (r: number | null | undefined) =>
 
 /** Nulls (no cases to measure) sort last whichever way the column is sorted. */
 const compareRate = (a: number | null, b: number | null) => (a ?? -1) - (b ?? -1);
-
-/** The widest location scope among the user's roles: city, one district, or one street. */
-function useScope() {
-  const { me } = useAuth();
-  const roles = me?.roles ?? [];
-  if (roles.some((r) => r.scopeType === 'city')) return { district: undefined, street: undefined };
-  const district = roles.find((r) => r.scopeType === 'district')?.scopeId;
-  if (district) return { district, street: undefined };
-  const street = roles.find((r) => r.scopeType === 'street')?.scopeId;
-  return { district: street?.slice(0, 6), street };
-}
 
 export function KpisPage() {
   const { t } = useTranslation();
