@@ -83,6 +83,6 @@ test.describe('cases: a resident reports and follows a problem', () => {
     await expect(page.locator('[data-testid=track-status][data-status=closed]')).toBeVisible();
     await page.getByTestId('track-satisfaction').getByText('满意', { exact: true }).click();
     await page.getByTestId('track-action-revisit').click();
-    await expect(page.locator('[data-testid=track-status][data-status=revisited]')).toHaveText('已回访');
+    await expect(page.locator('[data-testid=track-status][data-status=revisited]')).toHaveText('已评价');
   });
 });

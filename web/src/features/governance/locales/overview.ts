@@ -139,7 +139,12 @@ export const overviewEn: typeof overviewZh = {
     committee: 'Committee',
   },
   compound: {
-    tabs: { assembly: 'Assembly and committee', decisions: 'Decisions', groups: 'Owner groups', arrears: 'Arrears' },
+    tabs: {
+      assembly: 'Assembly and committee',
+      decisions: 'Decisions',
+      groups: 'Owner groups',
+      arrears: 'Arrears',
+    },
     trigger: "Conditions for the owners' assembly (Art 13)",
     soldArea: 'Area sold and delivered',
     totalArea: 'Total exclusive area',
