@@ -252,6 +252,24 @@ export const PROBES: Record<string, Probe> = {
       },
     }),
   },
+  // The public compound directory (the resident report form): names and places only, by design public.
+  'GET /api/v1/public/compounds': {
+    expect: { kind: 'public' },
+    request: (t) => ({ url: `/api/v1/public/compounds?q=${encodeURIComponent(t.compoundName.slice(0, 2))}` }),
+  },
+  'GET /api/v1/public/compounds/{id}/buildings': {
+    expect: { kind: 'public' },
+    request: (t) => ({ url: `/api/v1/public/compounds/${t.compoundId}/buildings` }),
+  },
+  'GET /api/v1/public/buildings/{id}/units': {
+    expect: { kind: 'public' },
+    request: (t) => ({ url: `/api/v1/public/buildings/${t.buildingId}/units` }),
+  },
+  // Evidence photos answer only to the case's signed tracking link.
+  'GET /api/v1/public/case-photos/{id}': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/public/case-photos/${t.photoId}?token=not-a-signed-link` }),
+  },
   'POST /api/v1/public/reports': {
     expect: { kind: 'public' },
     request: () => ({ url: '/api/v1/public/reports', payload: {} }),
