@@ -14,8 +14,8 @@ test('login: a wrong password is refused in Chinese, the right one opens the hom
   await expect(page.getByText('用户名或密码错误')).toBeVisible();
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
-  // The administrator's first screen is the work queue (工作台), the first menu entry it may open.
-  await expect(page).toHaveURL(/\/cases$/);
+  // The administrator's first screen is the staff home (今日待办), the first menu entry it may open.
+  await expect(page).toHaveURL(/\/home$/);
   await page.getByRole('menuitem', { name: /小区$/ }).click();
   const rows = page.getByTestId('compounds-table').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
