@@ -32,12 +32,9 @@ export async function listTasks(
   return keysetPage(q, 'gov_tasks.due_on', 'gov_tasks.id', f.after, f.limit).execute();
 }
 
-export async function overviewCompounds(
-  db: Executor,
-  grants: readonly Grant[],
-  f: { street?: string; after: [string, string] | null; limit: number },
-) {
-  let q = db
+/** A compound's overview columns (its place, first delivery, when it was registered), in the actor's scope. */
+function overviewRows(db: Executor, grants: readonly Grant[]) {
+  return db
     .selectFrom('compounds')
     .innerJoin('divisions as s', 's.code', 'compounds.street_code')
     .select([
@@ -50,6 +47,14 @@ export async function overviewCompounds(
       's.name as street_name',
     ])
     .where(scoped(grants));
+}
+
+export async function overviewCompounds(
+  db: Executor,
+  grants: readonly Grant[],
+  f: { street?: string; after: [string, string] | null; limit: number },
+) {
+  let q = overviewRows(db, grants);
   if (f.street) q = q.where('compounds.street_code', '=', f.street);
   return keysetPage(q, 'compounds.name', 'compounds.id', f.after, f.limit).execute();
 }
@@ -123,19 +128,5 @@ export async function countCommitteesEndingBy(
 /** The overview rows of the given compounds that lie in scope. */
 export async function overviewCompoundsByIds(db: Executor, grants: readonly Grant[], ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db
-    .selectFrom('compounds')
-    .innerJoin('divisions as s', 's.code', 'compounds.street_code')
-    .select([
-      'compounds.id',
-      'compounds.name',
-      'compounds.street_code',
-      'compounds.district_code',
-      'compounds.first_delivery_on',
-      'compounds.created_at',
-      's.name as street_name',
-    ])
-    .where(scoped(grants))
-    .where('compounds.id', 'in', ids)
-    .execute();
+  return overviewRows(db, grants).where('compounds.id', 'in', ids).execute();
 }
