@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { CASE_ACTIONS, RETURN_REASONS, SATISFACTIONS } from '../domain/case-lifecycle.js';
 import { PUBLIC_STEPS } from '../domain/case-public-steps.js';
-import { PUBLIC_CASE_STATES } from '../domain/case-public-state.js';
 import { DistrictCode, PageQuery, StreetCode } from './common.js';
 
 export const CHANNELS = [
@@ -319,14 +318,14 @@ export const OwnReportBody = z.object({
 
 const Words = z.object({ zh: z.string(), en: z.string() });
 
-/** One case the owner reported, in the reporter's words (domain/case-public-state.ts). */
+/** One case the owner reported, in the reporter's words: the public step of its status (domain/case-public-steps.ts). */
 export const OwnCaseItem = z.object({
   id: z.string(),
   caseNo: z.string(),
   title: z.string(),
   description: z.string(),
   categoryName: Words,
-  state: z.enum(PUBLIC_CASE_STATES),
+  state: z.enum(PUBLIC_STEPS),
   stateLabel: Words,
   compoundName: z.string().nullable(),
   unitLabel: z.string().nullable(),

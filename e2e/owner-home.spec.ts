@@ -95,7 +95,7 @@ test.describe('owner: my home on a phone', () => {
     await expect(mobile.getByTestId('owner-report-done')).toContainText('已提交，案件编号');
     const mine = mobile.getByTestId('owner-case').filter({ hasText: description });
     await expect(mine).toBeVisible();
-    await expect(mine.getByTestId('owner-case-state')).toHaveText('已收到，等待受理');
+    await expect(mine.getByTestId('owner-case-state')).toHaveText('已受理');
     await expect(mine).toContainText(`${unit.compoundName} ${unit.label}`);
   });
 });

@@ -110,7 +110,7 @@ describe.each(DB_KINDS)('an owner’s own reports (%s)', (kind) => {
     expect(mine.items.length).toBe(1);
     expect(mine.items[0]).toMatchObject({
       state: 'received',
-      stateLabel: { zh: '已收到，等待受理' },
+      stateLabel: { zh: '已受理' },
       compoundName: units[0].compoundName,
       unitLabel: units[0].label,
       categoryName: { zh: expect.stringMatching(/\p{Script=Han}/u) },

@@ -1,8 +1,8 @@
 // The signed-in owner's own reports (issue 9 §4): report a problem at one of the account's units — recorded
 // like a resident's web report (channel residentWeb, routed as for staff intake) but keeping the account —
-// and the list of what the account reported, in the reporter's words (domain/case-public-state.ts). An
+// and the list of what the account reported, in the reporter's words (domain/case-public-steps.ts, as on the tracking page). An
 // owner never sees another owner's reports: the list is filtered by the account, not by place or phone.
-import { publicStateOf, PUBLIC_CASE_STATE_LABELS } from '../../../../domain/case-public-state.js';
+import { PUBLIC_STEP_LABELS, STATUS_PUBLIC_STEP } from '../../../../domain/case-public-steps.js';
 import type { CaseStatus } from '../../../../domain/case-lifecycle.js';
 import type { Actor } from '../../../platform/http/context.js';
 import { requirePermission } from '../../../platform/http/context.js';
@@ -58,7 +58,7 @@ export async function listOwnCases(deps: Deps, actor: Actor, f: { cursor?: strin
   const page = pageFrom(rows, f.limit, (r) => [r.created_at, r.id]);
   return {
     items: page.items.map((r) => {
-      const state = publicStateOf(r.status as CaseStatus);
+      const state = STATUS_PUBLIC_STEP[r.status as CaseStatus];
       return {
         id: r.id,
         caseNo: r.case_no,
@@ -66,7 +66,7 @@ export async function listOwnCases(deps: Deps, actor: Actor, f: { cursor?: strin
         description: r.description,
         categoryName: categoryName(ref, r.category_code),
         state,
-        stateLabel: PUBLIC_CASE_STATE_LABELS[state],
+        stateLabel: PUBLIC_STEP_LABELS[state],
         compoundName: r.compound_name ?? null,
         unitLabel: r.building_name && r.unit_number ? `${r.building_name} ${r.unit_number}` : null,
         createdAt: r.created_at,

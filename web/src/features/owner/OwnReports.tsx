@@ -3,16 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/i18n';
 import { QueryError } from '../../shared/QueryError';
 import { formatDateTime } from '../../shared/format';
-import { useOwnCases, type OwnCaseDto } from './api';
-
-const STATE_COLORS: Record<OwnCaseDto['state'], string> = {
-  received: 'blue',
-  inProgress: 'gold',
-  checking: 'cyan',
-  done: 'green',
-  declined: 'default',
-  merged: 'default',
-};
+import { PUBLIC_STEP_COLOURS } from '../../shared/publicSteps';
+import { useOwnCases } from './api';
 
 /** The cases the owner reported, newest first, each in the reporter's words. */
 export function OwnReports() {
@@ -37,7 +29,7 @@ export function OwnReports() {
               <Flex vertical gap={4} className="owner-case">
                 <Flex justify="space-between" align="start" gap={8}>
                   <Typography.Text strong>{words(c.categoryName)}</Typography.Text>
-                  <Tag color={STATE_COLORS[c.state]} data-testid="owner-case-state">
+                  <Tag color={PUBLIC_STEP_COLOURS[c.state]} data-testid="owner-case-state">
                     {words(c.stateLabel)}
                   </Tag>
                 </Flex>

@@ -26,18 +26,7 @@ import type { TrackViewDto } from '../cases/types';
 import { useReporterAction, useTrack, type TrackKey } from './api';
 import { PublicLayout } from './PublicLayout';
 import { useRememberedCases } from './remembered';
-
-/** Public steps that ask something of the resident, or finish well, in colour; the rest neutral. */
-const STEP_COLOURS: Record<string, string> = {
-  resultReported: 'gold',
-  closed: 'gold',
-  resolved: 'green',
-  rated: 'green',
-  inProgress: 'blue',
-  reworking: 'blue',
-  assigned: 'blue',
-  declined: 'default',
-};
+import { PUBLIC_STEP_COLOURS } from '../../shared/publicSteps';
 
 interface Values {
   caseNo: string;
@@ -206,7 +195,7 @@ function TrackResult({ view, trackKey }: { view: TrackViewDto; trackKey: TrackKe
           </Descriptions.Item>
           <Descriptions.Item label={t('report.status')}>
             <Tag
-              color={STEP_COLOURS[view.step] ?? 'default'}
+              color={PUBLIC_STEP_COLOURS[view.step]}
               data-testid="track-status"
               data-status={view.status}
             >
