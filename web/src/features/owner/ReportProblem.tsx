@@ -2,20 +2,13 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useLang } from '../../app/i18n';
-import { useCategories } from '../cases/api';
-import { CategorySelect } from '../cases/CategorySelect';
-import { PhotoPicker } from '../cases/PhotoPicker';
-import { attributeLabel, attributeOptions, attributesPayload } from '../cases/taxonomy';
+import { attributesPayload } from '../cases/taxonomy';
+import { ProblemFields, type ProblemValues } from '../report/ProblemFields';
 import { useOwnReport, type OwnUnitDto } from './api';
 
-interface Values {
+interface Values extends ProblemValues {
   unitId: string;
-  categoryCode: string;
-  attributes?: Record<string, string | undefined>;
-  description: string;
   phone?: string;
-  photos?: string[];
 }
 
 /**
@@ -24,14 +17,10 @@ interface Values {
  */
 export function ReportProblem({ units }: { units: OwnUnitDto[] }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const [form] = Form.useForm<Values>();
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const categories = useCategories();
   const report = useOwnReport();
-  const categoryCode = Form.useWatch('categoryCode', form);
-  const category = categories.data?.find((c) => c.code === categoryCode);
   const unitLabel = (u: OwnUnitDto) => `${u.compoundName} ${u.label}`;
 
   const submit = (v: Values) =>
@@ -97,49 +86,7 @@ export function ReportProblem({ units }: { units: OwnUnitDto[] }) {
               options={units.map((u) => ({ value: u.unitId, label: unitLabel(u) }))}
             />
           </Form.Item>
-          <Form.Item
-            name="categoryCode"
-            label={t('report.category')}
-            rules={[{ required: true, message: t('report.required.category') }]}
-          >
-            <CategorySelect
-              testId="owner-report-category"
-              categories={categories.data}
-              loading={categories.isLoading}
-              placeholder={t('report.categoryPlaceholder')}
-              onPicked={() => form.setFieldValue('attributes', {})}
-            />
-          </Form.Item>
-          {category?.attributes.map((name) => (
-            <Form.Item key={name} name={['attributes', name]} label={attributeLabel(name, lang)}>
-              <Select
-                allowClear
-                data-testid={`owner-report-attr-${name}`}
-                options={attributeOptions(name, lang)}
-                placeholder={t('report.notSure')}
-              />
-            </Form.Item>
-          ))}
-          <Form.Item
-            name="description"
-            label={t('report.description')}
-            rules={[
-              { required: true, whitespace: true, message: t('report.required.description') },
-              { min: 5, message: t('report.descriptionMin') },
-              { max: 2000 },
-            ]}
-          >
-            <Input.TextArea
-              rows={4}
-              showCount
-              maxLength={2000}
-              placeholder={t('report.descriptionPlaceholder')}
-              data-testid="owner-report-description"
-            />
-          </Form.Item>
-          <Form.Item name="photos" label={t('report.photos')} extra={t('report.photosHint')}>
-            <PhotoPicker testId="owner-report-photos" large />
-          </Form.Item>
+          <ProblemFields testId="owner-report" />
           <Form.Item
             name="phone"
             label={t('owner.report.phone')}

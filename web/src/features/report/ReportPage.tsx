@@ -3,39 +3,28 @@ import { Alert, Button, Card, Form, Input, Result, Select, Space, Typography } f
 import { CopyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useLang } from '../../app/i18n';
-import { useCategories } from '../cases/api';
-import { CategorySelect } from '../cases/CategorySelect';
-import { PhotoPicker } from '../cases/PhotoPicker';
-import { attributeLabel, attributeOptions, attributesPayload } from '../cases/taxonomy';
+import { attributesPayload } from '../cases/taxonomy';
 import { usePublicBuildings, usePublicUnits, useResidentReport } from './api';
 import { CompoundPicker } from './CompoundPicker';
+import { ProblemFields, type ProblemValues } from './ProblemFields';
 import { PublicLayout } from './PublicLayout';
 import { SHANGHAI_STREETS } from './streets';
 
-interface Values {
-  categoryCode: string;
-  attributes?: Record<string, string | undefined>;
+interface Values extends ProblemValues {
   compoundId?: string;
   buildingId?: string;
   unitId?: string;
   streetCode?: string;
   address?: string;
-  description: string;
   name?: string;
   phone: string;
-  photos?: string[];
 }
 
 export function ReportPage() {
   const { t } = useTranslation();
-  const lang = useLang();
   const [form] = Form.useForm<Values>();
-  const categories = useCategories();
   const report = useResidentReport();
   const [done, setDone] = useState<{ caseNo: string; trackToken?: string } | null>(null);
-  const categoryCode = Form.useWatch('categoryCode', form);
-  const category = categories.data?.find((c) => c.code === categoryCode);
   const compoundId = Form.useWatch('compoundId', form);
   const buildingId = Form.useWatch('buildingId', form);
   const buildings = usePublicBuildings(compoundId);
@@ -155,49 +144,7 @@ export function ReportPage() {
         scrollToFirstError
       >
         <Card title={t('report.what')}>
-          <Form.Item
-            name="categoryCode"
-            label={t('report.category')}
-            rules={[{ required: true, message: t('report.required.category') }]}
-          >
-            <CategorySelect
-              testId="report-category"
-              categories={categories.data}
-              loading={categories.isLoading}
-              placeholder={t('report.categoryPlaceholder')}
-              onPicked={() => form.setFieldValue('attributes', {})}
-            />
-          </Form.Item>
-          {category?.attributes.map((name) => (
-            <Form.Item key={name} name={['attributes', name]} label={attributeLabel(name, lang)}>
-              <Select
-                allowClear
-                data-testid={`report-attr-${name}`}
-                options={attributeOptions(name, lang)}
-                placeholder={t('report.notSure')}
-              />
-            </Form.Item>
-          ))}
-          <Form.Item
-            name="description"
-            label={t('report.description')}
-            rules={[
-              { required: true, whitespace: true, message: t('report.required.description') },
-              { min: 5, message: t('report.descriptionMin') },
-              { max: 2000 },
-            ]}
-          >
-            <Input.TextArea
-              rows={4}
-              showCount
-              maxLength={2000}
-              placeholder={t('report.descriptionPlaceholder')}
-              data-testid="report-description"
-            />
-          </Form.Item>
-          <Form.Item name="photos" label={t('report.photos')} extra={t('report.photosHint')}>
-            <PhotoPicker testId="report-photos" large />
-          </Form.Item>
+          <ProblemFields testId="report" />
         </Card>
         <Card title={t('report.where')}>
           {!byStreet && (

@@ -194,11 +194,7 @@ function TrackResult({ view, trackKey }: { view: TrackViewDto; trackKey: TrackKe
             <span className="num">{view.caseNo}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('report.status')}>
-            <Tag
-              color={PUBLIC_STEP_COLOURS[view.step]}
-              data-testid="track-status"
-              data-status={view.status}
-            >
+            <Tag color={PUBLIC_STEP_COLOURS[view.step]} data-testid="track-status" data-status={view.status}>
               {pick(view.statusLabel, lang)}
             </Tag>
           </Descriptions.Item>
