@@ -259,13 +259,6 @@ describe('addDuration', () => {
       { numRuns: 500 },
     );
   });
-
-  it('is fast', () => {
-    const start = new Date('2026-01-01T00:00:00Z');
-    const t0 = performance.now();
-    for (let i = 0; i < 10_000; i++) addDuration(cal, start, { amount: 20, unit: 'wd' });
-    expect(performance.now() - t0).toBeLessThan(2000);
-  });
 });
 
 describe('day numbers and calendar-day arithmetic', () => {

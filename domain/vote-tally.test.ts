@@ -808,8 +808,9 @@ describe('validation', () => {
   });
 });
 
-describe('performance', () => {
-  it('tallies 10,000 units and 10,000 ballots in a few milliseconds', () => {
+// Speed is measured by bench/tally.ts (bare tallyVote baseline beside the API figure), not by a timed test.
+describe('a compound of 10,000 units', () => {
+  it('counts every person once: 500 developer units are one owner, 9,500 others one each', () => {
     const units: TallyUnit[] = [];
     const ballots: TallyBallot[] = [];
     for (let i = 0; i < 10_000; i++) {
@@ -817,16 +818,8 @@ describe('performance', () => {
       units.push({ id: `u${i}`, owner, registeredArea: i % 3 ? 8_950 + i : null, surveyedArea: 9_001 });
       if (i >= 500 || i === 0) ballots.push({ owner, choice: CHOICES[i % 3] });
     }
-    const input: TallyInput = { matter: 'raise_fund', units, ballots };
-    tallyVote(input); // warm-up
-    const times: number[] = [];
-    for (let k = 0; k < 5; k++) {
-      const t0 = performance.now();
-      const r = tallyVote(input);
-      times.push(performance.now() - t0);
-      expect(r.totalPersons).toBe(9_501);
-      expect(r.participatingPersons).toBe(9_501);
-    }
-    expect(Math.min(...times)).toBeLessThan(25);
+    const r = tallyVote({ matter: 'raise_fund', units, ballots });
+    expect(r.totalPersons).toBe(9_501);
+    expect(r.participatingPersons).toBe(9_501);
   });
 });
