@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** PostgreSQL connections per instance (instances × this must stay under the server's max_connections). */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /**
    * Which peers may set X-Forwarded-For/-Proto: '0' none, '1' any, or a comma-separated list of addresses,
    * subnets or the names loopback/linklocal/uniquelocal. Unset: none in demo mode; in production mode the

@@ -2,7 +2,11 @@
 // seeded when a server with a job worker starts.
 import type { Deps } from './platform/deps.js';
 import type { JobHandler } from './platform/jobs/jobs.js';
-import { deleteExpiredSessions } from './modules/auth/auth.repo.js';
+import {
+  enqueueSessionsCleanup,
+  SESSIONS_CLEANUP_QUEUE,
+  sessionsCleanupHandler,
+} from './modules/auth/auth.jobs.js';
 import { slaHandler } from './modules/cases/cases.jobs.js';
 import { residentMessageHandler } from './modules/notifications/notifications.jobs.js';
 import { RESIDENT_MESSAGE_QUEUE } from './modules/notifications/notifications.service.js';
@@ -16,8 +20,7 @@ import {
 
 export function jobHandlers(deps: Deps): Record<string, JobHandler> {
   return {
-    'auth.sessions.cleanup': async () =>
-      deleteExpiredSessions(deps.database.db, deps.clock.now().toISOString()),
+    [SESSIONS_CLEANUP_QUEUE]: sessionsCleanupHandler(deps),
     'cases.sla': slaHandler(deps),
     [RESIDENT_MESSAGE_QUEUE]: residentMessageHandler(deps),
     [TASK_REMINDER_QUEUE]: taskReminderHandler(deps),
@@ -28,4 +31,5 @@ export function jobHandlers(deps: Deps): Record<string, JobHandler> {
 /** Today's run of each daily job; dedupe keys make it once a day across restarts and instances. */
 export async function scheduleDailyJobs(deps: Deps): Promise<void> {
   await enqueueTriggerScan(deps.database.db, deps.clock);
+  await enqueueSessionsCleanup(deps.database.db, deps.clock);
 }

@@ -32,7 +32,10 @@ export async function startServer(
   log: (line: string) => void = console.log,
   options: StartOptions = {},
 ): Promise<Running> {
-  const database = await openDatabase(config.DATABASE_URL, { synchronous: config.SQLITE_SYNCHRONOUS });
+  const database = await openDatabase(config.DATABASE_URL, {
+    synchronous: config.SQLITE_SYNCHRONOUS,
+    poolSize: config.DB_POOL_SIZE,
+  });
   const deps: Deps = { database, clock: options.clock ?? systemClock, config };
   await migrate(database);
   if (config.GONGZHI_MODE === 'demo') {

@@ -2,7 +2,7 @@
 import { policyFor } from '../../../domain/sla.js';
 import type { Deps } from '../../platform/deps.js';
 import { writeTx } from '../../platform/deps.js';
-import type { JobHandler } from '../../platform/jobs/jobs.js';
+import { completeJobIn, type JobHandler } from '../../platform/jobs/jobs.js';
 import { newId } from '../../platform/ids.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as repo from './cases.repo.js';
@@ -18,13 +18,17 @@ interface SlaJob {
 
 const STAGE_ZH = { accept: '受理', sign: '签收', arrive: '到场', resolve: '办结' };
 
-/** Marks a case due soon or overdue, notifies, and escalates (自动督办) when its policy says so. */
+/**
+ * Marks a case due soon or overdue, notifies, and escalates (自动督办) when its policy says so. The job is
+ * completed in the same transaction (completeJobIn): re-run after a crash or a lost lease, it escalates once.
+ */
 export function slaHandler(deps: Deps): JobHandler {
-  return async (payload) => {
+  return async (payload, claimed) => {
     const job = payload as SlaJob;
     const db = deps.database.db;
     const ref = await caseReference(db);
     await writeTx(deps, { id: null, name: 'system' }, null, async (trx, audit) => {
+      await completeJobIn(trx, deps.clock, claimed);
       const c = await repo.findCaseForUpdate(trx, job.caseId);
       // Stale when the case moved on (its pending deadline is no longer this one), and a warning never
       // downgrades a case already overdue.

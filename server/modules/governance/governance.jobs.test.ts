@@ -318,7 +318,14 @@ describe.each(DB_KINDS)('governance jobs: deadline reminders and the trigger sca
 
     // Batches of 7 so that the keyset walk takes several pages.
     const scan = triggerScanHandler(t.deps, 7);
-    const job = { id: 'test', queue: 'governance.scan', payload: {}, attempts: 1, maxAttempts: 5 };
+    const job = {
+      id: 'test',
+      queue: 'governance.scan',
+      payload: {},
+      attempts: 1,
+      maxAttempts: 5,
+      lockedBy: 'test',
+    };
     await scan({}, job);
     const first = await developerReports();
     const atCompound = first.filter((r) => r.subject_type === 'compound');

@@ -15,7 +15,7 @@ import type { GovTaskTable } from '../../platform/db/schema.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
 import { workingCalendar } from '../../platform/working-calendar.js';
 import { message } from '../../platform/http/messages.js';
-import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
+import { completeJobIn, enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
 import { notify, type Recipients } from '../notifications/notifications.service.js';
 import * as formationRepo from './formation/formation.repo.js';
 import * as repo from './governance.repo.js';
@@ -86,9 +86,10 @@ function reminderTexts(kind: TaskReminderJob['kind'], task: GovTaskTable & { com
 
 /** Tells the responsible party a task is due soon or overdue; a job for a done or moved task does nothing. */
 export function taskReminderHandler(deps: Deps): JobHandler {
-  return async (payload) => {
+  return async (payload, claimed) => {
     const job = payload as TaskReminderJob;
     await writeTx(deps, SYSTEM, null, async (trx, audit) => {
+      await completeJobIn(trx, deps.clock, claimed); // one reminder, even when the job runs again
       const task = await repo.taskWithCompound(trx, job.taskId);
       if (!task || task.done_on || task.due_on !== job.dueOn) return;
       const now = deps.clock.now();

@@ -63,6 +63,8 @@ export interface ClaimedJob {
   payload: unknown;
   attempts: number;
   maxAttempts: number;
+  /** The worker holding the lease (completeJobIn checks it is still this one). */
+  lockedBy: string;
 }
 
 /** Claims up to `limit` due jobs (pending, or running with an expired lease) for this worker. */
@@ -112,6 +114,7 @@ export async function claimJobs(
       payload: JSON.parse(r.payload) as unknown,
       attempts: r.attempts,
       maxAttempts: r.max_attempts,
+      lockedBy: workerId,
     }));
   });
 }
@@ -123,6 +126,30 @@ export async function completeJob(db: Executor, clock: Clock, id: string, worker
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
     .execute();
+}
+
+/** The job's lease passed to another worker before this one finished (its work must not commit). */
+export class JobLeaseLostError extends Error {
+  constructor(readonly jobId: string) {
+    super(`job ${jobId}: the lease passed to another worker`);
+  }
+}
+
+/**
+ * Marks a job done inside the handler's own transaction, so its work and its completion commit together:
+ * a worker that dies after committing leaves no job to run again, and a worker whose lease expired (another
+ * claimed the job meanwhile) throws JobLeaseLostError, rolling its work back. For handlers whose work must
+ * happen exactly once (escalations, counters). The worker's completeJob afterwards then matches no row.
+ */
+export async function completeJobIn(trx: Executor, clock: Clock, job: ClaimedJob): Promise<void> {
+  const r = await trx
+    .updateTable('jobs')
+    .set({ status: 'done', locked_by: null, locked_until: null, updated_at: clock.now().toISOString() })
+    .where('id', '=', job.id)
+    .where('locked_by', '=', job.lockedBy)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new JobLeaseLostError(job.id);
 }
 
 /** Retries with exponential back-off until max attempts, then marks the job failed. */
