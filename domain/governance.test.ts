@@ -234,6 +234,9 @@ describe('committee composition, term and eligibility (Art 20)', () => {
   it('allows 3 seats only up to 10,000.00 m² (以下 includes the number)', () => {
     expect(committeeSizeProblem(3, 1_000_000)).toBeNull();
     expect(committeeSizeProblem(3, 1_000_001)?.code).toBe('committee_size_too_small');
+    // An area not on record (0) is not "10,000 m² 以下": 3 seats wait for the area (issue 14 item 12).
+    expect(committeeSizeProblem(3, 0)?.code).toBe('committee_size_area_unknown');
+    expect(committeeSizeProblem(5, 0)).toBeNull();
     expect(committeeSizeProblem(5, 99_000_000)).toBeNull();
     expect(committeeSizeProblem(6, 1)?.code).toBe('committee_size_even');
     expect(committeeSizeProblem(1, 1)?.code).toBe('committee_size_too_small');

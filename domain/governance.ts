@@ -229,11 +229,15 @@ export function checkWorkingGroup(
 /** 10,000 m² in centi-m². "建筑面积在一万平方米以下" includes 10,000 m² itself (民法典 Art 1259). */
 export const SMALL_COMPOUND_MAX_AREA = 10_000 * 100;
 
-/** Seats allowed: 5 or more and odd; 3 also when the compound's building area is at most 10,000 m². */
+/**
+ * Seats allowed (《规定》 Art 20 ¶1): 5 or more and odd; 3 also when the compound's building area is at most
+ * 10,000 m². An area not recorded (stored as 0) is not a small compound: 3 seats need the area on record.
+ */
 export function committeeSizeProblem(seats: number, buildingArea: number): GovProblem | null {
   if (!Number.isSafeInteger(seats) || seats < 1) return { code: 'committee_size_invalid', params: { seats } };
   if (seats % 2 === 0) return { code: 'committee_size_even', params: { seats } };
   if (seats >= 5) return null;
+  if (seats === 3 && !(buildingArea > 0)) return { code: 'committee_size_area_unknown', params: { seats } };
   if (seats === 3 && buildingArea <= SMALL_COMPOUND_MAX_AREA) return null;
   return { code: 'committee_size_too_small', params: { seats } };
 }

@@ -76,10 +76,14 @@ export function requireNotBefore(date: string, earliest: string | null): void {
 // ---------------------------------------------------------------------------------------------------------
 // Trigger (《规定》 Art 13) from registry data
 
-/** The assembly trigger of one compound from its `repo.triggerFacts` rows. */
 /** The Shanghai day a compound was registered in the system (its row's creation): see isExistingCompound. */
 export const registeredOn = (c: { created_at: string }) => shanghaiDate(new Date(c.created_at));
 
+/**
+ * The assembly trigger of one compound from its `repo.triggerFacts` rows. The two years of Art 13 ¶2 run from
+ * the first unit "出售并交付使用" — sold to a buyer and delivered — not from a unit the developer still holds
+ * (unless the compound's record names the date).
+ */
 export function triggerFrom(
   rows: Awaited<ReturnType<typeof repo.triggerFacts>>,
   firstDeliveryOn: string | null,
@@ -90,7 +94,7 @@ export function triggerFrom(
   const sold: { on: string; area: number }[] = [];
   for (const r of rows) {
     total += Number(r.area);
-    if (r.delivered_on) {
+    if (r.delivered_on && Number(r.sold_units) > 0) {
       if (first === null || r.delivered_on < first) first = r.delivered_on;
       if (Number(r.sold_area) > 0) sold.push({ on: r.delivered_on, area: Number(r.sold_area) });
     }

@@ -98,8 +98,9 @@ export const governanceMessages: Catalogue = {
     en: 'Complete the previous step first: {step}',
   },
   'governance.trigger_not_met': {
-    'zh-CN': '尚未达到成立业主大会的条件（交付面积过半或首套交付满两年），可按业主书面要求启动',
-    en: "The conditions for an owners' assembly are not met yet (half the area delivered, or two years since the first delivery); start on the owners' written request instead",
+    'zh-CN':
+      '尚未达到成立业主大会的条件（房屋出售并交付使用的建筑面积达到百分之五十以上，或者首套房屋出售并交付使用已满两年），可按业主书面要求启动',
+    en: "The conditions for an owners' assembly are not met yet (50% or more of the building area sold and delivered, or two years since the first unit was sold and delivered); start on the owners' written request instead",
   },
   'governance.date_in_future': { 'zh-CN': '日期 {date} 晚于今天', en: 'The date {date} is in the future' },
   'governance.date_before': {
@@ -166,6 +167,11 @@ export const governanceMessages: Catalogue = {
   'governance.committee_size_too_small': {
     'zh-CN': '业委会应由 5 人以上单数组成；建筑面积一万平方米以下的小区可以 3 人（当前 {seats} 人）',
     en: 'The committee needs 5 or more (odd) members; 3 only where the building area is 10,000 m² or less (now {seats})',
+  },
+  'governance.committee_size_area_unknown': {
+    'zh-CN':
+      '小区建筑面积尚未登记，不能按“一万平方米以下”设 3 名委员；请先登记建筑面积，或设 5 人以上单数（当前 {seats} 人）',
+    en: 'The building area is not on record, so the 3-seat rule for 10,000 m² or less cannot apply; record the area or choose 5 or more (odd) seats (now {seats})',
   },
   'governance.committee_term_invalid': {
     'zh-CN': '业委会任期为三年到五年（当前 {years} 年）',

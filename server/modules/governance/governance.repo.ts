@@ -60,6 +60,7 @@ export async function triggerFacts(db: Executor, compoundIds: readonly string[])
       'units.delivered_on',
       sql<number>`sum(${area})`.as('area'),
       sql<number>`sum(${area} * ${sold})`.as('sold_area'),
+      sql<number>`sum(${sold})`.as('sold_units'),
     ])
     .where('units.compound_id', 'in', compoundIds)
     .groupBy(['units.compound_id', 'units.delivered_on'])

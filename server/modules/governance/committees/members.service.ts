@@ -163,7 +163,7 @@ const END_REASON_ZH: Record<string, string> = {
   resigned: '书面辞职',
   unable: '因健康等原因不能履职',
   refused_to_convene: '拒不履行召集会议职责',
-  absence: '一年内缺席会议过半',
+  absence: '一年内累计缺席业主委员会会议总次数一半以上',
   breach: '违反承诺',
   term_end: '任期届满',
 };
