@@ -74,6 +74,16 @@ describe('formatCitation', () => {
     }
   });
 
+  it('a period the law leaves open is shown as the product default it is (issue 14 item 26)', () => {
+    expect(formatCitation(PERIODS.decisionResultNotice.ref)).toBe(
+      '《上海市住宅物业管理规定》第二十七条第二款（具体期限为本系统默认设置，法规未作规定）',
+    );
+    expect(formatCitation('《规定》 Art 27 ¶2 (product default); 民法典 Art 280', 'en')).toBe(
+      'Shanghai Regulations on Residential Property Management, Art 27(2) (the period is this product’s default; the law sets none); Civil Code, Art 280',
+    );
+    expect(formatCitation(PERIODS.resolutionNotice.ref)).not.toMatch(/默认/);
+  });
+
   it('empty in, empty out; unknown text passes through', () => {
     expect(formatCitation(null)).toBe('');
     expect(formatCitation('')).toBe('');

@@ -177,6 +177,16 @@ function restText(rest: string, lang: CitationLang): string {
 }
 
 /**
+ * A period the law leaves open ("及时公布") whose figure the product chose is written `(product default)` after
+ * its reference, and shown to users as such — never as if the article set it.
+ */
+const PRODUCT_DEFAULT = /\s*\(product default\)\s*$/;
+const PRODUCT_DEFAULT_WORDS: Record<CitationLang, string> = {
+  'zh-CN': '（具体期限为本系统默认设置，法规未作规定）',
+  en: ' (the period is this product’s default; the law sets none)',
+};
+
+/**
  * A reference in the compact notation, as people cite it. Unknown text passes through (without grade
  * marks), so a free-text source written by an administrator is still shown.
  */
@@ -187,13 +197,18 @@ export function formatCitation(ref: string | null | undefined, lang: CitationLan
     .split(/\s*[;；]\s*/)
     .map((segment) => segment.trim())
     .filter(Boolean)
-    .map((segment) => {
+    .map((raw) => {
+      const byDefault = PRODUCT_DEFAULT.test(raw);
+      const segment = raw.replace(PRODUCT_DEFAULT, '');
+      const tail = byDefault ? PRODUCT_DEFAULT_WORDS[lang] : '';
       const { law, text } = splitLaw(segment);
       const article = parseArticle(law, text);
       if (article)
-        return (lang === 'zh-CN' ? zhArticle(article) : enArticle(article)) + restText(article.rest, lang);
-      if (law) return (lang === 'zh-CN' ? law.zh : law.en) + restText(text, lang);
-      return segment;
+        return (
+          (lang === 'zh-CN' ? zhArticle(article) : enArticle(article)) + restText(article.rest, lang) + tail
+        );
+      if (law) return (lang === 'zh-CN' ? law.zh : law.en) + restText(text, lang) + tail;
+      return segment + tail;
     })
     .join(lang === 'zh-CN' ? '；' : '; ');
 }

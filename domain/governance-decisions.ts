@@ -91,9 +91,12 @@ export function thresholdChecks(r: TallyResult): ThresholdCheck[] {
   ];
 }
 
-/** Results and committee decisions are posted within 3 days (Arts 21, 26); the posting stays up `days`. */
+/**
+ * An assembly decision's result is posted "及时" (《规定》 Art 27 ¶2): within 3 days, a product default
+ * (PERIODS.decisionResultNotice) — the committee's own decisions have the law's 3 days (Art 26 ¶3).
+ */
 export function publicationDue(cal: BusinessCalendar, closedOn: string): StatutoryDeadline {
-  return statutoryDeadline(cal, closedOn, PERIODS.resolutionNotice.amount);
+  return statutoryDeadline(cal, closedOn, PERIODS.decisionResultNotice.amount);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -44,6 +44,8 @@ export const PERIODS = {
   committeeFiling: { amount: 30, unit: 'd', ref: '《规定》 Art 23 ¶1' },
   filingDecision: { amount: 20, unit: 'd', ref: '《规定》 Art 34' },
   resolutionNotice: { amount: 3, unit: 'd', ref: '《规定》 Art 26 ¶3' },
+  /** Art 27 ¶2 says only "及时公布" for the assembly's decisions: the 3 days are the product's choice. */
+  decisionResultNotice: { amount: 3, unit: 'd', ref: '《规定》 Art 27 ¶2 (product default)' },
   meetingInterval: { amount: 2, unit: 'm', ref: '《规定》 Art 26 ¶1' },
   inactivity: { amount: 6, unit: 'm', ref: '《规定》 Art 32 ¶2 (二)' },
   reelectionReport: { amount: 5, unit: 'm', ref: '《规定》 Art 28 ¶1' },

@@ -3,6 +3,7 @@
 // taken when the decision opened — never the live registry (decisions.tally.ts).
 import { addDays } from '../../../../domain/calendar.js';
 import { decisionWindowProblems, publicationDue } from '../../../../domain/governance-decisions.js';
+import { PERIODS } from '../../../../domain/governance.js';
 import type { Matter } from '../../../../domain/vote-tally.js';
 import type { DecisionAction } from '../../../../contracts/governance.js';
 import type { Executor } from '../../../platform/db/database.js';
@@ -215,7 +216,7 @@ const closeDecision: Handler<'close'> = async (s) => {
     kind: 'decision_publish',
     responsible: 'committee',
     dueOn: due.lastDay,
-    legalRef: '《规定》 Art 27; 民法典 Art 280',
+    legalRef: `${PERIODS.decisionResultNotice.ref}; 民法典 Art 280`,
   });
   await s.audit({
     action: 'governance.decision.close',
