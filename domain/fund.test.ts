@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { apportionCost, topUpDue, type ShareUnit } from './fund.js';
+import { apportionCost, overdrawnShares, paymentBasisProblem, topUpDue, type ShareUnit } from './fund.js';
 import { validateShareInput, validateTopUpInput } from './fund-input.js';
 
 const units = (...centi: number[]): ShareUnit[] => centi.map((c, i) => ({ id: `u${i + 1}`, centi: c }));
@@ -190,5 +190,38 @@ describe('validateShareInput / validateTopUpInput', () => {
 
   it('accepts a zero balance', () => {
     expect(validateTopUpInput({ ledgers: [{ id: 'a', initial: '100', balance: 0 }] }).ok).toBe(true);
+  });
+});
+
+describe('paymentBasisProblem (《规定》 Art 69: a passed use decision of the part)', () => {
+  const ok = {
+    compoundId: 'c1',
+    matter: 'use_fund',
+    status: 'published',
+    passed: true,
+    scope: 'buildings' as const,
+    buildingIds: ['b1'],
+  };
+  it('accepts a published, passed use_fund decision of the same compound', () => {
+    expect(paymentBasisProblem('c1', ok)).toBeNull();
+  });
+  it.each([
+    [{ ...ok, compoundId: 'c2' }, 'decision_other_compound'],
+    [{ ...ok, matter: 'raise_fund' }, 'decision_not_use_fund'],
+    [{ ...ok, status: 'closed' }, 'decision_not_published'],
+    [{ ...ok, passed: false }, 'decision_not_passed'],
+  ])('refuses %j', (d, problem) => {
+    expect(paymentBasisProblem('c1', d)).toBe(problem);
+  });
+});
+
+describe('overdrawnShares', () => {
+  it('names the units whose balance is below their share, exactly at the balance is fine', () => {
+    const shares = [
+      { id: 'a', centi: 1, fen: 100 },
+      { id: 'b', centi: 1, fen: 100 },
+    ];
+    const balances: Record<string, number> = { a: 100, b: 99 };
+    expect(overdrawnShares(shares, (id) => balances[id])).toEqual([{ id: 'b', shortFen: 1 }]);
   });
 });

@@ -90,3 +90,42 @@ export function topUpDue(initialFen: number, balanceFen: number): TopUpDue {
 function ceilDiv(a: bigint, b: bigint): bigint {
   return (a + b - 1n) / b;
 }
+
+/** What a disbursement is paid on: a passed use decision of the owners of the part (Arts 69, 71 ¶1). */
+export interface UseDecisionFacts {
+  compoundId: string;
+  matter: string;
+  status: string; // draft | open | closed | published | cancelled
+  passed: boolean;
+  scope: 'compound' | 'buildings';
+  buildingIds: readonly string[];
+}
+
+export type PaymentBasisProblem =
+  'decision_other_compound' | 'decision_not_use_fund' | 'decision_not_published' | 'decision_not_passed';
+
+/**
+ * Why a payment may not be made on this decision, or null. The fund pays for a common part only on a
+ * 使用建筑物及其附属设施的维修资金 decision (民法典 Art 278 ¶1(五)) of the owners of that part (《规定》 Art 69), passed
+ * and its result posted (Art 27 ¶2) — the sharing units are then those of the decision's part.
+ */
+export function paymentBasisProblem(compoundId: string, d: UseDecisionFacts): PaymentBasisProblem | null {
+  if (d.compoundId !== compoundId) return 'decision_other_compound';
+  if (d.matter !== 'use_fund') return 'decision_not_use_fund';
+  if (d.status !== 'published') return 'decision_not_published';
+  if (!d.passed) return 'decision_not_passed';
+  return null;
+}
+
+/** Units whose ledger balance does not cover their share (a payment never overdraws a unit ledger). */
+export function overdrawnShares(
+  shares: readonly FundShare[],
+  balanceOf: (id: string) => number,
+): { id: string; shortFen: number }[] {
+  const short: { id: string; shortFen: number }[] = [];
+  for (const s of shares) {
+    const balance = balanceOf(s.id);
+    if (balance < s.fen) short.push({ id: s.id, shortFen: s.fen - balance });
+  }
+  return short;
+}

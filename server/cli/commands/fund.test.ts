@@ -154,3 +154,65 @@ describe('bin/gongzhi fund topup (spawned)', () => {
     expect(r.stderr).toContain(message);
   });
 });
+
+describe('bin/gongzhi fund verify (spawned, SQLite)', () => {
+  it('exits 0 when every ledger adds up and 1 naming the first that does not', async () => {
+    const { openDatabase } = await import('../../platform/db/database.js');
+    const { migrate } = await import('../../platform/db/migrate.js');
+    const { seedSynthetic } = await import('../../seed/synthetic.js');
+    const repo = await import('../../modules/fund/fund.repo.js');
+    const url = `sqlite:${join(dir, 'fund.db')}`;
+    const database = await openDatabase(url);
+    await migrate(database);
+    await seedSynthetic(database, 'test', 1);
+    const db = database.db;
+    const c = await db.selectFrom('compounds').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await repo.insertAccount(db, {
+      id: 'acc-1',
+      compound_id: c.id,
+      bank_name: '上海银行',
+      account_name: '专户',
+      opened_on: '2026-01-01',
+      balance_fen: 0,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    });
+    await repo.openLedgers(db, 'acc-1', c.id, now);
+    const units = await repo.sharingUnits(db, c.id, null);
+    await repo.applyEntries(
+      db,
+      'acc-1',
+      units.map((u, i) => ({
+        id: `e-${String(i).padStart(5, '0')}`,
+        account_id: 'acc-1',
+        building_id: u.building_id,
+        unit_id: u.id,
+        kind: 'initial_deposit' as const,
+        amount_fen: 100_000 + i,
+        entry_on: '2026-01-02',
+        payment_id: null,
+        memo: '首期',
+        created_by: null,
+      })),
+      now,
+    );
+    const env = { ...process.env, DATABASE_URL: url };
+    const ok = spawnSync(BIN, ['fund', 'verify'], { encoding: 'utf8', env, timeout: 30_000 });
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(`1 accounts, ${units.length} unit ledgers`);
+
+    const victim = [...units].sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+    await db
+      .updateTable('fund_unit_ledgers')
+      .set({ balance_fen: 5 })
+      .where('unit_id', '=', victim.id)
+      .execute();
+    await database.close();
+    const bad = spawnSync(BIN, ['fund', 'verify'], { encoding: 'utf8', env, timeout: 30_000 });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(`unit ${victim.id} records 0.05`);
+  });
+});

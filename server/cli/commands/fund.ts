@@ -7,18 +7,23 @@
 //         the fen left over, ties to the earlier unit).
 // topup:  {"ledgers": [{"id", "initial": Y, "balance": Y}]} → {"ledgers": [{"id", "belowThreshold", "due"}],
 //         "totalDue"} (Art 65: under 30 % of the initial deposit → due brings it to 50 %, rounded up to the fen).
+// verify: every unit ledger equals its entries, every building ledger its units, every account its buildings
+//         (Art 66); exit 1 naming the first mismatch (needs DATABASE_URL like every database command).
 // Exit:   0 when computed; 2 on invalid input, the problems on stderr (prefixed "gongzhi fund: "), nothing on stdout.
 import { formatAreaM2 } from '../../../domain/area.js';
 import { apportionCost, topUpDue } from '../../../domain/fund.js';
 import { validateShareInput, validateTopUpInput } from '../../../domain/fund-input.js';
 import { formatYuan } from '../../../domain/money.js';
+import { verifyLedgers } from '../../modules/fund/fund.service.js';
 import { parseCommandArgs, UsageError } from '../args.js';
+import { withDeps } from '../context.js';
 import { failWith, readJsonDocument } from '../json-document.js';
 
 const PREFIX = 'gongzhi fund: ';
 const USAGE =
   'usage: gongzhi fund share <file.json>   cost sharing by building area (Art 68)\n' +
   '       gongzhi fund topup <file.json>   top-up due per ledger (Art 65)\n' +
+  '       gongzhi fund verify              unit ledgers add up to buildings and accounts (Art 66)\n' +
   '       (use - to read standard input)\n';
 
 export async function run(args: string[]): Promise<number> {
@@ -27,6 +32,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const [sub, ...rest] = args;
+  if (sub === 'verify') return verify(rest);
   if (sub !== 'share' && sub !== 'topup') {
     return fail(
       [sub === undefined ? 'missing sub-command' : `unknown sub-command ${JSON.stringify(sub)}`],
@@ -90,6 +96,29 @@ function topup(raw: unknown): Output {
     return { id: l.id, belowThreshold: due.belowThreshold, due: formatYuan(due.dueFen) };
   });
   return { ok: true, value: { ledgers, totalDue: formatAreaM2(total) } };
+}
+
+async function verify(rest: string[]): Promise<number> {
+  try {
+    parseCommandArgs(rest, { name: 'fund verify', usage: USAGE, options: {} });
+  } catch (err) {
+    if (err instanceof UsageError) return fail([err.message], true);
+    throw err;
+  }
+  return withDeps(async (deps) => {
+    const r = await verifyLedgers(deps.database.db);
+    if (r.ok) {
+      console.log(`maintenance fund ledgers add up: ${r.accounts} accounts, ${r.units} unit ledgers`);
+      return 0;
+    }
+    const m = r.mismatches[0];
+    console.error(
+      `maintenance fund ledger MISMATCH: ${m.level} ${m.id} records ${formatYuan(m.recorded)} but its ` +
+        `${m.level === 'unit' ? 'entries add' : m.level === 'building' ? 'unit ledgers add' : 'building ledgers add'} ` +
+        `up to ${formatYuan(m.computed)} (${r.mismatches.length}${r.mismatches.length >= 20 ? '+' : ''} mismatches)`,
+    );
+    return 1;
+  });
 }
 
 function fail(messages: string[], usage = false): number {
