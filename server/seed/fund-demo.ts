@@ -1,6 +1,6 @@
 // Demo maintenance fund (demo mode only): every 花木 compound has its fund account with a ledger per building and
 // unit, the initial deposits (首期) of its units and yearly interest; in the demo committee's compound a lift
-// repair of 1 号楼 went the whole legal way last spring — a use_fund decision of that building's owners, counted,
+// repair of the demo owner's building went the whole legal way last spring — a use_fund decision of that building's owners, counted,
 // posted, then paid and shared by area (《规定》 Arts 68–69) — which left that building's ledgers under 30 % of
 // their initial deposits, so the top-up of Art 65 shows. Everything goes through the fund and governance
 // services (audited, the same rules as users meet), with a clock set to the day each step happened.
@@ -11,7 +11,7 @@ import type { Actor } from '../platform/http/context.js';
 import { recordDeskBallot } from '../modules/governance/decisions/ballots.service.js';
 import { actOnDecision, createDecision } from '../modules/governance/decisions/decisions.service.js';
 import { openAccount, payOnDecision, recordEntries } from '../modules/fund/fund.service.js';
-import { demoCommitteeCompound } from './demo-accounts.js';
+import { demoCommitteeCompound, demoOwnerIn } from './demo-accounts.js';
 
 const DEMO_STREET = '310115016'; // 花木街道
 const FEN_PER_CENTI_M2 = 80; // ¥80 per m² = 8,000 fen per 100 centi-m²
@@ -117,12 +117,11 @@ async function seedLiftRepair(deps: Deps, today: string): Promise<boolean> {
   const compound = await demoCommitteeCompound(deps);
   if (!compound) return false;
   const db = deps.database.db;
-  const building = await db
-    .selectFrom('buildings')
-    .select(['id', 'name'])
-    .where('compound_id', '=', compound.id)
-    .orderBy('name')
-    .executeTakeFirst();
+  // The demo owner's building, so that the owner's home shows his share of the repair.
+  const owner = await demoOwnerIn(deps, compound.id);
+  let q = db.selectFrom('buildings').select(['id', 'name']).where('compound_id', '=', compound.id);
+  if (owner) q = q.where('id', '=', owner.building_id);
+  const building = await q.orderBy('name').executeTakeFirst();
   if (!building) return false;
   const noticed = addDays(today, -200);
   const opens = addDays(today, -185);
