@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   Alert,
+  Button,
   Card,
   Descriptions,
   Drawer,
@@ -19,6 +20,7 @@ import { QueryError } from '../../shared/QueryError';
 import { formatDate } from '../../shared/format';
 import { useBuildingUnits, useFund, useUnitEntries, type FundUnitDto, type FundViewDto } from './api';
 import { EntriesTable } from './EntriesTable';
+import { PaymentModal } from './PaymentModal';
 
 /**
  * A compound's maintenance fund (专项维修资金): the account, a ledger per building (click one for its units),
@@ -32,6 +34,7 @@ export function FundPage() {
   const [params, setParams] = useSearchParams();
   const buildingId = params.get('building');
   const [unitId, setUnitId] = useState<string | null>(null);
+  const [paying, setPaying] = useState(false);
   if (fund.isError) return <QueryError error={fund.error} onRetry={() => void fund.refetch()} />;
   if (!fund.data) return <Skeleton active />;
   const f = fund.data;
@@ -46,6 +49,11 @@ export function FundPage() {
         }
         extra={
           <Space>
+            {f.mayPay && f.account && (
+              <Button type="primary" onClick={() => setPaying(true)} data-testid="fund-pay-open">
+                {t('fund.pay.open')}
+              </Button>
+            )}
             <Link to={`/governance/compounds/${f.compoundId}`}>{t('common.back')}</Link>
           </Space>
         }
@@ -97,6 +105,7 @@ export function FundPage() {
         </Flex>
       )}
       <UnitDrawer unitId={unitId} onClose={() => setUnitId(null)} />
+      <PaymentModal compoundId={f.compoundId} open={paying} onClose={() => setPaying(false)} />
     </>
   );
 }

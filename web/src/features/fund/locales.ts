@@ -40,6 +40,15 @@ export const fundZh = {
   kind: '类别',
   memo: '摘要',
   amount: '金额（元）',
+  pay: {
+    open: '登记列支',
+    title: '登记维修资金列支',
+    submit: '列支并分摊',
+    decisionHint: '须为已公布结果、表决通过的“使用维修资金”事项（《上海市住宅物业管理规定》第六十九条）',
+    cost: '审价后金额（元）',
+    costRule: '请输入金额，最多两位小数',
+    shared: '已按建筑面积分摊到 {{count}} 户',
+  },
   mine: {
     title: '我的维修资金',
     none: '您名下的房屋还没有维修资金分户账。',
@@ -91,6 +100,16 @@ export const fundEn: typeof fundZh = {
   kind: 'Kind',
   memo: 'Memo',
   amount: 'Amount (¥)',
+  pay: {
+    open: 'Record a payment',
+    title: 'Record a maintenance fund payment',
+    submit: 'Pay and share',
+    decisionHint:
+      'A posted, passed decision on using the fund (Shanghai Residential Property Management Regulations Art 69)',
+    cost: 'Reviewed cost (¥)',
+    costRule: 'Enter an amount with at most two decimals',
+    shared: 'Shared by building area over {{count}} units',
+  },
   mine: {
     title: 'My maintenance fund',
     none: 'No maintenance fund ledger for your units yet.',
