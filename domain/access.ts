@@ -46,6 +46,10 @@ export const PERMISSIONS = [
   'governance.vote', // vote as the account (no invitation code) on open decisions where it owns a unit
   'governance.arrears', // record owners' unpaid property fees (the serving company, 民法典 Art 944)
   'notifications.read', // the in-app inbox of the grant's organisation (or its street's offices)
+  'fund.view', // a compound's maintenance fund (专项维修资金): account, building and unit ledgers, payments
+  'fund.manage', // open a compound's fund account and record deposits, interest, top-ups (区房管 / 维修资金管理中心)
+  'fund.pay', // record a disbursement on a passed use decision (the owners' committee instructs the bank, Art 69)
+  'fund.own', // an owner's own unit ledgers and shares
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -99,6 +103,7 @@ const ABOVE_STREET: Permission[] = [
   'campaigns.read',
   'campaigns.manage',
   ...GOV_VIEW,
+  'fund.view',
 ];
 
 export const ROLES: readonly RoleDefinition[] = [
@@ -114,7 +119,7 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '区联席会议办公室',
     en: 'District office',
     scopes: ['district'],
-    permissions: ABOVE_STREET,
+    permissions: [...ABOVE_STREET, 'fund.manage'], // 区房屋行政管理部门 keeps the fund accounts (Art 66)
   },
   {
     role: 'street_office',
@@ -133,6 +138,7 @@ export const ROLES: readonly RoleDefinition[] = [
       'governance.street',
       'notifications.read',
       'cases.handle', // what is routed to the street's own offices (属地管理): street office, 房管办, 联席办
+      'fund.view',
     ],
   },
   {
@@ -140,7 +146,7 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '居委会',
     en: "Residents' committee",
     scopes: ['compound', 'street'],
-    permissions: [...READ, 'cases.queue', 'cases.read', ...GOV_VIEW],
+    permissions: [...READ, 'cases.queue', 'cases.read', ...GOV_VIEW, 'fund.view'],
   },
   {
     role: 'department',
@@ -168,14 +174,14 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '业委会委员',
     en: "Owners' committee member",
     scopes: ['compound'],
-    permissions: [...READ, 'cases.queue', 'cases.read', ...GOV_VIEW, 'governance.manage'],
+    permissions: [...READ, 'cases.queue', 'cases.read', ...GOV_VIEW, 'governance.manage', 'fund.view', 'fund.pay'],
   },
   {
     role: 'owner',
     zh: '业主 / 居民',
     en: 'Owner / resident',
     scopes: ['own_units'],
-    permissions: ['registry.read', 'governance.notices', 'governance.vote', 'cases.own'],
+    permissions: ['registry.read', 'governance.notices', 'governance.vote', 'cases.own', 'fund.own'],
   },
   {
     role: 'hotline_operator',
@@ -216,6 +222,8 @@ export const ROLES: readonly RoleDefinition[] = [
           'governance.arrears',
           'governance.vote',
           'cases.own',
+          'fund.pay',
+          'fund.own',
         ].includes(p),
     ),
   },

@@ -32,6 +32,7 @@ import { open311Routes } from './modules/open311/open311.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { governanceRoutes } from './modules/governance/governance.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
+import { fundRoutes } from './modules/fund/fund.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -130,6 +131,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(notificationsRoutes(deps));
   await app.register(governanceRoutes(deps));
   await app.register(homeRoutes(deps));
+  await app.register(fundRoutes(deps));
 
   // One not-found handler: the web app's index.html for a browser opening a page route (client-side
   // routing), else the JSON error envelope — so a monitor probing /metrics or a missing file never sees a

@@ -12,6 +12,7 @@ import { kpisMessages } from './modules/kpis/kpis.messages.js';
 import { open311Messages } from './modules/open311/open311.messages.js';
 import { notificationsMessages } from './modules/notifications/notifications.messages.js';
 import { governanceMessages } from './modules/governance/governance.messages.js';
+import { fundMessages } from './modules/fund/fund.messages.js';
 
 export const MODULE_MESSAGES: readonly Catalogue[] = [
   authMessages,
@@ -24,6 +25,7 @@ export const MODULE_MESSAGES: readonly Catalogue[] = [
   open311Messages,
   notificationsMessages,
   governanceMessages,
+  fundMessages,
 ];
 
 export function registerAllMessages(): void {

@@ -14,6 +14,7 @@ import { seedSynthetic } from './seed/synthetic.js';
 import { DEMO_PASSWORD, demoJourneyCompound, seedDemoAccounts } from './seed/demo-accounts.js';
 import { seedGovernanceDemo } from './seed/governance-demo.js';
 import { seedCaseHistory } from './seed/case-history.js';
+import { seedFundDemo } from './seed/fund-demo.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -49,6 +50,11 @@ export async function startServer(
       const journey = await demoJourneyCompound(deps);
       const g = await seedGovernanceDemo(deps, new Set(journey ? [journey.id] : []));
       log(`  governance: ${g.committees} committees (${g.meetings} meetings), ${g.formations} formations`);
+      const fundStarted = Date.now();
+      const f = await seedFundDemo(deps);
+      log(
+        `  maintenance fund: ${f.accounts} accounts, ${f.entries} entries, ${f.payments} payments in ${((Date.now() - fundStarted) / 1000).toFixed(1)} s`,
+      );
       const accounts = await seedDemoAccounts(deps);
       const casesStarted = Date.now();
       const h = await seedCaseHistory(deps);

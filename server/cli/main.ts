@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<{ run: (args: string[]) => Promise<
   tally: () => import('./commands/tally.js'),
   import: () => import('./commands/import.js'),
   export: () => import('./commands/export.js'),
+  fund: () => import('./commands/fund.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -42,6 +42,21 @@ export async function demoCommitteeCompound(deps: Deps) {
     .executeTakeFirst();
 }
 
+/** The demo owner of a compound: its first private owner by name, with one of its units. */
+export async function demoOwnerIn(deps: Deps, compoundId: string) {
+  return deps.database.db
+    .selectFrom('unit_owners')
+    .innerJoin('owners', 'owners.id', 'unit_owners.owner_id')
+    .innerJoin('units', 'units.id', 'unit_owners.unit_id')
+    .select(['owners.id', 'owners.name', 'units.building_id'])
+    .where('unit_owners.compound_id', '=', compoundId)
+    .where('owners.kind', '=', 'person')
+    .orderBy('owners.name')
+    .orderBy('units.id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Picks concrete scopes from the seeded data so every role has something real to look at. */
 export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
   const db = deps.database.db;
@@ -77,17 +92,7 @@ export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
   // The owner lives where there is something to vote on and a notice board (the committee's compound) when the
   // governance demo data exists; else in the journey compound.
   const ownerCompound = committeeCompound ?? huamuCompound;
-  const owner = ownerCompound
-    ? await db
-        .selectFrom('unit_owners')
-        .innerJoin('owners', 'owners.id', 'unit_owners.owner_id')
-        .select(['owners.id', 'owners.name'])
-        .where('unit_owners.compound_id', '=', ownerCompound.id)
-        .where('owners.kind', '=', 'person')
-        .orderBy('owners.name')
-        .limit(1)
-        .executeTakeFirst()
-    : undefined;
+  const owner = ownerCompound ? await demoOwnerIn(deps, ownerCompound.id) : undefined;
 
   const accounts: DemoAccount[] = [
     {

@@ -24,6 +24,7 @@ export interface Target {
   ownerGroupId: string;
   arrearId: string;
   // end of governance ids
+  unitId: string; // a unit with a maintenance fund ledger
 }
 
 export type Expectation =

@@ -170,6 +170,24 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
     ).json();
     expect(arrear.id, JSON.stringify(arrear)).toBeTruthy();
     // end of governance fixtures
+    // maintenance fund fixtures: the target compound has an account and one deposit
+    const fundOpened = await admin.request({
+      method: 'POST',
+      url: `/api/v1/fund/compounds/${compound.id}/account`,
+      payload: { bankName: '上海银行', accountName: '专项维修资金专户', openedOn: '2025-01-02' },
+    });
+    expect(fundOpened.statusCode, fundOpened.body).toBe(200);
+    const deposited = await admin.request({
+      method: 'POST',
+      url: `/api/v1/fund/compounds/${compound.id}/entries`,
+      payload: {
+        kind: 'initial_deposit',
+        on: '2025-01-03',
+        memo: '首期',
+        items: [{ unitId: owner.units[0].id, amount: '8000' }],
+      },
+    });
+    expect(deposited.statusCode, deposited.body).toBe(200);
     target = {
       compoundId: compound.id,
       compoundName: compound.name,
@@ -192,6 +210,7 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
       ownerGroupId: groups.ownerGroups[0].id,
       arrearId: arrear.id,
       // end of governance targets
+      unitId: owner.units[0].id,
     };
     ops = operations(t.app.swagger() as never);
   });

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { inexactNumberLiterals, run } from './tally.js';
+import { inexactNumberLiterals } from '../json-document.js';
+import { run } from './tally.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const BIN = join(ROOT, 'bin', 'gongzhi');

@@ -2,6 +2,7 @@
 // JSON as text, areas in integer centi-m² (0.01 m²), money in integer fen.
 import type { Role, ScopeType } from '../../../domain/access.js';
 import type { GovernanceTables } from './schema-governance.js';
+import type { FundTables } from './schema-fund.js';
 
 export type * from './schema-governance.js';
 
@@ -421,7 +422,7 @@ export interface CaseCounterTable {
   value: number;
 }
 
-export interface DB extends GovernanceTables {
+export interface DB extends GovernanceTables, FundTables {
   divisions: DivisionTable;
   organisations: OrganisationTable;
   organisation_coverage: OrganisationCoverageTable;

@@ -33,6 +33,7 @@ import { DecisionPage } from '../features/governance/DecisionPage';
 import { VotePage } from '../features/governance/VotePage';
 import { NoticesPage } from '../features/governance/NoticesPage';
 import { OwnerHomePage } from '../features/owner/OwnerHomePage';
+import { FundPage } from '../features/fund/FundPage';
 import { DeniedResult } from '../shared/DeniedResult';
 
 /** Every page under a menu entry needs that entry's permission (web/src/app/nav.tsx), so no entry leads to 403. */
@@ -78,6 +79,7 @@ const router = createBrowserRouter([
         { path: 'kpis', element: <KpisPage /> },
         { path: 'governance', element: <GovernanceOverviewPage /> },
         { path: 'governance/compounds/:id', element: <CompoundGovernancePage /> },
+        { path: 'fund/compounds/:id', element: <FundPage /> },
         // Owners open published decisions from their notice board.
         {
           path: 'governance/decisions/:id',

@@ -6,6 +6,7 @@ import { homeEn, mapEn } from '../../features/home/locales';
 import { reportEn } from '../../features/report/locales';
 import { govEn } from '../../features/governance/locales';
 import { ownerEn } from '../../features/owner/locales';
+import { fundEn } from '../../features/fund/locales';
 
 export const en: Messages = {
   app: {
@@ -282,4 +283,5 @@ export const en: Messages = {
   map: mapEn,
   gov: govEn,
   owner: ownerEn,
+  fund: fundEn,
 };

@@ -5,6 +5,7 @@ import { homeZh, mapZh } from '../../features/home/locales';
 import { reportZh } from '../../features/report/locales';
 import { govZh } from '../../features/governance/locales';
 import { ownerZh } from '../../features/owner/locales';
+import { fundZh } from '../../features/fund/locales';
 
 export const zhCN = {
   app: { name: '共治', subtitle: '住宅小区综合治理', title: '共治 · 住宅小区综合治理' },
@@ -275,6 +276,7 @@ export const zhCN = {
   map: mapZh,
   gov: govZh,
   owner: ownerZh,
+  fund: fundZh,
 };
 
 export type Messages = typeof zhCN;

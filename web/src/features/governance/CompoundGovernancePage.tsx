@@ -68,6 +68,9 @@ export function CompoundGovernancePage() {
             <Link to={`/notices?compound=${g.compoundId}`} data-testid="governance-notices-link">
               {t('gov.notices.open')}
             </Link>
+            <Link to={`/fund/compounds/${g.compoundId}`} data-testid="governance-fund-link">
+              {t('fund.open')}
+            </Link>
           </Space>
         }
       />

@@ -8,6 +8,7 @@ import { OwnDecisions } from './OwnDecisions';
 import { OwnNotices } from './OwnNotices';
 import { OwnReports } from './OwnReports';
 import { ReportProblem } from './ReportProblem';
+import { OwnFund } from '../fund/OwnFund';
 import './owner.css';
 
 /**
@@ -44,6 +45,7 @@ export function OwnerHomePage() {
       <OwnDecisions />
       <ReportProblem units={units.data ?? []} />
       <OwnReports />
+      <OwnFund />
       {compoundIds.map((id) => (
         <OwnNotices key={id} compoundId={id} />
       ))}

@@ -1,0 +1,82 @@
+// Messages of the maintenance fund (专项维修资金).
+import type { Catalogue } from '../../platform/http/messages.js';
+
+export const fundMessages: Catalogue = {
+  'fund.compound_not_found': { 'zh-CN': '未找到该小区', en: 'Compound not found' },
+  'fund.unit_not_found': {
+    'zh-CN': '未找到该房屋的维修资金分户账',
+    en: 'No maintenance fund ledger for this unit',
+  },
+  'fund.building_not_found': {
+    'zh-CN': '该小区没有这幢楼的分幢账',
+    en: 'This building has no ledger in this compound',
+  },
+  'fund.no_account': {
+    'zh-CN': '该小区尚未建立专项维修资金账户',
+    en: 'This compound has no maintenance fund account yet',
+  },
+  'fund.account_exists': {
+    'zh-CN': '该小区已建立专项维修资金账户',
+    en: 'This compound already has a maintenance fund account',
+  },
+  'fund.manage_forbidden': {
+    'zh-CN': '只有区房屋行政管理部门可以开立账户、记录交存和利息',
+    en: 'Only the district housing authority opens fund accounts and records deposits and interest',
+  },
+  'fund.pay_forbidden': {
+    'zh-CN': '只有本小区业主委员会可以登记维修资金列支',
+    en: "Only the compound's owners' committee records a disbursement",
+  },
+  'fund.amount_invalid': {
+    'zh-CN': '金额“{amount}”无效：应为大于 0、最多两位小数的元',
+    en: 'Amount "{amount}" is invalid: yuan greater than 0 with at most two decimals',
+  },
+  'fund.entry_kind_invalid': {
+    'zh-CN': '交存、利息和补建之外的款项不能在此登记（列支请登记使用）',
+    en: 'Only deposits, interest and top-ups are recorded here (a disbursement is recorded as a payment)',
+  },
+  'fund.unit_without_ledger': {
+    'zh-CN': '房屋 {unit} 不在本小区的维修资金账户中',
+    en: "Unit {unit} has no ledger in this compound's fund account",
+  },
+  'fund.duplicate_unit': {
+    'zh-CN': '同一房屋在一次登记中出现了两次：{unit}',
+    en: 'Unit {unit} appears twice',
+  },
+  'fund.date_in_future': { 'zh-CN': '日期 {date} 晚于今天', en: 'Date {date} is after today' },
+  'fund.decision_not_found': { 'zh-CN': '未找到该表决', en: 'Decision not found' },
+  'fund.decision_other_compound': {
+    'zh-CN': '该表决不属于本小区',
+    en: 'That decision belongs to another compound',
+  },
+  'fund.decision_not_use_fund': {
+    'zh-CN':
+      '只有“使用建筑物及其附属设施的维修资金”的表决才能作为列支依据（《中华人民共和国民法典》第二百七十八条第一款第五项）',
+    en: 'Only a decision on using the maintenance fund can be paid on (Civil Code Art 278(1)(5))',
+  },
+  'fund.decision_not_published': {
+    'zh-CN': '表决结果尚未公布，不能列支（《上海市住宅物业管理规定》第二十七条第二款）',
+    en: 'The decision’s result has not been posted yet (Shanghai Residential Property Management Regulations Art 27(2))',
+  },
+  'fund.decision_not_passed': {
+    'zh-CN': '该表决未通过，不能列支（《上海市住宅物业管理规定》第六十九条）',
+    en: 'The decision did not pass; nothing can be paid on it (Shanghai Residential Property Management Regulations Art 69)',
+  },
+  'fund.unit_without_area': {
+    'zh-CN': '{count} 户没有登记、实测或合同面积，无法按建筑面积分摊（如 {unit}）',
+    en: '{count} units have no registered, surveyed or contract area and cannot share by area (e.g. {unit})',
+  },
+  'fund.no_sharing_units': {
+    'zh-CN': '表决范围内没有设立分户账的房屋',
+    en: 'No unit of the decision’s part has a fund ledger',
+  },
+  'fund.overdrawn': {
+    'zh-CN':
+      '{count} 户的分户账余额不足以支付其分摊金额（如 {unit} 还差 {short} 元），需先补建或续筹（《上海市住宅物业管理规定》第六十五条）',
+    en: '{count} unit ledgers cannot cover their share (e.g. {unit} is short by {short} yuan); top up first (Shanghai Residential Property Management Regulations Art 65)',
+  },
+  'fund.payment_reference_used': {
+    'zh-CN': '凭证号 {reference} 已登记过一笔列支（金额 {cost} 元），不会重复记账',
+    en: 'Voucher {reference} is already recorded (¥{cost}); it is not booked twice',
+  },
+};

@@ -1,0 +1,50 @@
+// Who may see and do what with a compound's maintenance fund (专项维修资金), from role grants and the compound's
+// place (domain/access.ts holds the table):
+// - see the account, the building and unit ledgers and the payments: the district and city offices, the street
+//   office, the residents' committee, a member of the compound's owners' committee, the administrator;
+// - open the account and record deposits, interest and top-ups: the district office (区房屋行政管理部门, which
+//   keeps the fund accounts), the administrator;
+// - record a disbursement on a passed use decision: a member of the compound's owners' committee (it instructs
+//   the bank, Art 69);
+// - an owner: the ledgers of the units the account owns.
+import { allows, grantsWith, ownerIdsOf, type Permission } from '../../../domain/access.js';
+import type { Actor } from '../../platform/http/context.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+
+export interface FundPlace {
+  id: string;
+  street_code: string;
+  district_code: string;
+}
+
+const may = (actor: Actor, permission: Permission, c: FundPlace) =>
+  allows(actor.grants, permission, {
+    districtCode: c.district_code,
+    streetCode: c.street_code,
+    compoundId: c.id,
+  });
+
+/** A compound whose fund the actor may not see is "not found" (no existence leak). */
+export function requireFundView(actor: Actor, c: FundPlace): void {
+  if (!may(actor, 'fund.view', c)) throw notFound('fund.compound_not_found');
+}
+
+export function requireFundManager(actor: Actor, c: FundPlace): void {
+  requireFundView(actor, c);
+  if (!may(actor, 'fund.manage', c)) throw new AppError('fund.manage_forbidden', 403);
+}
+
+export function requireFundPayer(actor: Actor, c: FundPlace): void {
+  requireFundView(actor, c);
+  if (!may(actor, 'fund.pay', c)) throw new AppError('fund.pay_forbidden', 403);
+}
+
+export const mayManage = (actor: Actor, c: FundPlace) => may(actor, 'fund.manage', c);
+export const mayPay = (actor: Actor, c: FundPlace) => may(actor, 'fund.pay', c);
+
+/** Owner ids of an owner account (fund.own on its own_units grants); refused when it has none. */
+export function requireOwnFund(actor: Actor): string[] {
+  const ids = ownerIdsOf(grantsWith(actor.grants, 'fund.own'));
+  if (ids.length === 0) throw new AppError('auth.forbidden', 403);
+  return ids;
+}

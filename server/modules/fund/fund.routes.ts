@@ -1,0 +1,118 @@
+// The maintenance fund (专项维修资金) routes: thin — each hands the actor and the validated input to fund.service.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses, IdParams, PageQuery } from '../../../contracts/common.js';
+import {
+  FundBuildingUnits,
+  FundUnitEntries,
+  FundView,
+  MyFund,
+  OpenAccountBody,
+  PaymentBody,
+  PaymentResult,
+  RecordEntriesBody,
+  RecordEntriesResult,
+} from '../../../contracts/fund.js';
+import { requireActor } from '../../platform/http/context.js';
+import type { Deps } from '../../platform/deps.js';
+import * as fund from './fund.service.js';
+
+const tags = ['fund'];
+const BuildingParams = z.object({ id: z.string().min(1).max(64), buildingId: z.string().min(1).max(64) });
+
+export const fundRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/fund/compounds/:id',
+      {
+        schema: {
+          tags,
+          summary:
+            'A compound’s maintenance fund: account, building ledgers, latest payments (《规定》 Art 66)',
+          params: IdParams,
+          response: { 200: FundView, ...errorResponses },
+        },
+      },
+      async (req) => fund.getFund(deps, requireActor(req), req.params.id),
+    );
+    app.get(
+      '/api/v1/fund/compounds/:id/buildings/:buildingId/units',
+      {
+        schema: {
+          tags,
+          summary: 'The unit ledgers of one building (按户核算), with the Art 65 top-up each one owes',
+          params: BuildingParams,
+          response: { 200: FundBuildingUnits, ...errorResponses },
+        },
+      },
+      async (req) => fund.buildingUnits(deps, requireActor(req), req.params.id, req.params.buildingId),
+    );
+    app.get(
+      '/api/v1/fund/units/:id/entries',
+      {
+        schema: {
+          tags,
+          summary: 'One unit ledger’s entries, newest first',
+          params: IdParams,
+          querystring: PageQuery,
+          response: { 200: FundUnitEntries, ...errorResponses },
+        },
+      },
+      async (req) => fund.unitEntries(deps, requireActor(req), req.params.id, req.query),
+    );
+    app.get(
+      '/api/v1/fund/mine',
+      {
+        schema: {
+          tags,
+          summary: 'The signed-in owner’s unit ledgers and their latest entries (shares of each payment)',
+          response: { 200: MyFund, ...errorResponses },
+        },
+      },
+      async (req) => fund.myFund(deps, requireActor(req)),
+    );
+    app.post(
+      '/api/v1/fund/compounds/:id/account',
+      {
+        schema: {
+          tags,
+          summary:
+            'Open the compound’s fund account: a ledger for every building and unit (按幢立账、按户核算)',
+          params: IdParams,
+          body: OpenAccountBody,
+          response: { 200: FundView, ...errorResponses },
+        },
+      },
+      async (req) => fund.openAccount(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.post(
+      '/api/v1/fund/compounds/:id/entries',
+      {
+        schema: {
+          tags,
+          summary:
+            'Record deposits (首期, the developer’s advance), interest or top-ups for many units: all or nothing',
+          params: IdParams,
+          body: RecordEntriesBody,
+          response: { 200: RecordEntriesResult, ...errorResponses },
+        },
+      },
+      async (req) => fund.recordEntries(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.post(
+      '/api/v1/fund/compounds/:id/payments',
+      {
+        schema: {
+          tags,
+          summary:
+            'Pay a reviewed cost on a passed use decision (《规定》 Art 69): shared by area to the fen (Art 68), ' +
+            'each unit ledger debited; never overdraws, a voucher number is booked once',
+          params: IdParams,
+          body: PaymentBody,
+          response: { 200: PaymentResult, ...errorResponses },
+        },
+      },
+      async (req) => fund.payOnDecision(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+  };

@@ -1,0 +1,24 @@
+// What the maintenance fund needs of a decision to pay on it (domain/fund.ts paymentBasisProblem): its compound,
+// matter, state, whether it passed, and the part it was taken for. Read inside the payer's transaction.
+import type { UseDecisionFacts } from '../../../../domain/fund.js';
+import type { Executor } from '../../../platform/db/database.js';
+import * as repo from './decisions.repo.js';
+
+export async function useDecisionFacts(
+  db: Executor,
+  decisionId: string,
+): Promise<(UseDecisionFacts & { id: string; title: string }) | null> {
+  const d = await repo.decision(db, decisionId);
+  if (!d) return null;
+  const result = d.result_json ? (JSON.parse(d.result_json) as { tally: { passed: boolean } }) : null;
+  return {
+    id: d.id,
+    title: d.title,
+    compoundId: d.compound_id,
+    matter: d.matter,
+    status: d.status,
+    passed: result?.tally.passed ?? false,
+    scope: d.scope,
+    buildingIds: JSON.parse(d.building_ids_json) as string[],
+  };
+}

@@ -1,0 +1,69 @@
+// The maintenance fund's queries (专项维修资金): a compound's account and ledgers, a building's unit ledgers, one
+// unit's entries, the signed-in owner's own ledgers; and a payment on a passed use decision.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../../api/client';
+import type {
+  FundBuildingUnits,
+  FundUnitEntries,
+  FundView,
+  MyFund,
+  PaymentBody,
+  PaymentResult,
+} from '../../../../contracts/fund';
+
+export type FundViewDto = z.infer<typeof FundView>;
+export type FundUnitDto = z.infer<typeof FundBuildingUnits>['items'][number];
+export type FundEntriesDto = z.infer<typeof FundUnitEntries>;
+export type PaymentBodyDto = z.infer<typeof PaymentBody>;
+
+const FUND = ['fund'] as const;
+
+export function useFund(compoundId: string) {
+  return useQuery({
+    queryKey: [...FUND, 'compound', compoundId],
+    queryFn: ({ signal }) => api.get<FundViewDto>(`/api/v1/fund/compounds/${compoundId}`, {}, signal),
+    enabled: !!compoundId,
+  });
+}
+
+export function useBuildingUnits(compoundId: string, buildingId: string | null) {
+  return useQuery({
+    queryKey: [...FUND, 'units', compoundId, buildingId],
+    queryFn: ({ signal }) =>
+      api.get<z.infer<typeof FundBuildingUnits>>(
+        `/api/v1/fund/compounds/${compoundId}/buildings/${buildingId}/units`,
+        {},
+        signal,
+      ),
+    enabled: !!buildingId,
+    select: (r) => r.items,
+  });
+}
+
+export function useUnitEntries(unitId: string | null) {
+  return useQuery({
+    queryKey: [...FUND, 'entries', unitId],
+    queryFn: ({ signal }) =>
+      api.get<FundEntriesDto>(`/api/v1/fund/units/${unitId}/entries`, { limit: 50 }, signal),
+    enabled: !!unitId,
+  });
+}
+
+export function useMyFund(enabled = true) {
+  return useQuery({
+    queryKey: [...FUND, 'mine'],
+    queryFn: ({ signal }) => api.get<z.infer<typeof MyFund>>('/api/v1/fund/mine', {}, signal),
+    select: (r) => r.items,
+    enabled,
+  });
+}
+
+export function usePayment(compoundId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PaymentBodyDto) =>
+      api.post<z.infer<typeof PaymentResult>>(`/api/v1/fund/compounds/${compoundId}/payments`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: FUND }),
+  });
+}
