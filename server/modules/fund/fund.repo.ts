@@ -128,15 +128,32 @@ export async function applyEntries(
     byBuilding.set(e.building_id, (byBuilding.get(e.building_id) ?? 0) + e.amount_fen);
     total += e.amount_fen;
   }
+  // One UPDATE per batch, the amounts chosen by CASE on the primary key (index lookups for the IN list on both
+  // databases; an UPDATE … FROM (VALUES …) made SQLite scan the ledgers once per value).
   const units = [...byUnit];
   for (let i = 0; i < units.length; i += size) {
-    const rows = units
-      .slice(i, i + size)
-      .map(([id, v]) => sql`(${id}, cast(${v.amount} as bigint), cast(${v.initial} as bigint))`);
-    await sql`update fund_unit_ledgers set balance_fen = fund_unit_ledgers.balance_fen + v.amount,
-        initial_fen = fund_unit_ledgers.initial_fen + v.initial, updated_at = ${now}
-      from (select column1 as unit_id, column2 as amount, column3 as initial from (values ${sql.join(rows)}) as t) as v
-      where fund_unit_ledgers.unit_id = v.unit_id`.execute(db);
+    const batch = units.slice(i, i + size);
+    const amount = sql.join(
+      batch.map(([id, v]) => sql`when ${id} then cast(${v.amount} as bigint)`),
+      sql` `,
+    );
+    const initial = sql.join(
+      batch.map(([id, v]) => sql`when ${id} then cast(${v.initial} as bigint)`),
+      sql` `,
+    );
+    await db
+      .updateTable('fund_unit_ledgers')
+      .set({
+        balance_fen: sql`balance_fen + case unit_id ${amount} else 0 end`,
+        initial_fen: sql`initial_fen + case unit_id ${initial} else 0 end`,
+        updated_at: now,
+      })
+      .where(
+        'unit_id',
+        'in',
+        batch.map(([id]) => id),
+      )
+      .execute();
   }
   for (const [buildingId, amount] of byBuilding) {
     await db
