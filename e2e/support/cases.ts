@@ -59,6 +59,36 @@ export async function residentReport(baseURL: string, phone: string, description
   }
 }
 
+/** A resident's report of an ordinary repair in a common part of 世纪家园 (花木), by the public form's route. */
+export async function residentCompoundReport(
+  baseURL: string,
+  phone: string,
+  description: string,
+): Promise<CaseRef & { trackToken: string }> {
+  const anonymous = await request.newContext({ baseURL });
+  try {
+    const found = await anonymous.get(`/api/v1/public/compounds?q=${encodeURIComponent(SHIJI_JIAYUAN)}`);
+    await expect(found, 'the public compound directory').toBeOK();
+    const { items } = (await found.json()) as { items: { id: string; name: string; streetName: string }[] };
+    const compound = items.find((c) => c.name === SHIJI_JIAYUAN && c.streetName === '花木街道');
+    expect(compound, `${SHIJI_JIAYUAN} (花木街道) is in the public directory`).toBeTruthy();
+    const res = await anonymous.post('/api/v1/public/reports', {
+      data: {
+        categoryCode: 'repair.ordinary',
+        attributes: { part: 'common' },
+        compoundId: compound!.id,
+        description,
+        name: '李女士',
+        phone,
+      },
+    });
+    await expect(res, 'the resident report').toBeOK();
+    return (await res.json()) as CaseRef & { trackToken: string };
+  } finally {
+    await anonymous.dispose();
+  }
+}
+
 export async function openCase(page: Page, id: string) {
   await page.goto(`/cases/${id}`);
   await expect(page.getByTestId('case-status')).toBeVisible();
