@@ -39,6 +39,26 @@ describe.each(DB_KINDS)('cases: the routing row in words (%s)', (kind) => {
     });
   });
 
+  it('names the co-handlers the row suggests (the dispatch dialog offers them by name)', async () => {
+    const res = await hotline.request({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: {
+        channel: 'hotline12345',
+        categoryCode: 'repair.urgent.water_burst',
+        attributes: {},
+        description: '楼道水管漏水，不清楚是表前还是表后',
+        compoundId,
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const view = (await hotline.request({ method: 'GET', url: `/api/v1/cases/${res.json().id}` })).json();
+    expect(view.routing.row.conditions).toEqual({});
+    expect(view.suggestedCoHandlers).toEqual([
+      { id: expect.any(String), name: expect.stringMatching(/供水|自来水|水务/), type: 'utility' },
+    ]);
+  });
+
   it('has no row when nothing on the list matched (the street office coordinates)', async () => {
     const res = await hotline.request({
       method: 'POST',
