@@ -16,7 +16,7 @@ import {
   residentCompoundReport,
   SHIJI_JIAYUAN,
 } from './support/cases.js';
-import { expect, test, unique, type Api } from './support/fixtures.js';
+import { expect, openApp, test, unique, type Api } from './support/fixtures.js';
 
 const PROJECT_OFFICE = '世纪家园项目部';
 
@@ -109,15 +109,15 @@ test.describe('resident → property company → resident', () => {
     expect((await findAsStreet(huamu, c.caseNo)).leadOrg?.name).toBe(PROJECT_OFFICE);
 
     await signIn('wuye');
-    await page.goto('/cases?queue=toSign');
-    // The queue first shows its rows (on a busy machine the first load of the app takes a while).
-    await expect(page.locator('tbody tr.ant-table-row').first()).toBeVisible();
+    await openApp(page, `/cases?queue=toSign&q=${c.caseNo}`);
     const row = page
       .locator('tbody tr.ant-table-row')
       .filter({ has: page.getByRole('link', { name: c.caseNo }) });
     await expect(row, 'the case waits in the company’s queue to sign').toBeVisible();
     await expect(row).toContainText(PROJECT_OFFICE);
     await openCase(page, c.id);
+    // A working-day deadline (签收: 1 working day) shows as its last day, not as the next midnight.
+    await expect(page.getByTestId('case-deadlines')).toContainText(/\d+月\d+日（周.）24:00前/);
     await act(page, 'signFor');
     await expectStatus(page, 'signed', '处置中');
     await act(page, 'reportBack', async () => {
