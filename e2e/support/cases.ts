@@ -1,7 +1,7 @@
 // Cases through the API (the setup of each browser test: a case brought to the state the test starts
 // from) and the steps on the case page.
 import { request, type Locator, type Page } from '@playwright/test';
-import { expect, type Api } from './fixtures.js';
+import { expect, openApp, type Api } from './fixtures.js';
 import { modalSettled } from './antd.js';
 
 /** 世纪家园 (花木街道): the demo compound whose burst pipes the responsibility list gives its project office. */
@@ -90,7 +90,7 @@ export async function residentCompoundReport(
 }
 
 export async function openCase(page: Page, id: string) {
-  await page.goto(`/cases/${id}`);
+  await openApp(page, `/cases/${id}`);
   await expect(page.getByTestId('case-status')).toBeVisible();
 }
 
