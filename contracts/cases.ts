@@ -158,7 +158,19 @@ export const CaseView = z.object({
   coHandlers: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
   /** The co-handlers the responsibility list suggested at intake (only with the events). */
   suggestedCoHandlers: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
-  routing: z.object({ rule: z.string().nullable(), note: z.string().nullable() }),
+  routing: z.object({
+    rule: z.string().nullable(),
+    note: z.string().nullable(),
+    row: z
+      .object({
+        listVersion: z.number().int(),
+        categoryName: z.object({ zh: z.string(), en: z.string() }),
+        conditions: z.record(z.string(), z.union([z.string(), z.boolean()])),
+        orgType: z.string(),
+      })
+      .nullable()
+      .describe('the responsibility-list row that chose the handler, in words (null: none matched)'),
+  }),
   deadlines: z.object({
     accept: z.string().nullable(),
     sign: z.string().nullable(),

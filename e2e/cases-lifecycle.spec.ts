@@ -14,7 +14,7 @@ import {
   PHOTO_DATA_URL,
   type CaseRef,
 } from './support/cases.js';
-import { expect, test, unique, type Api } from './support/fixtures.js';
+import { expect, openApp, test, unique, type Api } from './support/fixtures.js';
 import { docsScreenshot } from './support/screenshots.js';
 
 /** A fresh burst-pipe case taken through `steps` (action, who, extra fields) before the test's own. */
@@ -43,7 +43,7 @@ test.describe('cases: a hotline case from intake to reopening', () => {
     signIn,
   }) => {
     await signIn('hotline');
-    await page.goto('/cases/new');
+    await openApp(page, '/cases/new');
     await choose(page, 'intake-category', '水管爆裂', '水管爆裂');
     await choose(page, 'intake-attr-meterPosition', '表后');
     await choose(page, 'intake-attr-part', '共用部位');
@@ -59,7 +59,7 @@ test.describe('cases: a hotline case from intake to reopening', () => {
     await expectStatus(page, 'received', '已受理');
     await expect(page.getByTestId('case-title'), 'the title shows the case number').toHaveText(/\d{15,}/);
     await expect(page.getByTestId('case-routing')).toContainText(
-      '按责任清单（第 1 版）指派。依据：《上海市住宅物业管理规定》第六十条、第六十八条：表后共用部位由物业服务企业维修',
+      '按责任清单（第 1 版）“水管爆裂/大量漏水（表后、共用部位） → 物业服务企业”条目指派。依据：《上海市住宅物业管理规定》第六十条、第六十八条：表后共用部位由物业服务企业维修',
     );
     await expect(page.getByTestId('case-details'), 'the reporter is masked').toContainText('138****5678');
   });
@@ -83,7 +83,7 @@ test.describe('cases: a hotline case from intake to reopening', () => {
   }) => {
     const c = await caseAt(api, [['dispatch', 'huamu']]);
     await signIn('wuye');
-    await page.goto('/cases?queue=toSign');
+    await openApp(page, '/cases?queue=toSign');
     await expect(page.getByTestId('cases-table').getByText(c.caseNo)).toBeVisible();
     await openCase(page, c.id);
     await act(page, 'returnCase', async () => {
@@ -99,7 +99,7 @@ test.describe('cases: a hotline case from intake to reopening', () => {
   test('the street office dispatches a returned case again from its queue', async ({ page, signIn, api }) => {
     const c = await caseAt(api, RETURNED);
     await signIn('huamu');
-    await page.goto('/cases?queue=returned');
+    await openApp(page, '/cases?queue=returned');
     await expect(page.getByTestId('cases-table').getByText(c.caseNo)).toBeVisible();
     await openCase(page, c.id);
     await act(page, 'dispatch');

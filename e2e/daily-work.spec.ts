@@ -1,7 +1,7 @@
 // Users' daily work (issue 9): a hotline operator starts on the intake form; a department bureau sees its
 // squadron's cases; the work queue and a refused import download as spreadsheets; an account's scope is
 // chosen and shown by name.
-import { expect, test, unique } from './support/fixtures.js';
+import { expect, openApp, test, unique } from './support/fixtures.js';
 import { caseAction, hotlineBurstPipe, HUAMU } from './support/cases.js';
 import { DEMO_PASSWORD } from './support/server.js';
 
@@ -35,7 +35,8 @@ test('the 城管 bureau sees and opens a case its 花木 squadron must sign for'
   });
   await caseAction(huamu, created.id, 'dispatch');
   await signIn('chengguan');
-  await page.goto('/cases?queue=toSign');
+  // The bureau's queue holds its squadrons' whole backlog: it searches for the case as a user would.
+  await openApp(page, `/cases?queue=toSign&q=${encodeURIComponent(title)}`);
   const row = page.locator('tbody tr').filter({ hasText: title });
   await expect(row).toBeVisible();
   await expect(row).toContainText('花木街道中队');
@@ -47,7 +48,7 @@ test('the 城管 bureau sees and opens a case its 花木 squadron must sign for'
 test('the work queue downloads as Excel with the filters on screen', async ({ page, signIn, api }) => {
   await hotlineBurstPipe(await api('hotline'), `导出测试${unique()}`);
   await signIn('huamu');
-  await page.goto('/cases?queue=all');
+  await openApp(page, '/cases?queue=all');
   await expect(page.locator('tbody tr.ant-table-row').first()).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByTestId('export-cases').click();
@@ -58,7 +59,7 @@ test('the work queue downloads as Excel with the filters on screen', async ({ pa
 
 test('a refused import offers its row-error report as a download', async ({ page, signIn }) => {
   await signIn('admin');
-  await page.goto('/imports');
+  await openApp(page, '/imports');
   await expect(page.getByTestId('import-template')).toHaveAttribute('href', /compounds\.xlsx$/);
   const stamp = unique();
   const csv = `小区编码,小区名称,地址,街镇代码\nE2E-R-${stamp},报告测试${stamp},花木路1号,999999999\n`;
@@ -78,7 +79,7 @@ test('an administrator gives a new account a street by its name, and the list sh
 }) => {
   const username = `e2e${unique().toLowerCase()}`;
   await signIn('admin');
-  await page.goto('/accounts');
+  await openApp(page, '/accounts');
   await page.getByRole('button', { name: /新建账号/ }).click();
   const modal = page.locator('.ant-modal').filter({ hasText: '新建账号' });
   await modal.getByLabel('用户名').fill(username);

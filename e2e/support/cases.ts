@@ -1,7 +1,7 @@
 // Cases through the API (the setup of each browser test: a case brought to the state the test starts
 // from) and the steps on the case page.
 import { request, type Locator, type Page } from '@playwright/test';
-import { expect, type Api } from './fixtures.js';
+import { expect, openApp, type Api } from './fixtures.js';
 import { modalSettled } from './antd.js';
 
 /** 世纪家园 (花木街道): the demo compound whose burst pipes the responsibility list gives its project office. */
@@ -59,8 +59,38 @@ export async function residentReport(baseURL: string, phone: string, description
   }
 }
 
+/** A resident's report of an ordinary repair in a common part of 世纪家园 (花木), by the public form's route. */
+export async function residentCompoundReport(
+  baseURL: string,
+  phone: string,
+  description: string,
+): Promise<CaseRef & { trackToken: string }> {
+  const anonymous = await request.newContext({ baseURL });
+  try {
+    const found = await anonymous.get(`/api/v1/public/compounds?q=${encodeURIComponent(SHIJI_JIAYUAN)}`);
+    await expect(found, 'the public compound directory').toBeOK();
+    const { items } = (await found.json()) as { items: { id: string; name: string; streetName: string }[] };
+    const compound = items.find((c) => c.name === SHIJI_JIAYUAN && c.streetName === '花木街道');
+    expect(compound, `${SHIJI_JIAYUAN} (花木街道) is in the public directory`).toBeTruthy();
+    const res = await anonymous.post('/api/v1/public/reports', {
+      data: {
+        categoryCode: 'repair.ordinary',
+        attributes: { part: 'common' },
+        compoundId: compound!.id,
+        description,
+        name: '李女士',
+        phone,
+      },
+    });
+    await expect(res, 'the resident report').toBeOK();
+    return (await res.json()) as CaseRef & { trackToken: string };
+  } finally {
+    await anonymous.dispose();
+  }
+}
+
 export async function openCase(page: Page, id: string) {
-  await page.goto(`/cases/${id}`);
+  await openApp(page, `/cases/${id}`);
   await expect(page.getByTestId('case-status')).toBeVisible();
 }
 

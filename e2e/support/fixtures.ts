@@ -140,6 +140,16 @@ function newPhoneContext(browser: Browser, baseURL: string | undefined): Promise
 
 export { expect };
 
+/**
+ * Opens a page of the signed-in app and waits until its shell shows who is signed in: the first load of the
+ * bundle can take long on a busy machine, and each wait after this one then has its own time for its content.
+ */
+export async function openApp(page: Page, path: string) {
+  await page.goto(path);
+  // The one wait allowed longer than the default: loading and starting the bundle (2 cores shared by many runs).
+  await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 45_000 });
+}
+
 /** A short token unique to this run and call, for content a test creates. */
 export function unique(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();

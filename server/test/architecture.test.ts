@@ -168,6 +168,26 @@ describe('architecture', () => {
     check('web', 'web/src must not import server/ (share through contracts/ and domain/)', found);
   });
 
+  it('features share pickers through web/src/shared, which imports no feature', () => {
+    const featureOf = (p: string | null) => (p && /^web\/src\/features\/([^/]+)\//.exec(p)?.[1]) ?? null;
+    const found: Violation[] = [];
+    for (const s of sources.filter((f) => f.path.startsWith('web/src/') && !isTestFile(f.path)))
+      for (const i of s.imports) {
+        const from = featureOf(s.path);
+        const to = featureOf(i.target);
+        if (!to) continue;
+        if (s.path.startsWith('web/src/shared/'))
+          found.push(importViolation(s, i, 'shared code importing a feature'));
+        else if (from && from !== to && /(Select|Picker)\.tsx$/.test(i.target!))
+          found.push(importViolation(s, i, 'a picker of another feature: move it to web/src/shared'));
+      }
+    check(
+      'web',
+      'pickers used by several features live in web/src/shared (features do not reach into each other)',
+      found,
+    );
+  });
+
   it('no import cycles', () => {
     const found = importCycles(sources).map(({ members, cycle }) => ({
       key: members.join(' + '),

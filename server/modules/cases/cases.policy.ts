@@ -67,13 +67,15 @@ export function canRead(actor: Actor, c: CaseTable, relations: ReadonlySet<Relat
 
 /**
  * Where the actor's work queue reaches: the organisations it handles cases for (cases.handle), and the places
- * its queue grants (cases.queue) cover — the whole city, or districts and streets.
+ * its queue grants (cases.queue) cover — the whole city, districts and streets, or compounds (居委会, 业委会:
+ * the cases of their own compounds, to read).
  */
 export interface QueueReach {
   orgIds: string[];
   city: boolean;
   districts: string[];
   streets: string[];
+  compounds: string[];
   /** Whether a queue grant's place contains the division (to open another organisation's queue). */
   reachesDivision: (code: string) => boolean;
 }
@@ -86,6 +88,13 @@ export function queueReach(actor: Actor): QueueReach {
     city,
     districts: places.filter((g) => g.scopeType === 'district').map((g) => g.scopeId),
     streets: places.filter((g) => g.scopeType === 'street').map((g) => g.scopeId),
+    compounds: grantsWith(actor.grants, 'cases.queue')
+      .filter((g) => g.scopeType === 'compound')
+      .map((g) => g.scopeId),
     reachesDivision: (code) => city || places.some((g) => divisionContains(g.scopeId, code)),
   };
 }
+
+/** Whether the actor has any work queue at all. */
+export const hasQueue = (r: QueueReach): boolean =>
+  r.orgIds.length > 0 || r.city || r.districts.length > 0 || r.streets.length > 0 || r.compounds.length > 0;

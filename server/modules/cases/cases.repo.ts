@@ -20,6 +20,16 @@ export async function activeRules(db: Executor) {
     .execute();
 }
 
+/** One row of a responsibility list edition (a case keeps the row that routed it, even from an older edition). */
+export async function responsibilityRule(db: Executor, listVersion: number, id: string) {
+  return db
+    .selectFrom('responsibility_rules')
+    .selectAll()
+    .where('list_version', '=', listVersion)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function slaPolicies(db: Executor) {
   return db.selectFrom('sla_policies').selectAll().execute();
 }

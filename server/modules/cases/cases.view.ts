@@ -37,6 +37,33 @@ export const categoryName = (ref: CaseReference, code: string) => {
   return { zh: category?.nameZh ?? code, en: category?.nameEn ?? code };
 };
 
+/** The responsibility-list row behind a routing (`v<edition>:<row id>`), as words for the case page. */
+async function routingRow(db: Executor, ref: CaseReference, rule: string | null) {
+  const m = rule ? /^v(\d+):(.+)$/.exec(rule) : null;
+  if (!m) return null;
+  const listVersion = Number(m[1]);
+  const active = ref.rules.find((r) => r.listVersion === listVersion && r.id === m[2]);
+  const row = active
+    ? { category: active.categoryCode, conditions: active.conditions, orgType: active.orgType }
+    : await repo.responsibilityRule(db, listVersion, m[2]).then(
+        (r) =>
+          r && {
+            category: r.category_code,
+            conditions: JSON.parse(r.conditions_json) as Record<string, string | boolean>,
+            orgType: r.org_type,
+          },
+      );
+  if (!row) return null;
+  // A prefix row ('repair.urgent.*') is named after its group when the taxonomy has one.
+  const code = row.category.endsWith('*') ? row.category.slice(0, -1).replace(/\.$/, '') : row.category;
+  return {
+    listVersion,
+    categoryName: categoryName(ref, code),
+    conditions: row.conditions,
+    orgType: row.orgType,
+  };
+}
+
 type EventRow = Awaited<ReturnType<typeof repo.eventsOf>>[number];
 
 /** The timeline; who recorded a case is shown to staff (dispatchers, supervisors) only. */
@@ -67,7 +94,7 @@ export async function presentCase(
   withEvents: boolean,
 ) {
   const orgIds = [c.lead_org_id, c.suggested_org_id].filter((x): x is string => !!x);
-  const [orgs, co, photos, street, events, compound, duplicate, place] = await Promise.all([
+  const [orgs, co, photos, street, events, compound, duplicate, place, row] = await Promise.all([
     repo.organisationsByIds(db, orgIds),
     repo.cohandlers(db, c.id),
     repo.photosOf(db, c.id),
@@ -76,6 +103,7 @@ export async function presentCase(
     c.compound_id ? repo.compoundLocation(db, c.compound_id) : Promise.resolve(undefined),
     c.duplicate_of_id ? repo.findCase(db, c.duplicate_of_id) : Promise.resolve(undefined),
     repo.buildingAndUnit(db, c.building_id, c.unit_id),
+    routingRow(db, ref, c.routing_rule),
   ]);
   const org = (id: string | null) => {
     const o = orgs.find((x) => x.id === id);
@@ -127,7 +155,7 @@ export async function presentCase(
     suggestedOrg: org(c.suggested_org_id),
     coHandlers: co,
     suggestedCoHandlers: suggestedCo,
-    routing: { rule: c.routing_rule, note: c.routing_note },
+    routing: { rule: c.routing_rule, note: c.routing_note, row },
     deadlines: {
       accept: c.accept_due_at,
       sign: c.sign_due_at,

@@ -8,6 +8,8 @@ export interface QueueFilter {
   orgIds: string[] | null; // lead organisation(s); null = by location scope
   streetCodes: string[] | null;
   districtCodes: string[] | null;
+  /** Only cases of these compounds (a 居委会's or 业委会's queue). */
+  compoundIds?: string[];
   statuses: string[] | null;
   dueStates: string[] | null;
   returned: boolean;
@@ -67,6 +69,7 @@ function base(db: Executor, f: QueueFilter) {
   if (f.orgIds) q = q.where('cases.lead_org_id', 'in', f.orgIds);
   if (f.streetCodes) q = q.where('cases.street_code', 'in', f.streetCodes);
   if (f.districtCodes) q = q.where('cases.district_code', 'in', f.districtCodes);
+  if (f.compoundIds) q = q.where('cases.compound_id', 'in', f.compoundIds);
   if (f.returned) q = q.where('cases.status', '=', 'accepted').where('cases.dispatched_at', 'is not', null);
   if (f.dueWithin)
     q = q.where('cases.next_due_at', '>=', f.dueWithin.from).where('cases.next_due_at', '<', f.dueWithin.to);
@@ -81,6 +84,8 @@ function base(db: Executor, f: QueueFilter) {
 
 /** The arms of a queue: place values × (due states, else statuses); null when they would be too many. */
 function armsOf(f: QueueFilter, cityDistricts: string[]): Arm[] | null {
+  // A few compounds' cases: one query (no place index to walk; the compound condition is selective).
+  if (f.compoundIds) return null;
   const [place, values]: [Place, string[]] = f.orgIds
     ? ['lead_org_id', f.orgIds]
     : f.streetCodes
@@ -93,7 +98,7 @@ function armsOf(f: QueueFilter, cityDistricts: string[]): Arm[] | null {
 }
 
 export async function queue(db: Executor, f: QueueFilter) {
-  const city = !f.orgIds && !f.streetCodes && !f.districtCodes;
+  const city = !f.orgIds && !f.streetCodes && !f.districtCodes && !f.compoundIds;
   const arms = armsOf(f, city ? await districts(db) : []);
   const page = (q: ReturnType<typeof base>) =>
     keysetPage(q, 'cases.next_due_at', 'cases.id', f.after, f.limit);

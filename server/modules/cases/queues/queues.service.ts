@@ -1,5 +1,6 @@
 // Work queues: to sign, in progress, due soon, overdue, returned, to dispatch, to verify, all — of the actor's
-// organisations (and the units beneath them) or of the places its queue grants cover, in deadline order.
+// organisations (and the units beneath them) or of the places its queue grants cover (districts, streets, or a
+// 居委会's compounds), in deadline order.
 import type { Actor } from '../../../platform/http/context.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { decodeCursor, pageFrom } from '../../../platform/http/pagination.js';
@@ -7,7 +8,7 @@ import type { Deps } from '../../../platform/deps.js';
 import { organisationsUnder } from '../../registry/registry.service.js';
 import * as casesRepo from '../cases.repo.js';
 import { NO_DEADLINE } from '../cases.repo.js';
-import { queueReach, type QueueReach } from '../cases.policy.js';
+import { hasQueue, queueReach, type QueueReach } from '../cases.policy.js';
 import * as repo from './queues.repo.js';
 import { endOfShanghaiDay, shanghaiDate } from '../../../../domain/calendar.js';
 
@@ -59,7 +60,7 @@ function specFilter(spec: QueueSpec, now: Date) {
 
 const forbidden = () => new AppError('auth.forbidden', 403);
 
-type Scope = Pick<repo.QueueFilter, 'orgIds' | 'streetCodes' | 'districtCodes'>;
+type Scope = Pick<repo.QueueFilter, 'orgIds' | 'streetCodes' | 'districtCodes' | 'compoundIds'>;
 
 /** Whose cases the queue shows: one organisation's, the actor's organisations', or its places'. */
 async function scopeOf(deps: Deps, reach: QueueReach, orgId: string | undefined): Promise<Scope> {
@@ -76,6 +77,9 @@ async function scopeOf(deps: Deps, reach: QueueReach, orgId: string | undefined)
     return { orgIds: await organisationsUnder(deps, reach.orgIds), streetCodes: null, districtCodes: null };
   if (reach.city) return { orgIds: null, streetCodes: null, districtCodes: null };
   const { streets, districts } = reach;
+  // Compound grants only (居委会, 业委会): the cases of those compounds.
+  if (!streets.length && !districts.length && reach.compounds.length)
+    return { orgIds: null, streetCodes: null, districtCodes: null, compoundIds: reach.compounds };
   if (districts.length && !streets.length)
     return { orgIds: null, streetCodes: null, districtCodes: districts };
   if (streets.length && !districts.length) return { orgIds: null, streetCodes: streets, districtCodes: null };
@@ -95,8 +99,7 @@ function narrowToStreet(scope: Scope, street: string | undefined): Scope {
 
 export async function listQueue(deps: Deps, actor: Actor, query: QueueQuery) {
   const reach = queueReach(actor);
-  if (!reach.orgIds.length && !reach.city && !reach.districts.length && !reach.streets.length)
-    throw forbidden();
+  if (!hasQueue(reach)) throw forbidden();
   const scope = narrowToStreet(await scopeOf(deps, reach, query.orgId), query.street);
   const spec = QUEUES[query.queue] ?? { statuses: query.status ? [query.status] : null, dueStates: null };
   const after = decodeCursor(query.cursor, 2) as [string, string] | null;
@@ -151,7 +154,7 @@ export type CountedQueue = (typeof COUNTED_QUEUES)[number];
  */
 export async function queueCounts(deps: Deps, actor: Actor): Promise<Record<CountedQueue, number> | null> {
   const reach = queueReach(actor);
-  if (!reach.orgIds.length && !reach.city && !reach.districts.length && !reach.streets.length) return null;
+  if (!hasQueue(reach)) return null;
   const scope = await scopeOf(deps, reach, undefined);
   const now = deps.clock.now();
   const counts = await Promise.all(

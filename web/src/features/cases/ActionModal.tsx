@@ -12,8 +12,8 @@ import { ApiError } from '../../api/client';
 import { useLang } from '../../app/i18n';
 import { useCaseAction } from './api';
 import { durationLabel } from './format';
-import { OrgSelect, type OrgOption } from './OrgSelect';
-import { PhotoPicker } from './PhotoPicker';
+import { OrgSelect, type OrgOption } from '../../shared/OrgSelect';
+import { PhotoPicker } from '../../shared/PhotoPicker';
 import { pick } from './taxonomy';
 import type { ActionBodyDto, CaseViewDto } from './types';
 

@@ -210,9 +210,7 @@ export function CasePage() {
                 <Org org={view.suggestedOrg} />
               </Descriptions.Item>
               <Descriptions.Item label={t('cases.routing')}>
-                <span data-testid="case-routing">
-                  {routingText(view.routing.rule, view.routing.note, t, lang)}
-                </span>
+                <span data-testid="case-routing">{routingText(view.routing, t, lang)}</span>
               </Descriptions.Item>
               <Descriptions.Item label={t('cases.leadOrg')}>
                 <span data-testid="case-lead-org">

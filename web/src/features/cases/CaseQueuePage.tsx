@@ -14,7 +14,7 @@ import { QUEUES, useCaseQueue, useCategories, type Queue } from './api';
 import { defaultQueue, intakeChannels } from './roles';
 import { ExportButtons } from '../../shared/ExportButtons';
 import { CaseStatusTag, DueStateTag, statusLabel, SupervisionTag, UrgencyTag } from './tags';
-import { categoryName } from './taxonomy';
+import { categoryName } from '../../shared/categories';
 import type { CaseListItemDto } from './types';
 
 const FILTER_KEYS = ['queue', 'district', 'street', 'category', 'status', 'q'] as const;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/i18n';
 import { formatDateTime } from '../../shared/format';
 import { useOrganisation } from './api';
-import { durationLabel } from './format';
+import { durationLabel, routingText } from './format';
 import { CaseStatusTag } from './tags';
 import { pick } from './taxonomy';
 import type { CaseEventDto, CaseViewDto } from './types';
@@ -59,7 +59,14 @@ function EventDetails({ event, view }: { event: CaseEventDto; view: CaseViewDto 
   if (event.action === 'receive' && str('rule'))
     out.push(
       <Detail key="rule" label={t('cases.routing')}>
-        <span className="num">{str('rule') === 'fallback' ? t('cases.fallback') : str('rule')}</span>
+        <span data-testid="event-routing">
+          {routingText(
+            // The intake event keeps the row's code; the case view carries that row in words.
+            str('rule') === view.routing.rule ? view.routing : { rule: str('rule'), note: null, row: null },
+            t,
+            lang,
+          )}
+        </span>
       </Detail>,
     );
   if (event.action === 'receive' && str('duplicateOf'))

@@ -1,15 +1,7 @@
 import { HOTLINE_CHANNELS } from '../../../../domain/access';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
-import type {
-  BuildingDto,
-  CompoundDto,
-  CompoundListItemDto,
-  ItemsOf,
-  OrganisationDto,
-  Page,
-  UnitDto,
-} from '../../api/types';
+import type { BuildingDto, CompoundDto, ItemsOf, OrganisationDto, UnitDto } from '../../api/types';
 import { usePagedList } from '../../shared/usePagedList';
 import type {
   ActionBodyDto,
@@ -112,16 +104,6 @@ export function useIntake() {
   });
 }
 
-export function useOrganisationSearch(q: string) {
-  return useQuery({
-    queryKey: ['organisations', 'search', q],
-    queryFn: ({ signal }) =>
-      api.get<Page<OrganisationDto>>('/api/v1/organisations', { q: q || undefined, limit: 20 }, signal),
-    select: (page) => page.items,
-    staleTime: 60_000,
-  });
-}
-
 /** Names of organisations mentioned by id in the timeline (dispatch targets, co-handlers). */
 export function useOrganisation(id: string | null | undefined) {
   return useQuery({
@@ -130,17 +112,6 @@ export function useOrganisation(id: string | null | undefined) {
       api.get<OrganisationDto>(`/api/v1/organisations/${encodeURIComponent(id ?? '')}`, {}, signal),
     enabled: !!id,
     staleTime: 5 * 60_000,
-  });
-}
-
-export function useCompoundSearch(q: string) {
-  return useQuery({
-    queryKey: ['compounds', 'search', q],
-    queryFn: ({ signal }) =>
-      api.get<Page<CompoundListItemDto>>('/api/v1/compounds', { q: q || undefined, limit: 20 }, signal),
-    select: (page) => page.items,
-    enabled: q.length > 0,
-    staleTime: 60_000,
   });
 }
 

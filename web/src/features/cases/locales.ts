@@ -51,6 +51,8 @@ export const casesZh = {
   routing: '派遣依据',
   routingRule: '按责任清单（第 {{version}} 版）指派。依据：{{basis}}',
   routingRuleBare: '按责任清单（第 {{version}} 版）指派',
+  routingRuleRow: '按责任清单（第 {{version}} 版）“{{row}}”条目指派。依据：{{basis}}',
+  routingRuleRowBare: '按责任清单（第 {{version}} 版）“{{row}}”条目指派',
   routingNoCoverage: '责任清单指定的单位在此地尚无覆盖，由街镇属地协调。依据：{{basis}}',
   routingFallback: '责任清单无适用条目，由街镇属地协调（属地管理）',
   fallback: '属地兜底',
@@ -225,6 +227,9 @@ export const casesEn: typeof casesZh = {
   routing: 'Routing',
   routingRule: 'Assigned by the responsibility list (edition {{version}}). Basis: {{basis}}',
   routingRuleBare: 'Assigned by the responsibility list (edition {{version}})',
+  routingRuleRow:
+    'Assigned by the responsibility list (edition {{version}}), entry “{{row}}”. Basis: {{basis}}',
+  routingRuleRowBare: 'Assigned by the responsibility list (edition {{version}}), entry “{{row}}”',
   routingNoCoverage:
     'The unit the responsibility list names does not cover this place; the street office coordinates. Basis: {{basis}}',
   routingFallback: 'No entry of the responsibility list applies; the street office coordinates (属地管理)',

@@ -2,7 +2,7 @@
 // labels and allowed values come from the shipped taxonomy (reference/case-taxonomy.json).
 import taxonomy from '../../../../reference/case-taxonomy.json';
 import type { Lang } from '../../app/i18n';
-import type { Bilingual, CategoryDto } from './types';
+import type { Bilingual } from './types';
 
 interface AttributeDef extends Bilingual {
   values: Record<string, Bilingual>;
@@ -40,13 +40,3 @@ export function attributesPayload(values: Record<string, string | undefined> | u
   for (const [k, v] of Object.entries(values ?? {})) if (v) out[k] = attributeValue(v);
   return out;
 }
-
-export type CategoryGroup = 'urgent' | 'repair' | 'governance';
-
-export function categoryGroup(c: CategoryDto): CategoryGroup {
-  if (c.urgent) return 'urgent';
-  if (c.code.startsWith('repair.') || c.code === 'lift') return 'repair';
-  return 'governance';
-}
-
-export const categoryName = (c: CategoryDto, lang: Lang) => (lang === 'en' ? c.nameEn : c.nameZh);

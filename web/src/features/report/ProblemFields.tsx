@@ -2,8 +2,8 @@ import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/i18n';
 import { useCategories } from '../cases/api';
-import { CategorySelect } from '../cases/CategorySelect';
-import { PhotoPicker } from '../cases/PhotoPicker';
+import { CategorySelect } from '../../shared/CategorySelect';
+import { PhotoPicker } from '../../shared/PhotoPicker';
 import { attributeLabel, attributeOptions } from '../cases/taxonomy';
 
 /** The part of a report form every reporter fills alike: the problem's fields (categoryCode, attributes, description, photos). */

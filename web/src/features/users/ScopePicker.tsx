@@ -2,8 +2,8 @@
 // organisation by search. Only an owner's own-units scope is entered as the owner record's number.
 import { Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CompoundSelect } from '../cases/CompoundSelect';
-import { OrgSelect } from '../cases/OrgSelect';
+import { CompoundSelect } from '../../shared/CompoundSelect';
+import { OrgSelect } from '../../shared/OrgSelect';
 import { useDivisions } from '../divisions/api';
 
 interface Props {

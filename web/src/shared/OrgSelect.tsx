@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { OrgTypeTag } from '../../shared/tags';
-import { useOrganisationSearch } from './api';
+import { useOrganisationSearch } from './search';
+import { OrgTypeTag } from './tags';
 
 export interface OrgOption {
   id: string;

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CompoundListItemDto } from '../../api/types';
-import { useCompoundSearch } from './api';
+import type { CompoundListItemDto } from '../api/types';
+import { useCompoundSearch } from './search';
 
 interface Props {
   id?: string;

@@ -1,10 +1,13 @@
 import { useMemo } from 'react';
 import { Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { categoryMatches } from '../../../../domain/category-search';
-import { useLang } from '../../app/i18n';
-import { categoryGroup, categoryName, type CategoryGroup } from './taxonomy';
-import type { CategoryDto } from './types';
+import { categoryMatches } from '../../../domain/category-search';
+import type { z } from 'zod';
+import type { Category } from '../../../contracts/cases';
+import { useLang } from '../app/i18n';
+import { categoryGroup, categoryName, type CategoryGroup } from './categories';
+
+type CategoryDto = z.infer<typeof Category>;
 
 const GROUPS: CategoryGroup[] = ['urgent', 'repair', 'governance'];
 
