@@ -45,7 +45,7 @@ test.describe('cases: a hotline case from intake to reopening', () => {
     await signIn('hotline');
     await page.goto('/cases/new');
     await choose(page, 'intake-category', '水管爆裂', '水管爆裂');
-    await choose(page, 'intake-attr-meterPosition', '表后');
+    await choose(page, 'intake-attr-meterPosition', '分户计量表后');
     await choose(page, 'intake-attr-part', '共用部位');
     await choose(page, 'intake-compound', /世纪家园 · 花木街道/, '世纪家园');
     await page.getByTestId('intake-work-order').fill(`E2E-${unique()}`);
@@ -59,7 +59,7 @@ test.describe('cases: a hotline case from intake to reopening', () => {
     await expectStatus(page, 'received', '已受理');
     await expect(page.getByTestId('case-title'), 'the title shows the case number').toHaveText(/\d{15,}/);
     await expect(page.getByTestId('case-routing')).toContainText(
-      '按责任清单（第 1 版）指派。依据：《上海市住宅物业管理规定》第六十条、第六十八条：表后共用部位由物业服务企业维修',
+      '按责任清单（第 1 版）指派。依据：《上海市住宅物业管理规定》第六十条：分户计量表后不属供水单位；《上海市住宅物业管理规定》第七十二条第二款：共用部位由物业服务企业按物业服务合同维修养护',
     );
     await expect(page.getByTestId('case-details'), 'the reporter is masked').toContainText('138****5678');
   });

@@ -217,24 +217,26 @@ async function categoryFacts(db: Executor) {
 }
 
 /**
- * Where the law names the lead of a category the row selects (拆违: 城管执法 or 规划资源, 《拆违规定》 Art 3 ¶3 and
- * 《规定》 Art 84; 只售不租: 区房管, 《规定》 Art 88), the row must choose one of them — any district may choose either.
+ * Where the law names the lead of the row's category (拆违: 城管执法 or 规划资源, 《拆违规定》 Art 3 ¶3 and 《规定》
+ * Art 84; 只售不租: 区房管, 《规定》 Art 88), the row must choose one of them — any district may choose either. A
+ * prefix row (`repair.*`, `*`) is a catch-all behind the exact rows and is not held to one category's law.
  */
 function leadProblems(
   rule: ResponsibilityRuleInput,
-  matched: { code: string }[],
   locale: Locale,
   add: (column: RowProblem['column'], code: string, params?: RowProblem['params']) => void,
 ) {
-  for (const c of matched) {
-    const law = statutoryLeadViolation(c.code, { orgType: rule.orgType, orgKind: rule.orgKind || null });
-    if (!law) continue;
-    add('orgType', 'lead_not_statutory', {
-      code: c.code,
-      leads: law.leads.map((l) => (locale === 'en' ? l.en : l.zh)).join(locale === 'en' ? ' or ' : '或'),
-      basis: formatCitation(law.source, locale),
-    });
-  }
+  if (rule.categoryCode.endsWith('*')) return;
+  const law = statutoryLeadViolation(rule.categoryCode, {
+    orgType: rule.orgType,
+    orgKind: rule.orgKind || null,
+  });
+  if (!law) return;
+  add('orgType', 'lead_not_statutory', {
+    code: rule.categoryCode,
+    leads: law.leads.map((l) => (locale === 'en' ? l.en : l.zh)).join(locale === 'en' ? ' or ' : '或'),
+    basis: formatCitation(law.source, locale),
+  });
 }
 
 /** Checks every rule (category, conditions, district, organisation types, statutory leads, priority, ids). */
@@ -259,7 +261,7 @@ async function validateRules(db: Executor, rules: NumberedRule[], problems: RowP
       const attributes = new Set(matched.flatMap((c) => c.attributes));
       for (const key of Object.keys(rule.conditions))
         if (!attributes.has(key)) add('conditions', 'condition_unknown', { key, code: rule.categoryCode });
-      leadProblems(rule, matched, locale, add);
+      leadProblems(rule, locale, add);
     }
     if (rule.districtCode && !districts.has(rule.districtCode))
       add('districtCode', 'district_unknown', { code: rule.districtCode });
