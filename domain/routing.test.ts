@@ -5,6 +5,8 @@ import {
   chooseRule,
   FALLBACK_ORG_TYPE,
   isOwnerDuty,
+  ownPartOfOwner,
+  OWNER_DUTY_REF,
   METER_POSITIONS,
   ruleMatches,
   STATUTORY_LEADS,
@@ -151,6 +153,24 @@ describe('chooseRule on the shipped list (谁监管谁负责, meter boundary, co
       facts('repair.ordinary'),
     ];
     for (const f of common) expect(isOwnerDuty(chooseRule(SHIPPED, f)!), f.categoryCode).toBe(false);
+  });
+
+  it('the intake forms tell the owner when a fault is their own part’s (Art 68 (一)), never before or at the meter', () => {
+    expect(ownPartOfOwner({ part: 'own' })).toBe(true);
+    expect(ownPartOfOwner({ part: 'own', meterPosition: 'after' })).toBe(true);
+    expect(ownPartOfOwner({ part: 'own', meterPosition: 'at' })).toBe(false);
+    expect(ownPartOfOwner({ part: 'own', meterPosition: 'before' })).toBe(false);
+    expect(ownPartOfOwner({ part: 'common', meterPosition: 'after' })).toBe(false);
+    expect(ownPartOfOwner({})).toBe(false);
+    // It says what the shipped own-part rows say: the rows route where the notice is shown.
+    for (const f of [
+      facts('repair.ordinary', { part: 'own' }),
+      facts('repair.urgent.water_burst', { part: 'own', meterPosition: 'after' }),
+    ])
+      expect(isOwnerDuty(chooseRule(SHIPPED, f)!)).toBe(ownPartOfOwner(f.attributes));
+    expect(formatCitation(OWNER_DUTY_REF)).toBe(
+      '《上海市住宅物业管理规定》第六十八条第（一）项：专有部分的维修费用由拥有专有部分的业主承担（属业主自身责任：业主自行维修，也可委托物业服务企业有偿维修）；《上海市住宅物业管理规定》第七十二条第一款：业主应当定期对物业进行维修养护',
+    );
   });
 
   it('Arts 62, 88: a developer refusing to rent parking → the district housing authority (item 30)', () => {

@@ -69,6 +69,24 @@ export const utilityMaintains = (position: MeterPosition): boolean => position !
 export const isOwnerDuty = (rule: Pick<ResponsibilityRule, 'source'>): boolean =>
   citationBasis(rule.source).markers.includes("owner's duty");
 
+/** The owner's duty for an own part, as the intake forms tell the resident (《规定》 Art 68 (一), Art 72 ¶1). */
+export const OWNER_DUTY_REF =
+  "《规定》 Art 68 (一): 专有部分的维修费用由拥有专有部分的业主承担 (owner's duty); Art 72 ¶1: 业主应当定期对物业进行维修养护";
+
+/**
+ * Whether a report's attributes name a fault of the owner's own part that is not the utility's: `part` = own
+ * and the meter position, where asked, not before or at the meter (Art 60 puts those on the utility).
+ */
+export function ownPartOfOwner(attributes: Readonly<Record<string, unknown>>): boolean {
+  if (attributes.part !== 'own') return false;
+  const meter = attributes.meterPosition;
+  return !(
+    typeof meter === 'string' &&
+    METER_POSITIONS.includes(meter as MeterPosition) &&
+    utilityMaintains(meter as MeterPosition)
+  );
+}
+
 export interface OrgRef {
   orgType: string;
   orgKind: string | null;

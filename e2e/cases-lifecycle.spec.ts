@@ -64,6 +64,30 @@ test.describe('cases: a hotline case from intake to reopening', () => {
     await expect(page.getByTestId('case-details'), 'the reporter is masked').toContainText('138****5678');
   });
 
+  test('an own-part repair: the operator reads the owner’s duty to the caller; the case page cites Art 68 (一)', async ({
+    page,
+    signIn,
+  }) => {
+    await signIn('hotline');
+    await page.goto('/cases/new');
+    await choose(page, 'intake-category', '一般修理', '一般修理');
+    await expect(page.getByTestId('intake-owner-duty')).toHaveCount(0);
+    await choose(page, 'intake-attr-part', '自用部位');
+    await expect(page.getByTestId('intake-owner-duty')).toContainText(
+      '依据《上海市住宅物业管理规定》第六十八条第（一）项',
+    );
+    await choose(page, 'intake-compound', /世纪家园 · 花木街道/, '世纪家园');
+    await page.getByTestId('intake-work-order').fill(`E2E-${unique()}`);
+    await page.getByTestId('intake-description').fill(`家里卫生间水龙头坏了 ${unique()}`);
+    await page.getByTestId('intake-reporter-name').fill('李女士');
+    await page.getByTestId('intake-reporter-phone').fill('13912345678');
+    await page.getByTestId('intake-submit').click();
+    await expect(page).toHaveURL(/\/cases\/(?!new)[^/]+$/);
+    await expect(page.getByTestId('case-routing')).toContainText(
+      '第六十八条第（一）项：专有部分的维修费用由业主承担（属业主自身责任：业主自行维修，也可委托物业服务企业有偿维修）',
+    );
+  });
+
   test('the street office dispatches to the suggested project office', async ({ page, signIn, api }) => {
     const c = await caseAt(api, []);
     await signIn('huamu');

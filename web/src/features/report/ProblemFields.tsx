@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/i18n';
 import { useCategories } from '../cases/api';
 import { CategorySelect } from '../cases/CategorySelect';
+import { OwnerDutyNotice } from '../cases/OwnerDutyNotice';
 import { PhotoPicker } from '../cases/PhotoPicker';
 import { attributeLabel, attributeOptions } from '../cases/taxonomy';
 
@@ -51,6 +52,7 @@ export function ProblemFields({ testId }: { testId: string }) {
           />
         </Form.Item>
       ))}
+      <OwnerDutyNotice testId={`${testId}-owner-duty`} />
       <Form.Item
         name="description"
         label={t('report.description')}
