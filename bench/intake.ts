@@ -53,7 +53,7 @@ async function workOrders(url: string): Promise<string[]> {
       .execute();
     const r = prng(42);
     const values: Record<string, (string | boolean)[]> = {
-      meterPosition: ['before', 'after'],
+      meterPosition: ['before', 'at', 'after'],
       part: ['common', 'own'],
       underConstruction: [true, false],
     };

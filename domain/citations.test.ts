@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, formatCitation } from './citations.js';
+import { chineseNumber, citationBasis, formatCitation } from './citations.js';
 import { PERIODS } from './governance.js';
 
 describe('chineseNumber', () => {
@@ -82,6 +82,49 @@ describe('formatCitation', () => {
       'Shanghai Regulations on Residential Property Management, Art 27(2) (the period is this product’s default; the law sets none); Civil Code, Art 280',
     );
     expect(formatCitation(PERIODS.resolutionNotice.ref)).not.toMatch(/默认/);
+  });
+
+  it('a segment that names no law is in the law of the segment before it (issue 14 item 31)', () => {
+    expect(formatCitation('上海市消防条例 Art 43 ¶1 (四); Art 18 ¶1 (四) [P]')).toBe(
+      '《上海市消防条例》第四十三条第一款第（四）项；《上海市消防条例》第十八条第一款第（四）项',
+    );
+    expect(formatCitation('《上海市燃气管理条例》 Art 29; Art 28 ¶2', 'en')).toBe(
+      'Shanghai Gas Management Regulations, Art 29; Shanghai Gas Management Regulations, Art 28(2)',
+    );
+    // Free words are no article: they do not inherit.
+    expect(formatCitation('《规定》 Art 60; 管水到表')).toBe('《上海市住宅物业管理规定》第六十条；管水到表');
+  });
+
+  it('local practice and the owner’s duty are said in words, never as if an article said them', () => {
+    expect(formatCitation('表位不明：物业先行处置 [U default] (local practice)')).toBe(
+      '表位不明：物业先行处置（本地工作惯例，非法规规定）',
+    );
+    expect(formatCitation('表位不明：物业先行处置 (local practice)', 'en')).toBe(
+      '表位不明：物业先行处置 (local practice, not set by law)',
+    );
+    expect(formatCitation("《规定》 Art 68 (一): 专有部分 (owner's duty); Art 73 ¶1")).toBe(
+      '《上海市住宅物业管理规定》第六十八条第（一）项：专有部分（属业主自身责任：业主自行维修，也可委托物业服务企业有偿维修）；《上海市住宅物业管理规定》第七十三条第一款',
+    );
+  });
+
+  it('citationBasis: statutory only when every segment names a law and an article', () => {
+    expect(citationBasis('上海市消防条例 Art 43 ¶1 (四); Art 18 ¶1 (四)')).toEqual({
+      statutory: true,
+      articles: ['《上海市消防条例》第四十三条', '《上海市消防条例》第十八条'],
+      markers: [],
+    });
+    expect(citationBasis('《规定》 Arts 60, 68').articles).toEqual([
+      '《上海市住宅物业管理规定》第六十条',
+      '《上海市住宅物业管理规定》第六十八条',
+    ]);
+    expect(citationBasis('《上海市燃气管理条例》; 《规定》 Art 60').statutory).toBe(false); // a law without article
+    expect(citationBasis('RULES §6 管水到表 [S]').statutory).toBe(false);
+    expect(citationBasis('街镇负责 (local practice)')).toEqual({
+      statutory: false,
+      articles: [],
+      markers: ['local practice'],
+    });
+    expect(citationBasis(null)).toEqual({ statutory: false, articles: [], markers: [] });
   });
 
   it('empty in, empty out; unknown text passes through', () => {

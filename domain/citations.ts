@@ -177,14 +177,58 @@ function restText(rest: string, lang: CitationLang): string {
 }
 
 /**
- * A period the law leaves open ("及时公布") whose figure the product chose is written `(product default)` after
- * its reference, and shown to users as such — never as if the article set it.
+ * Markers after a reference, shown to users in words and never as if the article said them:
+ * - `(product default)`: a period the law leaves open ("及时公布") whose figure the product chose;
+ * - `(local practice)`: a routing choice no statute makes (属地 practice, a default of this product) — a source
+ *   that is not a statute says so;
+ * - `(owner's duty)`: the law puts the matter on the owner (专有部分, 《规定》 Art 68 (一)); any organisation
+ *   named only offers a paid service the owner may choose.
  */
-const PRODUCT_DEFAULT = /\s*\(product default\)\s*$/;
-const PRODUCT_DEFAULT_WORDS: Record<CitationLang, string> = {
-  'zh-CN': '（具体期限为本系统默认设置，法规未作规定）',
-  en: ' (the period is this product’s default; the law sets none)',
+export const CITATION_MARKERS = ['product default', 'local practice', "owner's duty"] as const;
+export type CitationMarker = (typeof CITATION_MARKERS)[number];
+const MARKER_RE = /\s*\((product default|local practice|owner's duty)\)\s*$/;
+const MARKER_WORDS: Record<CitationMarker, Record<CitationLang, string>> = {
+  'product default': {
+    'zh-CN': '（具体期限为本系统默认设置，法规未作规定）',
+    en: ' (the period is this product’s default; the law sets none)',
+  },
+  'local practice': {
+    'zh-CN': '（本地工作惯例，非法规规定）',
+    en: ' (local practice, not set by law)',
+  },
+  "owner's duty": {
+    'zh-CN': '（属业主自身责任：业主自行维修，也可委托物业服务企业有偿维修）',
+    en: ' (the owner’s own duty: the owner repairs, or may pay the property company to)',
+  },
 };
+
+interface Segment {
+  law: Law | null;
+  article: Article | null;
+  /** The segment's text after its law name (the whole segment when it names none). */
+  text: string;
+  marker: CitationMarker | null;
+}
+
+/**
+ * The segments of a reference (split at `;`), each with its law and article. A segment that starts with an
+ * article and names no law (`上海市消防条例 Art 18 ¶1 (四); Art 43 (四)`) is in the law of the one before.
+ */
+function segments(ref: string): Segment[] {
+  let previous: Law | null = null;
+  return ref
+    .replace(HIDDEN, '')
+    .split(/\s*[;；]\s*/)
+    .map((segment) => segment.trim())
+    .filter(Boolean)
+    .map((raw) => {
+      const marker = (MARKER_RE.exec(raw)?.[1] as CitationMarker | undefined) ?? null;
+      const split = splitLaw(raw.replace(MARKER_RE, ''));
+      const law = split.law ?? (ART_RE.test(split.text) ? previous : null);
+      previous = law;
+      return { law, article: parseArticle(law, split.text), text: split.text, marker };
+    });
+}
 
 /**
  * A reference in the compact notation, as people cite it. Unknown text passes through (without grade
@@ -192,23 +236,35 @@ const PRODUCT_DEFAULT_WORDS: Record<CitationLang, string> = {
  */
 export function formatCitation(ref: string | null | undefined, lang: CitationLang = 'zh-CN'): string {
   if (!ref) return '';
-  return ref
-    .replace(HIDDEN, '')
-    .split(/\s*[;；]\s*/)
-    .map((segment) => segment.trim())
-    .filter(Boolean)
-    .map((raw) => {
-      const byDefault = PRODUCT_DEFAULT.test(raw);
-      const segment = raw.replace(PRODUCT_DEFAULT, '');
-      const tail = byDefault ? PRODUCT_DEFAULT_WORDS[lang] : '';
-      const { law, text } = splitLaw(segment);
-      const article = parseArticle(law, text);
+  return segments(ref)
+    .map(({ law, article, text, marker }) => {
+      const tail = marker ? MARKER_WORDS[marker][lang] : '';
       if (article)
         return (
           (lang === 'zh-CN' ? zhArticle(article) : enArticle(article)) + restText(article.rest, lang) + tail
         );
       if (law) return (lang === 'zh-CN' ? law.zh : law.en) + restText(text, lang) + tail;
-      return segment + tail;
+      return text + tail;
     })
     .join(lang === 'zh-CN' ? '；' : '; ');
+}
+
+/** What a reference rests on: the statutes and articles it names, and its markers. */
+export interface CitationBasis {
+  /** Every segment names a known law and an article of it. */
+  statutory: boolean;
+  /** The articles named, as `《law》第N条` (zh), in order. */
+  articles: string[];
+  markers: CitationMarker[];
+}
+
+export function citationBasis(ref: string | null | undefined): CitationBasis {
+  const parts = ref ? segments(ref) : [];
+  return {
+    statutory: parts.length > 0 && parts.every((p) => p.law !== null && p.article !== null),
+    articles: parts.flatMap((p) =>
+      p.law && p.article ? p.article.articles.map((n) => `${p.law!.zh}第${chineseNumber(n)}条`) : [],
+    ),
+    markers: parts.flatMap((p) => (p.marker ? [p.marker] : [])),
+  };
 }

@@ -45,7 +45,7 @@ test.describe('cases: a hotline case from intake to reopening', () => {
     await signIn('hotline');
     await openApp(page, '/cases/new');
     await choose(page, 'intake-category', '水管爆裂', '水管爆裂');
-    await choose(page, 'intake-attr-meterPosition', '表后');
+    await choose(page, 'intake-attr-meterPosition', '分户计量表后');
     await choose(page, 'intake-attr-part', '共用部位');
     await choose(page, 'intake-compound', /世纪家园 · 花木街道/, '世纪家园');
     await page.getByTestId('intake-work-order').fill(`E2E-${unique()}`);
@@ -58,10 +58,37 @@ test.describe('cases: a hotline case from intake to reopening', () => {
     await expect(page).toHaveURL(/\/cases\/(?!new)[^/]+$/);
     await expectStatus(page, 'received', '已受理');
     await expect(page.getByTestId('case-title'), 'the title shows the case number').toHaveText(/\d{15,}/);
-    await expect(page.getByTestId('case-routing')).toContainText(
-      '按责任清单（第 1 版）“水管爆裂/大量漏水（表后、共用部位） → 物业服务企业”条目指派。依据：《上海市住宅物业管理规定》第六十条、第六十八条：表后共用部位由物业服务企业维修',
-    );
+    // The row by its words (journeys) and its sources as people cite them (lawroute's Art 60 wording).
+    const routing = page.getByTestId('case-routing');
+    await expect(routing).toContainText('条目指派');
+    await expect(routing).toContainText('→ 物业服务企业');
+    await expect(routing).toContainText('《上海市住宅物业管理规定》第六十条');
+    await expect(routing).not.toContainText(/v\d+:R\d+/);
     await expect(page.getByTestId('case-details'), 'the reporter is masked').toContainText('138****5678');
+  });
+
+  test('an own-part repair: the operator reads the owner’s duty to the caller; the case page cites Art 68 (一)', async ({
+    page,
+    signIn,
+  }) => {
+    await signIn('hotline');
+    await page.goto('/cases/new');
+    await choose(page, 'intake-category', '一般修理', '一般修理');
+    await expect(page.getByTestId('intake-owner-duty')).toHaveCount(0);
+    await choose(page, 'intake-attr-part', '自用部位');
+    await expect(page.getByTestId('intake-owner-duty')).toContainText(
+      '依据《上海市住宅物业管理规定》第六十八条第（一）项',
+    );
+    await choose(page, 'intake-compound', /世纪家园 · 花木街道/, '世纪家园');
+    await page.getByTestId('intake-work-order').fill(`E2E-${unique()}`);
+    await page.getByTestId('intake-description').fill(`家里卫生间水龙头坏了 ${unique()}`);
+    await page.getByTestId('intake-reporter-name').fill('李女士');
+    await page.getByTestId('intake-reporter-phone').fill('13912345678');
+    await page.getByTestId('intake-submit').click();
+    await expect(page).toHaveURL(/\/cases\/(?!new)[^/]+$/);
+    await expect(page.getByTestId('case-routing')).toContainText(
+      '第六十八条第（一）项：专有部分的维修费用由业主承担（属业主自身责任：业主自行维修，也可委托物业服务企业有偿维修）',
+    );
   });
 
   test('the street office dispatches to the suggested project office', async ({ page, signIn, api }) => {

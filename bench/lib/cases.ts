@@ -61,7 +61,7 @@ const CHANNEL_WEIGHTS: [string, number][] = [
   ['departmentReferral', 3],
 ];
 const ATTRIBUTE_VALUES: Record<string, (string | boolean)[]> = {
-  meterPosition: ['before', 'after', 'after', 'after'],
+  meterPosition: ['before', 'at', 'after', 'after', 'after'],
   part: ['common', 'common', 'own'],
   underConstruction: [true, false, false],
 };

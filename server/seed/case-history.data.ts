@@ -28,8 +28,10 @@ export const CATEGORY_MIX: CategoryMix[] = [
     weight: 5,
     season: WINTER,
     attributes: {
+      // 《规定》 Art 60: the meter itself (冻裂的水表) is the utility's, like everything before it.
       meterPosition: [
         ['before', 1],
+        ['at', 1],
         ['after', 3],
       ],
       part: [
@@ -53,6 +55,7 @@ export const CATEGORY_MIX: CategoryMix[] = [
     attributes: {
       meterPosition: [
         ['before', 1],
+        ['at', 0.5],
         ['after', 2],
       ],
     },
@@ -190,6 +193,12 @@ export const CATEGORY_MIX: CategoryMix[] = [
     weight: 7,
     found: ['propertyCompany'],
     texts: ['外来车辆随意停放', '小区车位分配不公开', '道闸坏了谁都能进'],
+  },
+  {
+    // 《规定》 Arts 62, 88: routed to the district housing authority.
+    code: 'parking_not_rented',
+    weight: 1,
+    texts: ['开发商地下车位只卖不租，业主想租都租不到', '开发商说剩余车位只售不租，要求业主买车位'],
   },
   {
     code: 'committee_complaint',

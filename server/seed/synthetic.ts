@@ -294,8 +294,12 @@ export async function seedSynthetic(
     for (const district of districtCodes) {
       const dName = nameOf(district);
       await org('joint_meeting_office', null, `${dName}住宅小区综合管理联席会议办公室`, district);
-      await org('housing_bureau', null, `${dName}房屋管理局`, district);
+      const housingBureau = await org('housing_bureau', null, `${dName}房屋管理局`, district);
       const streets = streetsOf(district);
+      // The district housing authority (区房屋行政管理部门) acts in every street of its district: 《规定》 Art 88
+      // (a developer refusing to rent parking) routes there.
+      for (const s of streets)
+        await b.add('organisation_coverage', { organisation_id: housingBureau, division_code: s.code });
       const bureauOf = new Map<string, string>();
       for (const [kind, label] of DEPARTMENTS) {
         const did = await org('department', kind, `${dName}${label}`, district);

@@ -214,6 +214,36 @@ describe.each(DB_KINDS)('cases (%s)', (kind) => {
     expect(v2.suggestedOrg.type).toBe('street_office');
   });
 
+  it('routes by the law (issue 14 items 27, 28, 30): the meter itself, an own part, parking not rented', async () => {
+    const routed = async (categoryCode: string, attributes: Record<string, string>, description: string) => {
+      const res = await hotline.request({
+        method: 'POST',
+        url: '/api/v1/cases',
+        payload: { channel: 'hotline12345', categoryCode, attributes, description, compoundId },
+      });
+      expect(res.statusCode).toBe(200);
+      return (await huamu.request({ method: 'GET', url: `/api/v1/cases/${res.json().id}` })).json();
+    };
+    // 《规定》 Art 60 "分户计量表和分户计量表前": the meter itself is the utility's.
+    const meter = await routed(
+      'repair.urgent.water_burst',
+      { meterPosition: 'at', part: 'own' },
+      '水表冻裂漏水',
+    );
+    expect(meter.routing.rule).toBe('v1:R029');
+    expect(meter.suggestedOrg).toMatchObject({ type: 'utility' });
+    expect(meter.suggestedOrg.name).toMatch(/自来水/);
+    // Art 68 (一): an own part is the owner's duty; the company is named as the paid repair the owner may choose.
+    const own = await routed('repair.ordinary', { part: 'own' }, '家里卫生间水龙头坏了');
+    expect(own.routing.rule).toBe('v1:R032');
+    expect(own.suggestedOrg.type).toMatch(/project_office|property_company/);
+    expect(own.routing.note).toContain("(owner's duty)");
+    // Arts 62 ¶1, 88: the district housing authority.
+    const parking = await routed('parking_not_rented', {}, '开发商车位只售不租');
+    expect(parking.routing.rule).toBe('v1:R033');
+    expect(parking.suggestedOrg).toMatchObject({ type: 'housing_bureau', name: '浦东新区房屋管理局' });
+  });
+
   it('marks a case overdue and escalates it automatically, exactly once', async () => {
     const { id } = (
       await hotline.request({

@@ -124,6 +124,10 @@ export const casesAdminMessages: Catalogue = {
     'zh-CN': '未知的单位类型“{type}”',
     en: 'Unknown organisation type "{type}"',
   },
+  'casesadmin.row.lead_not_statutory': {
+    'zh-CN': '类别“{code}”的主办单位依法应为{leads}（{basis}）',
+    en: 'By law the lead for "{code}" is {leads} ({basis})',
+  },
   'casesadmin.row.org_kind_invalid': {
     'zh-CN': '单位专业“{kind}”格式不正确（字母开头的英文标识）',
     en: 'The organisation kind "{kind}" is malformed (an identifier starting with a letter)',

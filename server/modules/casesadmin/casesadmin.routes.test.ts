@@ -119,7 +119,7 @@ describe.each(DB_KINDS)('cases administration (%s)', (kind) => {
       },
     });
     expect(created.statusCode).toBe(200);
-    expect(created.json()).toMatchObject({ code: 'shared_bikes', active: true, version: 1, sort: 25 });
+    expect(created.json()).toMatchObject({ code: 'shared_bikes', active: true, version: 1, sort: 26 });
     const again = await admin.request({
       method: 'POST',
       url: '/api/v1/admin/case-categories',
@@ -209,6 +209,61 @@ describe.each(DB_KINDS)('cases administration (%s)', (kind) => {
       (await admin.request({ method: 'POST', url: '/api/v1/admin/responsibility-lists/99/activate' }))
         .statusCode,
     ).toBe(404);
+  });
+
+  it('a district may route 违法搭建 to 规划资源, never to a third body (拆违 Art 3 ¶3, 《规定》 Art 84; issue 14 item 29)', async () => {
+    const active = (await versions()).find((v: { active: boolean }) => v.active).version;
+    const current = (
+      await admin.request({ method: 'GET', url: `/api/v1/admin/responsibility-lists/${active}` })
+    ).json().rules;
+    const r015 = current.find((r: { id: string }) => r.id === 'R015');
+    const row = (over: Record<string, unknown>) => ({
+      ...r015,
+      id: 'PD-R015',
+      districtCode: '310115',
+      source: '《规定》 Art 84: 浦东按职责分工由规划资源部门拆除',
+      ...over,
+    });
+    const police = await admin.request({
+      method: 'POST',
+      url: '/api/v1/admin/responsibility-lists',
+      payload: { note: '违建交公安', rules: [...current, row({ orgType: 'department', orgKind: 'police' })] },
+    });
+    expect(police.statusCode).toBe(400);
+    expect(police.json().error.details.errors).toEqual([
+      {
+        row: current.length + 1,
+        column: 'orgType',
+        message:
+          '类别“illegal_construction”的主办单位依法应为城管执法部门或规划资源部门（《上海市拆除违法建筑若干规定》第三条第三款；《上海市住宅物业管理规定》第八十四条）',
+      },
+    ]);
+    const street = await admin.request({
+      method: 'POST',
+      url: '/api/v1/admin/responsibility-lists',
+      headers: { 'accept-language': 'en' },
+      payload: { note: '违建交街镇', rules: [...current, row({ orgType: 'street_office', orgKind: null })] },
+    });
+    expect(street.json().error.details.errors[0].message).toBe(
+      'By law the lead for "illegal_construction" is urban management enforcement or planning and natural resources (Shanghai Provisions on the Demolition of Illegal Buildings, Art 3(3); Shanghai Regulations on Residential Property Management, Art 84)',
+    );
+
+    const saved = await admin.request({
+      method: 'POST',
+      url: '/api/v1/admin/responsibility-lists',
+      payload: { note: '浦东违建由规划资源拆除', rules: [...current, row({ orgKind: 'planning' })] },
+    });
+    expect(saved.statusCode).toBe(200);
+    const view = await intake({ categoryCode: 'illegal_construction', description: '楼顶加盖阳光房' });
+    expect(view.routing.rule).toBe(`v${saved.json().version}:PD-R015`);
+    expect(view.suggestedOrg.name).toMatch(/规划和自然资源局/);
+    expect(
+      (await admin.request({ method: 'POST', url: `/api/v1/admin/responsibility-lists/${active}/activate` }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await intake({ categoryCode: 'illegal_construction', description: '违建' })).suggestedOrg.name,
+    ).toMatch(/城管执法/);
   });
 
   it('reports every bad row of a list and saves nothing', async () => {

@@ -3,6 +3,8 @@
 // reference cache and the working calendar (platform/working-calendar.ts), so the next intake routes and
 // times cases with the new data.
 import { isValidDate, isWorkingDay, parseDuration, shanghaiDate } from '../../../domain/calendar.js';
+import { formatCitation } from '../../../domain/citations.js';
+import { statutoryLeadViolation } from '../../../domain/routing.js';
 import { ORGANISATION_TYPES } from '../../../contracts/registry.js';
 import type { ResponsibilityRuleInput } from '../../../contracts/casesadmin.js';
 import { RULE_COLUMNS } from '../../../contracts/casesadmin.js';
@@ -214,8 +216,31 @@ async function categoryFacts(db: Executor) {
   }));
 }
 
-/** Checks every rule (category, conditions, district, organisation types, priority, unique ids). */
-async function validateRules(db: Executor, rules: NumberedRule[], problems: RowProblem[]) {
+/**
+ * Where the law names the lead of the row's category (拆违: 城管执法 or 规划资源, 《拆违规定》 Art 3 ¶3 and 《规定》
+ * Art 84; 只售不租: 区房管, 《规定》 Art 88), the row must choose one of them — any district may choose either. A
+ * prefix row (`repair.*`, `*`) is a catch-all behind the exact rows and is not held to one category's law.
+ */
+function leadProblems(
+  rule: ResponsibilityRuleInput,
+  locale: Locale,
+  add: (column: RowProblem['column'], code: string, params?: RowProblem['params']) => void,
+) {
+  if (rule.categoryCode.endsWith('*')) return;
+  const law = statutoryLeadViolation(rule.categoryCode, {
+    orgType: rule.orgType,
+    orgKind: rule.orgKind || null,
+  });
+  if (!law) return;
+  add('orgType', 'lead_not_statutory', {
+    code: rule.categoryCode,
+    leads: law.leads.map((l) => (locale === 'en' ? l.en : l.zh)).join(locale === 'en' ? ' or ' : '或'),
+    basis: formatCitation(law.source, locale),
+  });
+}
+
+/** Checks every rule (category, conditions, district, organisation types, statutory leads, priority, ids). */
+async function validateRules(db: Executor, rules: NumberedRule[], problems: RowProblem[], locale: Locale) {
   const categories = await categoryFacts(db);
   const districts = await repo.districtCodes(db, [
     ...new Set(rules.map((r) => r.rule.districtCode).filter((d): d is string => !!d)),
@@ -236,6 +261,7 @@ async function validateRules(db: Executor, rules: NumberedRule[], problems: RowP
       const attributes = new Set(matched.flatMap((c) => c.attributes));
       for (const key of Object.keys(rule.conditions))
         if (!attributes.has(key)) add('conditions', 'condition_unknown', { key, code: rule.categoryCode });
+      leadProblems(rule, locale, add);
     }
     if (rule.districtCode && !districts.has(rule.districtCode))
       add('districtCode', 'district_unknown', { code: rule.districtCode });
@@ -283,7 +309,7 @@ async function saveList(
   requestId: string,
 ) {
   const db = deps.database.db;
-  await validateRules(db, rules, problems);
+  await validateRules(db, rules, problems, locale);
   if (problems.length) throw invalidRows(problems, locale);
   const now = deps.clock.now().toISOString();
   let version: number;

@@ -184,10 +184,11 @@ describe.each(DB_KINDS)('open311 GeoReport v2 (%s)', (kind) => {
           required: false,
           datatype_description: '请选择一项',
           order: 1,
-          description: '计量表位置',
+          description: '分户计量表位置',
           values: [
-            { key: 'before', name: '表前' },
-            { key: 'after', name: '表后' },
+            { key: 'before', name: '分户计量表前' },
+            { key: 'at', name: '分户计量表本身' },
+            { key: 'after', name: '分户计量表后' },
           ],
         },
         {
@@ -224,7 +225,7 @@ describe.each(DB_KINDS)('open311 GeoReport v2 (%s)', (kind) => {
     expect(xml.body).toContain(
       '<service_definition><service_code>repair.urgent.water_burst</service_code><attributes><attribute><variable>true</variable><code>meterPosition</code>',
     );
-    expect(xml.body).toContain('<values><value><key>before</key><name>表前</name></value>');
+    expect(xml.body).toContain('<values><value><key>before</key><name>分户计量表前</name></value>');
 
     const missing = await get('/open311/v2/services/no.such.service.json');
     expect(missing.statusCode).toBe(404);

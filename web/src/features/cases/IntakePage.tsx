@@ -10,6 +10,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { useBuildingsOf, useCategories, useIntake, useUnitsOf } from './api';
 import { CategorySelect } from '../../shared/CategorySelect';
 import { CompoundSelect } from '../../shared/CompoundSelect';
+import { OwnerDutyNotice } from '../../shared/OwnerDutyNotice';
 import { HOTLINE_CHANNELS, intakeChannels } from './roles';
 import { attributeLabel, attributeOptions, attributesPayload } from './taxonomy';
 import type { IntakeBodyDto } from './types';
@@ -175,6 +176,7 @@ export function IntakePage() {
               </Col>
             ))}
           </Row>
+          <OwnerDutyNotice testId="intake-owner-duty" />
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item

@@ -55,6 +55,10 @@ export const casesZh = {
   routingRuleRowBare: '按责任清单（第 {{version}} 版）“{{row}}”条目指派',
   routingNoCoverage: '责任清单指定的单位在此地尚无覆盖，由街镇属地协调。依据：{{basis}}',
   routingFallback: '责任清单无适用条目，由街镇属地协调（属地管理）',
+  ownerDuty: {
+    title: '专有部分的维修由业主自行负责',
+    text: '依据{{basis}}。可以自行维修，也可以委托物业服务企业有偿维修；反映后工作人员会与您确认。',
+  },
   fallback: '属地兜底',
   createdAt: '受理时间',
   closedAt: '结案时间',
@@ -233,6 +237,10 @@ export const casesEn: typeof casesZh = {
   routingNoCoverage:
     'The unit the responsibility list names does not cover this place; the street office coordinates. Basis: {{basis}}',
   routingFallback: 'No entry of the responsibility list applies; the street office coordinates (属地管理)',
+  ownerDuty: {
+    title: 'Repairs to your own part are yours to arrange',
+    text: 'Basis: {{basis}}. Repair it yourself, or pay the property company to; staff will confirm with you after the report.',
+  },
   fallback: 'Street office fallback',
   createdAt: 'Received',
   closedAt: 'Closed',

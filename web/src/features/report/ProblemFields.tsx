@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/i18n';
 import { useCategories } from '../cases/api';
 import { CategorySelect } from '../../shared/CategorySelect';
+import { OwnerDutyNotice } from '../../shared/OwnerDutyNotice';
 import { PhotoPicker } from '../../shared/PhotoPicker';
 import { attributeLabel, attributeOptions } from '../cases/taxonomy';
 
@@ -51,6 +52,7 @@ export function ProblemFields({ testId }: { testId: string }) {
           />
         </Form.Item>
       ))}
+      <OwnerDutyNotice testId={`${testId}-owner-duty`} />
       <Form.Item
         name="description"
         label={t('report.description')}
