@@ -5,6 +5,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
 import { hotlineBurstPipe, HUAMU } from './support/cases.js';
+import { docsScreenshot } from './support/screenshots.js';
 import { DEMO_PASSWORD } from './support/server.js';
 import { narrowTableCells } from './support/tables.js';
 
@@ -167,4 +168,42 @@ test('the case page draws its location on the same map as the map page', async (
   await expect(map).toHaveClass(/leaflet-container/);
   await expect(map.locator('path.map-compounds')).toHaveCount(1);
   await expect(page.getByTestId('case-map')).toContainText('世纪家园');
+});
+
+/** The demo accounts whose first screen the docs picture (staff roles, then the owner). */
+const FIRST_SCREENS = [
+  'huamu',
+  'pudong',
+  'city',
+  'chengguan',
+  'zhongdui',
+  'wuye',
+  'hotline',
+  'grid',
+  'rc',
+  'yeweihui',
+  'owner',
+] as const;
+
+/** The first screen after signing in, loaded: past the redirect from /, no skeleton or spinner left. */
+async function firstScreen(page: Page) {
+  await page.goto('/');
+  await expect(page).not.toHaveURL(/\/$/);
+  await expect(page.locator('.page-header, [data-testid=owner-units]').first()).toBeVisible();
+  await expect(page.locator('.ant-skeleton, .ant-spin-spinning')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+}
+
+test.describe('the first screen of each account', () => {
+  for (const account of FIRST_SCREENS)
+    test(`${account}: fits a 390 px phone (pictured for the docs)`, async ({ page, signIn, phone }) => {
+      const mobile = await phone(account);
+      await firstScreen(mobile);
+      expect(await documentWidth(mobile), 'the page is no wider than the phone').toBeLessThanOrEqual(390);
+      expect(await narrowTableCells(mobile), 'table cells narrower than 3 characters').toEqual([]);
+      await docsScreenshot(mobile, `home-${account}-phone.png`);
+      await signIn(account);
+      await firstScreen(page);
+      await docsScreenshot(page, `home-${account}-desktop.png`);
+    });
 });
