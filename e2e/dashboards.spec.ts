@@ -201,6 +201,11 @@ test.describe('the first screen of each account', () => {
       await firstScreen(mobile);
       expect(await documentWidth(mobile), 'the page is no wider than the phone').toBeLessThanOrEqual(390);
       expect(await narrowTableCells(mobile), 'table cells narrower than 3 characters').toEqual([]);
+      // Departments and companies (no area trend) reach their own KPIs and map from the home.
+      if (['chengguan', 'zhongdui', 'wuye'].includes(account))
+        await expect(
+          mobile.getByTestId('home-links').getByRole('link', { name: '查看考核指标' }),
+        ).toBeVisible();
       await docsScreenshot(mobile, `home-${account}-phone.png`);
       await signIn(account);
       await firstScreen(page);
