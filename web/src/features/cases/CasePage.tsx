@@ -26,7 +26,7 @@ import { formatDateTime, formatDeadline } from '../../shared/format';
 import { OrgTypeTag } from '../../shared/tags';
 import { ActionModal } from './ActionModal';
 import { useCase, useCompoundLocation } from './api';
-import { CaseMap } from './CaseMap';
+import { CaseLocation } from './CaseLocation';
 import { CaseTimeline } from './CaseTimeline';
 import { routingText } from './format';
 import { CaseStatusTag, DueStateTag, SupervisionTag, UrgencyTag } from './tags';
@@ -259,14 +259,10 @@ export function CasePage() {
           <Row gutter={16}>
             <Col xs={24} md={14}>
               <Card size="small" title={t('cases.map.title')} className="section-card">
-                <CaseMap
-                  pin={
-                    view.lat !== null && view.lng !== null
-                      ? { lat: view.lat, lng: view.lng, label: t('cases.map.case') }
-                      : null
-                  }
+                <CaseLocation
+                  pin={view.lat !== null && view.lng !== null ? { lat: view.lat, lng: view.lng } : null}
                   compound={
-                    c && c.lat !== null && c.lng !== null ? { lat: c.lat, lng: c.lng, label: c.name } : null
+                    c && c.lat !== null && c.lng !== null ? { lat: c.lat, lng: c.lng, name: c.name } : null
                   }
                 />
               </Card>

@@ -97,7 +97,13 @@ export const casesZh = {
     wd_one: '{{count}} 个工作日',
     wd_other: '{{count}} 个工作日',
   },
-  map: { title: '位置', case: '案件位置', compound: '小区', none: '未登记坐标' },
+  map: {
+    title: '位置',
+    case: '案件位置',
+    pinLegend: '红点：案件位置',
+    compound: '小区',
+    none: '未登记坐标',
+  },
   photos: {
     title: '照片（{{count}}）',
     label: '现场照片（最多 3 张）',
@@ -283,7 +289,13 @@ export const casesEn: typeof casesZh = {
     wd_one: '{{count}} working day',
     wd_other: '{{count}} working days',
   },
-  map: { title: 'Location', case: 'Case', compound: 'Compound', none: 'No coordinates recorded' },
+  map: {
+    title: 'Location',
+    case: 'Case',
+    pinLegend: 'Red dot: the case',
+    compound: 'Compound',
+    none: 'No coordinates recorded',
+  },
   photos: {
     title: 'Photos ({{count}})',
     label: 'Photos (up to 3)',

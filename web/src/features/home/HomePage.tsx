@@ -145,6 +145,13 @@ export function HomePage() {
               <TrendChart items={data.trend} />
             </Card>
           )}
+          {!data.trend && can('kpis.read') && (
+            // Departments and companies: no area trend, but their own KPIs and the map of their open cases.
+            <Flex gap={16} wrap data-testid="home-links">
+              <Link to="/kpis">{t('home.openKpis')}</Link>
+              <Link to="/map">{t('home.openMap')}</Link>
+            </Flex>
+          )}
           {!caseTiles.length && !govTiles.length && <Alert type="info" title={t('home.nothing')} />}
         </Flex>
       )}

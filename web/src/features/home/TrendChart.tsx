@@ -32,5 +32,13 @@ export function TrendChart({ items, height = 240 }: { items: readonly TrendMonth
     }),
     [items, t, i18n.language],
   );
-  return <EChart option={option} height={height} data-testid="trend-chart" ariaLabel={t('home.trend')} />;
+  return (
+    <EChart
+      option={option}
+      height={height}
+      data-testid="trend-chart"
+      ariaLabel={t('home.trend')}
+      points={items.length}
+    />
+  );
 }

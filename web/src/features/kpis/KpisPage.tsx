@@ -3,13 +3,14 @@ import {
   Button,
   Card,
   DatePicker,
+  Flex,
   Form,
   Select,
   Table,
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -19,9 +20,14 @@ import { PageHeader } from '../../shared/PageHeader';
 import { compareText } from '../../shared/format';
 import { useUrlFilters } from '../../shared/useUrlFilters';
 import type { KpiRowDto } from '../cases/types';
-import { GROUP_BYS, kpiExportUrl, useCaseKpis, type GroupBy } from './api';
+import { GROUP_BYS, kpiExportUrl, useCaseKpis, useKpiTrend, type GroupBy } from './api';
+import { formatRate } from './format';
+import { KpiCharts } from './KpiCharts';
+import { KpiRanking } from './KpiRanking';
+import { KpiSummary } from './KpiSummary';
 import { isMonth, lastMonth, monthRange } from './period';
 import { useScope } from './scope';
+import './kpis.css';
 
 const FILTER_KEYS = ['month', 'groupBy', 'district', 'street'] as const;
 const RATES = [
@@ -34,9 +40,6 @@ const RATES = [
 ] as const;
 type Rate = (typeof RATES)[number];
 
-export const formatRate = (r: number | null | undefined) =>
-  r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`;
-
 /** Nulls (no cases to measure) sort last whichever way the column is sorted. */
 const compareRate = (a: number | null, b: number | null) => (a ?? -1) - (b ?? -1);
 
@@ -46,13 +49,25 @@ export function KpisPage() {
   const scope = useScope();
   const divisions = useDivisions();
   const month = isMonth(filters.month) ? filters.month : lastMonth();
+  // A street office has one street: its own compounds are what it compares.
   const groupBy: GroupBy = GROUP_BYS.includes(filters.groupBy as GroupBy)
     ? (filters.groupBy as GroupBy)
-    : 'street';
+    : scope.street
+      ? 'compound'
+      : 'street';
   const district = scope.district ?? filters.district;
   const street = scope.street ?? filters.street;
   const params = { groupBy, district, street, ...monthRange(month) };
   const kpis = useCaseKpis(params);
+  const categories = useCaseKpis({ ...params, groupBy: 'category' });
+  const trend = useKpiTrend({ district, street, to: month, months: 12 });
+  // Drill-down: a street's row or ranking bar opens the street's compounds; "back" returns to the streets.
+  const openStreet =
+    groupBy === 'street'
+      ? (code: string) => setFilters({ groupBy: 'compound', district: code.slice(0, 6), street: code })
+      : undefined;
+  const drilled = groupBy === 'compound' && !!filters.street && !scope.street;
+  const streetName = drilled ? divisions.streetsOf(district).find((d) => d.code === street)?.name : null;
 
   const rateColumn = (key: Rate) => ({
     title: t(`kpis.${key}`),
@@ -68,6 +83,14 @@ export function KpisPage() {
       dataIndex: 'name',
       fixed: 'left',
       sorter: (a, b) => compareText(a.name, b.name),
+      render: (name: string, row) =>
+        openStreet ? (
+          <Typography.Link onClick={() => openStreet(row.key)} data-testid="kpi-open-street">
+            {name}
+          </Typography.Link>
+        ) : (
+          name
+        ),
     },
     {
       title: t('kpis.total'),
@@ -177,6 +200,19 @@ export function KpisPage() {
           </Form.Item>
         </Form>
       </Card>
+      {drilled && (
+        <Flex align="center" gap={8} wrap className="kpi-drill" data-testid="kpi-drill">
+          <Button
+            size="small"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => setFilters({ groupBy: 'street', street: null })}
+            data-testid="kpi-drill-back"
+          >
+            {t('kpis.backToStreets')}
+          </Button>
+          <Typography.Text>{t('kpis.compoundsOf', { street: streetName ?? '' })}</Typography.Text>
+        </Flex>
+      )}
       {error && (
         <Alert
           type="error"
@@ -191,6 +227,11 @@ export function KpisPage() {
           style={{ marginBottom: 16 }}
         />
       )}
+      <Flex vertical gap={12} className="kpi-charts">
+        <KpiSummary current={trend.data?.at(-1)} previous={trend.data?.at(-2)} />
+        {trend.data && <KpiCharts trend={trend.data} categories={categories.data ?? []} />}
+        <KpiRanking rows={rows} unitLabel={t(`kpis.groupBys.${groupBy}`)} onOpen={openStreet} />
+      </Flex>
       <Table<KpiRowDto>
         data-testid="kpis-table"
         size="small"
