@@ -197,6 +197,36 @@ export const CaseView = z.object({
   events: z.array(CaseEvent).optional(),
 });
 
+// --- Similar open cases (重复投诉 hints at intake, merge targets; issue 9 §7) -----------------------------------
+
+export const SimilarCasesQuery = z.object({
+  compoundId: z.string().min(1).max(64),
+  categoryCode: z.string().trim().min(1).max(60).optional().describe('required unless caseNo is given'),
+  attributes: z
+    .string()
+    .max(1000)
+    .optional()
+    .describe('the report’s attributes as a JSON object, e.g. {"meterPosition":"after"}'),
+  caseNo: z
+    .string()
+    .trim()
+    .regex(/^\d{1,21}$/)
+    .optional()
+    .describe('a case number prefix: open cases of the compound whose number starts with it'),
+  excludeCaseId: z.string().max(64).optional().describe('the case being merged (left out)'),
+});
+
+export const SimilarCase = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  createdAt: z.string(),
+  status: z.string(),
+  statusLabel: z.object({ zh: z.string(), en: z.string() }),
+  categoryName: z.object({ zh: z.string(), en: z.string() }),
+  summary: z.string().describe('the first words of the description'),
+  mergeable: z.boolean().describe('whether another case may be merged into it now'),
+});
+
 export const ActionBody = z.object({
   action: z.enum(CASE_ACTIONS),
   version: z.number().int().positive(),

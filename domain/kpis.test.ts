@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   campaignProgress,
   countCases,
+  countsAsRepeat,
   countsAsSatisfied,
   isProactiveChannel,
   kpiRates,
@@ -50,6 +51,24 @@ describe('rate', () => {
 });
 
 describe('definitions', () => {
+  it('重复投诉: a flagged repeat counts only while its routing attributes agree with the case repeated', () => {
+    const flagged = (a: Record<string, unknown>, b: Record<string, unknown>): KpiCase => ({
+      ...base,
+      duplicate: true,
+      attributes: a,
+      duplicateAttributes: b,
+    });
+    const counts = countCases([
+      flagged({ meterPosition: 'after' }, { meterPosition: 'after' }),
+      flagged({ meterPosition: 'before' }, { meterPosition: 'after' }), // two problems: not a repeat
+      flagged({}, { meterPosition: 'after' }), // not stated: no conflict
+      { ...base },
+    ]);
+    expect(counts.repeats).toBe(2);
+    expect(kpiRates(counts).repeatRate).toBe(0.5);
+    expect(countsAsRepeat({ part: 'own' }, { part: 'common' })).toBe(false);
+    expect(countsAsRepeat({ part: 'own' }, { part: 'own', meterPosition: 'at' })).toBe(true);
+  });
   it('counts proactive channels and satisfied results', () => {
     expect(isProactiveChannel('gridInspection')).toBe(true);
     expect(isProactiveChannel('propertyCompany')).toBe(true);

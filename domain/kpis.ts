@@ -4,6 +4,7 @@
 // Every rate is a fraction in [0, 1] rounded to 4 decimals (0.6667 = 66.67 %), or null when its
 // denominator is 0 ("no data" is not 0 %).
 import { endOfShanghaiDay, startOfShanghaiDay } from './calendar.js';
+import { attributesAgree } from './case-duplicates.js';
 
 /** Channels whose cases were found by inspection rather than reported (发现率). */
 export const PROACTIVE_CHANNELS = ['gridInspection', 'propertyCompany'] as const;
@@ -19,6 +20,17 @@ export function countsAsSatisfied(satisfaction: string | null): boolean {
   return satisfaction !== null && (SATISFIED_RESULTS as readonly string[]).includes(satisfaction);
 }
 
+/**
+ * 重复投诉: a case flagged at intake as repeating an open one counts as a repeat only while the two agree on
+ * their routing attributes (domain/case-duplicates.ts): 表前 and 表后 are two problems, not one told twice.
+ */
+export function countsAsRepeat(
+  attributes: Readonly<Record<string, unknown>>,
+  repeatedAttributes: Readonly<Record<string, unknown>>,
+): boolean {
+  return attributesAgree(attributes, repeatedAttributes);
+}
+
 /** What one SQL aggregate counts per group; every rate is built from these. */
 export interface KpiCounts {
   total: number; // cases created in the period
@@ -31,7 +43,7 @@ export interface KpiCounts {
   resolved: number; // resolved = 1
   revisited: number; // satisfaction not null (回访 happened)
   satisfied: number; // satisfaction in SATISFIED_RESULTS
-  repeats: number; // duplicate_of_id not null (重复投诉)
+  repeats: number; // duplicate_of_id not null and countsAsRepeat (重复投诉)
   parked: number; // status 'parked' (挂账)
 }
 
@@ -84,7 +96,9 @@ export interface KpiCase {
   onTime: boolean | null;
   resolved: boolean | null;
   satisfaction: string | null;
-  duplicate: boolean;
+  duplicate: boolean; // flagged at intake (duplicate_of_id)
+  attributes?: Readonly<Record<string, unknown>>;
+  duplicateAttributes?: Readonly<Record<string, unknown>>; // of the case it repeats
   status: string;
 }
 
@@ -115,7 +129,7 @@ export function countCases(cases: readonly KpiCase[]): KpiCounts {
     if (k.resolved) c.resolved++;
     if (k.satisfaction !== null) c.revisited++;
     if (countsAsSatisfied(k.satisfaction)) c.satisfied++;
-    if (k.duplicate) c.repeats++;
+    if (k.duplicate && countsAsRepeat(k.attributes ?? {}, k.duplicateAttributes ?? {})) c.repeats++;
     if (k.status === 'parked') c.parked++;
   }
   return c;

@@ -5,12 +5,14 @@
 // Same seed + same day → same rows. Seed data like the registry: written in bulk, not audited (synthetic.ts).
 import { v7 } from 'uuid';
 import { addDays, shanghaiDate, startOfShanghaiDay } from '../../domain/calendar.js';
+import { duplicateWindowStart, findDuplicate } from '../../domain/case-duplicates.js';
 import type { Deps } from '../platform/deps.js';
 import { bulkInserter } from '../platform/db/bulk.js';
 import { nextSequenceValues } from '../platform/db/database.js';
 import { caseReference, type CaseReference } from '../modules/cases/cases.reference.js';
 import { nextDeadline, scheduleSla } from '../modules/cases/cases.sla.js';
 import {
+  candidateOf,
   caseNumber,
   receivedCase,
   receiveEventData,
@@ -39,7 +41,6 @@ export interface CaseHistoryResult {
 }
 
 const OPEN = new Set(['received', 'accepted', 'dispatched', 'signed', 'reported', 'verified', 'suspended']);
-const DUPLICATE_OPEN = ['received', 'accepted', 'dispatched', 'signed', 'reported', 'suspended'];
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -134,13 +135,25 @@ async function factsOf(deps: Deps, ref: CaseReference, p: PlannedIntake, r: Rng)
   return { input, idempotency: null, category, attributes, loc, routing, reporterUserId: null };
 }
 
-/** An earlier open case of the same compound and category from the last 7 days (intake's findDuplicate). */
-function duplicateOf(h: CaseHistory, earlier: SimCase[] | undefined, at: Date): SimCase | null {
-  const since = new Date(at.getTime() - 7 * 86_400_000).toISOString();
+/** The earlier case this report repeats, by intake's rule (domain/case-duplicates.ts) on the statuses then. */
+function duplicateOf(
+  h: CaseHistory,
+  earlier: SimCase[] | undefined,
+  f: IntakeFacts,
+  at: Date,
+): SimCase | null {
+  const since = duplicateWindowStart(at).toISOString();
   const iso = at.toISOString();
-  for (const sim of earlier ?? [])
-    if (sim.row.created_at >= since && DUPLICATE_OPEN.includes(h.rowAt(sim, iso).status)) return sim;
-  return null;
+  const candidates = (earlier ?? [])
+    .filter((sim) => sim.row.created_at >= since)
+    .map((sim) => ({ sim, ...candidateOf({ ...sim.row, status: h.rowAt(sim, iso).status }) }));
+  const report = {
+    compoundId: f.loc.compoundId,
+    categoryCode: f.category.code,
+    attributes: f.attributes,
+    createdAt: iso,
+  };
+  return findDuplicate(report, candidates)?.sim ?? null;
 }
 
 export async function seedCaseHistory(
@@ -176,7 +189,7 @@ export async function seedCaseHistory(
     const r = prng(hash(`${seed}:case:${i}`));
     const facts = await factsOf(deps, ref, p, r);
     const key = `${p.compound.id}|${p.categoryCode}`;
-    const duplicate = duplicateOf(h, earlierOf.get(key), p.at);
+    const duplicate = duplicateOf(h, earlierOf.get(key), facts, p.at);
     const row = receivedCase(
       ref,
       newId(p.at),

@@ -170,6 +170,11 @@ export const PROBES: Record<string, Probe> = {
     expect: { kind: 'empty-list' },
     request: () => ({ url: `/api/v1/cases?street=${HUAMU}` }),
   },
+  // The target's noise report is an open case of its compound: another street's office must not see it.
+  'GET /api/v1/cases/similar': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/cases/similar?compoundId=${t.compoundId}&categoryCode=noise` }),
+  },
   'GET /api/v1/cases/{id}': {
     expect: { kind: 'denied' },
     request: (t) => ({ url: `/api/v1/cases/${t.caseId}` }),

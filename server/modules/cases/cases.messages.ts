@@ -57,6 +57,14 @@ export const casesMessages: Catalogue = {
     'zh-CN': '改派需要选择另一个主办单位',
     en: 'Re-dispatching needs a different lead organisation',
   },
+  'cases.similar_query_invalid': {
+    'zh-CN': '查找相似案件需要问题类别或案件编号',
+    en: 'Finding similar cases needs a category or a case number',
+  },
+  'cases.attributes_invalid': {
+    'zh-CN': '问题属性格式不正确',
+    en: 'The attributes are not valid',
+  },
   'cases.merge_target_invalid': {
     'zh-CN': '合并目标案件 {caseNo} 不存在或已办结',
     en: 'The case {caseNo} to merge into does not exist or is finished',

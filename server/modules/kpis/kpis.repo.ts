@@ -189,6 +189,54 @@ export async function kpiCounts(db: Executor, groupBy: KpiGroupBy, f: KpiFilter)
   }));
 }
 
+/** The period index of a case (a CASE over the boundaries) and the filter spanning all periods. */
+function periodsOf(bounds: readonly string[], f: Omit<KpiFilter, 'fromIso' | 'toIso'>) {
+  if (bounds.length < 2) throw new RangeError('at least one period');
+  const arms = bounds.slice(1, -1).map((b, i) => sql`when cases.created_at < ${b} then ${sql.lit(i)}`);
+  const bucket = arms.length
+    ? sql`case ${sql.join(arms, sql` `)} else ${sql.lit(bounds.length - 2)} end`
+    : sql`0`;
+  return { bucket, filter: { ...f, fromIso: bounds[0], toIso: bounds[bounds.length - 1] } };
+}
+
+/** A case flagged at intake as repeating another (duplicate_of_id), with both cases' attributes. */
+export interface RepeatPair {
+  key: string;
+  attributes: string; // attributes_json of the case
+  repeatedAttributes: string; // attributes_json of the case it repeats
+}
+
+async function repeatPairsOf(
+  db: Executor,
+  key: RawBuilder<unknown>,
+  from: RawBuilder<unknown>,
+  f: KpiFilter,
+): Promise<RepeatPair[]> {
+  const result = await sql<{ gkey: unknown; a: string; b: string }>`
+    select ${key} as gkey, cases.attributes_json as a, d.attributes_json as b
+    from ${from} join cases d on d.id = cases.duplicate_of_id
+    where ${conditions(f)} and cases.duplicate_of_id is not null`.execute(db);
+  return result.rows
+    .filter((r) => r.gkey !== null && r.gkey !== undefined)
+    .map((r) => ({ key: String(r.gkey), attributes: r.a, repeatedAttributes: r.b }));
+}
+
+/** The flagged repeats of kpiCounts' groups (same filter, same group keys): the 重复投诉率 rule reads them. */
+export function repeatPairs(db: Executor, groupBy: KpiGroupBy, f: KpiFilter): Promise<RepeatPair[]> {
+  const g = GROUPS[groupBy];
+  return repeatPairsOf(db, g.key, g.from, f);
+}
+
+/** The flagged repeats per period of kpiCountsByPeriod (key = the period's index). */
+export function repeatPairsByPeriod(
+  db: Executor,
+  bounds: readonly string[],
+  f: Omit<KpiFilter, 'fromIso' | 'toIso'>,
+): Promise<RepeatPair[]> {
+  const { bucket, filter } = periodsOf(bounds, f);
+  return repeatPairsOf(db, bucket, sql`cases`, filter);
+}
+
 /**
  * KpiCounts per period of `bounds` (consecutive half-open intervals given by their starts plus the end):
  * one range scan of the created_at indexes over the whole span, each case put in its period by a CASE over
@@ -199,12 +247,7 @@ export async function kpiCountsByPeriod(
   bounds: readonly string[],
   f: Omit<KpiFilter, 'fromIso' | 'toIso'>,
 ): Promise<KpiCounts[]> {
-  if (bounds.length < 2) throw new RangeError('at least one period');
-  const arms = bounds.slice(1, -1).map((b, i) => sql`when cases.created_at < ${b} then ${sql.lit(i)}`);
-  const bucket = arms.length
-    ? sql`case ${sql.join(arms, sql` `)} else ${sql.lit(bounds.length - 2)} end`
-    : sql`0`;
-  const filter = { ...f, fromIso: bounds[0], toIso: bounds[bounds.length - 1] };
+  const { bucket, filter } = periodsOf(bounds, f);
   const result = await sql<Record<string, unknown>>`
     select t.bucket, ${countColumns()}
     from (select ${bucket} as bucket, ${CASE_COLUMNS} from cases where ${conditions(filter)}) t

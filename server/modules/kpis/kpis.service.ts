@@ -2,6 +2,7 @@
 // or compound. Definitions: domain/kpis.ts; counting: one SQL aggregate (kpis.repo.ts).
 import { addMonths, startOfShanghaiDay } from '../../../domain/calendar.js';
 import {
+  countsAsRepeat,
   kpiRates,
   onTimeRate,
   repeatRate,
@@ -34,15 +35,28 @@ export function periodOf(from: string, to: string): { fromIso: string; toIso: st
   }
 }
 
+/** The repeats per group key: flagged repeats whose attributes agree with the case repeated (countsAsRepeat). */
+function repeatsByKey(pairs: readonly repo.RepeatPair[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of pairs) {
+    const a = JSON.parse(p.attributes) as Record<string, unknown>;
+    const b = JSON.parse(p.repeatedAttributes) as Record<string, unknown>;
+    if (countsAsRepeat(a, b)) out.set(p.key, (out.get(p.key) ?? 0) + 1);
+  }
+  return out;
+}
+
 export async function caseKpis(deps: Deps, actor: Actor, q: KpiQueryInput) {
   const scope = kpiScope(actor, q);
   const period = periodOf(q.from, q.to);
-  const rows = await repo.kpiCounts(deps.database.db, q.groupBy, {
-    ...period,
-    scope,
-    district: q.district,
-    street: q.street,
-  });
+  const filter = { ...period, scope, district: q.district, street: q.street };
+  const db = deps.database.db;
+  const [counted, pairs] = await Promise.all([
+    repo.kpiCounts(db, q.groupBy, filter),
+    repo.repeatPairs(db, q.groupBy, filter),
+  ]);
+  const repeats = repeatsByKey(pairs);
+  const rows = counted.map((r) => ({ ...r, repeats: repeats.get(r.key) ?? 0 }));
   return {
     items: rows.map((r) => ({
       key: r.key,
@@ -71,11 +85,14 @@ export async function caseTrend(deps: Deps, actor: Actor, q: KpiTrendInput) {
   const first = addMonths(`${q.to}-01`, -(q.months - 1));
   const starts = Array.from({ length: q.months + 1 }, (_, i) => addMonths(first, i));
   const bounds = starts.map((d) => startOfShanghaiDay(d).toISOString());
-  const counts = await repo.kpiCountsByPeriod(deps.database.db, bounds, {
-    scope,
-    district: q.district,
-    street: q.street,
-  });
+  const filter = { scope, district: q.district, street: q.street };
+  const db = deps.database.db;
+  const [counted, pairs] = await Promise.all([
+    repo.kpiCountsByPeriod(db, bounds, filter),
+    repo.repeatPairsByPeriod(db, bounds, filter),
+  ]);
+  const repeats = repeatsByKey(pairs);
+  const counts = counted.map((c, i) => ({ ...c, repeats: repeats.get(String(i)) ?? 0 }));
   return {
     items: counts.map((c, i) => ({
       month: starts[i].slice(0, 7),

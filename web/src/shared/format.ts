@@ -63,17 +63,3 @@ export function formatDeadline(
     return `by ${WEEKDAYS_EN[weekday]} ${d} ${MONTHS_EN[m - 1]}${otherYear ? ` ${y}` : ''}, ${time}`;
   return `${otherYear ? `${y}年` : ''}${m}月${d}日（周${WEEKDAYS_ZH[weekday]}）${time}前`;
 }
-
-/** Time left to a deadline (negative when past), in the largest whole unit: days, hours or minutes. */
-export function timeLeft(
-  iso: string,
-  now = new Date(),
-): { unit: 'd' | 'h' | 'm'; count: number; past: boolean } {
-  const ms = new Date(iso).getTime() - now.getTime();
-  const abs = Math.abs(ms);
-  const minutes = Math.floor(abs / 60_000);
-  const past = ms < 0;
-  if (minutes >= 24 * 60) return { unit: 'd', count: Math.floor(minutes / (24 * 60)), past };
-  if (minutes >= 60) return { unit: 'h', count: Math.floor(minutes / 60), past };
-  return { unit: 'm', count: minutes, past };
-}

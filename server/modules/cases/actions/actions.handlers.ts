@@ -2,6 +2,7 @@
 // checks, required inputs from ACTION_REQUIREMENTS, the versioned write, event, SLA refresh, notifications,
 // audit) is applyAction's in actions.service.ts; a handler sets the action's own fields on the case (already in
 // its new status) and returns the event data, co-handlers and merge target it adds.
+import { isMergeTarget } from '../../../../domain/case-duplicates.js';
 import type { CaseAction, CaseStatus, Relation } from '../../../../domain/case-lifecycle.js';
 import { addDuration, parseDuration } from '../../../../domain/calendar.js';
 import type { SlaFacts } from '../../../../domain/sla.js';
@@ -65,9 +66,6 @@ export type ActionHandler = (
   c: CaseTable,
   x: ActionContext,
 ) => ActionEffect | void | Promise<ActionEffect | void>;
-
-/** Statuses of a case another one may be merged into. */
-const MERGEABLE_INTO: readonly string[] = ['received', 'accepted', 'dispatched', 'signed', 'reported'];
 
 function markAccepted(c: CaseTable, x: ActionContext) {
   c.accepted_at = x.nowIso;
@@ -155,7 +153,7 @@ function resume(c: CaseTable, x: ActionContext): ActionEffect {
 async function merge(c: CaseTable, x: ActionContext): Promise<ActionEffect> {
   const targetNo = x.body.mergeIntoCaseNo!;
   const target = await x.reads.caseByNo(targetNo);
-  if (!target || target.id === c.id || !MERGEABLE_INTO.includes(target.status))
+  if (!target || target.id === c.id || !isMergeTarget(target.status))
     throw badRequest('cases.merge_target_invalid', { caseNo: targetNo });
   c.merged_into_id = target.id;
   c.closed_at = x.nowIso;

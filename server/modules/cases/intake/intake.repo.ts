@@ -2,6 +2,7 @@
 // and duplicates.
 import type { Executor } from '../../../platform/db/database.js';
 import type { CaseTable } from '../../../platform/db/schema.js';
+import { DUPLICATE_OPEN_STATUSES } from '../../../../domain/case-duplicates.js';
 
 /** The case an integration's external reference names (cases_idempotency). */
 export async function findCaseByReference(db: Executor, scope: string, ref: string) {
@@ -17,24 +18,22 @@ export async function insertCase(db: Executor, row: CaseTable) {
   await db.insertInto('cases').values(row).execute();
 }
 
-/** An open case of the same category in the same compound created since `since` (重复投诉), oldest first. */
-export async function openDuplicate(
-  db: Executor,
-  compoundId: string,
-  category: string,
-  since: string,
-): Promise<string | null> {
-  const row = await db
+/**
+ * The open cases of the same category in the same compound created since `since`, oldest first: the
+ * candidates domain/case-duplicates.ts chooses the repeated case from (重复投诉).
+ */
+export async function duplicateCandidates(db: Executor, compoundId: string, category: string, since: string) {
+  return db
     .selectFrom('cases')
-    .select('id')
+    .select(['id', 'compound_id', 'category_code', 'attributes_json', 'created_at', 'status'])
     .where('compound_id', '=', compoundId)
     .where('category_code', '=', category)
     .where('created_at', '>=', since)
-    .where('status', 'in', ['received', 'accepted', 'dispatched', 'signed', 'reported', 'suspended'])
+    .where('status', 'in', [...DUPLICATE_OPEN_STATUSES])
     .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id ?? null;
+    .orderBy('id')
+    .limit(200)
+    .execute();
 }
 
 export async function unitLocation(db: Executor, id: string) {
@@ -114,4 +113,38 @@ export async function organisationsCoveringStreet(
     )
     .executeTakeFirst();
   return !!row;
+}
+
+export interface SimilarFilter {
+  compoundId: string;
+  categoryCode?: string; // the category (duplicate hints)
+  caseNoPrefix?: string; // or the number's first digits (merge picker)
+  since?: string; // created at or after
+  leadOrgIds: readonly string[] | null; // only cases led by these (a handler's reach); null = all
+  excludeId?: string;
+  limit: number;
+}
+
+/** Open cases of a compound by category or number prefix, oldest first (similar-cases hints, merge picker). */
+export async function similarCases(db: Executor, f: SimilarFilter) {
+  let q = db
+    .selectFrom('cases')
+    .select([
+      'id',
+      'case_no',
+      'compound_id',
+      'category_code',
+      'attributes_json',
+      'created_at',
+      'status',
+      'description',
+    ])
+    .where('compound_id', '=', f.compoundId)
+    .where('status', 'in', [...DUPLICATE_OPEN_STATUSES]);
+  if (f.categoryCode) q = q.where('category_code', '=', f.categoryCode);
+  if (f.caseNoPrefix) q = q.where('case_no', 'like', `${f.caseNoPrefix}%`);
+  if (f.since) q = q.where('created_at', '>=', f.since);
+  if (f.leadOrgIds) q = q.where('lead_org_id', 'in', f.leadOrgIds.length ? [...f.leadOrgIds] : ['']);
+  if (f.excludeId) q = q.where('id', '<>', f.excludeId);
+  return q.orderBy('created_at').orderBy('id').limit(f.limit).execute();
 }

@@ -2,11 +2,19 @@
 // hotline import. The resident form is in tracking.routes.ts with the other public routes.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Category, HotlineIntakeBody, IntakeBody, IntakeResult } from '../../../../contracts/cases.js';
+import {
+  Category,
+  HotlineIntakeBody,
+  IntakeBody,
+  IntakeResult,
+  SimilarCase,
+  SimilarCasesQuery,
+} from '../../../../contracts/cases.js';
 import { errorResponses, IdempotencyHeaders } from '../../../../contracts/common.js';
 import { requireActor, type Actor } from '../../../platform/http/context.js';
 import type { Deps } from '../../../platform/deps.js';
 import * as intake from './intake.service.js';
+import { similarCases } from './similar.service.js';
 
 const reporterOf = (actor: Actor): intake.Reporter =>
   actor.via === 'apiKey' ? { kind: 'apiKey', actor } : { kind: 'user', actor };
@@ -27,6 +35,20 @@ export const intakeRoutes =
         },
       },
       async () => ({ items: await intake.listCategories(deps) }),
+    );
+
+    app.get(
+      '/api/v1/cases/similar',
+      {
+        schema: {
+          tags,
+          summary:
+            'Open cases a report would repeat (same compound and category, attributes agreeing) or, by number prefix, merge into',
+          querystring: SimilarCasesQuery,
+          response: { 200: z.object({ items: z.array(SimilarCase) }), ...errorResponses },
+        },
+      },
+      async (req) => similarCases(deps, requireActor(req), req.query),
     );
 
     app.post(

@@ -2,6 +2,7 @@
 // the first SLA clock. One transaction: case row + first event (+ photos) + outbox jobs + audit.
 import { createHash } from 'node:crypto';
 import { shanghaiDate } from '../../../../domain/calendar.js';
+import { duplicateWindowStart, findDuplicate as duplicateOf } from '../../../../domain/case-duplicates.js';
 import { hasPermission, INTAKE_CHANNEL_PERMISSION } from '../../../../domain/access.js';
 import { isProactiveChannel } from '../../../../domain/kpis.js';
 import type { IntakeInput } from '../../../../contracts/cases.js';
@@ -98,9 +99,39 @@ function displayName(reporter: Reporter, input: IntakeInput): EventActor {
   };
 }
 
-/** An open case of the same category in the same compound in the last 7 days (重复投诉). */
-function findDuplicate(db: Executor, compoundId: string, category: string, now: Date) {
-  return repo.openDuplicate(db, compoundId, category, new Date(now.getTime() - 7 * 86_400_000).toISOString());
+/** The open case this report repeats (重复投诉, domain/case-duplicates.ts), or null. */
+async function findDuplicate(db: Executor, f: IntakeFacts, now: Date): Promise<string | null> {
+  const compoundId = f.loc.compoundId;
+  if (!compoundId) return null;
+  const since = duplicateWindowStart(now).toISOString();
+  const rows = await repo.duplicateCandidates(db, compoundId, f.category.code, since);
+  const report = {
+    compoundId,
+    categoryCode: f.category.code,
+    attributes: f.attributes,
+    createdAt: now.toISOString(),
+  };
+  const found = duplicateOf(report, rows.map(candidateOf));
+  return found?.id ?? null;
+}
+
+/** A stored case as the duplicate rule reads it. */
+export function candidateOf(r: {
+  id: string;
+  compound_id: string | null;
+  category_code: string;
+  attributes_json: string;
+  created_at: string;
+  status: string;
+}) {
+  return {
+    id: r.id,
+    compoundId: r.compound_id,
+    categoryCode: r.category_code,
+    attributes: JSON.parse(r.attributes_json) as Record<string, unknown>,
+    createdAt: r.created_at,
+    status: r.status,
+  };
 }
 
 /** The three hotlines (12345, 962121, 12319) are one source: a reference reused across them is one case. */
@@ -263,7 +294,7 @@ async function recordCase(
   const { input, category, loc } = f;
   const nowIso = now.toISOString();
   const caseNo = caseNumber(loc.districtCode, now, await nextSequenceValue(trx, 'case_no_seq'));
-  const duplicate = loc.compoundId ? await findDuplicate(trx, loc.compoundId, category.code, now) : null;
+  const duplicate = await findDuplicate(trx, f, now);
   const row = receivedCase(ref, id, caseNo, duplicate, f, now);
   // The case and its first event (seq 1) together: no second write to bump event_count.
   await repo.insertCase(trx, { ...row, event_count: 1 });

@@ -14,6 +14,7 @@ import { useCaseAction } from './api';
 import { durationLabel } from './format';
 import { OrgSelect, type OrgOption } from '../../shared/OrgSelect';
 import { PhotoPicker } from '../../shared/PhotoPicker';
+import { MergeTargetSelect } from './SimilarCases';
 import { pick } from './taxonomy';
 import type { ActionBodyDto, CaseViewDto } from './types';
 
@@ -74,6 +75,8 @@ export function ActionModal({ view, action, onClose }: Props) {
     resolved: true,
     photos: [],
     extension: action === 'approveExtension' ? requested : undefined,
+    // The open case intake found this one repeats (重复投诉) is the merge target offered first.
+    mergeIntoCaseNo: view.duplicateOf?.caseNo,
   };
 
   const submit = (v: Values) => {
@@ -228,7 +231,18 @@ export function ActionModal({ view, action, onClose }: Props) {
             extra={t('cases.mergeHint')}
             rules={[{ required: needs?.target?.need === 'required', message: t('cases.required.mergeInto') }]}
           >
-            <Input className="num" data-testid="action-merge-into" autoComplete="off" />
+            <MergeTargetSelect
+              query={
+                view.compound
+                  ? {
+                      compoundId: view.compound.id,
+                      categoryCode: view.categoryCode,
+                      attributes: view.attributes,
+                      excludeCaseId: view.id,
+                    }
+                  : null
+              }
+            />
           </Form.Item>
         )}
         {needs?.evidence && (

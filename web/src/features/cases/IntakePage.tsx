@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -7,11 +7,12 @@ import { useLang } from '../../app/i18n';
 import { useDivisions } from '../divisions/api';
 import { DeniedResult } from '../../shared/DeniedResult';
 import { PageHeader } from '../../shared/PageHeader';
-import { useBuildingsOf, useCategories, useIntake, useUnitsOf } from './api';
+import { useBuildingsOf, useCategories, useIntake, useIntakeAndMerge, useUnitsOf } from './api';
 import { CategorySelect } from '../../shared/CategorySelect';
 import { CompoundSelect } from '../../shared/CompoundSelect';
 import { OwnerDutyNotice } from '../../shared/OwnerDutyNotice';
 import { HOTLINE_CHANNELS, intakeChannels } from './roles';
+import { SimilarCaseHints } from './SimilarCases';
 import { attributeLabel, attributeOptions, attributesPayload } from './taxonomy';
 import type { IntakeBodyDto } from './types';
 import './cases.css';
@@ -37,13 +38,15 @@ const HOTLINES: ReadonlySet<string> = new Set(HOTLINE_CHANNELS);
 export function IntakePage() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const channels = intakeChannels(me);
   const categories = useCategories();
   const intake = useIntake();
+  const intakeAndMerge = useIntakeAndMerge();
+  const [mergingInto, setMergingInto] = useState<string | null>(null);
   const divisions = useDivisions();
 
   const channel = Form.useWatch('channel', form);
@@ -52,7 +55,14 @@ export function IntakePage() {
   const buildingId = Form.useWatch('buildingId', form);
   const buildings = useBuildingsOf(compoundId);
   const units = useUnitsOf(buildingId);
+  const attributes = Form.useWatch('attributes', form);
   const category = categories.data?.find((c) => c.code === categoryCode);
+  // The open cases this report would repeat, while compound and category are chosen (重复投诉 hints).
+  const attributeValues = useMemo(() => attributesPayload(attributes), [attributes]);
+  const similarQuery = useMemo(
+    () => (compoundId && categoryCode ? { compoundId, categoryCode, attributes: attributeValues } : null),
+    [compoundId, categoryCode, attributeValues],
+  );
 
   const streetOptions = useMemo(
     () =>
@@ -66,31 +76,58 @@ export function IntakePage() {
 
   if (!channels.length) return <DeniedResult status={403} />;
 
+  const bodyOf = (v: Values): IntakeBodyDto & { workOrderNo?: string } => ({
+    channel: v.channel as IntakeBodyDto['channel'],
+    categoryCode: v.categoryCode,
+    attributes: attributesPayload(v.attributes),
+    description: v.description.trim(),
+    title: v.title?.trim() || undefined,
+    compoundId: v.compoundId || undefined,
+    buildingId: v.buildingId || undefined,
+    unitId: v.unitId || undefined,
+    streetCode: v.compoundId ? undefined : v.streetCode,
+    address: v.address?.trim() || undefined,
+    reporter: {
+      name: v.reporterName?.trim() || undefined,
+      phone: v.reporterPhone?.trim() || undefined,
+    },
+    workOrderNo: HOTLINES.has(v.channel) ? v.workOrderNo?.trim() || undefined : undefined,
+  });
+
   const submit = (v: Values) => {
-    const body: IntakeBodyDto & { workOrderNo?: string } = {
-      channel: v.channel as IntakeBodyDto['channel'],
-      categoryCode: v.categoryCode,
-      attributes: attributesPayload(v.attributes),
-      description: v.description.trim(),
-      title: v.title?.trim() || undefined,
-      compoundId: v.compoundId || undefined,
-      buildingId: v.buildingId || undefined,
-      unitId: v.unitId || undefined,
-      streetCode: v.compoundId ? undefined : v.streetCode,
-      address: v.address?.trim() || undefined,
-      reporter: {
-        name: v.reporterName?.trim() || undefined,
-        phone: v.reporterPhone?.trim() || undefined,
-      },
-      workOrderNo: HOTLINES.has(v.channel) ? v.workOrderNo?.trim() || undefined : undefined,
-    };
-    intake.mutate(body, {
+    intake.mutate(bodyOf(v), {
       onSuccess: (res) => {
         if (res.created) void message.success(t('cases.intake.created', { caseNo: res.caseNo }));
         else void message.info(t('cases.intake.existing', { caseNo: res.caseNo }));
         navigate(`/cases/${res.id}`);
       },
     });
+  };
+
+  /** The hint's one click: record the report (the form must be complete) and merge it into `caseNo`. */
+  const recordAndMerge = async (caseNo: string) => {
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
+    setMergingInto(caseNo);
+    intakeAndMerge.mutate(
+      { body: bodyOf(v), intoCaseNo: caseNo },
+      {
+        onSuccess: ({ created, merged, error }) => {
+          if (merged)
+            void message.success(t('cases.similar.merged', { caseNo: created.caseNo, into: caseNo }));
+          else
+            void message.error(
+              t('cases.similar.mergeFailed', { caseNo: created.caseNo, reason: error?.message ?? '' }),
+            );
+          navigate(`/cases/${created.id}`);
+        },
+        onSettled: () => setMergingInto(null),
+      },
+    );
   };
 
   return (
@@ -113,6 +150,16 @@ export function IntakePage() {
           requiredMark
           scrollToFirstError
         >
+          {intakeAndMerge.isError && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={t('cases.intake.failed')}
+              description={intakeAndMerge.error.message}
+              style={{ marginBottom: 16 }}
+            />
+          )}
           {intake.isError && (
             <Alert
               type="error"
@@ -246,6 +293,12 @@ export function IntakePage() {
               </Form.Item>
             </Col>
           </Row>
+          <SimilarCaseHints
+            query={similarQuery}
+            canMerge={can('cases.dispatch')}
+            merging={mergingInto}
+            onMerge={(caseNo) => void recordAndMerge(caseNo)}
+          />
           <Form.Item
             name="title"
             label={t('cases.intake.titleLabel')}

@@ -10,6 +10,7 @@ import type {
   CategoryDto,
   IntakeBodyDto,
   IntakeResultDto,
+  SimilarCaseDto,
 } from './types';
 
 export const QUEUES = [
@@ -153,5 +154,69 @@ export function useUnitsOf(buildingId: string | undefined) {
       ),
     select: (page) => page.items,
     enabled: !!buildingId,
+  });
+}
+
+export interface SimilarQuery {
+  compoundId: string;
+  categoryCode?: string;
+  attributes?: Record<string, string | boolean>;
+  caseNo?: string;
+  excludeCaseId?: string;
+}
+
+/**
+ * Open cases a report would repeat (same compound and category, attributes agreeing — domain/case-duplicates.ts)
+ * or, with `caseNo`, the compound's open cases whose number starts with it. Off while `query` is null.
+ */
+export function useSimilarCases(query: SimilarQuery | null) {
+  const params = query && {
+    compoundId: query.compoundId,
+    categoryCode: query.categoryCode,
+    attributes: query.attributes ? JSON.stringify(query.attributes) : undefined,
+    caseNo: query.caseNo || undefined,
+    excludeCaseId: query.excludeCaseId,
+  };
+  return useQuery({
+    queryKey: ['cases', 'similar', params],
+    enabled: !!params,
+    queryFn: ({ signal }) =>
+      api.get<ItemsOf<SimilarCaseDto>>('/api/v1/cases/similar', { ...params! }, signal),
+    select: (page) => page.items,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/**
+ * Record a report and merge it at once into the open case it repeats (the hint's one click): the intake,
+ * then the 合并 action on the new case. When the merge is refused the case stays recorded, unmerged.
+ */
+export function useIntakeAndMerge() {
+  const queryClient = useQueryClient();
+  const intake = useIntake();
+  return useMutation({
+    mutationFn: async ({
+      body,
+      intoCaseNo,
+    }: {
+      body: IntakeBodyDto & { workOrderNo?: string };
+      intoCaseNo: string;
+    }) => {
+      const created = await intake.mutateAsync(body);
+      const path = `/api/v1/cases/${encodeURIComponent(created.id)}`;
+      const view = await api.get<CaseViewDto>(path);
+      try {
+        const merged = await api.post<CaseViewDto>(`${path}/actions`, {
+          action: 'merge',
+          version: view.version,
+          mergeIntoCaseNo: intoCaseNo,
+        } satisfies ActionBodyDto);
+        queryClient.setQueryData(caseKey(created.id), merged);
+        return { created, merged: true as const, error: null };
+      } catch (err) {
+        return { created, merged: false as const, error: err instanceof Error ? err : null };
+      }
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['cases'] }),
   });
 }

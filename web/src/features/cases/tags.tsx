@@ -1,7 +1,7 @@
 // Case tags with one colour per meaning, used by the queue, the case page and the resident pages.
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { timeLeft } from '../../shared/format';
+import { slaCountdown } from '../../../../domain/sla-countdown';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../../../domain/case-lifecycle';
 import { useLang } from '../../app/i18n';
 import { pick } from './taxonomy';
@@ -36,22 +36,22 @@ export function CaseStatusTag({ status, testId }: { status: string; testId?: str
   );
 }
 
-/** Red when overdue, amber when the warning time has come; nothing while on time. */
 /**
- * The SLA countdown beside a deadline: time left (orange when within the warning period), or time past it;
- * without a deadline only the state.
+ * The SLA countdown beside a deadline (domain/sla-countdown.ts): "剩 3 小时" / "超时 2 天", red when overdue,
+ * amber within the warning period; without a deadline only the state (red or amber), nothing while on time.
  */
 export function DueStateTag({ state, at }: { state: string; at?: string | null }) {
   const { t } = useTranslation();
-  const color = state === 'overdue' ? 'error' : state === 'warning' ? 'warning' : 'default';
+  const lang = useLang();
+  const colour = (s: string) => (s === 'overdue' ? 'error' : s === 'warning' ? 'warning' : 'default');
   if (at) {
-    const left = timeLeft(at);
-    const words = t(`cases.${left.past ? 'over' : 'left'}.${left.unit}`, { count: left.count });
-    return (
-      <Tag color={left.past ? 'error' : color} data-testid="due-countdown">
-        {words}
-      </Tag>
-    );
+    const countdown = slaCountdown(new Date(), at, state);
+    if (countdown.label)
+      return (
+        <Tag color={colour(countdown.state)} data-testid="due-countdown" data-due-state={countdown.state}>
+          {lang === 'en' ? countdown.label.en : countdown.label.zh}
+        </Tag>
+      );
   }
   if (state === 'overdue') return <Tag color="error">{t('cases.due.overdue')}</Tag>;
   if (state === 'warning') return <Tag color="warning">{t('cases.due.warning')}</Tag>;

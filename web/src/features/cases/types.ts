@@ -10,6 +10,7 @@ import type {
   KpiRow,
   PublicIntakeResult,
   ResidentReportBody,
+  SimilarCase,
   TrackView,
 } from '../../../../contracts/cases';
 
@@ -23,6 +24,7 @@ export type ResidentReportDto = z.input<typeof ResidentReportBody>;
 export type TrackViewDto = z.infer<typeof TrackView>;
 export type PublicIntakeResultDto = z.infer<typeof PublicIntakeResult>;
 export type KpiRowDto = z.infer<typeof KpiRow>;
+export type SimilarCaseDto = z.infer<typeof SimilarCase>;
 
 export interface IntakeResultDto {
   id: string;
