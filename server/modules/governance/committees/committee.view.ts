@@ -170,7 +170,12 @@ export async function presentCommittee(deps: Deps, actor: Actor | null, c: Compo
   const facts = await committeeFacts(db, k, today);
   const changes = await recordsRepo.changesOf(db, k.id);
   const [tasks, group] = await Promise.all([
-    shared.tasksOfSubjects(db, [k.id, ...facts.meetings.map((m) => m.id), ...changes.map((x) => x.id)]),
+    shared.tasksOfSubjects(db, [
+      k.id,
+      ...facts.meetings.map((m) => m.id),
+      ...changes.map((x) => x.id),
+      ...facts.members.map((m) => m.id), // Art 30 handovers of members who left
+    ]),
     shared.groupOf(db, k.id, 'reelection'),
   ]);
   const taskOf = (subjectId: string, kind: string) =>
