@@ -42,7 +42,9 @@ export function meetingNoticeProblems(
   const missing = MEETING_NOTICE_RECIPIENTS.filter(
     (r) => !notices.some((n) => n.recipient === r && n.notifiedOn <= opensOn),
   );
-  return missing.length === 0 ? [] : [{ code: 'meeting_notice_missing', params: { recipients: missing.join(',') } }];
+  return missing.length === 0
+    ? []
+    : [{ code: 'meeting_notice_missing', params: { recipients: missing.join(',') } }];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -84,7 +86,9 @@ export function exemptionProblems(input: {
   agreed: number | null;
 }): GovProblem[] {
   if (input.reason === 'single_owner') {
-    return input.owners === 1 ? [] : [{ code: 'exemption_not_single_owner', params: { owners: input.owners } }];
+    return input.owners === 1
+      ? []
+      : [{ code: 'exemption_not_single_owner', params: { owners: input.owners } }];
   }
   if (input.agreed === null || input.owners < 1 || input.agreed !== input.owners) {
     return [{ code: 'exemption_not_unanimous', params: { agreed: input.agreed ?? 0, owners: input.owners } }];

@@ -59,7 +59,10 @@ export const dutiesMessages: Catalogue = {
       '书面同意的业主 {agreed} 人，小区业主共 {owners} 人：不成立业主大会须经全体业主一致同意（《上海市住宅物业管理规定》第十三条第二款）',
     en: '{agreed} of {owners} owners agreed in writing: not forming an assembly needs every owner’s agreement (Art 13(2))',
   },
-  'governance.exemption_exists': { 'zh-CN': '该小区已登记不成立业主大会', en: 'An exemption is recorded already' },
+  'governance.exemption_exists': {
+    'zh-CN': '该小区已登记不成立业主大会',
+    en: 'An exemption is recorded already',
+  },
   'governance.exemption_not_found': { 'zh-CN': '该小区没有有效的豁免登记', en: 'No exemption is recorded' },
   'governance.exemption_has_assembly': {
     'zh-CN': '该小区已有业主委员会或正在筹备业主大会，不能登记不成立业主大会',
@@ -89,7 +92,8 @@ export const dutiesMessages: Catalogue = {
   'governance.filing_material.training_records': { 'zh-CN': '委员培训记录', en: 'Training records' },
   // Arts 15 ¶2, 28 ¶3 — working groups
   'governance.group_rc_missing': {
-    'zh-CN': '小组应有物业所在地居民委员会（或村民委员会）代表（《上海市住宅物业管理规定》第十五条第二款、第二十八条第三款）',
+    'zh-CN':
+      '小组应有物业所在地居民委员会（或村民委员会）代表（《上海市住宅物业管理规定》第十五条第二款、第二十八条第三款）',
     en: 'The group needs a representative of the residents’ (or villagers’) committee (Arts 15(2), 28(3))',
   },
   'governance.group_developer_missing': {

@@ -28,7 +28,9 @@ export async function ownerPersons(db: Executor, compoundId: string, asOf: strin
   }
   const keys = new Set<string>();
   for (const u of units) {
-    keys.add(voteOwnerOf({ deliveredOn: u.delivered_on, owners: byUnit.get(u.id) ?? [] }, asOf, 'developer').key);
+    keys.add(
+      voteOwnerOf({ deliveredOn: u.delivered_on, owners: byUnit.get(u.id) ?? [] }, asOf, 'developer').key,
+    );
   }
   return keys.size;
 }
@@ -44,7 +46,10 @@ export const meetingNoticesOf = (db: Executor, decisionId: string) =>
     .execute();
 
 export const insertMeetingNotice = (db: Executor, row: GovMeetingNoticeTable) =>
-  uniqueOr(() => db.insertInto('gov_meeting_notices').values(row).execute(), 'governance.meeting_notice_exists');
+  uniqueOr(
+    () => db.insertInto('gov_meeting_notices').values(row).execute(),
+    'governance.meeting_notice_exists',
+  );
 
 // --- Petitions (Arts 25 ¶1, 26 ¶1) ------------------------------------------------------------------------
 
@@ -105,11 +110,7 @@ export const insertExemption = (db: Executor, row: AssemblyExemptionTable) =>
 // --- Filing materials (Art 23 ¶1) -------------------------------------------------------------------------
 
 export const filingMaterialsOf = (db: Executor, committeeId: string) =>
-  db
-    .selectFrom('committee_filing_materials')
-    .selectAll()
-    .where('committee_id', '=', committeeId)
-    .execute();
+  db.selectFrom('committee_filing_materials').selectAll().where('committee_id', '=', committeeId).execute();
 
 export const insertFilingMaterial = (db: Executor, row: CommitteeFilingMaterialTable) =>
   uniqueOr(

@@ -73,7 +73,8 @@ function petitionRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Proposals for extraordinary meetings (《规定》 Art 25 ¶1: 20% of owners; Art 26 ¶1: 1/3 of members)',
+        summary:
+          'Proposals for extraordinary meetings (《规定》 Art 25 ¶1: 20% of owners; Art 26 ¶1: 1/3 of members)',
         params: IdParams,
         response: { 200: Petitions, ...errorResponses },
       },
@@ -105,7 +106,14 @@ function petitionRoutes(app: App, deps: Deps) {
       },
     },
     async (req) =>
-      petitions.convenePetition(deps, requireActor(req), req.params.id, req.params.petitionId, req.body, req.id),
+      petitions.convenePetition(
+        deps,
+        requireActor(req),
+        req.params.id,
+        req.params.petitionId,
+        req.body,
+        req.id,
+      ),
   );
 }
 
@@ -127,7 +135,8 @@ function compoundDutyRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Record the exemption: one owner, or all owners agreed not to form an assembly (street office)',
+        summary:
+          'Record the exemption: one owner, or all owners agreed not to form an assembly (street office)',
         params: IdParams,
         body: ExemptionInput,
         response: { 200: ExemptionView, ...errorResponses },

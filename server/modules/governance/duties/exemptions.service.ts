@@ -15,7 +15,13 @@ import { auditActor, type Actor } from '../../../platform/http/context.js';
 import { AppError, conflict, notFound } from '../../../platform/http/errors.js';
 import { newId } from '../../../platform/ids.js';
 import * as formationRepo from '../formation/formation.repo.js';
-import { requireNotBefore, requireNotFuture, throwProblems, todayOf, visibleCompound } from '../governance.common.js';
+import {
+  requireNotBefore,
+  requireNotFuture,
+  throwProblems,
+  todayOf,
+  visibleCompound,
+} from '../governance.common.js';
 import { canActAsStreet, requireStreet } from '../governance.policy.js';
 import * as shared from '../governance.repo.js';
 import * as repo from './duties.repo.js';
@@ -27,9 +33,14 @@ const holds = async (db: Executor, ex: AssemblyExemptionTable, today: string) =>
   );
 
 /** The compounds among `ids` whose recorded exemption still holds today (the trigger scan skips them). */
-export async function exemptCompounds(db: Executor, ids: readonly string[], today: string): Promise<Set<string>> {
+export async function exemptCompounds(
+  db: Executor,
+  ids: readonly string[],
+  today: string,
+): Promise<Set<string>> {
   const out = new Set<string>();
-  for (const ex of await repo.activeExemptionsOf(db, ids)) if (await holds(db, ex, today)) out.add(ex.compound_id);
+  for (const ex of await repo.activeExemptionsOf(db, ids))
+    if (await holds(db, ex, today)) out.add(ex.compound_id);
   return out;
 }
 
@@ -120,11 +131,18 @@ export async function revokeExemption(
   await writeTx(deps, auditActor(actor), requestId, async (trx, audit) => {
     const ex = await repo.activeExemption(trx, c.id);
     if (!ex) throw notFound('governance.exemption_not_found');
-    if (ex.version !== body.version) throw conflict('common.version_conflict', { currentVersion: ex.version });
+    if (ex.version !== body.version)
+      throw conflict('common.version_conflict', { currentVersion: ex.version });
     requireNotBefore(body.on, ex.agreed_on);
     const changes = { status: 'revoked' as const, revoked_on: body.on, updated_at: now };
     await updateVersioned(trx, 'assembly_exemptions', ex.id, ex.version, changes);
-    await audit({ action: 'governance.exemption.revoke', targetType: 'compound', targetId: c.id, before: ex, after: changes });
+    await audit({
+      action: 'governance.exemption.revoke',
+      targetType: 'compound',
+      targetId: c.id,
+      before: ex,
+      after: changes,
+    });
   });
   return getExemption(deps, actor, compoundId);
 }

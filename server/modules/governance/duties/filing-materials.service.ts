@@ -20,7 +20,10 @@ import { canManage, requireManager } from '../governance.policy.js';
 import * as repo from './duties.repo.js';
 
 async function fileOf(db: Executor, k: Pick<CommitteeTable, 'id'>, today: string) {
-  const [rows, members] = await Promise.all([repo.filingMaterialsOf(db, k.id), committeesRepo.members(db, k.id)]);
+  const [rows, members] = await Promise.all([
+    repo.filingMaterialsOf(db, k.id),
+    committeesRepo.members(db, k.id),
+  ]);
   const active = members.filter((m) => !m.ended_on || m.ended_on > today);
   const gaps = filingMaterialGaps({
     provided: new Set(rows.map((r) => r.material as FilingMaterial)),
@@ -61,7 +64,9 @@ export async function getFilingMaterials(deps: Deps, actor: Actor, committeeId: 
     gaps,
     legalRef: FILING_MATERIALS_REF,
     canRecord:
-      k.status === 'current' && (k.filing_status === 'none' || k.filing_status === 'rejected') && canManage(actor, c),
+      k.status === 'current' &&
+      (k.filing_status === 'none' || k.filing_status === 'rejected') &&
+      canManage(actor, c),
   };
 }
 
@@ -94,7 +99,12 @@ export async function recordFilingMaterial(
       version: 1,
     };
     await repo.insertFilingMaterial(trx, row);
-    await audit({ action: 'governance.filing_material.record', targetType: 'committee', targetId: k.id, after: row });
+    await audit({
+      action: 'governance.filing_material.record',
+      targetType: 'committee',
+      targetId: k.id,
+      after: row,
+    });
   });
   return getFilingMaterials(deps, actor, committeeId);
 }

@@ -9,7 +9,13 @@ import { AppError, notFound } from '../../../platform/http/errors.js';
 import { workingCalendar } from '../../../platform/working-calendar.js';
 import { getCommittee } from '../committees/committee.view.js';
 import * as committeesRepo from '../committees/committees.repo.js';
-import { addTask, requireNotBefore, requireNotFuture, todayOf, visibleCommittee } from '../governance.common.js';
+import {
+  addTask,
+  requireNotBefore,
+  requireNotFuture,
+  todayOf,
+  visibleCommittee,
+} from '../governance.common.js';
 import type { CompoundPlace } from '../governance.policy.js';
 import { requireManager } from '../governance.policy.js';
 import * as shared from '../governance.repo.js';

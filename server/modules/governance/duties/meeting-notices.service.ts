@@ -20,7 +20,9 @@ import { canManage, canView, requireManager } from '../governance.policy.js';
 import * as repo from './duties.repo.js';
 
 const recipientNames = (rs: readonly string[], locale: Locale) =>
-  rs.map((r) => message(`governance.meeting_notice.recipient.${r}`, locale)).join(locale === 'en' ? ', ' : '、');
+  rs
+    .map((r) => message(`governance.meeting_notice.recipient.${r}`, locale))
+    .join(locale === 'en' ? ', ' : '、');
 
 /** 409 unless both recipients were notified on or before the day the decision opens. */
 export async function requireMeetingNotices(
@@ -35,7 +37,9 @@ export async function requireMeetingNotices(
   const [p] = meetingNoticeProblems(notices, shanghaiDate(new Date(d.opens_at)));
   if (p) {
     const missing = String(p.params!.recipients).split(',');
-    throw new AppError('governance.meeting_notice_missing', 409, { recipients: recipientNames(missing, locale) });
+    throw new AppError('governance.meeting_notice_missing', 409, {
+      recipients: recipientNames(missing, locale),
+    });
   }
 }
 
@@ -97,7 +101,12 @@ export async function recordMeetingNotice(
       created_at: now,
     };
     await repo.insertMeetingNotice(trx, row);
-    await audit({ action: 'governance.meeting_notice.record', targetType: 'decision', targetId: d.id, after: row });
+    await audit({
+      action: 'governance.meeting_notice.record',
+      targetType: 'decision',
+      targetId: d.id,
+      after: row,
+    });
   });
   return getMeetingNotices(deps, actor, decisionId);
 }

@@ -83,7 +83,12 @@ async function shareOf(trx: Executor, committeeId: string, compoundId: string, b
   if (body.kind === 'assembly') {
     const owners = await repo.ownerPersons(trx, compoundId, body.receivedOn);
     throwProblems(petitionProblems(body.proposers, owners));
-    return { proposers: body.proposers, base: owners, ids: [] as string[], met: assemblyPetitionMet(body.proposers, owners) };
+    return {
+      proposers: body.proposers,
+      base: owners,
+      ids: [] as string[],
+      met: assemblyPetitionMet(body.proposers, owners),
+    };
   }
   const serving = (await committeesRepo.members(trx, committeeId)).filter(
     (m) => m.joined_on <= body.receivedOn && (!m.ended_on || m.ended_on > body.receivedOn),
@@ -91,7 +96,12 @@ async function shareOf(trx: Executor, committeeId: string, compoundId: string, b
   const ids = [...new Set(body.memberIds)];
   if (ids.length !== body.memberIds.length || ids.some((x) => !serving.some((m) => m.id === x)))
     throw badRequest('governance.signer_not_member');
-  return { proposers: ids.length, base: serving.length, ids, met: committeeRequestMet(ids.length, serving.length) };
+  return {
+    proposers: ids.length,
+    base: serving.length,
+    ids,
+    met: committeeRequestMet(ids.length, serving.length),
+  };
 }
 
 export async function recordPetition(
@@ -143,7 +153,12 @@ export async function recordPetition(
         legalRef: rule.period.ref,
       });
     }
-    await audit({ action: `governance.petition.${body.kind}`, targetType: 'committee', targetId: k.id, after: row });
+    await audit({
+      action: `governance.petition.${body.kind}`,
+      targetType: 'committee',
+      targetId: k.id,
+      after: row,
+    });
   });
   return listPetitions(deps, actor, committeeId);
 }
@@ -152,7 +167,8 @@ export async function recordPetition(
 async function answerOn(trx: Executor, p: GovPetitionTable, refId: string): Promise<string> {
   if (p.kind === 'assembly') {
     const d = await repo.decisionOfCompound(trx, refId, p.compound_id);
-    if (!d || d.status === 'draft' || d.status === 'cancelled') throw badRequest('governance.petition_answer_invalid');
+    if (!d || d.status === 'draft' || d.status === 'cancelled')
+      throw badRequest('governance.petition_answer_invalid');
     const on = shanghaiDate(new Date(d.opens_at));
     requireNotBefore(on, p.received_on);
     return on;
@@ -181,7 +197,12 @@ export async function convenePetition(
     if (p.version !== body.version) throw conflict('common.version_conflict', { currentVersion: p.version });
     if (p.status !== 'awaiting') throw new AppError('governance.petition_state', 409);
     const on = await answerOn(trx, p, body.refId);
-    const changes = { status: 'convened' as const, convened_on: on, convened_ref_id: body.refId, updated_at: now };
+    const changes = {
+      status: 'convened' as const,
+      convened_on: on,
+      convened_ref_id: body.refId,
+      updated_at: now,
+    };
     await updateVersioned(trx, 'gov_petitions', p.id, p.version, changes, { currentVersion: p.version });
     await shared.completeTask(trx, p.id, RULES[p.kind].task, on, now);
     await audit({
