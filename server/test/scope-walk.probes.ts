@@ -2,6 +2,7 @@
 // outsider and what must come back. A new route needs an entry here.
 
 import { GOVERNANCE_PROBES } from './scope-walk.probes-governance.js';
+import { GOVERNANCE_DUTY_PROBES } from './scope-walk.probes-governance-duties.js';
 import { HUAMU, type Probe } from './scope-walk.target.js';
 
 export { HUAMU, type Expectation, type Probe, type Target } from './scope-walk.target.js';
@@ -241,6 +242,7 @@ export const PROBES: Record<string, Probe> = {
     request: () => ({ url: '/api/v1/public/reports', payload: {} }),
   },
   ...GOVERNANCE_PROBES,
+  ...GOVERNANCE_DUTY_PROBES,
   // Open311 GeoReport v2: public by the spec (services and the public fields of requests); creating a
   // request needs an api_key of channel open311, so a session alone is refused (403, nothing written).
   'GET /open311/v2/discovery.{format}': {
