@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Citation } from '../../shared/Citation';
 import { formatDate } from '../../shared/format';
 import { useExemption, useRecordExemption, useRevokeExemption, type ExemptionInputDto } from './duties-api';
 import { DateField, shanghaiToday } from './fields';
@@ -51,7 +50,7 @@ export function ExemptionCard({ compoundId }: { compoundId: string }) {
       }
     >
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        {t('gov.exemption.rule')} <Citation text={e.legalRef} />
+        {t('gov.exemption.rule')}
       </Typography.Paragraph>
       {ex ? (
         <>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Citation } from '../../shared/Citation';
 import { formatDate } from '../../shared/format';
 import {
   useFilingMaterials,
@@ -28,7 +27,7 @@ export function FilingMaterialsCard({ committee }: { committee: CommitteeDto }) 
         {t('gov.filingMaterials.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
-        {t('gov.filingMaterials.rule')} <Citation text={f.legalRef} />
+        {t('gov.filingMaterials.rule')}
       </Typography.Paragraph>
       {f.gaps.length > 0 &&
         committee.filingStatus !== 'accepted' &&

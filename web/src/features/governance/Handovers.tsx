@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Button, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Citation } from '../../shared/Citation';
 import { formatDate } from '../../shared/format';
 import { useRecordHandover } from './duties-api';
 import { DateField, shanghaiToday } from './fields';
@@ -22,7 +21,7 @@ export function Handovers({ committee }: { committee: CommitteeDto }) {
         {t('gov.handovers.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
-        {t('gov.handovers.rule')} <Citation text={tasks[0].legalRef} />
+        {t('gov.handovers.rule')}
       </Typography.Paragraph>
       <Table<TaskDto>
         size="small"

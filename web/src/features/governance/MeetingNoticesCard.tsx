@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Radio, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Citation } from '../../shared/Citation';
 import { formatDate } from '../../shared/format';
 import {
   useMeetingNotices,
@@ -36,7 +35,7 @@ export function MeetingNoticesCard({ decisionId }: { decisionId: string }) {
       }
     >
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        {t('gov.meetingNotices.rule')} <Citation text={n.legalRef} />
+        {t('gov.meetingNotices.rule')}
       </Typography.Paragraph>
       <Alert
         type={n.missing.length > 0 ? 'warning' : 'success'}
