@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button, Flex, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Citation } from '../../shared/Citation';
+import { formatCitation } from '../../../../domain/citations';
+import { useLang } from '../../app/i18n';
 import { formatDate } from '../../shared/format';
 import { useDecisions } from './api';
 import { useConvenePetition, usePetitions, useRecordPetition, type PetitionDto } from './duties-api';
@@ -18,6 +19,7 @@ const STATUS_COLOR = { awaiting: 'warning', convened: 'success', insufficient: '
  */
 export function PetitionsCard({ committee }: { committee: CommitteeDto }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const q = usePetitions(committee.id);
   const [adding, setAdding] = useState<'assembly' | 'committee' | null>(null);
   const [convening, setConvening] = useState<PetitionDto | null>(null);
@@ -91,16 +93,15 @@ export function PetitionsCard({ committee }: { committee: CommitteeDto }) {
             width: 130,
             render: (v: string | null, p) =>
               v && (
-                <span title={t('gov.petitions.defaultPeriod')}>
-                  {formatDate(v)}{' '}
-                  <Citation
-                    text={
-                      p.kind === 'assembly'
-                        ? '《规定》 Art 25 ¶1 (product default)'
-                        : '《规定》 Art 26 ¶1 (product default)'
-                    }
-                  />
-                </span>
+                <Space size={4} wrap>
+                  {formatDate(v)}
+                  <Tag
+                    title={`${t('gov.petitions.defaultPeriod')}：${formatCitation(`${p.legalRef} (product default)`, lang)}`}
+                    data-testid={`petition-default-${p.id}`}
+                  >
+                    {t('gov.petitions.defaultTag')}
+                  </Tag>
+                </Space>
               ),
           },
           {
