@@ -173,6 +173,16 @@ async function bench(kind: string): Promise<string> {
     },
   });
   const decision = created.json() as { id: string; version: number };
+  // 《规定》 Art 25 ¶2: the written notices to the 房管机构 and the 居民委员会 before it opens.
+  for (const recipient of ['housing_office', 'residents_committee']) {
+    const n = await app.inject({
+      method: 'POST',
+      url: `/api/v1/governance/decisions/${decision.id}/meeting-notices`,
+      headers,
+      payload: { recipient, recipientName: '基准', notifiedOn: '2026-11-26' },
+    });
+    if (n.statusCode !== 200) throw new Error(`meeting notice: ${n.statusCode} ${n.body}`);
+  }
   let t0 = performance.now();
   const opened = await app.inject({
     method: 'POST',

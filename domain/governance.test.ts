@@ -193,21 +193,41 @@ describe('working groups (Arts 15, 28)', () => {
   it('names each composition problem', () => {
     const codes = (k: 'preparatory' | 'reelection', ms: GroupMemberFacts[]) =>
       checkWorkingGroup(k, ms).map((p) => p.code);
-    expect(codes('preparatory', [m('street', true), m('owner')])).toEqual(['group_size_even']);
-    expect(codes('preparatory', [m('street', true), m('residents_committee'), m('owner')])).toEqual([
+    const rcDev = [m('residents_committee'), m('developer')];
+    const owners = (n: number) => Array.from({ length: n }, () => m('owner'));
+    expect(codes('preparatory', [m('street', true), ...rcDev, ...owners(3)])).toEqual(['group_size_even']);
+    expect(codes('preparatory', [m('street', true), ...rcDev, m('residents_committee'), m('owner')])).toEqual([
       'group_owner_share',
     ]);
-    expect(codes('preparatory', [m('street'), m('owner', true), m('owner')])).toEqual([
+    expect(codes('preparatory', [m('street'), ...rcDev, m('owner', true), ...owners(3)])).toEqual([
       'group_leader_not_street',
     ]);
-    expect(codes('preparatory', [m('street', true), m('owner', true), m('owner')])).toEqual([
+    expect(codes('preparatory', [m('street', true), ...rcDev, m('owner', true), ...owners(3)])).toEqual([
       'group_leader_count',
     ]);
     expect(
-      codes('preparatory', [m('street', true), m('owner', false, ['illegal_construction']), m('owner')]),
+      codes('preparatory', [
+        m('street', true),
+        ...rcDev,
+        m('owner', false, ['illegal_construction']),
+        ...owners(3),
+      ]),
     ).toEqual(['group_owner_ineligible']);
   });
-  it('property: no problems iff odd, 2·owners ≥ size, one street leader, all owners eligible', () => {
+  it('needs the residents’ committee in both groups and the developer in the 筹备组 (Arts 15 ¶2, 28 ¶3)', () => {
+    const codes = (k: 'preparatory' | 'reelection', ms: GroupMemberFacts[]) =>
+      checkWorkingGroup(k, ms).map((p) => p.code);
+    const owners = [m('owner'), m('owner'), m('owner')];
+    // Odd, owners ≥ half, street leads — but a named party is absent.
+    expect(codes('preparatory', [m('street', true), m('developer'), ...owners])).toEqual(['group_rc_missing']);
+    expect(codes('preparatory', [m('street', true), m('residents_committee'), ...owners])).toEqual([
+      'group_developer_missing',
+    ]);
+    expect(codes('reelection', [m('street', true), m('owner'), m('owner')])).toEqual(['group_rc_missing']);
+    // The 换届改选小组 has no developer (Art 28 ¶3 does not name it).
+    expect(codes('reelection', [m('street', true), m('residents_committee'), ...owners])).toEqual([]);
+  });
+  it('property: no problems iff odd, 2·owners ≥ size, one street leader, RC and developer present, owners eligible', () => {
     const member = fc.record({
       name: fc.string(),
       role: fc.constantFrom<GroupRole>('owner', 'developer', 'street', 'residents_committee'),
@@ -223,6 +243,8 @@ describe('working groups (Arts 15, 28)', () => {
           2 * owners.length >= ms.length &&
           leaders.length === 1 &&
           leaders[0].role === 'street' &&
+          ms.some((x) => x.role === 'residents_committee') &&
+          ms.some((x) => x.role === 'developer') &&
           owners.every((o) => o.disqualifications.length === 0);
         expect(checkWorkingGroup('preparatory', ms).length === 0).toBe(valid);
       }),

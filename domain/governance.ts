@@ -194,9 +194,10 @@ export interface GroupMemberFacts {
 }
 
 /**
- * Composition problems of a 筹备组 ('preparatory', Art 15: owners, developer, street, residents' committee) or
- * a 换届改选小组 ('reelection', Art 28: owners, street, residents' committee — no developer): odd size, owner
- * representatives ≥ half and eligible under Art 20 ¶2, exactly one leader who is the street's representative.
+ * Composition problems of a 筹备组 ('preparatory', Art 15 ¶2: owners, developer, street, residents' committee)
+ * or a 换届改选小组 ('reelection', Art 28 ¶3: owners, street, residents' committee — no developer): every named
+ * party represented, odd size, owner representatives ≥ half and eligible under Art 20 ¶2, exactly one leader
+ * who is the street's representative.
  */
 export function checkWorkingGroup(
   kind: 'preparatory' | 'reelection',
@@ -208,6 +209,12 @@ export function checkWorkingGroup(
   if (size === 0 || size % 2 === 0) problems.push({ code: 'group_size_even', params: { size } });
   if (2 * owners < size) problems.push({ code: 'group_owner_share', params: { owners, size } });
   if (!members.some((m) => m.role === 'street')) problems.push({ code: 'group_street_missing' });
+  // Arts 15 ¶2 and 28 ¶3 name the residents' committee's representative in both groups, and the developer's in
+  // the 筹备组 only: their presence is part of the composition, not only the size and the owners' half.
+  if (!members.some((m) => m.role === 'residents_committee')) problems.push({ code: 'group_rc_missing' });
+  if (kind === 'preparatory' && !members.some((m) => m.role === 'developer')) {
+    problems.push({ code: 'group_developer_missing' });
+  }
   const leaders = members.filter((m) => m.leader);
   if (leaders.length !== 1) problems.push({ code: 'group_leader_count', params: { count: leaders.length } });
   else if (leaders[0].role !== 'street') problems.push({ code: 'group_leader_not_street' });
@@ -493,7 +500,16 @@ export function reelectionFreezeProblem(matter: Matter, reelectionGroupFormed: b
 // ---------------------------------------------------------------------------------------------------------
 // Change filings (变更备案) — 《规定》 Art 33
 
-export const CHANGE_KINDS = ['members', 'rules_of_procedure', 'management_statute', 'name', 'area'] as const;
+// Art 33 ¶1: name, area, members, 议事规则, 管理规约; ¶2: 注销备案 when the committee cannot continue (区域调整,
+// 房屋灭失 or another cause), also within 30 days.
+export const CHANGE_KINDS = [
+  'members',
+  'rules_of_procedure',
+  'management_statute',
+  'name',
+  'area',
+  'deregistration',
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** A published decision that changes what the committee filed: the change to file, or null. */

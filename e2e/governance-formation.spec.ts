@@ -105,8 +105,39 @@ test.describe('governance: from the trigger to a committee in term', () => {
     await expect(page.getByTestId('committee-card')).toBeVisible();
     await expect(page.getByText('业委会在任').first()).toBeVisible();
 
-    // Names posted (3 days), 备案 submitted and decided.
-    for (const action of ['post_names', 'submit_filing', 'decide_filing']) {
+    // Names posted (3 days); the street's training and the six materials of 《规定》 Art 23 ¶1 in the file;
+    // then the 备案 submitted and decided.
+    await page.getByTestId('committee-post_names').click();
+    await expect(page.getByTestId('committee-modal')).toBeVisible();
+    await modalOk(page, 'committee-modal');
+    const g = await zhangjiang.get<{ committee: { id: string; members: { id: string }[] } }>(
+      `/api/v1/governance/compounds/${compound.id}`,
+    );
+    await zhangjiang.post(`/api/v1/governance/committees/${g.committee.id}/trainings`, {
+      heldOn: day(0),
+      topic: '业委会履职培训',
+      trainer: '街道',
+      hours: 2,
+      memberIds: g.committee.members.map((m) => m.id),
+    });
+    await page.reload();
+    const materials = page.getByTestId('filing-materials');
+    await expect(materials.getByTestId('filing-material-missing-fund_statute')).toBeVisible();
+    for (const material of [
+      'assembly_minutes',
+      'rules_of_procedure',
+      'management_statute',
+      'fund_statute',
+      'member_list',
+      'training_records',
+    ]) {
+      await materials.getByTestId(`filing-material-${material}`).click();
+      await expect(page.getByTestId('filing-material-modal')).toBeVisible();
+      await page.getByTestId('field-description').fill('业主大会通过稿');
+      await modalOk(page, 'filing-material-modal');
+    }
+    await expect(materials.locator('[data-testid^=filing-material-missing-]')).toHaveCount(0);
+    for (const action of ['submit_filing', 'decide_filing']) {
       await page.getByTestId(`committee-${action}`).click();
       await expect(page.getByTestId('committee-modal')).toBeVisible();
       await modalOk(page, 'committee-modal');

@@ -42,6 +42,14 @@ test.describe('governance: a fund-use vote to a published result', () => {
     await page.getByTestId('field-closesAt').fill(local(24 * 60));
     await modalOk(page, 'decision-modal');
     await expect(page.getByTestId('decision-title')).toBeVisible();
+    // 《规定》 Art 25 ¶2: the 房管机构 and the 居委会 were told in writing beforehand.
+    for (const name of ['张江镇房管办事处', '张江居委会']) {
+      await page.getByTestId('meeting-notice-new').click();
+      await expect(page.getByTestId('meeting-notice-modal')).toBeVisible();
+      await page.getByTestId('field-recipientName').fill(name);
+      await page.getByTestId('field-notifiedOn').fill(day(-16));
+      await modalOk(page, 'meeting-notice-modal');
+    }
     // The paper notice went up 16 days ago (≥ 15 days before voting).
     await page.getByTestId('decision-open').click();
     await page.getByTestId('field-noticePostedOn').fill(day(-16));

@@ -13,7 +13,7 @@ export const Task = z.object({
   id: z.string(),
   compoundId: z.string(),
   compoundName: z.string(),
-  subjectType: z.enum(['compound', 'formation', 'committee', 'decision', 'meeting', 'change']),
+  subjectType: z.enum(['compound', 'formation', 'committee', 'decision', 'meeting', 'change', 'member', 'petition']),
   subjectId: z.string(),
   kind: z.string(),
   responsible: z.enum(['developer', 'street', 'group', 'committee']),

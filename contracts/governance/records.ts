@@ -23,7 +23,7 @@ export const CommitteeChange = z.object({
   version: z.number().int(),
 });
 export const CommitteeChangeInput = z.object({
-  kind: z.enum(['name', 'area', 'rules_of_procedure', 'management_statute']),
+  kind: z.enum(['name', 'area', 'rules_of_procedure', 'management_statute', 'deregistration']),
   summary: z.string().trim().min(2).max(500),
   changedOn: date,
 });

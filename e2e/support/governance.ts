@@ -90,6 +90,17 @@ export async function openFundUseVote(street: Api, compoundId: string, title: st
     opensAt: new Date(Date.now() - 60_000).toISOString(),
     closesAt: new Date(Date.now() + 86_400_000).toISOString(),
   });
+  // 《规定》 Art 25 ¶2: the written notices to the 房管机构 and the 居民委员会 before it opens.
+  for (const [recipient, recipientName] of [
+    ['housing_office', '花木街道房管办'],
+    ['residents_committee', '东方居委会'],
+  ]) {
+    await street.post(`/api/v1/governance/decisions/${d.id}/meeting-notices`, {
+      recipient,
+      recipientName,
+      notifiedOn: day(-16),
+    });
+  }
   await street.post(`/api/v1/governance/decisions/${d.id}/actions`, {
     action: 'open',
     version: d.version,

@@ -23,6 +23,7 @@ import { addTask } from '../modules/governance/governance.common.js';
 import { actOnDecision, createDecision } from '../modules/governance/decisions/decisions.service.js';
 import type { Actor } from '../platform/http/context.js';
 import { demoCommitteeCompound } from './demo-accounts.js';
+import { seedGovernanceDuties, seedMeetingNotices } from './governance-duties-demo.js';
 import { prng } from './synthetic.js';
 
 const RESOLUTIONS = [
@@ -97,11 +98,12 @@ export async function seedGovernanceDemo(
     for (const t of ctx.tasks) await addTask(trx, cal, now, t);
   });
   if (await seedOpenDecision(deps)) result.openDecisions++;
+  await seedGovernanceDuties(deps, SEED_ACTOR);
   return result;
 }
 
 /** The seed acting as the administrator, so the decision is created and opened by the service's own rules. */
-const SEED_ACTOR: Actor = {
+export const SEED_ACTOR: Actor = {
   userId: 'seed',
   username: 'seed',
   displayName: '演示数据',
@@ -135,6 +137,8 @@ async function seedOpenDecision(deps: Deps): Promise<boolean> {
     'zh-CN',
     'seed',
   );
+  // 《规定》 Art 25 ¶2: the 房管办 and the 居委会 were told in writing when the owners were (20 days ago).
+  await seedMeetingNotices(deps, SEED_ACTOR, d.id, addDays(shanghaiDate(deps.clock.now()), -20));
   await actOnDecision(
     deps,
     SEED_ACTOR,

@@ -173,6 +173,9 @@ const TASK_KINDS: Record<string, { zh: string; en: string }> = {
   change_filing_decision: { zh: '街镇完成变更备案', en: 'completing the change filing (street)' },
   records_handover: { zh: '移交档案资料', en: 'handing over the records' },
   records_return: { zh: '归还档案资料', en: 'returning the records' },
+  member_handover: { zh: '离任委员移交资料和财物', en: 'handover by a member who left' },
+  extraordinary_assembly: { zh: '组织召开业主大会临时会议', en: "convening an extraordinary owners' meeting" },
+  extraordinary_committee_meeting: { zh: '召开业委会临时会议', en: 'holding an extraordinary committee meeting' },
 };
 
 export const RESPONSIBLE_LABELS: Record<GovTaskTable['responsible'], { zh: string; en: string }> = {

@@ -1,6 +1,7 @@
 // Deadline reminders and the daily trigger scan, driven through the job table with the test clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, endOfShanghaiDay, shanghaiDate, startOfShanghaiDay } from '../../../domain/calendar.js';
+import { FILING_MATERIALS } from '../../../domain/governance-duties.js';
 import { jobHandlers } from '../../jobs.js';
 import { writeTx } from '../../platform/deps.js';
 import { workingCalendar } from '../../platform/working-calendar.js';
@@ -242,6 +243,24 @@ describe.each(DB_KINDS)('governance jobs: deadline reminders and the trigger sca
         legalRef: '《规定》 Art 34',
       });
       await repo.completeTask(trx, committee.id, 'filing_decision', today(), now);
+      // The file holds the six materials of 《规定》 Art 23 ¶1 (submit_filing checks them).
+      for (const material of FILING_MATERIALS) {
+        await trx
+          .insertInto('committee_filing_materials')
+          .values({
+            id: newId(),
+            committee_id: committee.id,
+            compound_id: zhangjiangCompound.id,
+            material,
+            provided_on: addDays(today(), -6),
+            description: '备案材料',
+            created_by: null,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+          })
+          .execute();
+      }
       return due;
     });
     const task = (await repo.taskOf(db(), committee.id, 'filing_decision'))!;

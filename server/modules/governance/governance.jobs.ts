@@ -17,6 +17,7 @@ import { workingCalendar } from '../../platform/working-calendar.js';
 import { message } from '../../platform/http/messages.js';
 import { completeJobIn, enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
 import { notify, type Recipients } from '../notifications/notifications.service.js';
+import { exemptCompounds } from './duties/exemptions.service.js';
 import * as formationRepo from './formation/formation.repo.js';
 import * as repo from './governance.repo.js';
 import {
@@ -153,9 +154,10 @@ async function detectTriggers(
   if (batch.length === 0) return;
   const db = deps.database.db;
   const ids = batch.map((c) => c.id);
-  const [facts, completed] = await Promise.all([
+  const [facts, completed, exempt] = await Promise.all([
     repo.triggerFacts(db, ids),
     repo.completedFormationsOf(db, ids),
+    exemptCompounds(db, ids, today), // Art 13 ¶2: one owner, or all owners agreed not to form one
   ]);
   const factsOf = new Map<string, typeof facts>();
   for (const f of facts) {
@@ -164,7 +166,7 @@ async function detectTriggers(
     else factsOf.set(f.compound_id, [f]);
   }
   for (const c of batch) {
-    if (completed.has(c.id)) continue;
+    if (completed.has(c.id) || exempt.has(c.id)) continue;
     const { result } = triggerFrom(factsOf.get(c.id) ?? [], c.first_delivery_on, today);
     // 既有小区: a duty older than the compound's record is not the system's to count (isExistingCompound).
     if (result.met && !isExistingCompound(result, registeredOn(c)))

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../platform/http/messages.js';
+import { dutiesMessages } from './duties/duties.messages.js';
 
 export const governanceMessages: Catalogue = {
   'governance.compound_not_found': {
@@ -330,4 +331,5 @@ export const governanceMessages: Catalogue = {
     'zh-CN': '{compound} 已于 {on} 具备成立业主大会的条件（{reason}），建设单位应于 {due} 前向街镇书面报告',
     en: "{compound} met the conditions for an owners' assembly on {on} ({reason}); the developer must report to the street by {due}",
   },
+  ...dutiesMessages,
 };

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps.js';
 import { committeesRoutes } from './committees/committees.routes.js';
 import { decisionsRoutes } from './decisions/decisions.routes.js';
+import { dutiesRoutes } from './duties/duties.routes.js';
 import { formationRoutes } from './formation/formation.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { recordsRoutes } from './records/records.routes.js';
@@ -16,4 +17,5 @@ export const governanceRoutes =
     await app.register(formationRoutes(deps));
     await app.register(committeesRoutes(deps));
     await app.register(recordsRoutes(deps));
+    await app.register(dutiesRoutes(deps));
   };

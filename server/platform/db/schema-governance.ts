@@ -176,7 +176,7 @@ export interface GovTaskTable {
   compound_id: string;
   district_code: string;
   street_code: string;
-  subject_type: 'compound' | 'formation' | 'committee' | 'decision' | 'meeting' | 'change';
+  subject_type: 'compound' | 'formation' | 'committee' | 'decision' | 'meeting' | 'change' | 'member' | 'petition';
   subject_id: string;
   kind: string;
   responsible: 'developer' | 'street' | 'group' | 'committee';
@@ -194,7 +194,7 @@ export interface CommitteeChangeTable {
   id: string;
   committee_id: string;
   compound_id: string;
-  kind: 'members' | 'rules_of_procedure' | 'management_statute' | 'name' | 'area';
+  kind: 'members' | 'rules_of_procedure' | 'management_statute' | 'name' | 'area' | 'deregistration';
   summary: string;
   changed_on: string;
   source_type: 'member' | 'decision' | null;
@@ -256,6 +256,70 @@ export interface FeeArrearTable {
   version: number;
 }
 
+/** Written notice of an assembly meeting to the 房管机构 / 居民委员会 (《规定》 Art 25 ¶2). */
+export interface GovMeetingNoticeTable {
+  id: string;
+  decision_id: string;
+  compound_id: string;
+  recipient: 'housing_office' | 'residents_committee';
+  recipient_name: string;
+  notified_on: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A proposal for an extraordinary assembly (Art 25 ¶1) or committee (Art 26 ¶1) meeting. */
+export interface GovPetitionTable {
+  id: string;
+  compound_id: string;
+  committee_id: string;
+  kind: 'assembly' | 'committee';
+  received_on: string;
+  subject: string;
+  proposers: number;
+  base: number;
+  proposer_member_ids_json: string;
+  met: number;
+  status: 'awaiting' | 'convened' | 'insufficient';
+  convened_on: string | null;
+  convened_ref_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** A region exempt from forming an assembly (Art 13 ¶2). */
+export interface AssemblyExemptionTable {
+  id: string;
+  compound_id: string;
+  reason: 'single_owner' | 'unanimous';
+  agreed_on: string;
+  owners_at_record: number;
+  note: string | null;
+  status: 'active' | 'revoked';
+  revoked_on: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** One of the six documents of the committee's filing (Art 23 ¶1). */
+export interface CommitteeFilingMaterialTable {
+  id: string;
+  committee_id: string;
+  compound_id: string;
+  material: string;
+  provided_on: string;
+  description: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 /** The governance tables; DB in schema.ts extends this. */
 export interface GovernanceTables {
   decisions: DecisionTable;
@@ -274,4 +338,8 @@ export interface GovernanceTables {
   gov_trainings: GovTrainingTable;
   owner_groups: OwnerGroupTable;
   fee_arrears: FeeArrearTable;
+  gov_meeting_notices: GovMeetingNoticeTable;
+  gov_petitions: GovPetitionTable;
+  assembly_exemptions: AssemblyExemptionTable;
+  committee_filing_materials: CommitteeFilingMaterialTable;
 }

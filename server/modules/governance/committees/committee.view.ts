@@ -18,6 +18,7 @@ import { eligibilityOf, presentGroup } from '../governance.eligibility.js';
 import { canActAsStreet, canManage } from '../governance.policy.js';
 import * as shared from '../governance.repo.js';
 import { filingGapsOf, presentChange, presentTrainings } from '../records/records.present.js';
+import * as dutiesRepo from '../duties/duties.repo.js';
 import * as recordsRepo from '../records/records.repo.js';
 import * as repo from './committees.repo.js';
 
@@ -170,7 +171,13 @@ export async function presentCommittee(deps: Deps, actor: Actor | null, c: Compo
   const facts = await committeeFacts(db, k, today);
   const changes = await recordsRepo.changesOf(db, k.id);
   const [tasks, group] = await Promise.all([
-    shared.tasksOfSubjects(db, [k.id, ...facts.meetings.map((m) => m.id), ...changes.map((x) => x.id)]),
+    shared.tasksOfSubjects(db, [
+      k.id,
+      ...facts.meetings.map((m) => m.id),
+      ...changes.map((x) => x.id),
+      ...facts.members.map((m) => m.id), // Art 30 handovers of members who left
+      ...(await dutiesRepo.petitionsOf(db, k.id)).map((p) => p.id), // Arts 25 ¶1, 26 ¶1 meetings to convene
+    ]),
     shared.groupOf(db, k.id, 'reelection'),
   ]);
   const taskOf = (subjectId: string, kind: string) =>

@@ -14,6 +14,7 @@ import {
   throwProblems,
   type CompoundRow,
 } from '../governance.common.js';
+import { requireFilingMaterials } from '../duties/filing-materials.service.js';
 import { groupFacts, insertGroup } from '../governance.eligibility.js';
 import * as shared from '../governance.repo.js';
 import { committeeFacts, type CommitteeRow } from './committee.view.js';
@@ -50,6 +51,7 @@ const submitFiling: Handler<'submit_filing'> = async (s, body) => {
   const { k, trx, now } = s;
   if (k.filing_status !== 'none' && k.filing_status !== 'rejected') throw state(k.filing_status);
   requireNotBefore(body.on, k.elected_on);
+  await requireFilingMaterials(trx, k, s.today); // Art 23 ¶1: the six materials are in the file
   await shared.completeTask(trx, k.id, 'committee_filing', body.on, now);
   const due = statutoryDeadline(s.cal, body.on, PERIODS.filingDecision.amount);
   if (k.filing_status === 'rejected') {

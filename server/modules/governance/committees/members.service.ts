@@ -18,6 +18,7 @@ import {
 } from '../governance.common.js';
 import { requireManager, requireStreet } from '../governance.policy.js';
 import * as shared from '../governance.repo.js';
+import { addHandoverTask } from '../duties/handover.service.js';
 import { addResolutionNotice, changeFromMember } from '../records/records.writes.js';
 import { committeeFacts, getCommittee } from './committee.view.js';
 import * as repo from './committees.repo.js';
@@ -198,6 +199,8 @@ export async function endMembership(
       const why = `委员资格终止（${END_REASON_ZH[body.reason] ?? body.reason}）`;
       await changeFromMember(trx, now, k, c, m, body.on, why, actor.userId);
     }
+    // 《规定》 Art 30: whoever leaves hands over the records and property they keep within 10 days.
+    await addHandoverTask(trx, now, c, m.id, body.on);
     await audit({
       action: 'governance.committee.member_end',
       targetType: 'committee',

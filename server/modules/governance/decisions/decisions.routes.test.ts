@@ -57,6 +57,15 @@ describe.each(DB_KINDS)('governance decisions and ballots (%s)', (kind) => {
       },
     });
     expect(res.statusCode, res.body).toBe(200);
+    // 《规定》 Art 25 ¶2: the written notices to the 房管机构 and the 居民委员会 (tested in duties.routes.test.ts).
+    for (const recipient of ['housing_office', 'residents_committee']) {
+      const n = await s.request({
+        method: 'POST',
+        url: `/api/v1/governance/decisions/${res.json().id}/meeting-notices`,
+        payload: { recipient, recipientName: '花木', notifiedOn: today() },
+      });
+      expect(n.statusCode, n.body).toBe(200);
+    }
     return res.json();
   }
   const act = (s: Session, id: string, body: Record<string, unknown>) =>

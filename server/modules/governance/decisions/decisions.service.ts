@@ -18,6 +18,7 @@ import { workingCalendar } from '../../../platform/working-calendar.js';
 import { addTask, throwProblems, todayOf, visibleCompound } from '../governance.common.js';
 import { ownerIdsOf, requireManager, viewGrants } from '../governance.policy.js';
 import * as shared from '../governance.repo.js';
+import { requireMeetingNotices } from '../duties/meeting-notices.service.js';
 import { changeFromDecision, requireNotFrozen } from '../records/records.writes.js';
 import * as repo from './decisions.repo.js';
 import { computeResult, snapshotRoll, type BallotRow } from './decisions.tally.js';
@@ -176,6 +177,8 @@ const openDecision: Handler<'open'> = async (s, body) => {
   );
   if (Date.parse(d.closes_at) <= s.now.getTime()) throw badRequest('governance.decision_window_empty');
   await requireNotFrozen(trx, d.compound_id, d.matter as Matter, s.locale);
+  // 《规定》 Art 25 ¶2: the 房管机构 and the 居民委员会 were told in writing beforehand.
+  await requireMeetingNotices(trx, d, s.locale);
   await s.claim({ status: 'open', notice_posted_on: body.noticePostedOn, opened_at: s.nowIso }, ['draft']);
   const roll = await snapshotRoll(s.deps, trx, d, s.today);
   await repo.setDecisionDocuments(trx, d.id, { unit_count: roll.length, roll_json: JSON.stringify(roll) });

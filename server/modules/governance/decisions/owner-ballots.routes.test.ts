@@ -71,6 +71,15 @@ describe.each(DB_KINDS)('an owner votes as their account (%s)', (kind) => {
         },
       })
     ).json();
+    // 《规定》 Art 25 ¶2: the written notices to the 房管机构 and the 居民委员会 come first.
+    for (const recipient of ['housing_office', 'residents_committee']) {
+      const n = await huamu.request({
+        method: 'POST',
+        url: `/api/v1/governance/decisions/${d.id}/meeting-notices`,
+        payload: { recipient, recipientName: '花木', notifiedOn: addDays(shanghaiDate(t.clock.now()), -16) },
+      });
+      expect(n.statusCode, n.body).toBe(200);
+    }
     const opened = await huamu.request({
       method: 'POST',
       url: `/api/v1/governance/decisions/${d.id}/actions`,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../../../domain/calendar.js';
+import { FILING_MATERIALS } from '../../../../domain/governance-duties.js';
 import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../../test/harness.js';
 
 const HUAMU = '310115016';
@@ -151,10 +152,26 @@ describe.each(DB_KINDS)('governance: formation, committees, tasks and overview (
       members: [
         { name: '街道 张老师', role: 'street' },
         { name: '居委 周书记', role: 'residents_committee', leader: true },
-        ...owners.slice(1, 4).map(person),
+        { name: '开发商代表', role: 'developer' },
+        ...owners.slice(1, 5).map(person),
       ],
     });
     expect(led.json().error.code).toBe('governance.group_leader_not_street');
+    // Arts 15 ¶2: the developer's and the residents' committee's representatives must be there, not only the
+    // size and the owners' half.
+    const noDeveloper = await formationAct({
+      action: 'form_group',
+      on: today(),
+      members: [staff[0], staff[1], ...owners.slice(1, 4).map(person)],
+    });
+    expect(noDeveloper.json().error.code).toBe('governance.group_developer_missing');
+    expect(noDeveloper.json().error.message).toContain('第十五条第二款');
+    const noRc = await formationAct({
+      action: 'form_group',
+      on: today(),
+      members: [staff[0], staff[2], ...owners.slice(1, 4).map(person)],
+    });
+    expect(noRc.json().error.code).toBe('governance.group_rc_missing');
     const formed = await formationAct({
       action: 'form_group',
       on: today(),
@@ -277,6 +294,29 @@ describe.each(DB_KINDS)('governance: formation, committees, tasks and overview (
     expect((await committeeAct(ywh, k.id, { action: 'post_names', on: today() })).statusCode).toBe(409);
     // 备案: the committee files within 30 days, the street decides within 20.
     expect((await committeeAct(rc, k.id, { action: 'submit_filing', on: today() })).statusCode).toBe(403);
+    // Art 23 ¶1: not before the file holds its six materials, training records included.
+    const bare = await committeeAct(ywh, k.id, { action: 'submit_filing', on: today() });
+    expect(bare.json().error.code).toBe('governance.filing_materials_missing');
+    const trained = await huamu.request({
+      method: 'POST',
+      url: `/api/v1/governance/committees/${k.id}/trainings`,
+      payload: {
+        heldOn: today(),
+        topic: '业委会履职培训',
+        trainer: '街道',
+        hours: 2,
+        memberIds: k.members.map((m: { id: string }) => m.id),
+      },
+    });
+    expect(trained.statusCode, trained.body).toBe(200);
+    for (const material of FILING_MATERIALS) {
+      const r = await ywh.request({
+        method: 'POST',
+        url: `/api/v1/governance/committees/${k.id}/filing-materials`,
+        payload: { material, providedOn: today(), description: '备案材料' },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
     expect((await committeeAct(ywh, k.id, { action: 'submit_filing', on: today() })).statusCode).toBe(200);
     expect(
       (await committeeAct(ywh, k.id, { action: 'decide_filing', on: today(), accepted: true })).statusCode,
@@ -450,7 +490,17 @@ describe.each(DB_KINDS)('governance: formation, committees, tasks and overview (
     const open = (
       await huamu.request({ method: 'GET', url: `/api/v1/governance/tasks?compound=${compoundId}` })
     ).json().items;
-    expect(open.every((x: { subjectId: string }) => x.subjectId === next.json().id)).toBe(true);
+    // … but not a leaving member's own duty to hand over (《规定》 Art 30), which outlives the term.
+    const left = open.filter((x: { kind: string }) => x.kind === 'member_handover');
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.every((x: { dueOn: string; legalRef: string }) => x.legalRef === '《规定》 Art 30')).toBe(
+      true,
+    );
+    expect(
+      open
+        .filter((x: { kind: string }) => x.kind !== 'member_handover')
+        .every((x: { subjectId: string }) => x.subjectId === next.json().id),
+    ).toBe(true);
   });
 
   it('starts a formation on the owners’ written request and lists the street’s deadlines in order', async () => {

@@ -9,6 +9,7 @@ import {
   resolutionAdopted,
   type ChangeKind,
 } from '../../../../domain/governance.js';
+import { DUTY_PERIODS } from '../../../../domain/governance-duties.js';
 import type { Matter } from '../../../../domain/vote-tally.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type {
@@ -86,7 +87,8 @@ export async function recordChange(db: Executor, cal: BusinessCalendar, now: str
     responsible: 'committee',
     from: spec.changedOn,
     amount: PERIODS.changeFiling.amount,
-    legalRef: PERIODS.changeFiling.ref,
+    // 注销备案 is Art 33 ¶2 (also 30 days), the other changes ¶1.
+    legalRef: spec.kind === 'deregistration' ? DUTY_PERIODS.deregistrationFiling.ref : PERIODS.changeFiling.ref,
   });
   return row;
 }

@@ -16,7 +16,7 @@ const STATUS_COLOURS: Record<CommitteeChangeDto['status'], string> = {
 };
 
 /** Kinds a person records by hand; member changes and decided changes are recorded by the server. */
-const MANUAL_KINDS = ['name', 'area', 'rules_of_procedure', 'management_statute'] as const;
+const MANUAL_KINDS = ['name', 'area', 'rules_of_procedure', 'management_statute', 'deregistration'] as const;
 
 /**
  * 变更备案 (《规定》 Art 33): the committee (or the street) submits each change within 30 days; the street
@@ -165,6 +165,15 @@ function NewChangeModal({ committee, onClose }: { committee: CommitteeDto; onClo
         <Input.TextArea rows={3} data-testid="field-summary" />
       </Form.Item>
       <DateField name="changedOn" label={t('gov.changes.changedOn')} testId="field-changedOn" />
+      <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
+        {({ getFieldValue }) =>
+          getFieldValue('kind') === 'deregistration' && (
+            <Typography.Paragraph type="secondary" data-testid="deregistration-hint">
+              {t('gov.changes.deregistrationHint')}
+            </Typography.Paragraph>
+          )
+        }
+      </Form.Item>
     </FormModal>
   );
 }

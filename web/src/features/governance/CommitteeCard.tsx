@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Citation } from '../../shared/Citation';
 import { formatDate } from '../../shared/format';
 import { ChangeFilings } from './ChangeFilings';
+import { FilingMaterialsCard } from './FilingMaterialsCard';
+import { Handovers } from './Handovers';
+import { PetitionsCard } from './PetitionsCard';
 import { MeetingsTable } from './MeetingsTable';
 import { GovStateTag, TaskStateTag } from './tags';
 import { TaskKind } from './tasks';
@@ -193,8 +196,11 @@ export function CommitteeCard({ committee, isStreet }: { committee: CommitteeDto
         {t('gov.committee.meetings')}
       </Typography.Title>
       <MeetingsTable committee={committee} />
+      <Handovers committee={committee} />
+      <PetitionsCard committee={committee} />
       <ChangeFilings committee={committee} isStreet={isStreet} />
       <Trainings committee={committee} isStreet={isStreet} />
+      <FilingMaterialsCard committee={committee} />
 
       {committee.reelectionGroup && (
         <>

@@ -24,6 +24,7 @@ import { useCompoundGovernance, useRecordCommittee, useStartFormation, useTasks 
 import { ArrearsCard } from './ArrearsCard';
 import { CommitteeCard, TaskTable } from './CommitteeCard';
 import { DecisionsCard } from './DecisionsCard';
+import { ExemptionCard } from './ExemptionCard';
 import { DateField, EligibilityHint, OwnerSelect, shanghaiToday } from './fields';
 import { FormationCard } from './FormationCard';
 import { FormModal } from './FormModal';
@@ -102,6 +103,7 @@ export function CompoundGovernancePage() {
                   </Space>
                 )}
                 {g.formation && <FormationCard formation={g.formation} compoundId={g.compoundId} />}
+                {!g.committee && !g.formation && <ExemptionCard compoundId={g.compoundId} />}
                 {isStreet &&
                   (!g.committee ||
                     g.committee.reelectionGroup ||

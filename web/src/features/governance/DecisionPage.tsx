@@ -37,6 +37,7 @@ import {
 } from './api';
 import { DateField, shanghaiToday } from './fields';
 import { FormModal } from './FormModal';
+import { MeetingNoticesCard } from './MeetingNoticesCard';
 import { ResultView } from './ResultView';
 import { DecisionStatusTag } from './tags';
 import type { DecisionDto, InvitationsDto, RollItemDto } from './types';
@@ -189,6 +190,7 @@ export function DecisionPage() {
             />
           )}
         </Card>
+        {(d.canManage || d.status !== 'published') && <MeetingNoticesCard decisionId={d.id} />}
         {result.data && <ResultView r={result.data} />}
         {d.status === 'open' && <RollCard d={d} />}
       </Flex>

@@ -1,6 +1,7 @@
 // Strings of the governance screens, one file per sub-domain, merged into the app's locales under `gov`.
 import { committeesEn, committeesZh } from './committees';
 import { decisionsEn, decisionsZh } from './decisions';
+import { dutiesEn, dutiesZh } from './duties';
 import { formationEn, formationZh } from './formation';
 import { overviewEn, overviewZh } from './overview';
 import { recordsEn, recordsZh } from './records';
@@ -11,6 +12,7 @@ export const govZh = {
   ...committeesZh,
   ...recordsZh,
   ...decisionsZh,
+  ...dutiesZh,
   date: '日期',
   required: '必填',
   saved: '已保存',
@@ -24,6 +26,7 @@ export const govEn: GovMessages = {
   ...committeesEn,
   ...recordsEn,
   ...decisionsEn,
+  ...dutiesEn,
   date: 'Date',
   required: 'Required',
   saved: 'Saved',

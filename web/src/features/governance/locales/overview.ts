@@ -37,6 +37,9 @@ export const overviewZh = {
   taskFilter: { pending: '未完成', overdue: '已超期', done: '已完成', all: '全部' },
   taskStates: { done: '已完成', open: '进行中', due_soon: '即将到期', overdue: '已超期' },
   taskKinds: {
+    member_handover: '离任委员移交资料和财物',
+    extraordinary_assembly: '组织召开业主大会临时会议',
+    extraordinary_committee_meeting: '召开业委会临时会议',
     developer_report: '建设单位书面报告',
     preparatory_group: '组建筹备组',
     member_list_notice: '公告筹备组成员名单',
@@ -114,6 +117,9 @@ export const overviewEn: typeof overviewZh = {
   taskFilter: { pending: 'Pending', overdue: 'Overdue', done: 'Done', all: 'All' },
   taskStates: { done: 'Done', open: 'Open', due_soon: 'Due soon', overdue: 'Overdue' },
   taskKinds: {
+    member_handover: 'Handover by a member who left',
+    extraordinary_assembly: 'Convene an extraordinary assembly meeting',
+    extraordinary_committee_meeting: 'Hold an extraordinary committee meeting',
     developer_report: "Developer's written report",
     preparatory_group: 'Form the preparatory group',
     member_list_notice: "Post the group's member list",

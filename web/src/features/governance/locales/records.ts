@@ -31,7 +31,10 @@ export const recordsZh = {
       management_statute: '管理规约',
       name: '业委会名称',
       area: '物业管理区域',
+      deregistration: '注销备案（业委会无法存续）',
     },
+    deregistrationHint:
+      '因物业管理区域调整、房屋灭失或者其他原因致使业主委员会无法存续的，应当在三十日内办理注销备案（《规定》第三十三条第二款）。请在变更内容中写明原因。',
     summary: '变更内容',
     changedOn: '变更日期',
     fileBy: '备案最迟',
@@ -125,7 +128,10 @@ export const recordsEn: typeof recordsZh = {
       management_statute: 'Management statute',
       name: "Committee's name",
       area: 'Management area',
+      deregistration: 'Deregistration (the committee cannot continue)',
     },
+    deregistrationHint:
+      'When a change of the management area, the loss of the buildings or another cause means the committee cannot continue, it files its deregistration within 30 days (《规定》 Art 33 ¶2). Give the cause in the change.',
     summary: 'Change',
     changedOn: 'Changed on',
     fileBy: 'File by',
