@@ -5,3 +5,5 @@
 export { getCompoundGovernance } from './overview/compound.view.js';
 // Home and map: how many committees are near 换届, and each compound's governance state.
 export { committeesNearReelection, governanceStatesOf } from './overview/overview.service.js';
+// Cases: the owners' committee members' accounts, told of a property company's report (《规定》 Art 59).
+export { committeeMemberUsers } from './governance.repo.js';
