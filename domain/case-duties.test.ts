@@ -49,6 +49,8 @@ describe('拆违规定 Art 9: 告示期限自通告发布之日起不少于十�
 describe('《规定》 Art 59: the property company reports a violation it could not stop', () => {
   it('the duty is a property company’s, on a category with a report clock', () => {
     expect(carriesViolationReport('property_company', true)).toBe(true);
+    expect(carriesViolationReport('project_office', true)).toBe(true);
+    expect(carriesViolationReport('company_branch', true)).toBe(true);
     expect(carriesViolationReport('property_company', false)).toBe(false);
     expect(carriesViolationReport('department', true)).toBe(false);
     expect(carriesViolationReport(undefined, true)).toBe(false);

@@ -45,8 +45,15 @@ export function carriesViolationReport(
   leadOrgType: string | null | undefined,
   hasReportPolicy: boolean,
 ): boolean {
-  return leadOrgType === 'property_company' && hasReportPolicy;
+  return !!leadOrgType && PROPERTY_COMPANY_ORG_TYPES.includes(leadOrgType) && hasReportPolicy;
 }
+
+/** A property company and its own units (分公司, 项目部): the 物业服务企业 of Art 59. */
+export const PROPERTY_COMPANY_ORG_TYPES: readonly string[] = [
+  'property_company',
+  'company_branch',
+  'project_office',
+];
 
 /** Where a case stands on the Art 59 duty. */
 export type ViolationReportState = 'none' | 'dissuading' | 'reportDue' | 'reported';
