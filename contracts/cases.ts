@@ -327,6 +327,12 @@ export const KpiRow = z.object({
   satisfactionRate: z.number().nullable(),
   repeatRate: z.number().nullable(),
   parked: z.number().int(),
+  arrivalOnTimeRate: z
+    .number()
+    .nullable()
+    .describe(
+      '到场及时率 = on site by the deadline / on-site clocks come due (arrived, or the deadline passed)',
+    ),
 });
 
 // --- The signed-in owner's own reports (issue 9 §4) ---------------------------------------------------------

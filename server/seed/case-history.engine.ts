@@ -191,6 +191,7 @@ export class CaseHistory {
     }
     if (due < until && !sim.slaDone.has(`due|${next.at}`)) {
       sim.slaDone.add(`due|${next.at}`);
+      if (next.stage === 'arrive' && !c.arrived_at) this.update(sim, { arrived_ontime: 0 }, due);
       if (!policy?.escalateOnOverdue) {
         this.update(sim, { due_state: 'overdue' }, due);
         return;

@@ -43,6 +43,8 @@ export function slaHandler(deps: Deps): JobHandler {
         // An escalation appends an event: bump the version so a concurrent action retries on fresh state.
         event_count: escalate ? c.event_count + 1 : c.event_count,
         version: escalate ? c.version + 1 : c.version,
+        // The on-site deadline passed with nobody there: late for 到场及时率, whenever they arrive.
+        ...(job.kind === 'due' && job.stage === 'arrive' && !c.arrived_at ? { arrived_ontime: 0 } : {}),
       });
       const stage = SLA_STAGE_LABELS[job.stage];
       const stageZh = stage.zh;

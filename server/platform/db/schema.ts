@@ -304,6 +304,8 @@ export interface CaseTable {
   /** 24 h from the company's 劝阻、制止无效 record (《规定》 Art 59); violation_reported_at when reported. */
   violation_report_due_at: string | null;
   violation_reported_at: string | null;
+  /** 1 on site by arrive_due_at, 0 late or the deadline passed first, null without an on-site clock (0014). */
+  arrived_ontime: number | null;
   next_due_at: string;
   due_state: string;
   accepted_at: string | null;

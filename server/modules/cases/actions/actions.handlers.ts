@@ -156,6 +156,7 @@ function reopen(c: CaseTable, x: ActionContext) {
   c.reported_at = null;
   c.signed_at = null;
   c.arrived_at = null;
+  c.arrived_ontime = null;
   c.ontime = null;
   c.resolved = null;
   c.satisfaction = null;
@@ -224,6 +225,7 @@ export const ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
   returnCase,
   arriveOnSite: (c, x) => {
     c.arrived_at = x.nowIso;
+    c.arrived_ontime = c.arrive_due_at ? (x.nowIso <= c.arrive_due_at ? 1 : 0) : null;
   },
   reportBack: (c, x) => {
     c.resolved = x.body.resolved === false ? 0 : 1;

@@ -138,6 +138,9 @@ describe.each(DB_KINDS)('cases: the clocks the law names (%s)', (kind) => {
       noticeEndsOn: '2026-12-07',
     });
     expect(noticed.events.at(-1).data).toMatchObject({ noticeEndsOn: '2026-12-07', noticeDays: 10 });
+    // On site 25 h after the dispatch: late for the 24 h of Art 7 (到场及时率).
+    t.clock.advance(25 * HOUR);
+    await ok(await t.login('chengguan'), id, { action: 'arriveOnSite' });
   });
 
   it('《规定》 Art 59: the property company reports within 24 h of 劝阻无效; the committee and the street are told', async () => {
@@ -205,5 +208,18 @@ describe.each(DB_KINDS)('cases: the clocks the law names (%s)', (kind) => {
     await ok(huamu, id, { action: 'dispatch' });
     const signed = await ok(await t.login('chengguan'), id, { action: 'signFor' });
     expect(signed.allowedActions).not.toContain('dissuasionFailed');
+    await ok(await t.login('chengguan'), id, { action: 'arriveOnSite' }); // within the hour: on time
+
+    // 到场及时率 of the department (its 中队 count under it): of its two on-site clocks come due (this one, and
+    // the notice test's case on site after 25 h), one was met; the first case's clock has not been marked yet.
+    const kpis = await (
+      await t.login('pudong')
+    ).request({
+      method: 'GET',
+      url: '/api/v1/kpis/cases?groupBy=department&from=2026-11-26&to=2026-11-26',
+    });
+    expect(kpis.statusCode).toBe(200);
+    const row = kpis.json().items.find((r: { name: string }) => r.name === '浦东新区城市管理行政执法局');
+    expect(row.arrivalOnTimeRate).toBe(0.5);
   });
 });

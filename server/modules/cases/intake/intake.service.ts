@@ -229,6 +229,7 @@ function newCaseRow(
     violation_duty: 0,
     violation_report_due_at: null,
     violation_reported_at: null,
+    arrived_ontime: null,
     next_due_at: NO_DEADLINE,
     due_state: 'none',
     accepted_at: null,

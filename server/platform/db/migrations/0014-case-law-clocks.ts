@@ -1,4 +1,4 @@
-// Case duties the law clocks (issue 14 items 1, 2, 4): the reporter's feedback (拆违规定 Art 5, one calendar
+// Case duties the law clocks (issue 14 items 1, 2, 4) and the on-site on-time flag (issue 9 §8): the reporter's feedback (拆违规定 Art 5, one calendar
 // month), the property company's report of a violation it could not stop (《规定》 Art 59, 24 hours), and the
 // corrected shipped SLA rows: S011 clocks the feedback (not the resolution) in months, the water repair rows
 // cite 《上海市供水管理条例》 Art 26 ¶1. A row an administrator changed keeps its values (only the shipped old
@@ -28,6 +28,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.alterTable('cases').addColumn('violation_report_due_at', 'text').execute();
   await db.schema.alterTable('cases').addColumn('violation_reported_at', 'text').execute();
+  // 到场及时率 (issue 9 §8): 1 arrived by the on-site deadline, 0 arrived late or the deadline passed first.
+  await db.schema.alterTable('cases').addColumn('arrived_ontime', 'integer').execute();
 
   const shipped = JSON.parse(
     readFileSync(new URL('../../../../reference/sla-policies.json', import.meta.url), 'utf8'),

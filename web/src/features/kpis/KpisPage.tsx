@@ -31,6 +31,7 @@ const RATES = [
   'resolutionRate',
   'satisfactionRate',
   'repeatRate',
+  'arrivalOnTimeRate',
 ] as const;
 type Rate = (typeof RATES)[number];
 
