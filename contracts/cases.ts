@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CASE_ACTIONS, RETURN_REASONS, SATISFACTIONS } from '../domain/case-lifecycle.js';
 import { PUBLIC_STEPS } from '../domain/case-public-steps.js';
+import { SLA_STAGES } from '../domain/sla.js';
 import { DistrictCode, PageQuery, StreetCode } from './common.js';
 
 export const CHANNELS = [
@@ -176,8 +177,22 @@ export const CaseView = z.object({
     sign: z.string().nullable(),
     arrive: z.string().nullable(),
     resolve: z.string().nullable(),
+    feedback: z.string().nullable().describe('反馈举报人 by (拆违规定 Art 5), from the dispatch'),
+    report: z.string().nullable().describe('物业报告违法 by (《规定》 Art 59), from 劝阻制止无效'),
     next: z.string().nullable(),
   }),
+  /** When a duty was met: 反馈举报人 and 报告违法 (null while pending or without the duty). */
+  dutiesDone: z.object({ feedback: z.string().nullable(), report: z.string().nullable() }),
+  deadlineBasis: z
+    .array(
+      z.object({
+        stage: z.enum(SLA_STAGES),
+        law: z.boolean().describe('the figure is the statute’s (a statutory clock never pauses)'),
+        zh: z.string(),
+        en: z.string(),
+      }),
+    )
+    .describe('the rule behind each clock of the case, cited as people cite it'),
   dueState: z.string(),
   extensionPending: z.boolean(),
   supervisionLevel: z.number().int(),
@@ -241,6 +256,16 @@ export const ActionBody = z.object({
   satisfaction: z.enum(SATISFACTIONS).optional(),
   resolved: z.boolean().optional(),
   mergeIntoCaseNo: z.string().max(40).optional(),
+  noticePublishedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .describe('限期拆除通告 published on (Shanghai date)'),
+  noticeEndsOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .describe('the notice period ends on (at least ten days after publication, 拆违规定 Art 9)'),
   photos: z.array(PhotoDataUrl).max(PHOTO_LIMITS.perRequest).optional(),
 });
 export type ActionInput = z.infer<typeof ActionBody>;
@@ -344,6 +369,12 @@ export const KpiRow = z.object({
   satisfactionRate: z.number().nullable(),
   repeatRate: z.number().nullable(),
   parked: z.number().int(),
+  arrivalOnTimeRate: z
+    .number()
+    .nullable()
+    .describe(
+      '到场及时率 = on site by the deadline / on-site clocks come due (arrived, or the deadline passed)',
+    ),
 });
 
 // --- The signed-in owner's own reports (issue 9 §4) ---------------------------------------------------------

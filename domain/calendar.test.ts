@@ -134,7 +134,8 @@ describe('Shanghai dates and formatting', () => {
 });
 
 describe('parseDuration', () => {
-  it('accepts h, d, wd with a positive integer', () => {
+  it('accepts h, d, wd, mo with a positive integer', () => {
+    expect(parseDuration('1mo')).toEqual({ amount: 1, unit: 'mo' });
     expect(parseDuration('48h')).toEqual({ amount: 48, unit: 'h' });
     expect(parseDuration('3d')).toEqual({ amount: 3, unit: 'd' });
     expect(parseDuration('5wd')).toEqual({ amount: 5, unit: 'wd' });
@@ -157,6 +158,10 @@ describe('parseDuration', () => {
       ' 3wd',
       '3wd ',
       '+3d',
+      '0mo',
+      '1m',
+      '1month',
+      '1MO',
     ]) {
       expect(() => parseDuration(bad), JSON.stringify(bad)).toThrow(/invalid duration/);
     }
@@ -166,6 +171,36 @@ describe('parseDuration', () => {
 });
 
 describe('addDuration', () => {
+  // 民法典 Arts 201–203: a period in months (拆违规定 Art 5 "一个月内") ends at 24:00 of the corresponding day.
+  it('mo: the corresponding day of the next month, 24:00 (the start day not counted)', () => {
+    expect(due('2025-02-03T10:00:00+08:00', '1mo')).toBe('2025-03-04T00:00:00+08:00');
+    expect(
+      deadlineDay(addDuration(cal, new Date('2025-02-03T10:00:00+08:00'), parseDuration('1mo'))),
+    ).toEqual({ date: '2025-03-03', weekday: 1, time: '24:00' });
+    // The Shanghai day counts, not the UTC one: 16:30Z on 02-02 is 00:30 on 02-03 in Shanghai.
+    expect(due('2025-02-02T16:30:00Z', '1mo')).toBe('2025-03-04T00:00:00+08:00');
+  });
+
+  it('mo: no corresponding day → the last day of that month (Jan 31 → Feb 28 / Feb 29)', () => {
+    expect(due('2025-01-31T09:00:00+08:00', '1mo', empty)).toBe('2025-03-01T00:00:00+08:00');
+    expect(due('2028-01-31T09:00:00+08:00', '1mo', empty)).toBe('2028-03-01T00:00:00+08:00'); // 02-29 (Tue)
+    expect(due('2028-01-30T09:00:00+08:00', '1mo', empty)).toBe('2028-03-01T00:00:00+08:00');
+    expect(due('2026-03-31T09:00:00+08:00', '1mo', empty)).toBe('2026-05-01T00:00:00+08:00'); // 04-30
+    expect(due('2026-01-31T09:00:00+08:00', '2mo', empty)).toBe('2026-04-01T00:00:00+08:00'); // 03-31
+  });
+
+  it('mo: a last day that is a 法定休假日 moves to the day after the days off (Art 203 ¶1)', () => {
+    // 2026-09-01 + 1 month = 10-01 (National Day, off to 10-07) → last day Thu 10-08.
+    expect(due('2026-09-01T10:00:00+08:00', '1mo')).toBe('2026-10-09T00:00:00+08:00');
+    // 02-02 23:59:59 in Shanghai + 1 month = Sunday 03-02 → Monday 03-03.
+    expect(due('2025-02-02T15:59:59Z', '1mo')).toBe('2025-03-04T00:00:00+08:00');
+    expect(due('2026-09-01T10:00:00+08:00', '1mo', empty)).toBe('2026-10-02T00:00:00+08:00');
+    // 2025-03-08 is a Saturday (公休日) → Monday 03-10.
+    expect(due('2025-02-08T10:00:00+08:00', '1mo')).toBe('2025-03-11T00:00:00+08:00');
+    // 2025-10-11 is a 调休 working Saturday: not a day off, the period ends on it.
+    expect(due('2025-09-11T10:00:00+08:00', '1mo')).toBe('2025-10-12T00:00:00+08:00');
+  });
+
   it('wd: skips the National Day holidays', () => {
     expect(due('2026-09-30T10:00:00+08:00', '1wd')).toBe('2026-10-09T00:00:00+08:00');
   });

@@ -12,14 +12,17 @@
 // - Shanghai instants: shanghaiDate, formatShanghai, shanghaiWallClock / fromShanghaiWallClock,
 //   startOfShanghaiDay / endOfShanghaiDay (24:00);
 // - calendar-day arithmetic: dayNumber / dateOf, addDays, daysBetween, addMonths / addYears, monthDays;
-// - working days: isWorkingDay / isDayOff, addDuration (h / d / wd SLA clocks);
+// - working days: isWorkingDay / isDayOff, addDuration (h / d / wd / mo SLA clocks);
 // - statutory periods (民法典 Arts 201–203): statutoryDeadline.
 
 /** Working calendar: `holidays` are days off (even on weekdays); `workdays` are 调休 working weekend days. */
 export type BusinessCalendar = { holidays: ReadonlySet<string>; workdays: ReadonlySet<string> };
 
-/** `h` and `d` are elapsed hours / 24-hour days; `wd` are working days (see {@link addDuration}). */
-export type Duration = { amount: number; unit: 'h' | 'd' | 'wd' };
+/**
+ * `h` and `d` are elapsed hours / 24-hour days; `wd` are working days; `mo` are calendar months as a
+ * statutory period (民法典 Arts 201–203, see {@link addDuration}).
+ */
+export type Duration = { amount: number; unit: 'h' | 'd' | 'wd' | 'mo' };
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -30,7 +33,7 @@ const MAX_CONSECUTIVE_DAYS_OFF = 3660;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEAR_KEY_RE = /^\d{4}$/;
-const DURATION_RE = /^(\d+)(h|d|wd)$/;
+const DURATION_RE = /^(\d+)(h|d|wd|mo)$/;
 
 // ---------------------------------------------------------------------------------------------------------
 // Civil dates <-> day numbers
@@ -415,13 +418,13 @@ export function formatShanghai(instant: Date): string {
 // ---------------------------------------------------------------------------------------------------------
 // Durations
 
-/** Parses `<N>h`, `<N>d` or `<N>wd` (N a positive integer). Throws an Error with a clear message otherwise. */
+/** Parses `<N>h`, `<N>d`, `<N>wd` or `<N>mo` (N a positive integer). Throws an Error with a clear message otherwise. */
 export function parseDuration(text: string): Duration {
   const shown = describe(text);
   const match = typeof text === 'string' ? DURATION_RE.exec(text) : null;
   if (!match) {
     throw new Error(
-      `invalid duration ${shown}: expected <N>h, <N>d or <N>wd with N a positive integer (e.g. 48h, 3d, 5wd)`,
+      `invalid duration ${shown}: expected <N>h, <N>d, <N>wd or <N>mo with N a positive integer (e.g. 48h, 3d, 5wd, 1mo)`,
     );
   }
   const amount = Number(match[1]);
@@ -436,7 +439,7 @@ function checkDuration(duration: Duration): void {
     typeof duration === 'object' &&
     Number.isSafeInteger(duration.amount) &&
     duration.amount >= 1 &&
-    (duration.unit === 'h' || duration.unit === 'd' || duration.unit === 'wd');
+    (duration.unit === 'h' || duration.unit === 'd' || duration.unit === 'wd' || duration.unit === 'mo');
   if (!ok) throw new Error(`invalid duration: ${JSON.stringify(duration)}`);
 }
 
@@ -451,7 +454,10 @@ function toDate(t: number): Date {
  * The deadline `duration` after `start`:
  * - `h` / `d`: elapsed time, N × 1 h / N × 24 h, regardless of the calendar;
  * - `wd`: the end (24:00 Asia/Shanghai, i.e. the next day's 00:00+08:00) of the N-th working day after the
- *   start's Shanghai calendar date; the start day itself never counts, whatever the time of day.
+ *   start's Shanghai calendar date; the start day itself never counts, whatever the time of day;
+ * - `mo`: a statutory period in months ({@link statutoryDeadline}): 民法典 Art 201 (the start's Shanghai day is
+ *   not counted), Art 202 (the corresponding day of the last month, else that month's last day), Art 203 ¶1
+ *   (a last day that is a 法定休假日 moves to the day after the days off) and ¶2 (it ends at 24:00).
  * Throws if a run of more than 3660 consecutive days off is met (a broken calendar) or the result is out of range.
  */
 export function addDuration(cal: BusinessCalendar, start: Date, duration: Duration): Date {
@@ -459,6 +465,8 @@ export function addDuration(cal: BusinessCalendar, start: Date, duration: Durati
   checkDuration(duration);
   if (duration.unit === 'h') return toDate(t + duration.amount * HOUR_MS);
   if (duration.unit === 'd') return toDate(t + duration.amount * DAY_MS);
+  if (duration.unit === 'mo')
+    return statutoryDeadline(cal, dateKey(shanghaiDayNumber(t)), duration.amount, 'm').endsAt;
 
   let day = shanghaiDayNumber(t);
   let remaining = duration.amount;

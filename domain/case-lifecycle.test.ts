@@ -131,6 +131,111 @@ const SCENARIOS: readonly Scenario[] = [
       leadHandler: ['returnCase', 'reportBack', 'comment'],
     },
   },
+  // The duties the law names (拆违规定 Arts 5, 9; 《规定》 Art 59) are the lead's, and the statutory ones can be met
+  // in any status after the dispatch — suspended, parked and closed included.
+  {
+    name: 'signed, the reporter awaits feedback',
+    state: state('signed', { feedbackPending: true }),
+    allowed: {
+      ...SIGNED_BY_OTHERS,
+      dispatcher: ['suspend', 'supervise', 'comment'],
+      leadHandler: [
+        'returnCase',
+        'arriveOnSite',
+        'reportBack',
+        'requestExtension',
+        'comment',
+        'feedBackReporter',
+      ],
+    },
+  },
+  {
+    name: 'closed, the reporter awaits feedback',
+    state: state('closed', { feedbackPending: true }),
+    allowed: { ...NOBODY, dispatcher: ['revisit'], leadHandler: ['feedBackReporter'], reporter: ['revisit'] },
+  },
+  {
+    name: 'suspended from signed, the reporter awaits feedback',
+    state: state('suspended', { statusBeforeSuspension: 'signed', feedbackPending: true }),
+    allowed: {
+      ...COMMENT_ONLY,
+      dispatcher: ['resume', 'supervise', 'comment'],
+      leadHandler: ['comment', 'feedBackReporter'],
+      supervisor: ['supervise', 'parkLongTerm', 'comment'],
+    },
+  },
+  {
+    name: 'dispatched to a property company with the Art 59 duty (not signed yet)',
+    state: state('dispatched', { violationReport: 'dissuading', enforcementNotice: true }),
+    allowed: {
+      ...COMMENT_ONLY,
+      dispatcher: ['redispatch', 'recall', 'suspend', 'supervise', 'comment'],
+      leadHandler: ['signFor', 'returnCase', 'comment'],
+      supervisor: ['supervise', 'parkLongTerm', 'comment'],
+    },
+  },
+  {
+    name: 'signed, the property company dissuading',
+    state: state('signed', { violationReport: 'dissuading' }),
+    allowed: {
+      ...SIGNED_BY_OTHERS,
+      dispatcher: ['suspend', 'supervise', 'comment'],
+      leadHandler: [
+        'returnCase',
+        'arriveOnSite',
+        'reportBack',
+        'requestExtension',
+        'comment',
+        'dissuasionFailed',
+      ],
+    },
+  },
+  {
+    name: 'signed, the violation report due',
+    state: state('signed', { violationReport: 'reportDue' }),
+    allowed: {
+      ...SIGNED_BY_OTHERS,
+      dispatcher: ['suspend', 'supervise', 'comment'],
+      leadHandler: [
+        'returnCase',
+        'arriveOnSite',
+        'reportBack',
+        'requestExtension',
+        'comment',
+        'reportViolation',
+      ],
+    },
+  },
+  {
+    name: 'signed, the violation reported',
+    state: state('signed', { violationReport: 'reported' }),
+    allowed: {
+      ...SIGNED_BY_OTHERS,
+      dispatcher: ['suspend', 'supervise', 'comment'],
+      leadHandler: ['returnCase', 'arriveOnSite', 'reportBack', 'requestExtension', 'comment'],
+    },
+  },
+  {
+    name: 'parked from signed, the violation report due',
+    state: state('parked', { statusBeforeSuspension: 'signed', violationReport: 'reportDue' }),
+    allowed: { ...NOBODY, leadHandler: ['reportViolation'], supervisor: ['unpark'] },
+  },
+  {
+    name: 'signed, a violation the enforcement notice applies to',
+    state: state('signed', { enforcementNotice: true }),
+    allowed: {
+      ...SIGNED_BY_OTHERS,
+      dispatcher: ['suspend', 'supervise', 'comment'],
+      leadHandler: [
+        'returnCase',
+        'arriveOnSite',
+        'reportBack',
+        'requestExtension',
+        'comment',
+        'noticeDemolition',
+      ],
+    },
+  },
   {
     name: 'reported',
     state: state('reported'),
@@ -208,6 +313,10 @@ const NEXT: Record<CaseAction, CaseStatus | 'same' | ((s: CaseState) => CaseStat
   unpark: (s) => s.statusBeforeSuspension ?? 'accepted',
   merge: 'merged',
   comment: 'same',
+  feedBackReporter: 'same',
+  dissuasionFailed: 'same',
+  reportViolation: 'same',
+  noticeDemolition: 'same',
 };
 
 const nextOf = (s: CaseState, action: CaseAction): CaseStatus => {
@@ -290,6 +399,10 @@ describe('case lifecycle: what each action asks for', () => {
     unpark: ['note'],
     merge: ['mergeIntoCaseNo'],
     comment: ['note'],
+    feedBackReporter: ['note'],
+    dissuasionFailed: ['note'],
+    reportViolation: ['note'],
+    noticeDemolition: ['noticePublishedOn', 'noticeEndsOn'],
   };
 
   it.each(CASE_ACTIONS.map((a) => [a] as const))('%s: the required fields, in checking order', (action) => {

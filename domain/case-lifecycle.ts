@@ -67,6 +67,10 @@ export const CASE_ACTIONS = [
   'unpark', // 销账: a parked case resumes where it stood
   'merge', // 合并
   'comment', // 备注
+  'feedBackReporter', // 反馈举报人 (拆违规定 Art 5: 一个月内将查处情况反馈举报人)
+  'dissuasionFailed', // 劝阻制止无效 (《规定》 Art 59: the 24-hour report clock starts)
+  'reportViolation', // 报告违法: to the owners' committee and the authorities (《规定》 Art 59)
+  'noticeDemolition', // 限期拆除通告 (拆违规定 Art 9: 告示期限不少于十日)
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -95,6 +99,10 @@ export const CASE_ACTION_LABELS: Record<CaseAction, { zh: string; en: string }> 
   unpark: { zh: '销账恢复办理', en: 'Resume from long-term' },
   merge: { zh: '合并', en: 'Merge' },
   comment: { zh: '备注', en: 'Comment' },
+  feedBackReporter: { zh: '反馈举报人', en: 'Tell the reporter' },
+  dissuasionFailed: { zh: '劝阻制止无效', en: 'Dissuasion failed' },
+  reportViolation: { zh: '报告违法行为', en: 'Report the violation' },
+  noticeDemolition: { zh: '限期拆除通告', en: 'Demolition notice' },
 };
 
 /** What a case looks like to the rules (a projection of its event log). */
@@ -106,6 +114,12 @@ export interface CaseState {
   arrivedOnSite: boolean;
   /** Last revisit result; reopening needs a dissatisfied one. */
   satisfaction: Satisfaction | null;
+  /** A feedback clock runs and the reporter has not been told (拆违规定 Art 5). */
+  feedbackPending?: boolean;
+  /** 《规定》 Art 59: where the property company stands on reporting a violation it could not stop. */
+  violationReport?: 'none' | 'dissuading' | 'reportDue' | 'reported';
+  /** The category takes the enforcement notice step (拆违规定 Art 9). */
+  enforcementNotice?: boolean;
 }
 
 export const SATISFACTIONS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
@@ -127,6 +141,16 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
   'signed',
   'reported',
   'verified',
+];
+
+/** The statuses a dispatched case can be in (the department has received the report). */
+const AFTER_DISPATCH: readonly CaseStatus[] = [
+  'dispatched',
+  'signed',
+  'reported',
+  'verified',
+  'closed',
+  'revisited',
 ];
 
 export const TRANSITIONS: Record<CaseAction, Rule> = {
@@ -168,6 +192,27 @@ export const TRANSITIONS: Record<CaseAction, Rule> = {
   // supervisor takes it off the register and it resumes where it stood (its clocks shifted by the time parked).
   unpark: { from: ['parked'], by: ['supervisor'], to: (s) => s.statusBeforeSuspension ?? 'accepted' },
   merge: { from: ['received', 'accepted'], by: ['dispatcher'], to: 'merged' },
+  // The duties the law names keep their clocks whatever the workflow does (a statutory clock never pauses), so
+  // they can be met in any status after the dispatch, suspended and parked included.
+  feedBackReporter: {
+    from: [...AFTER_DISPATCH, 'suspended', 'parked'],
+    by: ['leadHandler'],
+    to: 'same',
+    when: (s) => !!s.feedbackPending,
+  },
+  dissuasionFailed: {
+    from: ['signed'],
+    by: ['leadHandler'],
+    to: 'same',
+    when: (s) => s.violationReport === 'dissuading',
+  },
+  reportViolation: {
+    from: [...AFTER_DISPATCH, 'suspended', 'parked'],
+    by: ['leadHandler'],
+    to: 'same',
+    when: (s) => s.violationReport === 'reportDue',
+  },
+  noticeDemolition: { from: ['signed'], by: ['leadHandler'], to: 'same', when: (s) => !!s.enforcementNotice },
   comment: {
     from: 'open',
     by: ['dispatcher', 'leadHandler', 'coHandler', 'verifier', 'supervisor'],
@@ -193,6 +238,8 @@ export interface ActionRequirement {
   evidence?: Need;
   /** A rating from SATISFACTIONS (`satisfaction`). */
   satisfaction?: Need;
+  /** A public notice's dates (`noticePublishedOn`, `noticeEndsOn`, 'YYYY-MM-DD'), checked by 拆违规定 Art 9. */
+  notice?: Need;
   /**
    * What the action points at: the lead and co-handling organisations (`leadOrgId`, `coHandlerOrgIds`; without a
    * lead the routing's suggested organisation leads) or the case to merge into (`mergeIntoCaseNo`).
@@ -228,11 +275,23 @@ export const ACTION_REQUIREMENTS: Record<CaseAction, ActionRequirement> = {
   unpark: NOTE_REQUIRED,
   merge: { note: 'optional', target: { kind: 'case', need: 'required' } },
   comment: NOTE_REQUIRED,
+  // What the reporter was told (the 查处情况) is the record.
+  feedBackReporter: NOTE_REQUIRED,
+  dissuasionFailed: NOTE_REQUIRED,
+  reportViolation: NOTE_REQUIRED,
+  noticeDemolition: { note: 'optional', notice: 'required' },
 };
 
 /** The request fields behind the requirements. */
 export type ActionField =
-  'note' | 'returnReason' | 'extension' | 'satisfaction' | 'leadOrgId' | 'mergeIntoCaseNo';
+  | 'note'
+  | 'returnReason'
+  | 'extension'
+  | 'satisfaction'
+  | 'leadOrgId'
+  | 'mergeIntoCaseNo'
+  | 'noticePublishedOn'
+  | 'noticeEndsOn';
 
 /** The fields an action cannot go without, in the order the server checks them (the first missing one is named). */
 export function requiredFields(action: CaseAction): ActionField[] {
@@ -241,6 +300,7 @@ export function requiredFields(action: CaseAction): ActionField[] {
   if (r.reason === 'required') fields.push('returnReason');
   if (r.duration === 'required') fields.push('extension');
   if (r.satisfaction === 'required') fields.push('satisfaction');
+  if (r.notice === 'required') fields.push('noticePublishedOn', 'noticeEndsOn');
   if (r.target?.need === 'required')
     fields.push(r.target.kind === 'organisation' ? 'leadOrgId' : 'mergeIntoCaseNo');
   if (r.note === 'required') fields.push('note');

@@ -16,6 +16,7 @@ export const PUBLIC_STEPS = [
   'paused', // 暂缓办理
   'declined', // 不予受理
   'merged', // 已并入同一问题办理
+  'fedBack', // 已反馈查处情况 (拆违规定 Art 5)
 ] as const;
 export type PublicStep = (typeof PUBLIC_STEPS)[number];
 
@@ -31,6 +32,7 @@ export const PUBLIC_STEP_LABELS: Record<PublicStep, { zh: string; en: string }> 
   paused: { zh: '暂缓办理', en: 'On hold' },
   declined: { zh: '不予受理', en: 'Not taken up' },
   merged: { zh: '已并入同一问题办理', en: 'Handled together with the same report' },
+  fedBack: { zh: '已向您反馈查处情况', en: 'You have been told how it is being dealt with' },
 };
 
 /** Every event type of a case: the actions, plus intake (`receive`) and the automatic 督办. */
@@ -83,6 +85,10 @@ export const EVENT_PUBLIC_STEP: Record<CaseEventType, PublicStep | 'status' | nu
   unpark: 'status',
   merge: 'merged',
   comment: null,
+  feedBackReporter: 'fedBack', // 拆违规定 Art 5: the reporter is told how the violation is dealt with
+  dissuasionFailed: null, // between the property company, the committee and the authorities
+  reportViolation: null,
+  noticeDemolition: null,
   autoSupervise: null,
 };
 

@@ -88,7 +88,25 @@ describe('definitions', () => {
       resolutionRate: null,
       satisfactionRate: null,
       repeatRate: null,
+      arrivalOnTimeRate: null,
     });
+  });
+
+  it('到场及时率: on site by the deadline over the on-site clocks come due; cases without one do not count', () => {
+    const k = (arrivedOnTime: boolean | null) => ({
+      proactive: false,
+      acceptedOnTime: null,
+      onTime: null,
+      resolved: null,
+      satisfaction: null,
+      duplicate: false,
+      status: 'signed',
+      arrivedOnTime,
+    });
+    const counts = countCases([k(true), k(false), k(true), k(null)]);
+    expect([counts.arrivalsDue, counts.arrivedOnTime]).toEqual([3, 2]);
+    expect(kpiRates(counts).arrivalOnTimeRate).toBe(0.6667);
+    expect(kpiRates(countCases([k(null)])).arrivalOnTimeRate).toBeNull();
   });
 
   it('uses each rate its own denominator', () => {
@@ -134,6 +152,8 @@ describe('definitions', () => {
       satisfied: 1,
       repeats: 1,
       parked: 1,
+      arrivalsDue: 0,
+      arrivedOnTime: 0,
     });
     expect(kpiRates(counts)).toEqual({
       discoveryRate: 0.3333,
@@ -142,6 +162,7 @@ describe('definitions', () => {
       resolutionRate: 0.6667,
       satisfactionRate: 0.5,
       repeatRate: 0.1667,
+      arrivalOnTimeRate: null,
     });
   });
 

@@ -45,6 +45,9 @@ export interface KpiCounts {
   satisfied: number; // satisfaction in SATISFIED_RESULTS
   repeats: number; // duplicate_of_id not null and countsAsRepeat (重复投诉)
   parked: number; // status 'parked' (挂账)
+  /** arrived_ontime not null: on site, or the on-site deadline passed first (到场 clock measured). */
+  arrivalsDue?: number;
+  arrivedOnTime?: number; // arrived_ontime = 1
 }
 
 export interface KpiRates {
@@ -54,6 +57,7 @@ export interface KpiRates {
   resolutionRate: number | null; // 解决率 = resolved / resolvedKnown
   satisfactionRate: number | null; // 满意率 = satisfied / revisited
   repeatRate: number | null; // 重复投诉率 = repeats / total
+  arrivalOnTimeRate: number | null; // 到场及时率 = arrivedOnTime / arrivalsDue
 }
 
 const checkCount = (n: number, what: string) => {
@@ -77,6 +81,11 @@ export const onTimeRate = (c: KpiCounts) => rate(c.closedOnTime, c.closed);
 export const resolutionRate = (c: KpiCounts) => rate(c.resolved, c.resolvedKnown);
 export const satisfactionRate = (c: KpiCounts) => rate(c.satisfied, c.revisited);
 export const repeatRate = (c: KpiCounts) => rate(c.repeats, c.total);
+/**
+ * 到场及时率 (issue 9 §8): of the cases with an on-site clock that came due — the handler arrived, or the deadline
+ * (counted from the dispatch, 拆违规定 Art 7) passed first — the share on site by the deadline.
+ */
+export const arrivalOnTimeRate = (c: KpiCounts) => rate(c.arrivedOnTime ?? 0, c.arrivalsDue ?? 0);
 
 export function kpiRates(c: KpiCounts): KpiRates {
   return {
@@ -86,6 +95,7 @@ export function kpiRates(c: KpiCounts): KpiRates {
     resolutionRate: resolutionRate(c),
     satisfactionRate: satisfactionRate(c),
     repeatRate: repeatRate(c),
+    arrivalOnTimeRate: arrivalOnTimeRate(c),
   };
 }
 
@@ -100,6 +110,8 @@ export interface KpiCase {
   attributes?: Readonly<Record<string, unknown>>;
   duplicateAttributes?: Readonly<Record<string, unknown>>; // of the case it repeats
   status: string;
+  /** On site by the deadline (true), late or not there when it passed (false), no on-site clock (null). */
+  arrivedOnTime?: boolean | null;
 }
 
 /** The counts of a set of cases: the reference the SQL aggregate must agree with. */
@@ -117,6 +129,8 @@ export function countCases(cases: readonly KpiCase[]): KpiCounts {
     satisfied: 0,
     repeats: 0,
     parked: 0,
+    arrivalsDue: 0,
+    arrivedOnTime: 0,
   };
   for (const k of cases) {
     c.total++;
@@ -131,6 +145,8 @@ export function countCases(cases: readonly KpiCase[]): KpiCounts {
     if (countsAsSatisfied(k.satisfaction)) c.satisfied++;
     if (k.duplicate && countsAsRepeat(k.attributes ?? {}, k.duplicateAttributes ?? {})) c.repeats++;
     if (k.status === 'parked') c.parked++;
+    if (k.arrivedOnTime !== undefined && k.arrivedOnTime !== null) c.arrivalsDue!++;
+    if (k.arrivedOnTime) c.arrivedOnTime!++;
   }
   return c;
 }

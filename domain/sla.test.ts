@@ -5,7 +5,10 @@ import {
   deadline,
   dueState,
   policyFor,
+  CLOCK_STARTS,
+  pausesWhileSuspended,
   policyMatches,
+  SLA_STAGE_LABELS,
   SLA_STAGES,
   type SlaFacts,
   type SlaPolicy,
@@ -84,7 +87,14 @@ describe('policyFor: the most specific policy per stage (shipped policies)', () 
     );
     expect(chosen(facts('illegal_construction', 'x', { underConstruction: true }), 'arrive')).toBe('S010');
     expect(chosen(facts('illegal_construction', 'x', { underConstruction: false }), 'arrive')).toBe('S009');
-    expect(chosen(facts('illegal_construction'), 'resolve')).toBe('S011');
+    // 拆违规定 Art 5 clocks the feedback to the reporter, not the resolution (issue 14 item 1).
+    expect(chosen(facts('illegal_construction'), 'feedback')).toBe('S011');
+    expect(chosen(facts('illegal_construction'), 'resolve')).toBe('S003');
+    expect(chosen(facts('noise'), 'feedback')).toBeNull();
+    // 《规定》 Art 59: the property company's 24-hour report, on the violation categories only.
+    expect(chosen(facts('illegal_construction'), 'report')).toBe('S014');
+    expect(chosen(facts('group_renting'), 'report')).toBe('S015');
+    expect(chosen(facts('repair.ordinary'), 'report')).toBeNull();
   });
 
   it('a channel policy applies only to its channel', () => {
@@ -156,6 +166,44 @@ describe('deadline', () => {
   it('a broken duration in the data throws', () => {
     expect(() => at('2026-11-26T09:00:00+08:00', '5 wd')).toThrow(/invalid duration/);
     expect(() => at('2026-11-26T09:00:00+08:00', '0h')).toThrow(/invalid duration/);
+  });
+});
+
+describe('the statutory clocks as shipped (issue 14 items 1–4)', () => {
+  const byId = new Map(SHIPPED.map((p) => [p.id, p]));
+  const due = (id: string, start: string) => formatShanghai(deadline(cal, new Date(start), byId.get(id)!));
+
+  it('S011 拆违规定 Art 5: one calendar month to feed back, ending 24:00 (not 30 days)', () => {
+    const p = byId.get('S011')!;
+    expect([p.stage, p.duration, p.sourceKind]).toEqual(['feedback', '1mo', 'law']);
+    expect(p.sourceRef).toMatch(/Art 5.*反馈举报人/);
+    expect(due('S011', '2025-02-03T10:00:00+08:00')).toBe('2025-03-04T00:00:00+08:00'); // 03-03 24:00
+    expect(due('S011', '2025-01-31T10:00:00+08:00')).toBe('2025-03-01T00:00:00+08:00'); // 02-28 24:00
+    expect(due('S011', '2026-09-01T10:00:00+08:00')).toBe('2026-10-09T00:00:00+08:00'); // after National Day
+  });
+
+  it('S009 / S010 拆违规定 Art 7: 24 hours, 2 hours while under construction, elapsed', () => {
+    expect(due('S009', '2026-09-30T23:00:00+08:00')).toBe('2026-10-01T23:00:00+08:00');
+    expect(due('S010', '2026-09-30T23:00:00+08:00')).toBe('2026-10-01T01:00:00+08:00');
+  });
+
+  it('S006 / S007 cite 《上海市供水管理条例》 Art 26 ¶1 (not Art 25)', () => {
+    for (const id of ['S006', 'S007'])
+      expect(byId.get(id)!.sourceRef).toMatch(/^《上海市供水管理条例》 Art 26 ¶1/);
+    expect(SHIPPED.some((p) => /供水管理条例》 Art 25/.test(p.sourceRef))).toBe(false);
+  });
+
+  it('the statutory clocks never pause; the others do', () => {
+    for (const p of SHIPPED) expect(pausesWhileSuspended(p), p.id).toBe(p.sourceKind !== 'law');
+    expect(pausesWhileSuspended(byId.get('S009')!)).toBe(false);
+    expect(pausesWhileSuspended(byId.get('S004')!)).toBe(true); // 急修 2 h to site: a default, pauses
+    expect(pausesWhileSuspended(null)).toBe(true);
+  });
+
+  it('every stage has words, and the on-site and feedback clocks start at the dispatch', () => {
+    for (const stage of SLA_STAGES) expect(SLA_STAGE_LABELS[stage].zh).not.toBe('');
+    expect(CLOCK_STARTS.arrive).toBe('dispatch');
+    expect(CLOCK_STARTS.feedback).toBe('dispatch');
   });
 });
 

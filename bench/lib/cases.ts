@@ -412,14 +412,21 @@ export async function generateCases(
               steps.dispatch && !steps.signFor && signP
                 ? deadline(ref.calendar, new Date(steps.dispatch), signP).toISOString()
                 : null,
+            // The on-site clock starts when the department receives the report (拆违规定 Art 7).
             arrive_due_at:
-              steps.signFor && arriveP
-                ? deadline(ref.calendar, new Date(steps.signFor), arriveP).toISOString()
+              steps.dispatch && arriveP
+                ? deadline(ref.calendar, new Date(steps.dispatch), arriveP).toISOString()
                 : null,
             resolve_due_at:
               acceptedAt && resolveP
                 ? deadline(ref.calendar, new Date(acceptedAt), resolveP).toISOString()
                 : null,
+            feedback_due_at: null,
+            fed_back_at: null,
+            violation_duty: 0,
+            violation_report_due_at: null,
+            violation_reported_at: null,
+            arrived_ontime: null,
             next_due_at: NO_DEADLINE,
             due_state: 'none',
             accepted_at: acceptedAt ? iso(acceptedAt) : null,
@@ -451,7 +458,7 @@ export async function generateCases(
           };
           if (c.accepted_at && c.accept_due_at) c.accepted_ontime = c.accepted_at <= c.accept_due_at ? 1 : 0;
           if (steps.close) c.ontime = c.resolve_due_at && c.closed_at! > c.resolve_due_at ? 0 : 1;
-          const next = nextDeadline(c);
+          const next = nextDeadline(c, ref.policies);
           if (next) {
             c.next_due_at = next.at;
             const p = policy(next.stage);

@@ -57,7 +57,8 @@ export class CaseHistory {
   /** The instant the handlers' reads look at (the step being taken). */
   private readingAt = '';
   private readonly reads: ActionReads = {
-    organisationCount: async (ids) => [...new Set(ids)].filter((id) => this.organisationIds.has(id)).length,
+    organisationCount: async (ids) => [...new Set(ids)].filter((id) => this.organisationTypes.has(id)).length,
+    organisationType: async (id) => this.organisationTypes.get(id),
     intakeData: async (caseId) => this.byId.get(caseId)?.intakeData ?? {},
     lastEventData: async (caseId, action) => {
       const events = this.byId.get(caseId)?.events ?? [];
@@ -73,7 +74,8 @@ export class CaseHistory {
 
   constructor(
     private readonly ref: CaseReference,
-    private readonly organisationIds: ReadonlySet<string>,
+    /** Every organisation's type, by id. */
+    private readonly organisationTypes: ReadonlyMap<string, string>,
     private readonly newId: (at: Date) => string,
     /** The history ends here: no step at or after it happens. */
     readonly until: Date,
@@ -176,7 +178,7 @@ export class CaseHistory {
    */
   passDeadlines(sim: SimCase, until: Date): void {
     const c = sim.row;
-    const next = nextDeadline(c);
+    const next = nextDeadline(c, this.ref.policies);
     if (!next) return;
     const policy = policyFor(this.ref.policies, next.stage, slaFacts(c));
     const due = new Date(next.at);
@@ -189,6 +191,7 @@ export class CaseHistory {
     }
     if (due < until && !sim.slaDone.has(`due|${next.at}`)) {
       sim.slaDone.add(`due|${next.at}`);
+      if (next.stage === 'arrive' && !c.arrived_at) this.update(sim, { arrived_ontime: 0 }, due);
       if (!policy?.escalateOnOverdue) {
         this.update(sim, { due_state: 'overdue' }, due);
         return;

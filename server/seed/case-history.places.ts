@@ -30,7 +30,8 @@ export interface HistoryPlaces {
   streets: Map<string, HistoryStreet>;
   /** The district office that supervises the streets (督办): the district housing bureau. */
   supervisorOrgId: string | null;
-  organisationIds: Set<string>;
+  /** Every organisation's type, by id. */
+  organisationTypes: Map<string, string>;
   organisationNames: Map<string, string>;
 }
 
@@ -101,7 +102,7 @@ export async function loadPlaces(db: Executor, districtCode: string): Promise<Hi
     streets,
     supervisorOrgId:
       orgs.find((o) => o.type === 'housing_bureau' && o.division_code === districtCode)?.id ?? null,
-    organisationIds: new Set(orgs.map((o) => o.id)),
+    organisationTypes: new Map(orgs.map((o) => [o.id, o.type])),
     organisationNames: new Map(orgs.map((o) => [o.id, o.name])),
   };
 }

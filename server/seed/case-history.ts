@@ -182,7 +182,7 @@ export async function seedCaseHistory(
     for (let i = 0; i < 16; i += 4) view.setUint32(i, Math.floor(idRng.next() * 2 ** 32));
     return v7({ msecs: at.getTime(), random });
   };
-  const h = new CaseHistory(ref, places.organisationIds, newId, end);
+  const h = new CaseHistory(ref, places.organisationTypes, newId, end);
   const numbers = await nextSequenceValues(db, 'case_no_seq', plan.length);
   const earlierOf = new Map<string, SimCase[]>();
   for (const [i, p] of plan.entries()) {
@@ -234,7 +234,7 @@ async function write(deps: Deps, ref: CaseReference, h: CaseHistory, end: Date):
     await b.flush();
     // The SLA checks still to come (those before the end were applied by the engine, as the worker would have).
     for (const sim of h.cases) {
-      const next = nextDeadline(sim.row);
+      const next = nextDeadline(sim.row, ref.policies);
       if (next && next.at > end.toISOString()) await scheduleSla(trx, deps, ref, sim.row);
     }
   });

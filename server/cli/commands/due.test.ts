@@ -66,6 +66,13 @@ describe('due run() in-process', () => {
     expect(h.stdout).toBe('2026-10-01T10:30:00+08:00\n');
   });
 
+  it('mo: a month as the law counts it (民法典 Arts 201–203), d keeps its 24-hour days', async () => {
+    const mo = await runCaptured(['--start', '2025-02-03T10:00:00+08:00', '--duration', '1mo']);
+    expect(mo).toEqual({ code: 0, stdout: '2025-03-04T00:00:00+08:00\n', stderr: '' });
+    const d = await runCaptured(['--start', '2025-02-03T10:00:00+08:00', '--duration', '30d']);
+    expect(d.stdout).toBe('2025-03-05T10:00:00+08:00\n');
+  });
+
   it.each([
     [[], /missing --start/],
     [['--start', '2026-11-26T09:30:00+08:00'], /missing --duration/],

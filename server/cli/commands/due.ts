@@ -1,6 +1,7 @@
-// `gongzhi due --start <ISO 8601> --duration <N>h|<N>d|<N>wd [--calendar <file.json>]`
+// `gongzhi due --start <ISO 8601> --duration <N>h|<N>d|<N>wd|<N>mo [--calendar <file.json>]`
 //
-// Prints the deadline as one ISO 8601 line with +08:00 (see domain/calendar.ts for the semantics).
+// Prints the deadline as one ISO 8601 line with +08:00 (see domain/calendar.ts for the semantics: h and d are
+// elapsed time, wd working days, mo calendar months as a statutory period, 民法典 Arts 201–203).
 // Without --calendar the shipped State Council schedule reference/china-holidays.json is used; --calendar
 // takes the flat format {"holidays": [...], "workdays": [...]} instead (it replaces, not extends, the shipped one).
 import { readFile } from 'node:fs/promises';
@@ -18,7 +19,7 @@ import {
 import { parseCommandArgs, UsageError } from '../args.js';
 
 const USAGE =
-  'usage: gongzhi due --start <ISO 8601 date-time with offset> --duration <N>h|<N>d|<N>wd [--calendar <file.json>]';
+  'usage: gongzhi due --start <ISO 8601 date-time with offset> --duration <N>h|<N>d|<N>wd|<N>mo [--calendar <file.json>]';
 const SHIPPED_CALENDAR = new URL('../../../reference/china-holidays.json', import.meta.url);
 const OPTIONS = {
   start: { type: 'string' },

@@ -1,5 +1,5 @@
 // Background work of the cases module, run by the durable job table (exactly once per job).
-import { policyFor } from '../../../domain/sla.js';
+import { policyFor, SLA_STAGE_LABELS, type SlaStage } from '../../../domain/sla.js';
 import type { Deps } from '../../platform/deps.js';
 import { writeTx } from '../../platform/deps.js';
 import { completeJobIn, type JobHandler } from '../../platform/jobs/jobs.js';
@@ -12,11 +12,9 @@ import { nextDeadline, slaFacts } from './cases.sla.js';
 interface SlaJob {
   caseId: string;
   dueAt: string;
-  stage: 'accept' | 'sign' | 'arrive' | 'resolve';
+  stage: SlaStage;
   kind: 'warn' | 'due';
 }
-
-const STAGE_ZH = { accept: '受理', sign: '签收', arrive: '到场', resolve: '办结' };
 
 /**
  * Marks a case due soon or overdue, notifies, and escalates (自动督办) when its policy says so. The job is
@@ -32,7 +30,7 @@ export function slaHandler(deps: Deps): JobHandler {
       const c = await repo.findCaseForUpdate(trx, job.caseId);
       // Stale when the case moved on (its pending deadline is no longer this one), and a warning never
       // downgrades a case already overdue.
-      if (!c || nextDeadline(c)?.at !== job.dueAt) return;
+      if (!c || nextDeadline(c, ref.policies)?.at !== job.dueAt) return;
       if (job.kind === 'warn' && c.due_state === 'overdue') return;
       const now = deps.clock.now().toISOString();
       const policy = policyFor(ref.policies, job.stage, slaFacts(c));
@@ -45,8 +43,11 @@ export function slaHandler(deps: Deps): JobHandler {
         // An escalation appends an event: bump the version so a concurrent action retries on fresh state.
         event_count: escalate ? c.event_count + 1 : c.event_count,
         version: escalate ? c.version + 1 : c.version,
+        // The on-site deadline passed with nobody there: late for 到场及时率, whenever they arrive.
+        ...(job.kind === 'due' && job.stage === 'arrive' && !c.arrived_at ? { arrived_ontime: 0 } : {}),
       });
-      const stageZh = STAGE_ZH[job.stage];
+      const stage = SLA_STAGE_LABELS[job.stage];
+      const stageZh = stage.zh;
       await notify(
         trx,
         { orgIds: [c.lead_org_id] },
@@ -59,8 +60,8 @@ export function slaHandler(deps: Deps): JobHandler {
               : `案件 ${c.case_no} 即将到达${stageZh}时限`,
           en:
             job.kind === 'due'
-              ? `Case ${c.case_no} is overdue (${job.stage})`
-              : `Case ${c.case_no} is due soon (${job.stage})`,
+              ? `Case ${c.case_no} is overdue (${stage.en})`
+              : `Case ${c.case_no} is due soon (${stage.en})`,
         },
         now,
       );

@@ -86,4 +86,13 @@ export const casesMessages: Catalogue = {
     'zh-CN': '第 {n} 张照片不是有效的 PNG、JPEG 或 WebP 图片',
     en: 'Photo {n} is not a valid PNG, JPEG or WebP picture',
   },
+  'cases.notice_date_invalid': {
+    'zh-CN': '通告发布日期或告示期限届满日期不是有效日期（格式：YYYY-MM-DD）',
+    en: 'The notice’s publication date or end date is not a valid date (YYYY-MM-DD)',
+  },
+  'cases.notice_too_short': {
+    'zh-CN':
+      '告示期限自通告发布之日起不少于{days}日（《上海市拆除违法建筑若干规定》第九条），期限最早可至 {earliest}',
+    en: 'The notice period must run at least {days} days from publication (Shanghai Provisions on the Demolition of Illegal Buildings, Art 9); it may end on {earliest} at the earliest',
+  },
 };

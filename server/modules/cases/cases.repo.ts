@@ -179,7 +179,8 @@ export async function findCaseForUpdate(db: Executor, id: string) {
 export async function updateSlaState(
   db: Executor,
   id: string,
-  changes: Pick<CaseTable, 'due_state' | 'supervision_level' | 'event_count' | 'version'>,
+  changes: Pick<CaseTable, 'due_state' | 'supervision_level' | 'event_count' | 'version'> &
+    Partial<Pick<CaseTable, 'arrived_ontime'>>,
 ) {
   await db.updateTable('cases').set(changes).where('id', '=', id).execute();
 }

@@ -1,6 +1,15 @@
 // SLA clocks of a case: the deadline of each stage from the policies and the working-day calendar, the earliest
 // pending one (next_due_at, due_state) and the outbox jobs that check it at the warning time and at the deadline.
-import { deadline, dueState, policyFor, type SlaFacts, type SlaStage } from '../../../domain/sla.js';
+import type { CaseStatus } from '../../../domain/case-lifecycle.js';
+import {
+  deadline,
+  dueState,
+  pausesWhileSuspended,
+  policyFor,
+  type SlaFacts,
+  type SlaPolicy,
+  type SlaStage,
+} from '../../../domain/sla.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { CaseTable } from '../../platform/db/schema.js';
 import type { Deps } from '../../platform/deps.js';
@@ -22,32 +31,55 @@ export function stageDeadline(
   return p ? deadline(ref.calendar, from, p).toISOString() : null;
 }
 
-/** The earliest pending deadline for the status, its stage and policy. */
-export function nextDeadline(c: CaseTable): { at: string; stage: SlaStage } | null {
-  const pending: [SlaStage, string | null][] =
-    c.status === 'received'
-      ? [['accept', c.accept_due_at]]
-      : c.status === 'dispatched'
-        ? [
-            ['sign', c.sign_due_at],
-            ['resolve', c.resolve_due_at],
-          ]
-        : c.status === 'signed'
-          ? [
-              ['arrive', c.arrived_at ? null : c.arrive_due_at],
-              ['resolve', c.resolve_due_at],
-            ]
-          : c.status === 'accepted'
-            ? [['resolve', c.resolve_due_at]]
-            : [];
+/** The workflow's pending deadlines in a status (the on-site clock runs from the dispatch, 拆违规定 Art 7). */
+function workflowPending(c: CaseTable, status: string): [SlaStage, string | null][] {
+  const arrive: [SlaStage, string | null] = ['arrive', c.arrived_at ? null : c.arrive_due_at];
+  switch (status) {
+    case 'received':
+      return [['accept', c.accept_due_at]];
+    case 'dispatched':
+      return [['sign', c.sign_due_at], arrive, ['resolve', c.resolve_due_at]];
+    case 'signed':
+      return [arrive, ['resolve', c.resolve_due_at]];
+    case 'accepted':
+      return [['resolve', c.resolve_due_at]];
+    default:
+      return [];
+  }
+}
+
+const ENDED: readonly string[] = ['declined', 'merged'];
+
+/**
+ * The earliest pending deadline and its stage: the workflow's for the status, and the duties the law names
+ * (反馈举报人, 报告违法) until they are met, whatever the status. While 挂起 / 挂账 only the clocks that never pause
+ * run (a statutory clock, {@link pausesWhileSuspended}): the workflow's as it stood before the suspension.
+ */
+export function nextDeadline(
+  c: CaseTable,
+  policies: readonly SlaPolicy[],
+): { at: string; stage: SlaStage } | null {
+  const paused = c.status === 'suspended' || c.status === 'parked';
+  const status: CaseStatus | string = paused ? (c.status_before_suspension ?? 'accepted') : c.status;
+  const duties: [SlaStage, string | null][] = ENDED.includes(c.status)
+    ? []
+    : [
+        ['feedback', c.fed_back_at ? null : c.feedback_due_at],
+        ['report', c.violation_reported_at ? null : c.violation_report_due_at],
+      ];
+  const facts = paused ? slaFacts(c) : null;
   let best: { at: string; stage: SlaStage } | null = null;
-  for (const [stage, at] of pending) if (at && (!best || at < best.at)) best = { at, stage };
+  for (const [stage, at] of [...workflowPending(c, status), ...duties]) {
+    if (!at || (best && at >= best.at)) continue;
+    if (facts && pausesWhileSuspended(policyFor(policies, stage, facts))) continue;
+    best = { at, stage };
+  }
   return best;
 }
 
 /** Sets next_due_at and due_state from the case's pending deadlines. */
 export function refreshDue(ref: CaseReference, c: CaseTable, now: Date): void {
-  const next = nextDeadline(c);
+  const next = nextDeadline(c, ref.policies);
   c.next_due_at = next?.at ?? NO_DEADLINE;
   const policy = next ? policyFor(ref.policies, next.stage, slaFacts(c)) : null;
   c.due_state = dueState(now, next ? new Date(next.at) : null, policy?.warnBeforeMinutes ?? 0);
@@ -55,7 +87,7 @@ export function refreshDue(ref: CaseReference, c: CaseTable, now: Date): void {
 
 /** Outbox: SLA checks at the warning time and at the deadline (exactly once per case and deadline). */
 export async function scheduleSla(trx: Tx, deps: Deps, ref: CaseReference, c: CaseTable): Promise<void> {
-  const next = nextDeadline(c);
+  const next = nextDeadline(c, ref.policies);
   if (!next) return;
   const policy = policyFor(ref.policies, next.stage, slaFacts(c));
   const due = new Date(next.at);

@@ -11,11 +11,15 @@ import {
   type Satisfaction,
 } from '../../../domain/case-lifecycle.js';
 import { maskPhone } from '../../../domain/access.js';
+import { takesEnforcementNotice, violationReportState } from '../../../domain/case-duties.js';
+import { formatCitation } from '../../../domain/citations.js';
+import { policyFor, SLA_STAGES, type SlaStage } from '../../../domain/sla.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { CaseTable } from '../../platform/db/schema.js';
 import * as repo from './cases.repo.js';
 import { NO_DEADLINE } from './cases.repo.js';
 import type { CaseReference } from './cases.reference.js';
+import { slaFacts } from './cases.sla.js';
 
 export function stateOf(c: CaseTable): CaseState {
   return {
@@ -24,7 +28,46 @@ export function stateOf(c: CaseTable): CaseState {
     extensionPending: !!c.extension_pending,
     arrivedOnSite: !!c.arrived_at,
     satisfaction: (c.satisfaction as Satisfaction | null) ?? null,
+    feedbackPending: !!c.feedback_due_at && !c.fed_back_at,
+    violationReport: violationReportState({
+      duty: !!c.violation_duty,
+      reportDueAt: c.violation_report_due_at,
+      reportedAt: c.violation_reported_at,
+    }),
+    enforcementNotice: takesEnforcementNotice(c.category_code),
   };
+}
+
+const DUE_OF: Record<SlaStage, (c: CaseTable) => string | null> = {
+  accept: (c) => c.accept_due_at,
+  sign: (c) => c.sign_due_at,
+  arrive: (c) => c.arrive_due_at,
+  resolve: (c) => c.resolve_due_at,
+  feedback: (c) => c.feedback_due_at,
+  report: (c) => c.violation_report_due_at,
+};
+
+const DEFAULT_BASIS = {
+  zh: '本系统默认时限（未见法规规定，可由管理员调整）',
+  en: 'this product’s default (no statute sets it; administrators may change it)',
+};
+
+/** The rule behind each clock the case has, as people cite it (law and policy), or said to be a default. */
+export function deadlineBasis(ref: CaseReference, c: CaseTable) {
+  const facts = slaFacts(c);
+  return SLA_STAGES.flatMap((stage) => {
+    const p = DUE_OF[stage](c) ? policyFor(ref.policies, stage, facts) : null;
+    if (!p) return [];
+    const cited = p.sourceKind !== 'unverified';
+    return [
+      {
+        stage,
+        law: p.sourceKind === 'law',
+        zh: cited ? formatCitation(p.sourceRef, 'zh-CN') : DEFAULT_BASIS.zh,
+        en: cited ? formatCitation(p.sourceRef, 'en') : DEFAULT_BASIS.en,
+      },
+    ];
+  });
 }
 
 export const RECEIVE_LABEL = { zh: '受理', en: 'Received' };
@@ -161,8 +204,12 @@ export async function presentCase(
       sign: c.sign_due_at,
       arrive: c.arrive_due_at,
       resolve: c.resolve_due_at,
+      feedback: c.feedback_due_at,
+      report: c.violation_report_due_at,
       next: c.next_due_at === NO_DEADLINE ? null : c.next_due_at,
     },
+    dutiesDone: { feedback: c.fed_back_at, report: c.violation_reported_at },
+    deadlineBasis: deadlineBasis(ref, c),
     dueState: c.due_state,
     extensionPending: !!c.extension_pending,
     supervisionLevel: c.supervision_level,

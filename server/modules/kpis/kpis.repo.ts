@@ -142,11 +142,13 @@ function countColumns(): RawBuilder<unknown> {
         count(t.satisfaction) as revisited,
         sum(case when t.satisfaction in (${satisfied}) then 1 else 0 end) as satisfied,
         count(t.duplicate_of_id) as repeats,
-        sum(case when t.status = 'parked' then 1 else 0 end) as parked`;
+        sum(case when t.status = 'parked' then 1 else 0 end) as parked,
+        count(t.arrived_ontime) as arrivals_due,
+        sum(case when t.arrived_ontime = 1 then 1 else 0 end) as arrived_on_time`;
 }
 
 const CASE_COLUMNS = sql`cases.proactive, cases.accepted_ontime, cases.ontime, cases.resolved, cases.satisfaction,
-          cases.duplicate_of_id, cases.status`;
+          cases.duplicate_of_id, cases.status, cases.arrived_ontime`;
 
 function countsOf(row: Record<string, unknown>): KpiCounts {
   const n = (k: string) => Number(row[k] ?? 0);
@@ -163,6 +165,8 @@ function countsOf(row: Record<string, unknown>): KpiCounts {
     satisfied: n('satisfied'),
     repeats: n('repeats'),
     parked: n('parked'),
+    arrivalsDue: n('arrivals_due'),
+    arrivedOnTime: n('arrived_on_time'),
   };
 }
 

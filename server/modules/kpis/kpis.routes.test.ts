@@ -88,6 +88,7 @@ describe.each(DB_KINDS)('case KPIs (%s)', (kind) => {
     const complete = async (id: string, resolved: boolean, satisfaction?: string) => {
       await act(huamu, id, { action: 'dispatch' });
       await act(wuye, id, { action: 'signFor' });
+      await act(wuye, id, { action: 'arriveOnSite' }); // E: within its 2 h on-site limit; A, I have none
       await act(wuye, id, { action: 'reportBack', note: '已处理', resolved });
       await act(huamu, id, { action: 'verifyPass' });
       if (satisfaction) {
@@ -126,6 +127,7 @@ describe.each(DB_KINDS)('case KPIs (%s)', (kind) => {
     satisfactionRate: 0.6667, // (A satisfied + E basically) / 3
     repeatRate: 0.1429, // 1 / 7 (C)
     parked: 1,
+    arrivalOnTimeRate: 1, // 1 / 1 (E on site in time; B's and G's clocks not come due)
   };
   const zhangjiangRow = {
     key: ZHANGJIANG,
@@ -139,6 +141,7 @@ describe.each(DB_KINDS)('case KPIs (%s)', (kind) => {
     satisfactionRate: null,
     repeatRate: 0,
     parked: 0,
+    arrivalOnTimeRate: null,
   };
 
   it('gives the exact figures per street to the district and the city', async () => {
@@ -191,6 +194,7 @@ describe.each(DB_KINDS)('case KPIs (%s)', (kind) => {
         satisfactionRate: null,
         repeatRate: 0,
         parked: 1,
+        arrivalOnTimeRate: null,
       },
     ]);
 
@@ -207,6 +211,7 @@ describe.each(DB_KINDS)('case KPIs (%s)', (kind) => {
       satisfactionRate: 0.6667,
       repeatRate: 0,
       parked: 0,
+      arrivalOnTimeRate: 1,
     };
     expect((await kpis(pudong, `groupBy=company&${DAY}`)).json().items).toEqual([companyRow]);
     // The company itself sees its own row only — whatever the grouping.
@@ -272,11 +277,12 @@ describe.each(DB_KINDS)('case KPIs (%s)', (kind) => {
       '满意率',
       '重复投诉率',
       '挂账数',
+      '到场及时率',
     ]);
     expect(rows.slice(1).sort((a, b) => a[0].localeCompare(b[0]))).toEqual(
       [
-        ['花木街道', '7', '2', '28.57%', '83.33%', '66.67%', '75.00%', '66.67%', '14.29%', '1'],
-        ['张江镇', '1', '0', '0.00%', '', '', '', '', '0.00%', '0'],
+        ['花木街道', '7', '2', '28.57%', '83.33%', '66.67%', '75.00%', '66.67%', '14.29%', '1', '100.00%'],
+        ['张江镇', '1', '0', '0.00%', '', '', '', '', '0.00%', '0', ''],
       ].sort((a, b) => a[0].localeCompare(b[0])),
     );
 
@@ -291,7 +297,7 @@ describe.each(DB_KINDS)('case KPIs (%s)', (kind) => {
     const sheet = await readXlsx(xlsx.rawPayload);
     expect(sheet[0].slice(0, 4)).toEqual(['Street/town', 'Cases', 'Proactive', 'Discovery rate']);
     expect(sheet.slice(1)).toEqual([
-      ['花木街道', 7, 2, 0.2857, 0.8333, 0.6667, 0.75, 0.6667, 0.1429, 1], // rates are numbers (0.0%)
+      ['花木街道', 7, 2, 0.2857, 0.8333, 0.6667, 0.75, 0.6667, 0.1429, 1, 1], // rates are numbers (0.0%)
     ]);
 
     // A compound named like a formula is exported as text in both formats.

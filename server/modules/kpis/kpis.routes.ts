@@ -41,7 +41,9 @@ export const kpisRoutes =
             '(4 decimals), null when their denominator is 0: discoveryRate 发现率 = proactive / total; ' +
             'acceptedOnTimeRate 受理及时率 = accepted on time / accepted; onTimeRate 按时办结率 = closed on time / ' +
             'closed; resolutionRate 解决率 = resolved / reported back; satisfactionRate 满意率 = (satisfied + ' +
-            'basically satisfied) / revisited; repeatRate 重复投诉率 = repeats / total; parked 挂账 = cases parked. ' +
+            'basically satisfied) / revisited; repeatRate 重复投诉率 = repeats / total; parked 挂账 = cases parked; ' +
+            'arrivalOnTimeRate 到场及时率 = on site by the on-site deadline (counted from the dispatch) / on-site ' +
+            'clocks come due (arrived, or the deadline passed first). ' +
             'Offices see the places they cover; departments, utilities and companies only the cases they lead.',
           querystring: KpiQuery,
           response: { 200: KpiResult, ...errorResponses },

@@ -128,6 +128,7 @@ const EXPORT_COLUMNS: { zh: string; en: string; key: keyof KpiItem; type: OutCol
   { zh: '满意率', en: 'Satisfaction', key: 'satisfactionRate', type: 'percent' },
   { zh: '重复投诉率', en: 'Repeat complaints', key: 'repeatRate', type: 'percent' },
   { zh: '挂账数', en: 'Parked', key: 'parked', type: 'int' },
+  { zh: '到场及时率', en: 'On site on time', key: 'arrivalOnTimeRate', type: 'percent' },
 ];
 
 /**

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010-resident-messages.js';
 import * as m0011 from './migrations/0011-owner-reports.js';
 import * as m0012 from './migrations/0012-rate-limits.js';
 import * as m0013 from './migrations/0013-category-keywords.js';
+import * as m0014 from './migrations/0014-case-law-clocks.js';
 import * as m0015 from './migrations/0015-routing-law.js';
 import * as m0016 from './migrations/0016-governance-duties.js';
 import * as m0021 from './migrations/0021-fund.js';
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011-owner-reports': m0011,
   '0012-rate-limits': m0012,
   '0013-category-keywords': m0013,
+  '0014-case-law-clocks': m0014,
   '0015-routing-law': m0015,
   '0016-governance-duties': m0016,
   '0021-fund': m0021,

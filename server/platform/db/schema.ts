@@ -297,6 +297,16 @@ export interface CaseTable {
   sign_due_at: string | null;
   arrive_due_at: string | null;
   resolve_due_at: string | null;
+  /** 反馈举报人 by (拆违规定 Art 5; migration 0014), from the dispatch; fed_back_at when done. */
+  feedback_due_at: string | null;
+  fed_back_at: string | null;
+  /** 1: the lead is a property company and the category carries 《规定》 Art 59's report duty (migration 0014). */
+  violation_duty: number;
+  /** 24 h from the company's 劝阻、制止无效 record (《规定》 Art 59); violation_reported_at when reported. */
+  violation_report_due_at: string | null;
+  violation_reported_at: string | null;
+  /** 1 on site by arrive_due_at, 0 late or the deadline passed first, null without an on-site clock (0014). */
+  arrived_ontime: number | null;
   next_due_at: string;
   due_state: string;
   accepted_at: string | null;

@@ -13,4 +13,5 @@ export const PUBLIC_STEP_COLOURS: Record<PublicStep, string> = {
   paused: 'default',
   declined: 'default',
   merged: 'default',
+  fedBack: 'blue',
 };

@@ -5,7 +5,12 @@
 import { isMergeTarget } from '../../../../domain/case-duplicates.js';
 import type { CaseAction, CaseStatus, Relation } from '../../../../domain/case-lifecycle.js';
 import { addDuration, parseDuration } from '../../../../domain/calendar.js';
-import type { SlaFacts } from '../../../../domain/sla.js';
+import {
+  carriesViolationReport,
+  checkEnforcementNotice,
+  ENFORCEMENT_NOTICE,
+} from '../../../../domain/case-duties.js';
+import { pausesWhileSuspended, policyFor, type SlaFacts, type SlaStage } from '../../../../domain/sla.js';
 import type { ActionInput } from '../../../../contracts/cases.js';
 import { badRequest } from '../../../platform/http/errors.js';
 import type { Executor } from '../../../platform/db/database.js';
@@ -22,6 +27,8 @@ import * as repo from './actions.repo.js';
 export interface ActionReads {
   /** How many of these organisations exist. */
   organisationCount(ids: readonly string[]): Promise<number>;
+  /** An organisation's type (property_company, department, …), undefined when there is none. */
+  organisationType(id: string): Promise<string | undefined>;
   /** The data of the case's intake event (with the routing's suggested co-handlers). */
   intakeData(caseId: string): Promise<{ coHandlerIds?: string[] }>;
   /** The data of the case's latest event of an action. */
@@ -33,6 +40,7 @@ export interface ActionReads {
 export function databaseReads(db: Executor): ActionReads {
   return {
     organisationCount: async (ids) => (await casesRepo.organisationsByIds(db, ids)).length,
+    organisationType: async (id) => (await casesRepo.organisationsByIds(db, [id]))[0]?.type,
     intakeData: async (caseId) => JSON.parse((await repo.firstEventData(db, caseId)) ?? '{}'),
     lastEventData: (caseId, action) => repo.lastEventData(db, caseId, action),
     caseByNo: (caseNo) => casesRepo.findCaseByNo(db, caseNo),
@@ -73,14 +81,25 @@ function markAccepted(c: CaseTable, x: ActionContext) {
   c.resolve_due_at = stageDeadline(x.ref, x.facts, 'resolve', x.now);
 }
 
-/** 派遣: the chosen lead (default: the routing's suggestion) and co-handlers (default: the suggested ones). */
+/**
+ * 派遣: the chosen lead (default: the routing's suggestion) and co-handlers (default: the suggested ones). The
+ * lead receives the report now, so the clocks that count from the receipt start (domain/sla.ts CLOCK_STARTS):
+ * 签收, 到场 (拆违规定 Art 7 "接到相关举报…后…到现场") and 反馈举报人 (Art 5); a property company lead on a violation
+ * category carries 《规定》 Art 59's report duty.
+ */
 async function dispatch(c: CaseTable, x: ActionContext): Promise<ActionEffect> {
   const lead = x.body.leadOrgId ?? c.suggested_org_id;
-  if (!lead || !(await x.reads.organisationCount([lead]))) throw badRequest('cases.lead_invalid');
+  const leadType = lead ? await x.reads.organisationType(lead) : undefined;
+  if (!lead || !leadType) throw badRequest('cases.lead_invalid');
   if (x.from === 'received') markAccepted(c, x);
   c.lead_org_id = lead;
   c.dispatched_at = x.nowIso;
   c.sign_due_at = stageDeadline(x.ref, x.facts, 'sign', x.now);
+  c.arrive_due_at = c.arrived_at ? c.arrive_due_at : stageDeadline(x.ref, x.facts, 'arrive', x.now);
+  if (!c.fed_back_at) c.feedback_due_at = stageDeadline(x.ref, x.facts, 'feedback', x.now);
+  const reportPolicy = policyFor(x.ref.policies, 'report', x.facts);
+  c.violation_duty = carriesViolationReport(leadType, !!reportPolicy) ? 1 : 0;
+  if (!c.violation_reported_at) c.violation_report_due_at = null;
   c.resolve_due_at ??= stageDeadline(x.ref, x.facts, 'resolve', x.now);
   const intake = await x.reads.intakeData(c.id);
   const suggested = (intake.coHandlerIds ?? []).filter((o) => o !== lead);
@@ -105,6 +124,12 @@ function releaseLead(c: CaseTable): string | null {
   c.sign_due_at = null;
   c.arrive_due_at = null;
   c.signed_at = null;
+  // The department that received the report gave it back: the next one's clocks start at its dispatch.
+  if (!c.fed_back_at) c.feedback_due_at = null;
+  if (!c.violation_reported_at) {
+    c.violation_duty = 0;
+    c.violation_report_due_at = null;
+  }
   return previous;
 }
 
@@ -129,24 +154,46 @@ function reopen(c: CaseTable, x: ActionContext) {
   c.reported_at = null;
   c.signed_at = null;
   c.arrived_at = null;
+  c.arrived_ontime = null;
   c.ontime = null;
   c.resolved = null;
   c.satisfaction = null;
   c.sign_due_at = stageDeadline(x.ref, x.facts, 'sign', x.now);
+  c.arrive_due_at = stageDeadline(x.ref, x.facts, 'arrive', x.now);
   c.resolve_due_at = stageDeadline(x.ref, x.facts, 'resolve', x.now);
 }
 
-/** 恢复: the clock was paused, so every pending deadline moves by the time spent suspended. */
+/**
+ * 恢复 / 销账: a clock that pauses moves by the time spent suspended; a statutory one does not
+ * (pausesWhileSuspended: the law counts from the report and knows no 挂起).
+ */
 function resume(c: CaseTable, x: ActionContext): ActionEffect {
   const paused = c.suspended_at ? x.now.getTime() - new Date(c.suspended_at).getTime() : 0;
-  const shift = (v: string | null) => (v ? new Date(new Date(v).getTime() + paused).toISOString() : v);
-  c.accept_due_at = shift(c.accept_due_at);
-  c.sign_due_at = shift(c.sign_due_at);
-  c.arrive_due_at = shift(c.arrive_due_at);
-  c.resolve_due_at = shift(c.resolve_due_at);
+  const shift = (stage: SlaStage, v: string | null) =>
+    v && pausesWhileSuspended(policyFor(x.ref.policies, stage, x.facts))
+      ? new Date(new Date(v).getTime() + paused).toISOString()
+      : v;
+  c.accept_due_at = shift('accept', c.accept_due_at);
+  c.sign_due_at = shift('sign', c.sign_due_at);
+  c.arrive_due_at = shift('arrive', c.arrive_due_at);
+  c.resolve_due_at = shift('resolve', c.resolve_due_at);
   c.status_before_suspension = null;
   c.suspended_at = null;
   return { data: { pausedMs: paused } };
+}
+
+/** 限期拆除通告 (拆违规定 Art 9): the period set must run at least ten days from the day of publication. */
+function noticeDemolition(_c: CaseTable, x: ActionContext): ActionEffect {
+  const publishedOn = x.body.noticePublishedOn!;
+  const endsOn = x.body.noticeEndsOn!;
+  const check = checkEnforcementNotice(publishedOn, endsOn);
+  if (!check.ok && check.reason === 'invalid_date') throw badRequest('cases.notice_date_invalid');
+  if (!check.ok)
+    throw badRequest('cases.notice_too_short', {
+      days: ENFORCEMENT_NOTICE.minDays,
+      earliest: check.earliestEnd!,
+    });
+  return { data: { noticePublishedOn: publishedOn, noticeEndsOn: endsOn, noticeDays: check.days } };
 }
 
 /** 合并: into an unfinished other case, found by its number. */
@@ -168,14 +215,15 @@ export const ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
   dispatch,
   redispatch,
   recall: (c) => ({ data: { previousLeadOrgId: releaseLead(c) } }),
+  // The on-site clock runs from the dispatch (拆违规定 Art 7), not from 签收.
   signFor: (c, x) => {
     c.signed_at = x.nowIso;
     c.sign_due_at = null;
-    c.arrive_due_at = stageDeadline(x.ref, x.facts, 'arrive', x.now);
   },
   returnCase,
   arriveOnSite: (c, x) => {
     c.arrived_at = x.nowIso;
+    c.arrived_ontime = c.arrive_due_at ? (x.nowIso <= c.arrive_due_at ? 1 : 0) : null;
   },
   reportBack: (c, x) => {
     c.resolved = x.body.resolved === false ? 0 : 1;
@@ -223,4 +271,17 @@ export const ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
   unpark: resume,
   merge,
   comment: () => {},
+  feedBackReporter: (c, x) => {
+    c.fed_back_at = x.nowIso;
+    return { data: { onTime: !c.feedback_due_at || x.nowIso <= c.feedback_due_at } };
+  },
+  dissuasionFailed: (c, x) => {
+    c.violation_report_due_at = stageDeadline(x.ref, x.facts, 'report', x.now);
+    return { data: { reportDueAt: c.violation_report_due_at } };
+  },
+  reportViolation: (c, x) => {
+    c.violation_reported_at = x.nowIso;
+    return { data: { onTime: !c.violation_report_due_at || x.nowIso <= c.violation_report_due_at } };
+  },
+  noticeDemolition,
 };

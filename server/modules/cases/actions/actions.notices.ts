@@ -5,7 +5,9 @@ import type { Deps } from '../../../platform/deps.js';
 import type { Tx } from '../../../platform/db/database.js';
 import type { CaseTable } from '../../../platform/db/schema.js';
 import { notify } from '../../notifications/notifications.service.js';
+import { committeeMemberUsers } from '../../governance/governance.service.js';
 import { tellReporter } from '../tracking/tracking.notices.js';
+import * as repo from './actions.repo.js';
 
 interface Notice {
   /** The organisation told; null: recorded without an addressee (a returned case has no lead any more). */
@@ -101,5 +103,26 @@ export async function notifyFor(
       { kind: n.kind ?? `case.${action}`, caseId: c.id, zh: n.zh, en: n.en },
       now,
     );
+  if (action === 'reportViolation') await tellOfViolation(trx, c, now);
   await tellReporter(trx, deps, c, action, facts.from, facts.seq, facts.byReporter);
+}
+
+/**
+ * 《规定》 Art 59: the property company's report reaches the owners' committee (its members' accounts) and the
+ * authorities (the street's offices, which dispatch to the enforcing department).
+ */
+async function tellOfViolation(trx: Tx, c: CaseTable, now: string) {
+  const userIds = c.compound_id ? await committeeMemberUsers(trx, c.compound_id) : [];
+  const orgIds = await repo.streetOfficesOf(trx, c.street_code);
+  await notify(
+    trx,
+    { orgIds, userIds },
+    {
+      kind: 'case.reportViolation',
+      caseId: c.id,
+      zh: `物业服务企业报告违法行为（劝阻、制止无效）：案件 ${c.case_no} ${c.title}（《上海市住宅物业管理规定》第五十九条）`,
+      en: `The property company reports a violation it could not stop: case ${c.case_no} ${c.title} (Shanghai Regulations on Residential Property Management, Art 59)`,
+    },
+    now,
+  );
 }

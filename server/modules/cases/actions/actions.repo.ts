@@ -55,3 +55,16 @@ export async function lastEventData(
     .executeTakeFirst();
   return row ? (JSON.parse(row.data_json) as Record<string, unknown>) : undefined;
 }
+
+/** The street's offices (街道办事处 / 镇政府, 房管办): the local authority a property company reports to. */
+export async function streetOfficesOf(db: Executor, streetCode: string | null): Promise<string[]> {
+  if (!streetCode) return [];
+  const rows = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('division_code', '=', streetCode)
+    .where('type', 'in', ['street_office', 'housing_office'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -30,6 +30,8 @@ interface Values {
   resolved?: boolean;
   photos?: string[];
   mergeIntoCaseNo?: string;
+  noticePublishedOn?: string;
+  noticeEndsOn?: string;
 }
 
 interface Props {
@@ -96,6 +98,10 @@ export function ActionModal({ view, action, onClose }: Props) {
       if (v.photos?.length) body.photos = v.photos;
     }
     if (target === 'case') body.mergeIntoCaseNo = v.mergeIntoCaseNo?.trim();
+    if (needs?.notice) {
+      body.noticePublishedOn = v.noticePublishedOn;
+      body.noticeEndsOn = v.noticeEndsOn;
+    }
     mutation.mutate(body, {
       onSuccess: () => {
         void message.success(t('cases.actionDone', { action: label }));
@@ -174,6 +180,21 @@ export function ActionModal({ view, action, onClose }: Props) {
             <Form.Item name="coHandlerOrgIds" label={t('cases.coHandlers')}>
               <OrgSelect known={known} multiple testId="action-co-handlers" />
             </Form.Item>
+          </>
+        )}
+        {needs?.notice && (
+          <>
+            <Typography.Paragraph type="secondary">{t('cases.noticeHint')}</Typography.Paragraph>
+            {(['noticePublishedOn', 'noticeEndsOn'] as const).map((field) => (
+              <Form.Item
+                key={field}
+                name={field}
+                label={t(`cases.${field}`)}
+                rules={[{ required: needs.notice === 'required', message: t(`cases.${field}`) }]}
+              >
+                <Input type="date" data-testid={`action-${field}`} />
+              </Form.Item>
+            ))}
           </>
         )}
         {needs?.reason && (

@@ -249,11 +249,36 @@ export function CasePage() {
               styles={{ label: { whiteSpace: 'nowrap' } }}
               data-testid="case-deadlines"
             >
-              {(['accept', 'sign', 'arrive', 'resolve'] as const).map((stage) => (
-                <Descriptions.Item key={stage} label={t(`cases.stages.${stage}`)}>
-                  <Deadline at={view.deadlines[stage]} next={view.deadlines.next} dueState={view.dueState} />
-                </Descriptions.Item>
-              ))}
+              {(['accept', 'sign', 'arrive', 'resolve', 'feedback', 'report'] as const)
+                // The duties the law names show where the case carries them.
+                .filter((stage) => (stage !== 'feedback' && stage !== 'report') || !!view.deadlines[stage])
+                .map((stage) => {
+                  const basis = view.deadlineBasis.find((b) => b.stage === stage);
+                  const done = stage === 'feedback' || stage === 'report' ? view.dutiesDone[stage] : null;
+                  return (
+                    <Descriptions.Item key={stage} label={t(`cases.stages.${stage}`)}>
+                      <Deadline
+                        at={view.deadlines[stage]}
+                        next={view.deadlines.next}
+                        dueState={view.dueState}
+                      />
+                      {done && (
+                        <div data-testid={`case-duty-done-${stage}`}>
+                          {t('cases.dutyDone', { at: formatDateTime(done, lang) })}
+                        </div>
+                      )}
+                      {basis && (
+                        <Typography.Text
+                          type="secondary"
+                          style={{ display: 'block', fontSize: 12 }}
+                          data-testid={`case-deadline-basis-${stage}`}
+                        >
+                          {t(basis.law ? 'cases.basisLaw' : 'cases.basisOther', { basis: pick(basis, lang) })}
+                        </Typography.Text>
+                      )}
+                    </Descriptions.Item>
+                  );
+                })}
             </Descriptions>
           </Card>
           <Row gutter={16}>

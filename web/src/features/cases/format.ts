@@ -6,7 +6,7 @@ import type { CaseViewDto } from './types';
 
 /** `2wd` → "2 个工作日", `4h` → "4 小时", `3d` → "3 天". */
 export function durationLabel(duration: string, t: TFunction): string {
-  const m = /^(\d+)(h|d|wd)$/.exec(duration);
+  const m = /^(\d+)(h|d|wd|mo)$/.exec(duration);
   if (!m) return duration;
   return t(`cases.duration.${m[2]}`, { count: Number(m[1]) });
 }

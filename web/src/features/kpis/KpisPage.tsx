@@ -37,6 +37,7 @@ const RATES = [
   'resolutionRate',
   'satisfactionRate',
   'repeatRate',
+  'arrivalOnTimeRate',
 ] as const;
 type Rate = (typeof RATES)[number];
 

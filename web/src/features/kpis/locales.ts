@@ -12,6 +12,7 @@ export const kpisZh = {
   resolutionRate: '解决率',
   satisfactionRate: '满意率',
   repeatRate: '重复投诉率',
+  arrivalOnTimeRate: '到场及时率',
   parked: '挂账数',
   sum: '合计',
   summary: {
@@ -55,6 +56,7 @@ export const kpisEn: typeof kpisZh = {
   resolutionRate: 'Resolution rate',
   satisfactionRate: 'Satisfaction',
   repeatRate: 'Repeat complaints',
+  arrivalOnTimeRate: 'On site on time',
   parked: 'Parked',
   sum: 'Total',
   summary: {
