@@ -7,3 +7,4 @@ export * from './governance/formation.js';
 export * from './governance/committees.js';
 export * from './governance/records.js';
 export * from './governance/compound.js';
+export * from './governance/law.js';

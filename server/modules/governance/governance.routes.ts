@@ -7,6 +7,7 @@ import { decisionsRoutes } from './decisions/decisions.routes.js';
 import { formationRoutes } from './formation/formation.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { recordsRoutes } from './records/records.routes.js';
+import { violationsRoutes } from './records/violations.routes.js';
 
 export const governanceRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -16,4 +17,5 @@ export const governanceRoutes =
     await app.register(formationRoutes(deps));
     await app.register(committeesRoutes(deps));
     await app.register(recordsRoutes(deps));
+    await app.register(violationsRoutes(deps));
   };

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010-resident-messages.js';
 import * as m0011 from './migrations/0011-owner-reports.js';
 import * as m0012 from './migrations/0012-rate-limits.js';
 import * as m0013 from './migrations/0013-category-keywords.js';
+import * as m0017 from './migrations/0017-governance-law.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0011-owner-reports': m0011,
   '0012-rate-limits': m0012,
   '0013-category-keywords': m0013,
+  '0017-governance-law': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
