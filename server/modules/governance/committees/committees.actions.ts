@@ -13,7 +13,6 @@ import {
   addTask,
   problemError,
   requireNotBefore,
-  rescheduleTaskReminders,
   throwProblems,
   type CompoundRow,
 } from '../governance.common.js';
