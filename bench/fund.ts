@@ -117,6 +117,7 @@ async function bigCompound(database: Database, units: number) {
           registered_area: 6000 + ((i * 7919) % 12000),
           surveyed_area: null,
           contract_area: null,
+          entrance: null,
           delivered_on: '2010-01-01',
           created_at: now,
           updated_at: now,

@@ -121,6 +121,7 @@ async function bench(kind: string): Promise<string> {
           surveyed_area: p >= 0.9 && p < 0.97 ? centi : null,
           contract_area: p >= 0.97 ? centi : null,
           delivered_on: '2015-06-01',
+          entrance: null,
           ...stamp,
         });
         let owner: string;

@@ -8,3 +8,4 @@ export * from './governance/committees.js';
 export * from './governance/records.js';
 export * from './governance/compound.js';
 export * from './governance/duties.js';
+export * from './governance/law.js';

@@ -56,6 +56,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     col('surveyedArea', '实测面积', 'Surveyed area', false, ''),
     col('contractArea', '合同面积', 'Contract area', false, ''),
     col('deliveredOn', '交付日期', 'Delivered on', false, '2005-06-30'),
+    col('entrance', '单元', 'Entrance', false, '1单元'),
   ],
   owners: [
     col('compoundCode', '小区编码', 'Compound code', true, 'PD-HM-0001'),

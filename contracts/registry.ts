@@ -161,6 +161,10 @@ export const Unit = z.object({
   surveyedArea: z.string().nullable(),
   contractArea: z.string().nullable(),
   deliveredOn: z.string().nullable(),
+  entrance: z
+    .string()
+    .nullable()
+    .describe('单元 (entrance) of the building; owner groups may form per entrance (《规定》 Art 35)'),
   owners: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
 });
 

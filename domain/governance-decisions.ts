@@ -132,10 +132,4 @@ export function voteOwnerOf(
   return { key: developers[0] ?? developerKey, developer: true };
 }
 
-/**
- * 解释 Art 12: an owner may ask the court to revoke a decision of the 业主大会 or 业主委员会 within one year of
- * knowing (or when they should have known) it was made. The posting of the result is taken as that day.
- */
-export function challengeWindow(cal: BusinessCalendar, publishedOn: string): StatutoryDeadline {
-  return statutoryDeadline(cal, publishedOn, PERIODS.challengeWindow.amount, 'y');
-}
+// The window to challenge a decision (区分所有权解释 Art 12): ./governance-challenge.ts.

@@ -20,7 +20,6 @@ import {
   checkWorkingGroup,
   committeeHealth,
   committeeSizeProblem,
-  eligibility,
   formationStepDue,
   governanceState,
   isExistingCompound,
@@ -293,31 +292,6 @@ describe('committee composition, term and eligibility (Art 20)', () => {
       ]).map((p) => p.code),
     ).toEqual(['committee_member_duplicate']);
   });
-  it('disqualifies open 违法搭建 / 群租 cases, unpaid fees and employment; reports what it cannot check', () => {
-    const e = eligibility({
-      isOwner: true,
-      openCases: [
-        { caseNo: 'A1', category: 'illegal_construction' },
-        { caseNo: 'B2', category: 'group_renting' },
-      ],
-      employedByManager: true,
-      unpaidFees: null,
-    });
-    expect(e.eligible).toBe(false);
-    expect(e.reasons).toEqual([
-      { code: 'illegal_construction', caseNos: ['A1'] },
-      { code: 'illegal_renting', caseNos: ['B2'] },
-      { code: 'employed_by_manager' },
-    ]);
-    expect(e.unchecked).toEqual(['unpaid_fees', 'other_statutory']);
-    expect(
-      eligibility({ isOwner: true, openCases: [], employedByManager: false, unpaidFees: false }),
-    ).toEqual({
-      eligible: true,
-      reasons: [],
-      unchecked: ['other_statutory'],
-    });
-  });
 });
 
 describe('committee meetings and health (Arts 26, 28, 31, 32)', () => {
@@ -351,6 +325,7 @@ describe('committee meetings and health (Arts 26, 28, 31, 32)', () => {
     electedOn: '2024-06-01',
     termEndsOn: '2027-06-01',
     lastMeetingOn: '2026-10-01' as string | null,
+    lastWorkOn: null as string | null,
     succeeded: false,
     today: '2026-11-26',
   };
@@ -358,6 +333,7 @@ describe('committee meetings and health (Arts 26, 28, 31, 32)', () => {
     expect(committeeHealth(facts)).toEqual({
       nextMeetingDue: '2026-12-01',
       meetingOverdue: false,
+      lastWorkOn: '2026-10-01',
       vacancies: 0,
       byElectionAllowed: false,
       earlyReelection: [],

@@ -55,7 +55,7 @@ export const PERIODS = {
   recordsReturn: { amount: 10, unit: 'd', ref: '《规定》 Art 29 ¶2' },
   changeFiling: { amount: 30, unit: 'd', ref: '《规定》 Art 33 ¶1' },
   changeFilingDecision: { amount: 20, unit: 'd', ref: '《规定》 Art 34' },
-  challengeWindow: { amount: 1, unit: 'y', ref: '民法典 Art 280 ¶2; 区分所有权解释 Art 12' },
+  challengeWindow: { amount: 1, unit: 'y', ref: '区分所有权解释 Art 12; 民法典 Art 280 ¶2' },
 } as const satisfies Record<string, { amount: number; unit: PeriodUnit; ref: string }>;
 
 /**
@@ -280,52 +280,7 @@ export function positionProblems(members: readonly { key: string; position: Posi
   return problems;
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Eligibility — 《规定》 Art 20 ¶2–3
-
-export const DISQUALIFICATIONS = [
-  'not_owner', // 委员 must be an owner of the region (and stops being one under Art 31 (一))
-  'illegal_construction', // 违法搭建 not corrected — an open case on the candidate's unit
-  'illegal_renting', // 违法出租房屋 (群租) not corrected — an open case on the candidate's unit
-  'unpaid_fees', // 欠交物业服务费或者专项维修资金 — when recorded
-  'employed_by_manager', // 本人、配偶及其直系亲属 working for the property company serving the region (declared)
-] as const;
-export type Disqualification = (typeof DISQUALIFICATIONS)[number];
-
-export interface EligibilityFacts {
-  isOwner: boolean;
-  openCases: readonly { caseNo: string; category: 'illegal_construction' | 'group_renting' }[];
-  /** Declared: the candidate, spouse or a lineal relative works for the serving property company. */
-  employedByManager: boolean;
-  /** Unpaid fees or fund contributions: null = not recorded in the system (not checked). */
-  unpaidFees: boolean | null;
-}
-
-export interface Eligibility {
-  eligible: boolean;
-  reasons: { code: Disqualification; caseNos?: string[] }[];
-  /** Checks the system could not make (nothing recorded). */
-  unchecked: ('unpaid_fees' | 'other_statutory')[];
-}
-
-/**
- * Art 20 ¶2 disqualifications the system can see. Damage to load-bearing structure, façade damage and
- * unauthorised change of use have no case category of their own and stay with the 筹备组's review
- * ('other_statutory' is always reported as unchecked).
- */
-export function eligibility(f: EligibilityFacts): Eligibility {
-  const reasons: Eligibility['reasons'] = [];
-  if (!f.isOwner) reasons.push({ code: 'not_owner' });
-  const construction = f.openCases.filter((c) => c.category === 'illegal_construction').map((c) => c.caseNo);
-  if (construction.length) reasons.push({ code: 'illegal_construction', caseNos: construction });
-  const renting = f.openCases.filter((c) => c.category === 'group_renting').map((c) => c.caseNo);
-  if (renting.length) reasons.push({ code: 'illegal_renting', caseNos: renting });
-  if (f.unpaidFees === true) reasons.push({ code: 'unpaid_fees' });
-  if (f.employedByManager) reasons.push({ code: 'employed_by_manager' });
-  const unchecked: Eligibility['unchecked'] = ['other_statutory'];
-  if (f.unpaidFees === null) unchecked.unshift('unpaid_fees');
-  return { eligible: reasons.length === 0, reasons, unchecked };
-}
+// Eligibility (Art 20 ¶2–3): ./governance-eligibility.ts
 
 // ---------------------------------------------------------------------------------------------------------
 // Committee meetings — 《规定》 Art 26
@@ -384,6 +339,11 @@ export interface CommitteeFacts {
   electedOn: string;
   termEndsOn: string;
   lastMeetingOn: string | null;
+  /**
+   * Art 32 ¶2 (二): the last day of any work the system records — meetings, filings, decisions, notices
+   * (./governance-reelection.ts lastWorkOn); null = meetings only.
+   */
+  lastWorkOn: string | null;
   /** A successor committee has been elected (this one is history). */
   succeeded: boolean;
   today: string;
@@ -396,7 +356,9 @@ export interface CommitteeHealth {
   vacancies: number;
   /** Art 32 ¶1: members fewer than the seats but more than half → 补选 possible. */
   byElectionAllowed: boolean;
-  /** Art 32 ¶2: reasons the street must convene an early re-election (empty = none). */
+  /** The last day the committee worked (Art 32 ¶2 (二)): six months after it, it is inactive. */
+  lastWorkOn: string;
+  /** Art 32 ¶2: grounds on which the street must convene the assembly on an early re-election (empty = none). */
   earlyReelection: ('members_below_half' | 'inactive_six_months')[];
   /** Art 28: the committee must report to the street by this day (5 months before expiry). */
   reelectionReportDue: string;
@@ -407,7 +369,8 @@ export interface CommitteeHealth {
 export function committeeHealth(f: CommitteeFacts): CommitteeHealth {
   const lastActivity = f.lastMeetingOn && f.lastMeetingOn > f.electedOn ? f.lastMeetingOn : f.electedOn;
   const nextMeetingDue = addMonths(lastActivity, PERIODS.meetingInterval.amount);
-  const inactiveSince = addMonths(lastActivity, PERIODS.inactivity.amount);
+  const lastWork = f.lastWorkOn && f.lastWorkOn > lastActivity ? f.lastWorkOn : lastActivity;
+  const inactiveSince = addMonths(lastWork, PERIODS.inactivity.amount);
   const reelectionReportDue = addMonths(f.termEndsOn, -PERIODS.reelectionReport.amount);
   const early: CommitteeHealth['earlyReelection'] = [];
   if (2 * f.activeMembers < f.seats) early.push('members_below_half');
@@ -415,6 +378,7 @@ export function committeeHealth(f: CommitteeFacts): CommitteeHealth {
   return {
     nextMeetingDue,
     meetingOverdue: f.today > nextMeetingDue,
+    lastWorkOn: lastWork,
     vacancies: Math.max(0, f.seats - f.activeMembers),
     byElectionAllowed: f.activeMembers < f.seats && 2 * f.activeMembers > f.seats,
     earlyReelection: early,
@@ -469,32 +433,55 @@ export function governanceState(input: {
 // The 换届 freeze — 《规定》 Art 28 ¶4
 
 /**
- * From the forming of the 换届改选小组 until the new committee is elected, the old committee may not convene
- * the 业主大会 to decide: (一) 选聘、解聘物业服务企业; (二) 调整物业收费标准; (三) repairs, renewals and
- * alterations beyond what the 管理规约 provides; (四) 其他重大事项. Mapped onto the matters a decision can have:
- * (一) hire_or_dismiss_manager; (二) and (四) other_major; (三) use_fund, raise_fund, rebuild; (四) also
- * change_common_use and adjust_management_area. Left open: the election itself (the 小组 convenes it) and the
- * 议事规则 / 管理规约 the new committee is elected under. This mapping is our reading of the text, not a rule
- * stated by it.
+ * From the forming of the 换届改选小组 until the new committee is elected, the committee may not convene the
+ * 业主大会 to decide (Art 28 ¶4): (一) 选聘、解聘物业服务企业; (二) 调整物业收费标准; (三) 除管理规约规定情形之外的物业
+ * 维修、更新、改造等重大事项; (四) 其他重大事项. Each frozen matter with the item that freezes it:
+ * (一) hire_or_dismiss_manager; (二) adjust_fees (a matter of its own); (三) use_fund, raise_fund, rebuild — unless
+ * the repair is one the 管理规约 provides for (the decision names the clause: {@link reelectionFreezeProblem});
+ * (四) other_major, change_common_use, adjust_management_area (our reading: major matters the text does not
+ * name). Left open: the election itself (the 小组 convenes it), the 议事规则 / 管理规约 and an early re-election.
  */
-export const REELECTION_FROZEN_MATTERS: ReadonlySet<Matter> = new Set<Matter>([
-  'hire_or_dismiss_manager',
-  'other_major',
-  'use_fund',
-  'raise_fund',
-  'rebuild',
-  'change_common_use',
-  'adjust_management_area',
+export const REELECTION_FREEZE: ReadonlyMap<Matter, '一' | '二' | '三' | '四'> = new Map<
+  Matter,
+  '一' | '二' | '三' | '四'
+>([
+  ['hire_or_dismiss_manager', '一'],
+  ['adjust_fees', '二'],
+  ['use_fund', '三'],
+  ['raise_fund', '三'],
+  ['rebuild', '三'],
+  ['other_major', '四'],
+  ['change_common_use', '四'],
+  ['adjust_management_area', '四'],
 ]);
+export const REELECTION_FROZEN_MATTERS: ReadonlySet<Matter> = new Set(REELECTION_FREEZE.keys());
 
 /** The matters the 业主大会 may not decide now: all frozen ones while a 换届改选小组 works, else none. */
 export function frozenMatters(reelectionGroupFormed: boolean): Matter[] {
   return reelectionGroupFormed ? [...REELECTION_FROZEN_MATTERS] : [];
 }
 
-export function reelectionFreezeProblem(matter: Matter, reelectionGroupFormed: boolean): GovProblem | null {
-  if (!reelectionGroupFormed || !REELECTION_FROZEN_MATTERS.has(matter)) return null;
-  return { code: 'reelection_freeze', params: { matter } };
+/** Matters of item (三) — repairs, renewals, alterations — which a 管理规约 clause can exempt. */
+export const STATUTE_EXEMPTABLE: ReadonlySet<Matter> = new Set(
+  [...REELECTION_FREEZE].filter(([, item]) => item === '三').map(([m]) => m),
+);
+
+/**
+ * Art 28 ¶4: a problem when a decision on `matter` would be convened during the freeze. `statuteClause` is the
+ * 管理规约 clause that provides for the repair (the "管理规约规定情形" of item (三)); it exempts (三) matters only.
+ */
+export function reelectionFreezeProblem(
+  matter: Matter,
+  reelectionGroupFormed: boolean,
+  statuteClause: string | null = null,
+): GovProblem | null {
+  if (statuteClause !== null && !STATUTE_EXEMPTABLE.has(matter)) {
+    return { code: 'statute_clause_not_repair', params: { matter } };
+  }
+  const item = REELECTION_FREEZE.get(matter);
+  if (!reelectionGroupFormed || !item) return null;
+  if (item === '三' && statuteClause !== null) return null;
+  return { code: 'reelection_freeze', params: { matter, item } };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -533,20 +520,34 @@ export function changeOfDecision(matter: Matter, passed: boolean): ChangeKind | 
 // Owner groups (业主小组) — 《规定》 Art 35
 
 /**
- * A region with two or more buildings may form owner groups per building (幢) — all owners of that building.
- * Its representatives (业主代表) must be owners in the building. The registry does not record 单元 (entrances),
- * so groups are per building only.
+ * Art 35 ¶1: "同一物业管理区域内有两幢以上房屋的，可以以幢、单元为单位成立业主小组。业主小组由该幢、单元的全体业主组成。"
+ * A region with two or more buildings may form owner groups per building (幢) or per entrance (单元, as the
+ * registry records it on units) — all owners there. Representatives (业主代表) must be owners of that place.
+ * One active group per place; a building-wide group and a group of one of its entrances do not stand side by side
+ * (their owners would be counted twice — a product default, the law does not say).
  */
 export function ownerGroupProblems(input: {
   buildingsInCompound: number;
-  activeGroupOnBuilding: boolean;
-  representatives: readonly { name: string; ownsInBuilding: boolean }[];
+  /** null = the whole building. */
+  entrance: string | null;
+  /** The building's entrances recorded in the registry. */
+  entrancesInBuilding: readonly string[];
+  /** The entrances (null = whole building) of the building's active groups. */
+  activeGroupsOnBuilding: readonly (string | null)[];
+  representatives: readonly { name: string; ownsInPlace: boolean }[];
 }): GovProblem[] {
   const problems: GovProblem[] = [];
   if (input.buildingsInCompound < 2) problems.push({ code: 'owner_group_single_building' });
-  if (input.activeGroupOnBuilding) problems.push({ code: 'owner_group_exists' });
+  if (input.entrance !== null && !input.entrancesInBuilding.includes(input.entrance)) {
+    problems.push({ code: 'owner_group_entrance_unknown', params: { entrance: input.entrance } });
+  }
+  const active = input.activeGroupsOnBuilding;
+  if (active.includes(input.entrance)) problems.push({ code: 'owner_group_exists' });
+  else if (input.entrance === null ? active.length > 0 : active.includes(null)) {
+    problems.push({ code: 'owner_group_overlaps' });
+  }
   for (const r of input.representatives) {
-    if (!r.ownsInBuilding)
+    if (!r.ownsInPlace)
       problems.push({ code: 'owner_group_representative_outside', params: { name: r.name } });
   }
   return problems;

@@ -95,7 +95,10 @@ describe('ruleFor / MATTERS', () => {
     expect(threeQuarters).toEqual(['raise_fund', 'rebuild', 'change_common_use']);
     expect(ruleFor('use_fund')).toBe('majority');
     expect(ruleFor('adjust_management_area')).toBe('majority');
-    expect(MATTERS).toHaveLength(10);
+    // 调整物业收费标准 (《规定》 Art 28 ¶4 (二)) and 提前换届改选 (Art 32 ¶2–3): Art 278 (九) / (三), majority.
+    expect(ruleFor('adjust_fees')).toBe('majority');
+    expect(ruleFor('early_reelection')).toBe('majority');
+    expect(MATTERS).toHaveLength(12);
   });
 });
 

@@ -42,6 +42,8 @@ export const MATTERS = [
   'change_common_use', // (八) 改变共有部分的用途或者利用共有部分从事经营活动 → 3/4
   'adjust_management_area', // 《规定》 Art 10 调整物业管理区域 (majority)
   'other_major', // (九) 有关共有和共同管理权利的其他重大事项 (incl. 处分共有部分, 区分所有权解释 Art 7)
+  'adjust_fees', // 调整物业收费标准 (《规定》 Art 28 ¶4 (二) names it; Art 278 (九), majority)
+  'early_reelection', // 提前换届改选 (《规定》 Art 32 ¶2–3; Art 278 (三), majority)
 ] as const;
 export type Matter = (typeof MATTERS)[number];
 

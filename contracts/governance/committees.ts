@@ -1,6 +1,7 @@
 // Owners' committees (业主委员会, Arts 20–32): election, members, meetings, actions, eligibility.
 import { z } from 'zod';
-import { DISQUALIFICATIONS, POSITIONS } from '../../domain/governance.js';
+import { ART20_GROUNDS, DISQUALIFICATIONS } from '../../domain/governance-eligibility.js';
+import { POSITIONS } from '../../domain/governance.js';
 import { date, id, v } from './fields.js';
 import { Matter } from './decisions.js';
 import { GovernanceState, Task } from './overview.js';
@@ -90,6 +91,7 @@ export const COMMITTEE_ACTIONS = [
   'post_names',
   'submit_filing',
   'decide_filing',
+  'receive_filing',
   'report_reelection',
   'form_reelection_group',
   'hand_over_records',
@@ -105,6 +107,28 @@ export const CommitteeHealth = z.object({
   reelectionReportDue: z.string(),
   reelectionReminder: z.boolean(),
   expired: z.boolean(),
+  lastWorkOn: z
+    .string()
+    .describe(
+      'the last day of recorded work — meetings, filings, decisions, notices (《规定》 Art 32 ¶2 (二))',
+    ),
+});
+
+export const CommitteeWork = z.object({
+  lastMeetingOn: z.string().nullable(),
+  lastFilingOn: z.string().nullable(),
+  lastDecisionOn: z.string().nullable(),
+  lastNoticeOn: z.string().nullable(),
+});
+
+export const EarlyReelection = z.object({
+  stage: z
+    .enum(['none', 'convene', 'rejected', 'form_group', 'group_formed'])
+    .describe(
+      'Art 32 ¶2: a ground holds → the street convenes the assembly; ¶3: the assembly decided so → the street forms the 换届改选小组',
+    ),
+  decisionId: z.string().nullable(),
+  decisionTitle: z.string().nullable(),
 });
 
 export const Committee = z.object({
@@ -120,12 +144,15 @@ export const Committee = z.object({
   filingStatus: z.enum(['none', 'submitted', 'accepted', 'rejected']),
   filingSubmittedOn: z.string().nullable(),
   filingDecidedOn: z.string().nullable(),
+  filingReceivedOn: z.string().nullable().describe('受理 (Art 34): the 20 days to complete run from it'),
   filingNote: z.string().nullable(),
   reelectionReportedOn: z.string().nullable(),
   members: z.array(CommitteeMember),
   meetings: z.array(Meeting),
   reelectionGroup: Group.nullable(),
   health: CommitteeHealth,
+  work: CommitteeWork.describe("the committee's recorded work (Art 32 ¶2 (二))"),
+  earlyReelection: EarlyReelection,
   state: GovernanceState,
   frozenMatters: z
     .array(Matter)
@@ -150,6 +177,11 @@ export const CommitteeActionBody = z.discriminatedUnion('action', [
     on: date.describe('the day the names were posted (Art 21: within 3 days)'),
   }),
   z.object({ action: z.literal('submit_filing'), ...v, on: date }),
+  z.object({
+    action: z.literal('receive_filing'),
+    ...v,
+    on: date.describe('the day the street accepted (受理) the filing: Art 34’s 20 days run from it'),
+  }),
   z.object({
     action: z.literal('decide_filing'),
     ...v,
@@ -217,4 +249,14 @@ export const EligibilityView = z.object({
     z.object({ code: z.enum(DISQUALIFICATIONS), message: z.string(), caseNos: z.array(z.string()) }),
   ),
   unchecked: z.array(z.object({ code: z.string(), message: z.string() })),
+  grounds: z
+    .array(
+      z.object({
+        ground: z.enum(ART20_GROUNDS),
+        checked: z.boolean(),
+        partial: z.boolean(),
+        message: z.string(),
+      }),
+    )
+    .describe('every ground of 《规定》 Art 20 ¶2 with whether it was checked (and how, in words)'),
 });

@@ -28,6 +28,15 @@ export const DecisionInput = z.object({
   opensAt: instant,
   closesAt: instant,
   noticeDays: z.number().int().min(1).max(365).default(15).describe('days the result stays posted'),
+  statuteClause: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(
+      'a repair, renewal or alteration the 管理规约 provides for: its clause (e.g. "管理规约第十二条"); exempts it from the 换届 freeze (《规定》 Art 28 ¶4 (三))',
+    ),
 });
 
 export const DecisionActionBody = z.discriminatedUnion('action', [
@@ -71,7 +80,19 @@ export const Decision = z.object({
   challengeUntil: z
     .string()
     .nullable()
-    .describe('last day an owner may ask the court to revoke the decision (区分所有权解释 Art 12: 1 year)'),
+    .describe(
+      'owners who did not vote may ask the court to revoke the decision AT LEAST until this day: one year from the posting of the result (区分所有权解释 Art 12: from when they knew or should have known)',
+    ),
+  challengeVotersUntil: z
+    .string()
+    .nullable()
+    .describe('owners who voted: one year from the day voting closed (区分所有权解释 Art 12)'),
+  statuteClause: z
+    .string()
+    .nullable()
+    .describe(
+      'the 管理规约 clause providing for this repair (exempt from the 换届 freeze, 《规定》 Art 28 ¶4 (三))',
+    ),
   allowedActions: z.array(DecisionActionName),
   canRecordBallots: z.boolean(),
   canManage: z.boolean().describe('may run this decision (committee member of the compound, street office)'),

@@ -20,6 +20,7 @@ export const CommitteeChange = z.object({
   submittedOn: z.string().nullable(),
   decidedOn: z.string().nullable(),
   note: z.string().nullable(),
+  receivedOn: z.string().nullable().describe('受理 (Art 34)'),
   version: z.number().int(),
 });
 export const CommitteeChangeInput = z.object({
@@ -29,6 +30,11 @@ export const CommitteeChangeInput = z.object({
 });
 export const CommitteeChangeActionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('submit'), version: z.number().int(), on: date }),
+  z.object({
+    action: z.literal('receive'),
+    version: z.number().int(),
+    on: date.describe('受理 (Art 34): the street’s 20 days run from it'),
+  }),
   z.object({
     action: z.literal('decide'),
     version: z.number().int(),
@@ -61,6 +67,7 @@ export const OwnerGroup = z.object({
   id: z.string(),
   buildingId: z.string(),
   buildingName: z.string(),
+  entrance: z.string().nullable().describe('单元 (Art 35); null = the whole building'),
   formedOn: z.string(),
   status: z.enum(['active', 'dissolved']),
   dissolvedOn: z.string().nullable(),
@@ -70,6 +77,13 @@ export const OwnerGroup = z.object({
 });
 export const OwnerGroupInput = z.object({
   buildingId: id,
+  entrance: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .optional()
+    .describe('an entrance (单元) of the building as the registry records it; omitted = the whole building'),
   formedOn: date,
   representativeOwnerIds: z.array(id).max(20).default([]),
 });
@@ -138,10 +152,20 @@ export const NoticeBoard = z.object({
       publishedOn: z.string(),
       noticeEndsOn: z.string().nullable(),
       passed: z.boolean(),
-      challengeUntil: z.string(),
+      challengeUntil: z
+        .string()
+        .describe(
+          'owners who did not vote: AT LEAST until this day (a year from the posting, 区分所有权解释 Art 12)',
+        ),
+      challengeVotersUntil: z.string().describe('owners who voted: a year from the close of voting'),
     }),
   ),
   ownerGroups: z.array(
-    z.object({ buildingName: z.string(), formedOn: z.string(), representatives: z.array(z.string()) }),
+    z.object({
+      buildingName: z.string(),
+      entrance: z.string().nullable().describe('单元 (Art 35); null = the whole building'),
+      formedOn: z.string(),
+      representatives: z.array(z.string()),
+    }),
   ),
 });

@@ -275,6 +275,12 @@ async function seedCommittee(
   const namesOn = until(addDays(electedOn, r.int(1, 3)));
   const submittedOn = until(addDays(electedOn, r.int(10, 28)));
   const decidedOn = submittedOn ? until(addDays(submittedOn, r.int(3, 18))) : null;
+  // 受理 (Art 34) two days after submission, or on the decision day when that came sooner.
+  const receivedOn = submittedOn
+    ? decidedOn && decidedOn < addDays(submittedOn, 2)
+      ? decidedOn
+      : until(addDays(submittedOn, 2))
+    : null;
   const reportDue = addMonths(ends, -PERIODS.reelectionReport.amount);
   const reportedOn = today >= reportDue && r.chance(0.5) ? until(addDays(reportDue, -r.int(0, 20))) : null;
   await ctx.bulk.add('committees', {
@@ -293,6 +299,7 @@ async function seedCommittee(
     filing_decided_on: decidedOn,
     filing_note: null,
     reelection_reported_on: reportedOn,
+    filing_received_on: receivedOn,
     created_by: null,
     created_at: ctx.now,
     updated_at: ctx.now,
@@ -342,14 +349,14 @@ async function seedCommittee(
     p.committeeFiling.ref,
     submittedOn,
   );
-  if (submittedOn) {
+  if (receivedOn) {
     await task(
       ctx,
       c,
       subject,
       'filing_decision',
       'street',
-      { from: submittedOn, amount: p.filingDecision.amount },
+      { from: receivedOn, amount: p.filingDecision.amount },
       p.filingDecision.ref,
       decidedOn,
     );

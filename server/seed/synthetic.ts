@@ -442,6 +442,8 @@ export async function seedSynthetic(
                 surveyed_area: p >= 0.9 && p < 0.97 ? areaCenti : null,
                 contract_area: p >= 0.97 ? areaCenti : null,
                 delivered_on: delivered,
+                // 单元 (Art 35): a building of four or more flats a floor has two entrances.
+                entrance: perFloor >= 4 ? `${u % perFloor < perFloor / 2 ? 1 : 2}单元` : null,
                 ...v,
               });
               compoundArea += areaCenti;

@@ -216,4 +216,23 @@ export const GOVERNANCE_PROBES: Record<string, Probe> = {
       payload: { version: 1, on: '2025-07-04' },
     }),
   },
+  // The register of Art 20 ¶2 grounds (violations.routes.ts): an arrear's id is no register entry (404).
+  'GET /api/v1/governance/compounds/{id}/violations': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/governance/compounds/${t.compoundId}/violations` }),
+  },
+  'POST /api/v1/governance/compounds/{id}/violations': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/compounds/${t.compoundId}/violations`,
+      payload: { unitId: t.arrearId, ground: 'facade', foundOn: '2025-01-01' },
+    }),
+  },
+  'POST /api/v1/governance/violations/{id}/correct': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/governance/violations/${t.arrearId}/correct`,
+      payload: { version: 1, on: '2025-07-04' },
+    }),
+  },
 };

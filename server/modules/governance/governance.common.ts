@@ -163,19 +163,35 @@ const TASK_KINDS: Record<string, { zh: string; en: string }> = {
   first_meeting: { zh: '召开首次业主大会会议', en: "holding the first owners' meeting" },
   election_notice: { zh: '公告业委会委员名单', en: "posting the committee's members" },
   committee_filing: { zh: '业委会办理备案', en: "filing the committee's election with the street" },
-  filing_decision: { zh: '街镇完成备案', en: 'completing the filing (street)' },
+  filing_decision: {
+    zh: '街镇完成备案（受理后 20 日内）',
+    en: 'completing the filing (street, 20 days from acceptance)',
+  },
   reelection_report: { zh: '书面报告换届', en: 'reporting the re-election (5 months ahead)' },
   reelection_group: { zh: '组建换届改选小组', en: 'forming the re-election group' },
   reelection_election: { zh: '选举新一届业委会', en: 'electing the next committee' },
   decision_publish: { zh: '公布表决结果', en: 'publishing the result of a decision' },
   resolution_notice: { zh: '公布业委会会议决定', en: "posting the committee's resolutions" },
   change_filing: { zh: '办理变更备案', en: 'filing a change with the street' },
-  change_filing_decision: { zh: '街镇完成变更备案', en: 'completing the change filing (street)' },
+  change_filing_decision: {
+    zh: '街镇完成变更备案（受理后 20 日内）',
+    en: 'completing the change filing (street, 20 days from acceptance)',
+  },
   records_handover: { zh: '移交档案资料', en: 'handing over the records' },
   records_return: { zh: '归还档案资料', en: 'returning the records' },
   member_handover: { zh: '离任委员移交资料和财物', en: 'handover by a member who left' },
   extraordinary_assembly: { zh: '组织召开业主大会临时会议', en: "convening an extraordinary owners' meeting" },
   extraordinary_committee_meeting: { zh: '召开业委会临时会议', en: 'holding an extraordinary committee meeting' },
+  filing_receipt: { zh: '街镇受理备案', en: 'accepting the filing (street)' },
+  change_filing_receipt: { zh: '街镇受理变更备案', en: 'accepting the change filing (street)' },
+  early_reelection_meeting: {
+    zh: '组织召开业主大会会议（提前换届）',
+    en: "convening the owners' assembly on an early re-election",
+  },
+  early_reelection_group: {
+    zh: '组建换届改选小组（提前换届）',
+    en: 'forming the re-election group (early re-election)',
+  },
 };
 
 export const RESPONSIBLE_LABELS: Record<GovTaskTable['responsible'], { zh: string; en: string }> = {

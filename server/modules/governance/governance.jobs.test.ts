@@ -279,6 +279,14 @@ describe.each(DB_KINDS)('governance jobs: deadline reminders and the trigger sca
       payload: { action: 'submit_filing', on: today(), version: k.version },
     });
     expect(submitted.statusCode, submitted.body).toBe(200);
+    // Art 34: the 20 days run from the street's acceptance (受理), recorded the same day here.
+    const street0 = await t.login('zhangjiang');
+    const received = await street0.request({
+      method: 'POST',
+      url: `/api/v1/governance/committees/${committee.id}/actions`,
+      payload: { action: 'receive_filing', on: today(), version: submitted.json().version },
+    });
+    expect(received.statusCode, received.body).toBe(200);
     const reopened = (await repo.taskOf(db(), committee.id, 'filing_decision'))!;
     expect(reopened.done_on).toBeNull();
     expect(reopened.due_on > oldDue).toBe(true);

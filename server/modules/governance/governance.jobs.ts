@@ -18,6 +18,7 @@ import { message } from '../../platform/http/messages.js';
 import { completeJobIn, enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
 import { notify, type Recipients } from '../notifications/notifications.service.js';
 import { exemptCompounds } from './duties/exemptions.service.js';
+import { scanEarlyReelections } from './committees/early-reelection.scan.js';
 import * as formationRepo from './formation/formation.repo.js';
 import * as repo from './governance.repo.js';
 import {
@@ -142,6 +143,8 @@ export function triggerScanHandler(deps: Deps, batchSize = SCAN_BATCH): JobHandl
       if (batch.length < batchSize) break;
       after = batch[batch.length - 1].id;
     }
+    // 《规定》 Art 32 ¶2: committees on which a ground of early re-election now holds (the street convenes).
+    await scanEarlyReelections(deps, cal, today);
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../platform/http/messages.js';
 import { dutiesMessages } from './duties/duties.messages.js';
+import { governanceLawMessages } from './governance.law.messages.js';
 
 export const governanceMessages: Catalogue = {
   'governance.compound_not_found': {
@@ -230,34 +231,14 @@ export const governanceMessages: Catalogue = {
   },
   // Eligibility reasons (shown with the check, Art 20 ¶2)
   'governance.eligibility.not_owner': { 'zh-CN': '不是本小区业主', en: 'Not an owner in this compound' },
-  'governance.eligibility.illegal_construction': {
-    'zh-CN': '有未整改的违法搭建（案件 {caseNos}）',
-    en: 'Illegal construction not corrected (cases {caseNos})',
-  },
-  'governance.eligibility.illegal_renting': {
-    'zh-CN': '有未整改的违法出租/群租（案件 {caseNos}）',
-    en: 'Illegal renting (group renting) not corrected (cases {caseNos})',
-  },
-  'governance.eligibility.unpaid_fees': {
-    'zh-CN': '欠交物业服务费或专项维修资金',
-    en: 'Unpaid service fees or maintenance fund contributions',
-  },
   'governance.eligibility.employed_by_manager': {
     'zh-CN': '本人、配偶或直系亲属在本小区物业服务企业任职（申报）',
     en: 'The candidate, spouse or a lineal relative works for the serving property company (declared)',
   },
-  'governance.eligibility.unchecked.unpaid_fees': {
-    'zh-CN': '系统未记录物业费、维修资金欠交情况，需人工核实',
-    en: 'Fee and fund arrears are not recorded here; check them by hand',
-  },
-  'governance.eligibility.unchecked.other_statutory': {
-    'zh-CN': '损坏承重结构、破坏房屋外貌、擅自改变使用性质等情形需筹备组审查',
-    en: 'Structural damage, façade damage and unauthorised change of use are for the preparatory group to check',
-  },
   'governance.reelection_freeze': {
     'zh-CN':
-      '换届改选小组已组建：新一届业主委员会选出前，不得召开业主大会对“{matter}”作出决定（《规定》第二十八条）',
-    en: 'A re-election group has been formed: until the new committee is elected the assembly may not decide on “{matter}” (Art 28)',
+      '换届改选小组已组建：新一届业主委员会选出前，不得召开业主大会对“{matter}”作出决定（《上海市住宅物业管理规定》第二十八条第四款第（{item}）项）',
+    en: 'A re-election group has been formed: until the new committee is elected the assembly may not decide on “{matter}” (Art 28(4), item ({item}))',
   },
   'governance.matter.rules_of_procedure': { 'zh-CN': '制定和修改业主大会议事规则', en: 'rules of procedure' },
   'governance.matter.management_statute': { 'zh-CN': '制定和修改管理规约', en: 'management statute' },
@@ -292,12 +273,12 @@ export const governanceMessages: Catalogue = {
     en: 'Owner groups can be formed only where the region has two or more buildings (Art 35)',
   },
   'governance.owner_group_exists': {
-    'zh-CN': '该楼栋已有业主小组',
-    en: 'This building already has an owner group',
+    'zh-CN': '该楼栋（单元）已有业主小组',
+    en: 'This building (entrance) already has an owner group',
   },
   'governance.owner_group_representative_outside': {
-    'zh-CN': '{name} 不是该楼栋的业主，不能担任该业主小组的业主代表',
-    en: '{name} owns no unit in this building and cannot represent its owner group',
+    'zh-CN': '{name} 不是该楼栋（单元）的业主，不能担任该业主小组的业主代表',
+    en: '{name} owns no unit in this building (entrance) and cannot represent its owner group',
   },
   'governance.owner_group_not_found': { 'zh-CN': '未找到该业主小组', en: 'Owner group not found' },
   'governance.arrears_forbidden': {
@@ -332,4 +313,5 @@ export const governanceMessages: Catalogue = {
     en: "{compound} met the conditions for an owners' assembly on {on} ({reason}); the developer must report to the street by {due}",
   },
   ...dutiesMessages,
+  ...governanceLawMessages,
 };

@@ -3,6 +3,7 @@
 // <sub-domain>/<sub-domain>.repo.ts. Scoped lists take a compound-scope condition built by platform/scope.ts.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Grant } from '../../../domain/access.js';
+import { CASE_CATEGORY_GROUNDS } from '../../../domain/governance-eligibility.js';
 import type { Executor } from '../../platform/db/database.js';
 import { lockRow } from '../../platform/db/locks.js';
 import type { DB, GovGroupMemberTable, GovGroupTable, GovTaskTable } from '../../platform/db/schema.js';
@@ -82,12 +83,12 @@ export async function ownerInCompound(db: Executor, compoundId: string, ownerId:
     .executeTakeFirst();
 }
 
-/** Unresolved 违法搭建 / 群租 cases on the units an owner holds in a compound (Art 20 ¶2 "未改正"). */
+/** Unresolved cases of an Art 20 ¶2 category (违法搭建 / 群租) on the units an owner holds ("未改正"). */
 export async function openDisqualifyingCases(db: Executor, compoundId: string, ownerId: string) {
   return db
     .selectFrom('cases')
     .select(['cases.case_no', 'cases.category_code'])
-    .where('cases.category_code', 'in', ['illegal_construction', 'group_renting'])
+    .where('cases.category_code', 'in', Object.keys(CASE_CATEGORY_GROUNDS))
     .where('cases.status', 'not in', ['declined', 'closed', 'revisited', 'merged'])
     .where('cases.unit_id', 'in', (eb) =>
       eb
@@ -128,6 +129,36 @@ export async function arrearsFacts(db: Executor, compoundId: string, ownerId: st
       .executeTakeFirst(),
   ]);
   return { recorded: !!any, open: !!open };
+}
+
+/**
+ * The register of Art 20 ¶2 grounds (unit_violations) for the eligibility check: whether the compound keeps it
+ * at all, and the owner's uncorrected entries on units they hold there.
+ */
+export async function violationFacts(db: Executor, compoundId: string, ownerId: string) {
+  const [any, open] = await Promise.all([
+    db
+      .selectFrom('unit_violations')
+      .select('id')
+      .where('compound_id', '=', compoundId)
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('unit_violations')
+      .select(['ground', 'found_on'])
+      .where('compound_id', '=', compoundId)
+      .where('corrected_on', 'is', null)
+      .where('unit_id', 'in', (eb) =>
+        eb
+          .selectFrom('unit_owners')
+          .select('unit_owners.unit_id')
+          .where('unit_owners.owner_id', '=', ownerId)
+          .where('unit_owners.compound_id', '=', compoundId),
+      )
+      .orderBy('found_on')
+      .execute(),
+  ]);
+  return { kept: !!any, open };
 }
 
 /** Whether any of the owner ids holds a unit in the compound. */

@@ -8,6 +8,7 @@ import { dutiesRoutes } from './duties/duties.routes.js';
 import { formationRoutes } from './formation/formation.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { recordsRoutes } from './records/records.routes.js';
+import { violationsRoutes } from './records/violations.routes.js';
 
 export const governanceRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -18,4 +19,5 @@ export const governanceRoutes =
     await app.register(committeesRoutes(deps));
     await app.register(recordsRoutes(deps));
     await app.register(dutiesRoutes(deps));
+    await app.register(violationsRoutes(deps));
   };

@@ -403,6 +403,7 @@ export async function listUnits(deps: Deps, actor: Actor, buildingId: string) {
     surveyedArea: area(u.surveyed_area),
     contractArea: area(u.contract_area),
     deliveredOn: u.delivered_on,
+    entrance: u.entrance,
     owners: owners
       .filter((o) => o.unit_id === u.id && (staff || o.id === ownId))
       .map((o) => ({ id: o.id, name: o.name, kind: o.kind })),

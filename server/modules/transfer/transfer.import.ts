@@ -425,6 +425,7 @@ async function validateUnits(ctx: ImportContext): Promise<Plan> {
       surveyedArea: r.area('surveyedArea'),
       contractArea: r.area('contractArea'),
       deliveredOn: r.date('deliveredOn'),
+      entrance: r.text('entrance', { max: 20 }),
     };
     const anyArea = ['registeredArea', 'surveyedArea', 'contractArea'].some((k) => r.raw(k) !== null);
     if (!anyArea) r.problem('registeredArea', 'area_missing');
@@ -456,6 +457,7 @@ async function validateUnits(ctx: ImportContext): Promise<Plan> {
         surveyed_area: p.surveyedArea,
         contract_area: p.contractArea,
         delivered_on: p.deliveredOn,
+        entrance: p.entrance,
         ...stamps(ctx.now),
       },
     });

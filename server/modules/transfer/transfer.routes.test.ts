@@ -225,7 +225,7 @@ describe.each(DB_KINDS)('transfer: import and export (%s)', (kind) => {
 
     const units = await xlsx([
       ['导入房屋清单（标题行）'],
-      ['小区编码', '楼栋', '房号', '用途', '登记面积', '实测面积', '合同面积', '交付日期'],
+      ['小区编码', '楼栋', '房号', '用途', '登记面积', '实测面积', '合同面积', '交付日期', '单元'],
       [compound.code, '1号楼', 101, '住宅', 89.5, null, null, new Date(Date.UTC(2001, 4, 1))],
       [compound.code, '1号楼', '102', '住宅', null, '90.12', null, '2001-05-01'],
       [compound.code, '1号楼', '103', '商业', null, null, '120', null],
@@ -435,6 +435,7 @@ describe.each(DB_KINDS)('transfer: import and export (%s)', (kind) => {
       '实测面积',
       '合同面积',
       '交付日期',
+      '单元',
     ]);
     expect(rows).toHaveLength(2);
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/imports/templates/units.csv' });

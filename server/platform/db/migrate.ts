@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013-category-keywords.js';
 import * as m0014 from './migrations/0014-case-law-clocks.js';
 import * as m0015 from './migrations/0015-routing-law.js';
 import * as m0016 from './migrations/0016-governance-duties.js';
+import * as m0017 from './migrations/0017-governance-law.js';
 import * as m0021 from './migrations/0021-fund.js';
 
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0014-case-law-clocks': m0014,
   '0015-routing-law': m0015,
   '0016-governance-duties': m0016,
+  '0017-governance-law': m0017,
   '0021-fund': m0021,
 };
 

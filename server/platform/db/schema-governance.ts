@@ -24,6 +24,7 @@ export interface DecisionTable {
   publish_due_on: string | null;
   published_at: string | null;
   notice_ends_on: string | null;
+  statute_clause: string | null; // 管理规约 clause providing for the repair (Art 28 ¶4 (三)), 0017
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -125,6 +126,7 @@ export interface CommitteeTable {
   filing_decided_on: string | null;
   filing_note: string | null;
   reelection_reported_on: string | null;
+  filing_received_on: string | null; // 受理 (Art 34: the 20 days run from it), migration 0017
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -203,6 +205,7 @@ export interface CommitteeChangeTable {
   submitted_on: string | null;
   decided_on: string | null;
   note: string | null;
+  received_on: string | null; // 受理 (Art 34), migration 0017
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -231,6 +234,7 @@ export interface OwnerGroupTable {
   formed_on: string;
   status: 'active' | 'dissolved';
   dissolved_on: string | null;
+  entrance: string | null; // 单元 (Art 35); null = the whole building, migration 0017
   representatives_json: string;
   created_by: string | null;
   created_at: string;
@@ -342,4 +346,20 @@ export interface GovernanceTables {
   gov_petitions: GovPetitionTable;
   assembly_exemptions: AssemblyExemptionTable;
   committee_filing_materials: CommitteeFilingMaterialTable;
+  unit_violations: UnitViolationTable;
+}
+
+/** Art 20 ¶2 grounds found on a unit and not yet corrected (migration 0017). */
+export interface UnitViolationTable {
+  id: string;
+  compound_id: string;
+  unit_id: string;
+  ground: 'load_bearing' | 'illegal_construction' | 'facade' | 'change_of_use' | 'illegal_renting';
+  found_on: string;
+  corrected_on: string | null;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
 }

@@ -82,6 +82,7 @@ export interface UnitTable {
   surveyed_area: number | null; // 实测面积
   contract_area: number | null; // 合同面积
   delivered_on: string | null;
+  entrance: string | null; // 单元 (entrance), migration 0017
   created_at: string;
   updated_at: string;
   version: number;

@@ -7,8 +7,13 @@ import {
   frozenMatters,
   governanceState,
   resolutionAdopted,
-  type Eligibility,
 } from '../../../../domain/governance.js';
+import type { Eligibility } from '../../../../domain/governance-eligibility.js';
+import {
+  lastWorkOn,
+  reelectionGroupBasis,
+  type EarlyReelectionStage,
+} from '../../../../domain/governance-reelection.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { CommitteeTable } from '../../../platform/db/schema.js';
 import type { Deps } from '../../../platform/deps.js';
@@ -21,6 +26,8 @@ import { filingGapsOf, presentChange, presentTrainings } from '../records/record
 import * as dutiesRepo from '../duties/duties.repo.js';
 import * as recordsRepo from '../records/records.repo.js';
 import * as repo from './committees.repo.js';
+import { earlyStageOf } from './early-reelection.js';
+import { workOfCommittees } from './work.js';
 
 export type CommitteeRow = CommitteeTable;
 export type CommitteeFacts = Awaited<ReturnType<typeof committeeFacts>>;
@@ -29,7 +36,12 @@ type GroupRow = Awaited<ReturnType<typeof shared.groupOf>>;
 
 /** Members, meetings with attendance, health and absences of a committee on `today`. */
 export async function committeeFacts(db: Executor, k: CommitteeRow, today: string) {
-  const [members, meetings] = await Promise.all([repo.members(db, k.id), repo.meetings(db, k.id)]);
+  const [members, meetings, workOf] = await Promise.all([
+    repo.members(db, k.id),
+    repo.meetings(db, k.id),
+    workOfCommittees(db, [k.id]),
+  ]);
+  const work = workOf.get(k.id)!;
   const att = await repo.attendance(
     db,
     meetings.map((m) => m.id),
@@ -48,6 +60,7 @@ export async function committeeFacts(db: Executor, k: CommitteeRow, today: strin
     electedOn: k.elected_on,
     termEndsOn: k.term_ends_on,
     lastMeetingOn: meetings[0]?.held_on ?? null,
+    lastWorkOn: lastWorkOn(k.elected_on, work),
     succeeded: k.status !== 'current',
     today,
   });
@@ -59,13 +72,14 @@ export async function committeeFacts(db: Executor, k: CommitteeRow, today: strin
     members.map((m) => m.id),
     today,
   );
-  return { members, active, meetings, attendanceOf, health, absence };
+  return { members, active, meetings, attendanceOf, health, absence, work };
 }
 
 type CommitteeActionName =
   | 'post_names'
   | 'submit_filing'
   | 'decide_filing'
+  | 'receive_filing'
   | 'report_reelection'
   | 'form_reelection_group'
   | 'hand_over_records'
@@ -77,6 +91,7 @@ function committeeActions(
   tasks: readonly TaskRow[],
   group: GroupRow,
   who: { street: boolean; manager: boolean },
+  earlyStage: EarlyReelectionStage,
 ): CommitteeActionName[] {
   if (k.status !== 'current') return [];
   const { street, manager } = who;
@@ -85,15 +100,16 @@ function committeeActions(
   if (manager && namesPending) actions.push('post_names');
   if (manager && (k.filing_status === 'none' || k.filing_status === 'rejected'))
     actions.push('submit_filing');
-  if (street && k.filing_status === 'submitted') actions.push('decide_filing');
+  if (street && k.filing_status === 'submitted')
+    actions.push(k.filing_received_on ? 'decide_filing' : 'receive_filing');
   if (manager && !k.reelection_reported_on) actions.push('report_reelection');
-  if (
-    street &&
-    !group &&
-    (!!k.reelection_reported_on || facts.health.reelectionReminder || facts.health.earlyReelection.length > 0)
-  ) {
-    actions.push('form_reelection_group');
-  }
+  // Art 28, or Art 32 ¶3 once the assembly has decided on an early re-election (a ground alone is not enough).
+  const basis = reelectionGroupBasis({
+    reported: !!k.reelection_reported_on,
+    reelectionReminder: facts.health.reelectionReminder,
+    earlyStage,
+  });
+  if (street && !group && basis) actions.push('form_reelection_group');
   const pending = (kind: string) => tasks.some((x) => x.subject_id === k.id && x.kind === kind && !x.done_on);
   if (manager && pending('records_handover')) actions.push('hand_over_records');
   if (street && pending('records_return')) actions.push('return_records');
@@ -185,7 +201,9 @@ export async function presentCommittee(deps: Deps, actor: Actor | null, c: Compo
   const manager = canManage(actor, c);
   const current = k.status === 'current';
   const namesPending = tasks.some((x) => x.kind === 'election_notice' && !x.done_on);
-  const actions = committeeActions(k, facts, tasks, group, { street: canActAsStreet(actor, c), manager });
+  const early = await earlyStageOf(db, k, facts.health, !!group);
+  const who = { street: canActAsStreet(actor, c), manager };
+  const actions = committeeActions(k, facts, tasks, group, who, early.stage);
   const flagsOf = await memberFlags(db, k, facts);
   return {
     id: k.id,
@@ -200,12 +218,19 @@ export async function presentCommittee(deps: Deps, actor: Actor | null, c: Compo
     filingStatus: k.filing_status,
     filingSubmittedOn: k.filing_submitted_on,
     filingDecidedOn: k.filing_decided_on,
+    filingReceivedOn: k.filing_received_on,
     filingNote: k.filing_note,
     reelectionReportedOn: k.reelection_reported_on,
     members: presentMembers(facts, flagsOf),
     meetings: presentMeetings(facts, (id) => taskOf(id, 'resolution_notice')?.due_on ?? null),
     reelectionGroup: presentGroup(group),
     health: facts.health,
+    work: facts.work,
+    earlyReelection: {
+      stage: early.stage,
+      decisionId: early.decision?.id ?? null,
+      decisionTitle: early.decision?.title ?? null,
+    },
     state: governanceState({ formationInProgress: false, committee: current ? facts.health : null }),
     frozenMatters: frozenMatters(k.status === 'current' && !!group),
     filingGaps: filingGapsOf(facts.active, !namesPending),

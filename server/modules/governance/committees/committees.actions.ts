@@ -2,6 +2,8 @@
 // decided, 换届 reported, 换届改选小组 formed, records handed over and returned. Each returns the changes to the
 // committee row; the caller writes them (version-checked) with the audit record.
 import { statutoryDeadline, type BusinessCalendar } from '../../../../domain/calendar.js';
+import { filingReceiptProblem } from '../../../../domain/governance-filings.js';
+import { reelectionGroupBasis } from '../../../../domain/governance-reelection.js';
 import { checkWorkingGroup, PERIODS } from '../../../../domain/governance.js';
 import type { CommitteeAction } from '../../../../contracts/governance.js';
 import type { Clock } from '../../../platform/clock.js';
@@ -9,15 +11,17 @@ import type { Executor } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import {
   addTask,
+  problemError,
   requireNotBefore,
-  rescheduleTaskReminders,
   throwProblems,
   type CompoundRow,
 } from '../governance.common.js';
 import { requireFilingMaterials } from '../duties/filing-materials.service.js';
 import { groupFacts, insertGroup } from '../governance.eligibility.js';
+import { openCompletionTask, openReceiptTask } from '../governance.filing.js';
 import * as shared from '../governance.repo.js';
 import { committeeFacts, type CommitteeRow } from './committee.view.js';
+import { earlyStageOf } from './early-reelection.js';
 
 export interface CommitteeStep {
   trx: Executor;
@@ -53,27 +57,41 @@ const submitFiling: Handler<'submit_filing'> = async (s, body) => {
   requireNotBefore(body.on, k.elected_on);
   await requireFilingMaterials(trx, k, s.today); // Art 23 ¶1: the six materials are in the file
   await shared.completeTask(trx, k.id, 'committee_filing', body.on, now);
-  const due = statutoryDeadline(s.cal, body.on, PERIODS.filingDecision.amount);
-  if (k.filing_status === 'rejected') {
-    const r = { due_on: due.lastDay, nominal_due_on: due.nominalLastDay };
-    await shared.reopenTask(trx, k.id, 'filing_decision', r, now);
-    await rescheduleTaskReminders(trx, s.clock, k.id, 'filing_decision');
-  } else {
-    await task(s, {
-      kind: 'filing_decision',
-      responsible: 'street',
-      from: body.on,
-      amount: PERIODS.filingDecision.amount,
-      legalRef: PERIODS.filingDecision.ref,
-    });
-  }
-  return { filing_status: 'submitted', filing_submitted_on: body.on };
+  // Art 34: the street's 20 days start when it accepts (受理) the filing, not now (receive_filing).
+  await openReceiptTask(filingTasks(s), body.on);
+  return { filing_status: 'submitted', filing_submitted_on: body.on, filing_received_on: null };
+};
+
+const filingTasks = (s: CommitteeStep) => ({
+  trx: s.trx,
+  cal: s.cal,
+  clock: s.clock,
+  now: s.now,
+  compound: s.c,
+  subjectType: 'committee' as const,
+  subjectId: s.k.id,
+  prefix: 'filing' as const,
+});
+
+/** The street accepts (受理) the submitted filing: the 20 days of Art 34 run from this day. */
+const receiveFiling: Handler<'receive_filing'> = async (s, body) => {
+  const { k } = s;
+  if (k.filing_status !== 'submitted') throw state(k.filing_status);
+  const p = filingReceiptProblem({
+    submittedOn: k.filing_submitted_on,
+    receivedOn: k.filing_received_on,
+    on: body.on,
+  });
+  if (p) throw p.code === 'date_before' ? problemError(p) : problemError(p, 409);
+  await openCompletionTask(filingTasks(s), body.on);
+  return { filing_received_on: body.on };
 };
 
 const decideFiling: Handler<'decide_filing'> = async (s, body) => {
   const { k } = s;
   if (k.filing_status !== 'submitted') throw state(k.filing_status);
-  requireNotBefore(body.on, k.filing_submitted_on);
+  if (!k.filing_received_on) throw new AppError('governance.filing_not_received', 409);
+  requireNotBefore(body.on, k.filing_received_on);
   await shared.completeTask(s.trx, k.id, 'filing_decision', body.on, s.now);
   // Art 29 ¶2: after a 换届 filing the 房管机构 returns the kept records to the new committee in 10 days.
   if (body.accepted && k.term_no > 1) {
@@ -109,12 +127,24 @@ const formReelectionGroup: Handler<'form_reelection_group'> = async (s, body) =>
   const { trx, k, c } = s;
   if (await shared.groupOf(trx, k.id, 'reelection')) throw state('group_formed');
   const facts = await committeeFacts(trx, k, s.today);
-  const due =
-    !!k.reelection_reported_on || facts.health.reelectionReminder || facts.health.earlyReelection.length > 0;
-  if (!due) throw new AppError('governance.reelection_state', 409);
+  // Art 28 ¶1–2, or Art 32 ¶3: an early re-election's group only after the assembly decided so.
+  const basis = reelectionGroupBasis({
+    reported: !!k.reelection_reported_on,
+    reelectionReminder: facts.health.reelectionReminder,
+    earlyStage: (await earlyStageOf(trx, k, facts.health, false)).stage,
+  });
+  if (!basis) {
+    throw new AppError(
+      facts.health.earlyReelection.length > 0
+        ? 'governance.early_reelection_needs_decision'
+        : 'governance.reelection_state',
+      409,
+    );
+  }
   throwProblems(checkWorkingGroup('reelection', await groupFacts(trx, c.id, body.members)));
   await insertGroup(trx, c, 'reelection', k.id, body.on, body.members, s.now);
   await shared.completeTask(trx, k.id, 'reelection_group', body.on, s.now);
+  await shared.completeTask(trx, k.id, 'early_reelection_group', body.on, s.now);
   // Art 28: elect the new committee before the term ends; an early re-election has no statutory day.
   const electBy =
     k.term_ends_on >= body.on
@@ -151,6 +181,7 @@ const returnRecords: Handler<'return_records'> = async (s, body) => {
 export const COMMITTEE_HANDLERS: { [A in CommitteeAction['action']]: Handler<A> } = {
   post_names: postNames,
   submit_filing: submitFiling,
+  receive_filing: receiveFiling,
   decide_filing: decideFiling,
   report_reelection: reportReelection,
   form_reelection_group: formReelectionGroup,
@@ -161,6 +192,7 @@ export const COMMITTEE_HANDLERS: { [A in CommitteeAction['action']]: Handler<A> 
 /** Actions the street office takes; the rest are the committee's (or the street's on its behalf). */
 export const STREET_ACTIONS: ReadonlySet<CommitteeAction['action']> = new Set([
   'decide_filing',
+  'receive_filing',
   'form_reelection_group',
   'return_records',
 ]);

@@ -9,7 +9,7 @@ import { AppError, conflict, notFound } from '../../../platform/http/errors.js';
 import { message, type Locale } from '../../../platform/http/messages.js';
 import { workingCalendar } from '../../../platform/working-calendar.js';
 import { requireNotFuture, todayOf, visibleCommittee, visibleCompound } from '../governance.common.js';
-import { eligibilityOf } from '../governance.eligibility.js';
+import { eligibilityOf, groundsInWords, reasonMessage } from '../governance.eligibility.js';
 import { requireManager, requireStreet } from '../governance.policy.js';
 import * as shared from '../governance.repo.js';
 import { COMMITTEE_HANDLERS, STREET_ACTIONS, type CommitteeStep } from './committees.actions.js';
@@ -35,8 +35,9 @@ export async function checkEligibility(
     reasons: e.reasons.map((r) => ({
       code: r.code,
       caseNos: r.caseNos ?? [],
-      message: message(`governance.eligibility.${r.code}`, locale, { caseNos: (r.caseNos ?? []).join('、') }),
+      message: reasonMessage(r, locale),
     })),
+    grounds: groundsInWords(e, locale),
     unchecked: e.unchecked.map((code) => ({
       code,
       message: message(`governance.eligibility.unchecked.${code}`, locale),

@@ -204,6 +204,7 @@ function committeeRow(
     filing_decided_on: null,
     filing_note: null,
     reelection_reported_on: null,
+    filing_received_on: null,
     created_by: createdBy,
     created_at: now,
     updated_at: now,

@@ -62,6 +62,7 @@ const DECISION_COLUMNS = [
   'decisions.publish_due_on',
   'decisions.published_at',
   'decisions.notice_ends_on',
+  'decisions.statute_clause',
   'decisions.created_by',
   'decisions.created_at',
   'decisions.updated_at',

@@ -3,6 +3,7 @@
 // taken when the decision opened — never the live registry (decisions.tally.ts).
 import { addDays } from '../../../../domain/calendar.js';
 import { decisionWindowProblems, publicationDue } from '../../../../domain/governance-decisions.js';
+import { decisionChangeDay } from '../../../../domain/governance-filings.js';
 import { PERIODS } from '../../../../domain/governance.js';
 import type { Matter } from '../../../../domain/vote-tally.js';
 import type { DecisionAction } from '../../../../contracts/governance.js';
@@ -19,6 +20,7 @@ import { addTask, throwProblems, todayOf, visibleCompound } from '../governance.
 import { ownerIdsOf, requireManager, viewGrants } from '../governance.policy.js';
 import * as shared from '../governance.repo.js';
 import { requireMeetingNotices } from '../duties/meeting-notices.service.js';
+import { afterEarlyReelectionDecision } from '../committees/early-reelection.js';
 import { changeFromDecision, requireNotFrozen } from '../records/records.writes.js';
 import * as repo from './decisions.repo.js';
 import { computeResult, snapshotRoll, type BallotRow } from './decisions.tally.js';
@@ -42,6 +44,8 @@ export interface DecisionInput {
   opensAt: string;
   closesAt: string;
   noticeDays: number;
+  /** The 管理规约 clause providing for the repair (《规定》 Art 28 ¶4 (三)). */
+  statuteClause?: string;
 }
 
 export async function createDecision(
@@ -54,7 +58,7 @@ export async function createDecision(
   const db = deps.database.db;
   const c = await visibleCompound(db, actor, input.compoundId);
   requireManager(actor, c);
-  await requireNotFrozen(db, c.id, input.matter, locale);
+  await requireNotFrozen(db, c.id, input.matter, locale, input.statuteClause ?? null);
   const buildingIds = input.scope === 'buildings' ? [...new Set(input.buildingIds)] : [];
   if (input.scope === 'buildings') {
     if (buildingIds.length === 0) throw badRequest('governance.scope_buildings_required');
@@ -92,6 +96,7 @@ export async function createDecision(
       publish_due_on: null,
       published_at: null,
       notice_ends_on: null,
+      statute_clause: input.statuteClause ?? null,
       created_by: actor.userId,
       created_at: now,
       updated_at: now,
@@ -176,7 +181,7 @@ const openDecision: Handler<'open'> = async (s, body) => {
     }),
   );
   if (Date.parse(d.closes_at) <= s.now.getTime()) throw badRequest('governance.decision_window_empty');
-  await requireNotFrozen(trx, d.compound_id, d.matter as Matter, s.locale);
+  await requireNotFrozen(trx, d.compound_id, d.matter as Matter, s.locale, d.statute_clause);
   // 《规定》 Art 25 ¶2: the 房管机构 and the 居民委员会 were told in writing beforehand.
   await requireMeetingNotices(trx, d, s.locale);
   await s.claim({ status: 'open', notice_posted_on: body.noticePostedOn, opened_at: s.nowIso }, ['draft']);
@@ -212,6 +217,26 @@ const closeDecision: Handler<'close'> = async (s) => {
     ballot_count: ballots,
     publish_due_on: due.lastDay,
   });
+  // Art 33 ¶1: a decision that changes what the committee filed opens its change filing now — the 30 days
+  // run from the day the decision was made (voting closed), not from the posting of its result.
+  await changeFromDecision(
+    trx,
+    cal,
+    s.nowIso,
+    {
+      id: d.id,
+      compound_id: d.compound_id,
+      matter: d.matter as Matter,
+      title: d.title,
+      passed: result.tally.passed,
+    },
+    place(d),
+    decisionChangeDay(s.now),
+  );
+  // Art 32 ¶2–3: the street convened it; passed, the street now forms the 换届改选小组.
+  if (d.matter === 'early_reelection') {
+    await afterEarlyReelectionDecision(trx, cal, s.nowIso, place(d), result.tally.passed, s.today);
+  }
   await addTask(trx, cal, s.nowIso, {
     compound: place(d),
     subjectType: 'decision',
@@ -235,21 +260,6 @@ const publishDecision: Handler<'publish'> = async (s) => {
   const endsOn = addDays(today, d.notice_days);
   await s.claim({ status: 'published', published_at: nowIso, notice_ends_on: endsOn }, ['closed']);
   await shared.completeTask(trx, d.id, 'decision_publish', today, nowIso);
-  const tally = JSON.parse(d.result_json!) as { tally: { passed: boolean } };
-  await changeFromDecision(
-    trx,
-    (await workingCalendar(trx)).calendar,
-    nowIso,
-    {
-      id: d.id,
-      compound_id: d.compound_id,
-      matter: d.matter as Matter,
-      title: d.title,
-      passed: tally.tally.passed,
-    },
-    place(d),
-    today,
-  );
   await s.audit({
     action: 'governance.decision.publish',
     targetType: 'decision',

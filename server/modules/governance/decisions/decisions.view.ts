@@ -1,7 +1,7 @@
 // One owners' decision as its page shows it, and who may see or run it: the committee and offices of the
 // compound (policy), the owners of its units once it is published.
 import { shanghaiDate } from '../../../../domain/calendar.js';
-import { challengeWindow } from '../../../../domain/governance-decisions.js';
+import { challengeWindows } from '../../../../domain/governance-challenge.js';
 import { ruleFor, type Matter } from '../../../../domain/vote-tally.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { DecisionTable } from '../../../platform/db/schema.js';
@@ -97,6 +97,7 @@ export async function presentDecision(deps: Deps, actor: Actor | null, d: Decisi
     status: d.status,
     noticePostedOn: d.notice_posted_on,
     noticeDays: d.notice_days,
+    statuteClause: d.statute_clause,
     unitCount: d.unit_count,
     ballotCount: frozen ? d.ballot_count : d.status === 'open' ? await repo.ballotCount(db, d.id) : 0,
     invitationsIssued: manager && d.status === 'open' ? await repo.invitationCount(db, d.id) : 0,
@@ -106,13 +107,24 @@ export async function presentDecision(deps: Deps, actor: Actor | null, d: Decisi
     publishDueOn: d.publish_due_on,
     publishedAt: d.published_at,
     noticeEndsOn: d.notice_ends_on,
-    challengeUntil: d.published_at
-      ? challengeWindow((await workingCalendar(db)).calendar, shanghaiDate(new Date(d.published_at))).lastDay
-      : null,
+    ...(await challengeOf(db, d)),
     allowedActions: [...(await allowedActions(db, actor, d, now))],
     canRecordBallots: manager && acceptingDesk(d, now),
     canManage: manager,
     createdAt: d.created_at,
     version: d.version,
+  };
+}
+
+/** 区分所有权解释 Art 12: one year from the close for those who voted; at least a year from the posting for the rest. */
+async function challengeOf(db: Executor, d: Pick<DecisionRow, 'closed_at' | 'published_at'>) {
+  if (!d.closed_at) return { challengeUntil: null, challengeVotersUntil: null };
+  const w = challengeWindows((await workingCalendar(db)).calendar, {
+    closedOn: shanghaiDate(new Date(d.closed_at)),
+    publishedOn: d.published_at ? shanghaiDate(new Date(d.published_at)) : null,
+  });
+  return {
+    challengeUntil: w.othersAtLeast?.lastDay ?? null,
+    challengeVotersUntil: w.voters?.lastDay ?? null,
   };
 }

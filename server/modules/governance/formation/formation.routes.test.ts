@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../../../domain/calendar.js';
 import { FILING_MATERIALS } from '../../../../domain/governance-duties.js';
+import { takeDecision } from '../../../test/governance-vote.js';
 import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../../test/harness.js';
 
 const HUAMU = '310115016';
@@ -264,9 +265,23 @@ describe.each(DB_KINDS)('governance: formation, committees, tasks and overview (
       eligible: false,
       reasons: [{ code: 'illegal_construction', caseNos: [caseNo] }],
     });
+    // Art 20 ¶2: every ground is listed with what was checked; without a register and arrears, four are not.
     expect(elig.json().unchecked.map((u: { code: string }) => u.code)).toEqual([
+      'load_bearing',
+      'facade',
+      'change_of_use',
       'unpaid_fees',
       'other_statutory',
+    ]);
+    expect(
+      elig.json().grounds.map((g: { ground: string; checked: boolean }) => [g.ground, g.checked]),
+    ).toEqual([
+      ['load_bearing', false],
+      ['illegal_construction', true],
+      ['facade', false],
+      ['change_of_use', false],
+      ['unpaid_fees', false],
+      ['illegal_renting', true],
     ]);
 
     const elected = await record({});
@@ -321,6 +336,14 @@ describe.each(DB_KINDS)('governance: formation, committees, tasks and overview (
     expect(
       (await committeeAct(ywh, k.id, { action: 'decide_filing', on: today(), accepted: true })).statusCode,
     ).toBe(403);
+    // Art 34: accepted (受理) first — the street's 20 days run from that day, not from the submission.
+    const notYet = await committeeAct(huamu, k.id, { action: 'decide_filing', on: today(), accepted: true });
+    expect(notYet.json().error.code).toBe('governance.filing_not_received');
+    const received = await committeeAct(huamu, k.id, { action: 'receive_filing', on: today() });
+    expect(received.statusCode, received.body).toBe(200);
+    expect(received.json().filingReceivedOn).toBe(today());
+    expect(received.json().allowedActions).toContain('decide_filing');
+    expect(received.json().allowedActions).not.toContain('receive_filing');
     const filed = await committeeAct(huamu, k.id, { action: 'decide_filing', on: today(), accepted: true });
     expect(filed.json()).toMatchObject({ filingStatus: 'accepted', filingDecidedOn: today() });
 
@@ -391,7 +414,9 @@ describe.each(DB_KINDS)('governance: formation, committees, tasks and overview (
     const streetView = (
       await huamu.request({ method: 'GET', url: `/api/v1/governance/committees/${k.id}` })
     ).json();
-    expect(streetView.allowedActions).toEqual(['report_reelection', 'form_reelection_group']);
+    // Art 32 ¶2–3: a ground alone does not let the street form the group; it convenes the assembly first.
+    expect(streetView.allowedActions).toEqual(['report_reelection']);
+    expect(streetView.earlyReelection).toMatchObject({ stage: 'convene', decisionId: null });
     const noBy = await huamu.request({
       method: 'POST',
       url: `/api/v1/governance/committees/${k.id}/members`,
@@ -462,7 +487,32 @@ describe.each(DB_KINDS)('governance: formation, committees, tasks and overview (
     const rcView = (await rc.request({ method: 'GET', url: '/api/v1/governance/overview' })).json();
     expect(rcView.items.map((x: { compoundId: string }) => x.compoundId)).toEqual([compoundId]);
 
-    // Early re-election: the street forms the 换届改选小组 (no developer), then the new committee succeeds.
+    // Early re-election: the group only after the assembly decided so (Art 32 ¶3).
+    const tooSoon = await committeeAct(huamu, k.id, {
+      action: 'form_reelection_group',
+      on: today(),
+      members: [staff[0], staff[1], ...owners.slice(11, 14).map(person)],
+    });
+    expect(tooSoon.statusCode).toBe(409);
+    expect(tooSoon.json().error.code).toBe('governance.early_reelection_needs_decision');
+    await takeDecision({
+      t,
+      session: () => huamu,
+      compoundId,
+      matter: 'early_reelection',
+      title: '提前换届改选业主委员会',
+      advance,
+    });
+    const decided = (
+      await huamu.request({ method: 'GET', url: `/api/v1/governance/committees/${k.id}` })
+    ).json();
+    expect(decided.earlyReelection.stage).toBe('form_group');
+    expect(decided.allowedActions).toContain('form_reelection_group');
+    expect(decided.tasks.find((x: { kind: string }) => x.kind === 'early_reelection_group')).toMatchObject({
+      responsible: 'street',
+      doneOn: null,
+    });
+    // The street forms the 换届改选小组 (no developer), then the new committee succeeds.
     const withDev = await committeeAct(huamu, k.id, {
       action: 'form_reelection_group',
       on: today(),

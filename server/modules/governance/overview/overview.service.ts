@@ -2,6 +2,7 @@
 // overview of every compound in scope with its state (组建中, 任期内, 需换届, …), counted per page.
 import { formatCitation } from '../../../../domain/citations.js';
 import { addMonths } from '../../../../domain/calendar.js';
+import { lastWorkOn } from '../../../../domain/governance-reelection.js';
 import {
   committeeHealth,
   governanceState,
@@ -15,6 +16,7 @@ import type { Actor } from '../../../platform/http/context.js';
 import type { Locale } from '../../../platform/http/messages.js';
 import { decodeCursor, encodeCursor, pageFrom } from '../../../platform/http/pagination.js';
 import { writeCalendar } from '../../../platform/ical.js';
+import { workOfCommittees } from '../committees/work.js';
 import * as formationRepo from '../formation/formation.repo.js';
 import {
   presentTask,
@@ -136,6 +138,10 @@ async function overviewBatch(
     repo.currentCommitteesOf(db, ids),
     repo.taskCounts(db, ids, today),
   ]);
+  const work = await workOfCommittees(
+    db,
+    committees.map((k) => k.id),
+  );
   const factsOf = new Map<string, typeof facts>();
   for (const x of facts) {
     let list = factsOf.get(x.compound_id);
@@ -155,6 +161,7 @@ async function overviewBatch(
           electedOn: k.elected_on,
           termEndsOn: k.term_ends_on,
           lastMeetingOn: k.last_meeting_on ?? null,
+          lastWorkOn: lastWorkOn(k.elected_on, work.get(k.id)!),
           succeeded: false,
           today,
         })

@@ -1,8 +1,9 @@
 // Change filings (变更备案, 《规定》 Art 33/34): the committee records a change and submits it within 30 days;
 // the street accepts or rejects it within 20. Each use case starts with its access check; every write is one
 // audited transaction.
-import { statutoryDeadline, type BusinessCalendar } from '../../../../domain/calendar.js';
-import { PERIODS, type ChangeKind } from '../../../../domain/governance.js';
+import type { BusinessCalendar } from '../../../../domain/calendar.js';
+import { filingReceiptProblem } from '../../../../domain/governance-filings.js';
+import type { ChangeKind } from '../../../../domain/governance.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { CommitteeChangeTable, CommitteeTable } from '../../../platform/db/schema.js';
 import { updateVersioned } from '../../../platform/db/writes.js';
@@ -12,15 +13,15 @@ import { AppError, conflict, notFound } from '../../../platform/http/errors.js';
 import { workingCalendar } from '../../../platform/working-calendar.js';
 import { getCommittee } from '../committees/committee.view.js';
 import {
-  addTask,
+  problemError,
   requireNotBefore,
   requireNotFuture,
-  rescheduleTaskReminders,
   todayOf,
   visibleCommittee,
   type CompoundRow,
 } from '../governance.common.js';
 import { requireManager, requireStreet } from '../governance.policy.js';
+import { openCompletionTask, openReceiptTask } from '../governance.filing.js';
 import * as shared from '../governance.repo.js';
 import * as repo from './records.repo.js';
 import { recordChange } from './records.writes.js';
@@ -59,6 +60,7 @@ export async function addChange(
 
 type ChangeAction =
   | { action: 'submit'; version: number; on: string }
+  | { action: 'receive'; version: number; on: string }
   | { action: 'decide'; version: number; on: string; accepted: boolean; note?: string };
 
 interface ChangeStep {
@@ -70,7 +72,18 @@ interface ChangeStep {
   now: string;
 }
 
-/** The committee submits (again, after a refusal): the street's 20 days start. */
+const changeTasks = (s: ChangeStep) => ({
+  trx: s.trx,
+  cal: s.cal,
+  clock: s.deps.clock,
+  now: s.now,
+  compound: s.c,
+  subjectType: 'change' as const,
+  subjectId: s.ch.id,
+  prefix: 'change_filing' as const,
+});
+
+/** The committee submits (again, after a refusal): the street is to accept (受理) it. */
 async function submitChange(s: ChangeStep, on: string): Promise<Partial<CommitteeChangeTable>> {
   const { trx, ch, now } = s;
   if (ch.status !== 'pending' && ch.status !== 'rejected') {
@@ -78,34 +91,29 @@ async function submitChange(s: ChangeStep, on: string): Promise<Partial<Committe
   }
   requireNotBefore(on, ch.changed_on);
   await shared.completeTask(trx, ch.id, 'change_filing', on, now);
-  const due = statutoryDeadline(s.cal, on, PERIODS.changeFilingDecision.amount);
-  if (ch.status === 'rejected') {
-    const r = { due_on: due.lastDay, nominal_due_on: due.nominalLastDay };
-    await shared.reopenTask(trx, ch.id, 'change_filing_decision', r, now);
-    await rescheduleTaskReminders(trx, s.deps.clock, ch.id, 'change_filing_decision');
-  } else {
-    await addTask(trx, s.cal, now, {
-      compound: s.c,
-      subjectType: 'change',
-      subjectId: ch.id,
-      kind: 'change_filing_decision',
-      responsible: 'street',
-      from: on,
-      amount: PERIODS.changeFilingDecision.amount,
-      legalRef: PERIODS.changeFilingDecision.ref,
-    });
-  }
-  return { status: 'submitted', submitted_on: on };
+  await openReceiptTask(changeTasks(s), on);
+  return { status: 'submitted', submitted_on: on, received_on: null };
 }
 
-/** The street decides a submitted filing. */
+/** The street accepts (受理) a submitted change filing: Art 34's 20 days run from this day. */
+async function receiveChange(s: ChangeStep, on: string): Promise<Partial<CommitteeChangeTable>> {
+  if (s.ch.status !== 'submitted')
+    throw new AppError('governance.filing_state', 409, { status: s.ch.status });
+  const p = filingReceiptProblem({ submittedOn: s.ch.submitted_on, receivedOn: s.ch.received_on, on });
+  if (p) throw p.code === 'date_before' ? problemError(p) : problemError(p, 409);
+  await openCompletionTask(changeTasks(s), on);
+  return { received_on: on };
+}
+
+/** The street decides a submitted filing it has accepted. */
 async function decideChange(
   s: ChangeStep,
   body: Extract<ChangeAction, { action: 'decide' }>,
 ): Promise<Partial<CommitteeChangeTable>> {
   if (s.ch.status !== 'submitted')
     throw new AppError('governance.filing_state', 409, { status: s.ch.status });
-  requireNotBefore(body.on, s.ch.submitted_on);
+  if (!s.ch.received_on) throw new AppError('governance.filing_not_received', 409);
+  requireNotBefore(body.on, s.ch.received_on);
   await shared.completeTask(s.trx, s.ch.id, 'change_filing_decision', body.on, s.now);
   return { status: body.accepted ? 'accepted' : 'rejected', decided_on: body.on, note: body.note ?? null };
 }
@@ -119,7 +127,7 @@ export async function actOnChange(
   requestId: string,
 ) {
   const { k, c } = await visibleCommittee(deps.database.db, actor, committeeId);
-  if (body.action === 'decide') requireStreet(actor, c);
+  if (body.action === 'decide' || body.action === 'receive') requireStreet(actor, c);
   else requireManager(actor, c);
   requireNotFuture(body.on, todayOf(deps));
   const now = deps.clock.now().toISOString();
@@ -130,7 +138,11 @@ export async function actOnChange(
       throw conflict('common.version_conflict', { currentVersion: ch.version });
     const step: ChangeStep = { trx, deps, cal: (await workingCalendar(trx)).calendar, c, ch, now };
     const changes =
-      body.action === 'submit' ? await submitChange(step, body.on) : await decideChange(step, body);
+      body.action === 'submit'
+        ? await submitChange(step, body.on)
+        : body.action === 'receive'
+          ? await receiveChange(step, body.on)
+          : await decideChange(step, body);
     await updateVersioned(
       trx,
       'committee_changes',

@@ -3,7 +3,7 @@
 // (Art 26 ¶3), the assembly's published decisions with the window to challenge them (区分所有权解释 Art 12) and
 // the owner groups with their representatives (Art 35). Names only: no phone or ID numbers.
 import { shanghaiDate } from '../../../../domain/calendar.js';
-import { challengeWindow } from '../../../../domain/governance-decisions.js';
+import { challengeWindows } from '../../../../domain/governance-challenge.js';
 import { resolutionAdopted } from '../../../../domain/governance.js';
 import type { Matter } from '../../../../domain/vote-tally.js';
 import type { Actor } from '../../../platform/http/context.js';
@@ -57,6 +57,7 @@ export async function noticeBoard(deps: Deps, actor: Actor, compoundId: string) 
     })),
     decisions: decisions.map((d) => {
       const publishedOn = shanghaiDate(new Date(d.published_at!));
+      const w = challengeWindows(cal, { closedOn: shanghaiDate(new Date(d.closed_at!)), publishedOn });
       return {
         id: d.id,
         title: d.title,
@@ -65,13 +66,15 @@ export async function noticeBoard(deps: Deps, actor: Actor, compoundId: string) 
         publishedOn,
         noticeEndsOn: d.notice_ends_on,
         passed: (JSON.parse(d.result_json!) as { tally: { passed: boolean } }).tally.passed,
-        challengeUntil: challengeWindow(cal, publishedOn).lastDay,
+        challengeUntil: w.othersAtLeast!.lastDay,
+        challengeVotersUntil: w.voters!.lastDay,
       };
     }),
     ownerGroups: groups
       .filter((g) => g.status === 'active')
       .map((g) => ({
         buildingName: g.buildingName,
+        entrance: g.entrance,
         formedOn: g.formedOn,
         representatives: g.representatives.map((r) => r.name),
       })),

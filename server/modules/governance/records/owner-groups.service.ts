@@ -1,5 +1,5 @@
-// Owner groups (业主小组, 《规定》 Art 35): one per building of a compound with two or more, with representatives
-// who own there. Each use case starts with its access check; every write is one audited transaction.
+// Owner groups (业主小组, 《规定》 Art 35): per building (幢) or entrance (单元) of a compound with two or more
+// buildings, with representatives who own there. Each use case starts with its access check; every write is one audited transaction.
 import { ownerGroupProblems } from '../../../../domain/governance.js';
 import { uniqueOr } from '../../../platform/db/writes.js';
 import { writeTx, type Deps } from '../../../platform/deps.js';
@@ -22,7 +22,7 @@ export async function createOwnerGroup(
   deps: Deps,
   actor: Actor,
   compoundId: string,
-  body: { buildingId: string; formedOn: string; representativeOwnerIds: string[] },
+  body: { buildingId: string; entrance?: string; formedOn: string; representativeOwnerIds: string[] },
   requestId: string,
 ) {
   const db = deps.database.db;
@@ -36,33 +36,32 @@ export async function createOwnerGroup(
       const [building] = await shared.buildingsOf(trx, c.id, [body.buildingId]);
       if (!building) throw badRequest('governance.building_unknown', { id: body.buildingId });
       const wanted = [...new Set(body.representativeOwnerIds)];
-      const inBuilding = new Map(
-        (await repo.ownersInBuilding(trx, building.id, wanted)).map((o) => [o.id, o]),
+      const entrance = body.entrance ?? null;
+      const inPlace = new Map(
+        (await repo.ownersInBuilding(trx, building.id, wanted, entrance)).map((o) => [o.id, o]),
       );
       const named = new Map((await repo.ownerNames(trx, wanted)).map((o) => [o.id, o.name]));
-      const existing = (await repo.ownerGroupsOf(trx, c.id)).some(
-        (g) => g.building_id === building.id && g.status === 'active',
-      );
+      const active = (await repo.ownerGroupsOf(trx, c.id))
+        .filter((g) => g.building_id === building.id && g.status === 'active')
+        .map((g) => g.entrance);
       throwProblems(
         ownerGroupProblems({
           buildingsInCompound: await repo.buildingCount(trx, c.id),
-          activeGroupOnBuilding: existing,
-          representatives: wanted.map((o) => ({
-            name: named.get(o) ?? o,
-            ownsInBuilding: inBuilding.has(o),
-          })),
+          entrance,
+          entrancesInBuilding: await repo.entrancesOf(trx, building.id),
+          activeGroupsOnBuilding: active,
+          representatives: wanted.map((o) => ({ name: named.get(o) ?? o, ownsInPlace: inPlace.has(o) })),
         }),
       );
       const row = {
         id,
         compound_id: c.id,
         building_id: building.id,
+        entrance,
         formed_on: body.formedOn,
         status: 'active' as const,
         dissolved_on: null,
-        representatives_json: JSON.stringify(
-          wanted.map((o) => ({ ownerId: o, name: inBuilding.get(o)!.name })),
-        ),
+        representatives_json: JSON.stringify(wanted.map((o) => ({ ownerId: o, name: inPlace.get(o)!.name }))),
         created_by: actor.userId,
         created_at: now,
         updated_at: now,

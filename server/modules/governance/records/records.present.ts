@@ -20,6 +20,7 @@ export const presentChange = (ch: CommitteeChangeTable, fileBy: string | undefin
   submittedOn: ch.submitted_on,
   decidedOn: ch.decided_on,
   note: ch.note,
+  receivedOn: ch.received_on,
   version: ch.version,
 });
 
@@ -67,6 +68,7 @@ export async function presentOwnerGroups(db: Executor, compoundId: string) {
     id: g.id,
     buildingId: g.building_id,
     buildingName: g.building_name,
+    entrance: g.entrance,
     formedOn: g.formed_on,
     status: g.status,
     dissolvedOn: g.dissolved_on,

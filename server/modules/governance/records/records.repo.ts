@@ -69,22 +69,42 @@ export async function buildingCount(db: Executor, compoundId: string): Promise<n
   return Number(r?.n ?? 0);
 }
 
-/** Owners (by id) who hold a unit in a building, with their names. */
-export async function ownersInBuilding(db: Executor, buildingId: string, ownerIds: readonly string[]) {
+/** Owners (by id) who hold a unit in a building — in one of its entrances when given — with their names. */
+export async function ownersInBuilding(
+  db: Executor,
+  buildingId: string,
+  ownerIds: readonly string[],
+  entrance: string | null = null,
+) {
   if (ownerIds.length === 0) return [];
   return db
     .selectFrom('owners')
     .select(['owners.id', 'owners.name'])
     .where('owners.id', 'in', ownerIds)
     .where('owners.kind', '!=', 'developer')
-    .where('owners.id', 'in', (eb) =>
-      eb
+    .where('owners.id', 'in', (eb) => {
+      let q = eb
         .selectFrom('unit_owners')
         .innerJoin('units', 'units.id', 'unit_owners.unit_id')
         .select('unit_owners.owner_id')
-        .where('units.building_id', '=', buildingId),
-    )
+        .where('units.building_id', '=', buildingId);
+      if (entrance !== null) q = q.where('units.entrance', '=', entrance);
+      return q;
+    })
     .execute();
+}
+
+/** The entrances (单元) recorded on a building's units, in order. */
+export async function entrancesOf(db: Executor, buildingId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('units')
+    .select('entrance')
+    .distinct()
+    .where('building_id', '=', buildingId)
+    .where('entrance', 'is not', null)
+    .orderBy('entrance')
+    .execute();
+  return rows.map((r) => r.entrance!);
 }
 
 export async function ownerNames(db: Executor, ownerIds: readonly string[]) {
@@ -188,7 +208,7 @@ export async function publishedMeetings(db: Executor, committeeId: string, limit
 export async function publishedDecisions(db: Executor, compoundId: string, limit: number) {
   return db
     .selectFrom('decisions')
-    .select(['id', 'title', 'matter', 'scope', 'published_at', 'notice_ends_on', 'result_json'])
+    .select(['id', 'title', 'matter', 'scope', 'closed_at', 'published_at', 'notice_ends_on', 'result_json'])
     .where('compound_id', '=', compoundId)
     .where('status', '=', 'published')
     .orderBy('published_at', 'desc')

@@ -206,9 +206,25 @@ describe.each(DB_KINDS)(
       expect((await act(ywh, { action: 'decide', version: 2, on: today(), accepted: true })).statusCode).toBe(
         403,
       );
+      // Art 34: the street accepts (受理) first; its 20 days run from that day, not from the submission.
+      const unreceived = await act(huamu, { action: 'decide', version: 2, on: today(), accepted: true });
+      expect(unreceived.statusCode).toBe(409);
+      expect(unreceived.json().error.code).toBe('governance.filing_not_received');
+      expect((await act(ywh, { action: 'receive', version: 2, on: today() })).statusCode).toBe(403);
+      const received = await act(huamu, { action: 'receive', version: 2, on: today() });
+      expect(received.statusCode, received.body).toBe(200);
+      expect(received.json().changes.find((c: { id: string }) => c.id === change.id)).toMatchObject({
+        status: 'submitted',
+        receivedOn: today(),
+      });
+      const tasksOf = (k: { tasks: { subjectId: string; kind: string }[] }) =>
+        k.tasks.filter((x) => x.subjectId === change.id).map((x) => x.kind);
+      expect(tasksOf(received.json())).toEqual(
+        expect.arrayContaining(['change_filing', 'change_filing_receipt', 'change_filing_decision']),
+      );
       const accepted = await act(huamu, {
         action: 'decide',
-        version: 2,
+        version: 3,
         on: today(),
         accepted: true,
         note: '材料齐全',
@@ -220,7 +236,7 @@ describe.each(DB_KINDS)(
         note: '材料齐全',
       });
       expect(
-        (await act(huamu, { action: 'decide', version: 3, on: today(), accepted: true })).statusCode,
+        (await act(huamu, { action: 'decide', version: 4, on: today(), accepted: true })).statusCode,
       ).toBe(409);
 
       const manual = await post(ywh, `/api/v1/governance/committees/${committeeId}/changes`, {
@@ -302,7 +318,28 @@ describe.each(DB_KINDS)(
         noticePostedOn: today(),
       });
       expect(open.statusCode).toBe(409);
-      expect(open.json().error.code).toBe('governance.reelection_freeze');
+      expect(open.json().error.code).toBe('governance.reelection_freeze_repair');
+
+      // Art 28 ¶4 (二): fee standards are their own matter, frozen; (三): a repair the 管理规约 provides for is not.
+      const fees = await draft('adjust_fees');
+      expect(fees.statusCode).toBe(409);
+      expect(fees.json().error.message).toContain('第二十八条第四款第（二）项');
+      const post2 = (matter: string, statuteClause: string) =>
+        post(ywh, '/api/v1/governance/decisions', {
+          compoundId,
+          matter,
+          method: 'written',
+          title: `表决：${matter}`,
+          statuteClause,
+          opensAt: new Date(t.clock.now().getTime() + 20 * 86_400_000).toISOString(),
+          closesAt: new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString(),
+        });
+      const repair = await post2('use_fund', '管理规约第十二条（屋面防水维修）');
+      expect(repair.statusCode, repair.body).toBe(200);
+      expect(repair.json().statuteClause).toBe('管理规约第十二条（屋面防水维修）');
+      const notRepair = await post2('hire_or_dismiss_manager', '管理规约第三条');
+      expect(notRepair.statusCode).toBe(400);
+      expect(notRepair.json().error.code).toBe('governance.statute_clause_not_repair');
 
       const handed = await post(ywh, `/api/v1/governance/committees/${committeeId}/actions`, {
         action: 'hand_over_records',

@@ -34,14 +34,25 @@ async function reelectionGroupWorks(db: Executor, compoundId: string): Promise<b
   return !!k && !!(await shared.groupOf(db, k.id, 'reelection'));
 }
 
-/** 409 when a decision on `matter` would be convened during the freeze. */
-export async function requireNotFrozen(db: Executor, compoundId: string, matter: Matter, locale: Locale) {
-  const p = reelectionFreezeProblem(matter, await reelectionGroupWorks(db, compoundId));
-  if (p) {
-    throw new AppError('governance.reelection_freeze', 409, {
-      matter: message(`governance.matter.${matter}`, locale),
-    });
-  }
+/**
+ * 409 when a decision on `matter` would be convened during the freeze; 400 when a 管理规约 clause is named for a
+ * matter that is not a repair (only item (三) repairs can be exempt).
+ */
+export async function requireNotFrozen(
+  db: Executor,
+  compoundId: string,
+  matter: Matter,
+  locale: Locale,
+  statuteClause: string | null = null,
+) {
+  const p = reelectionFreezeProblem(matter, await reelectionGroupWorks(db, compoundId), statuteClause);
+  if (!p) return;
+  const named = { matter: message(`governance.matter.${matter}`, locale) };
+  if (p.code === 'statute_clause_not_repair')
+    throw new AppError('governance.statute_clause_not_repair', 400, named);
+  const item = String(p.params!.item);
+  const code = item === '三' ? 'governance.reelection_freeze_repair' : 'governance.reelection_freeze';
+  throw new AppError(code, 409, { ...named, item });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -73,6 +84,7 @@ export async function recordChange(db: Executor, cal: BusinessCalendar, now: str
     submitted_on: null,
     decided_on: null,
     note: null,
+    received_on: null,
     created_by: spec.createdBy,
     created_at: now,
     updated_at: now,

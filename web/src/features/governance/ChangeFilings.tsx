@@ -25,9 +25,10 @@ const MANUAL_KINDS = ['name', 'area', 'rules_of_procedure', 'management_statute'
 export function ChangeFilings({ committee, isStreet }: { committee: CommitteeDto; isStreet: boolean }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
-  const [acting, setActing] = useState<{ change: CommitteeChangeDto; action: 'submit' | 'decide' } | null>(
-    null,
-  );
+  const [acting, setActing] = useState<{
+    change: CommitteeChangeDto;
+    action: 'submit' | 'receive' | 'decide';
+  } | null>(null);
   const today = shanghaiToday();
   const mayAct = committee.canManage || isStreet;
   return (
@@ -109,7 +110,17 @@ export function ChangeFilings({ committee, isStreet }: { committee: CommitteeDto
                           {t('gov.changes.submit')}
                         </Button>
                       )}
-                      {isStreet && c.status === 'submitted' && (
+                      {isStreet && c.status === 'submitted' && !c.receivedOn && (
+                        <Button
+                          size="small"
+                          type="primary"
+                          onClick={() => setActing({ change: c, action: 'receive' })}
+                          data-testid={`change-receive-${c.id}`}
+                        >
+                          {t('gov.committee.actions.receive_filing')}
+                        </Button>
+                      )}
+                      {isStreet && c.status === 'submitted' && c.receivedOn && (
                         <Button
                           size="small"
                           type="primary"
@@ -186,13 +197,18 @@ function ChangeActionModal({
 }: {
   committee: CommitteeDto;
   change: CommitteeChangeDto;
-  action: 'submit' | 'decide';
+  action: 'submit' | 'receive' | 'decide';
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const mutation = useChangeAction(committee.id);
   type V = { on: string; accepted?: boolean; note?: string };
-  const title = action === 'submit' ? t('gov.changes.submit') : t('gov.changes.decide');
+  const title =
+    action === 'submit'
+      ? t('gov.changes.submit')
+      : action === 'receive'
+        ? t('gov.committee.actions.receive_filing')
+        : t('gov.changes.decide');
   return (
     <FormModal<V>
       title={`${title} · ${t(`gov.changes.kinds.${change.kind}`)}`}
@@ -204,7 +220,7 @@ function ChangeActionModal({
         mutation.mutateAsync({
           changeId: change.id,
           body:
-            action === 'submit'
+            action === 'submit' || action === 'receive'
               ? { action, version: change.version, on: v.on }
               : {
                   action,

@@ -59,6 +59,8 @@ export const decisionsZh = {
     change_common_use: '改变共有部分用途或利用共有部分经营',
     adjust_management_area: '调整物业管理区域',
     other_major: '其他重大事项',
+    adjust_fees: '调整物业收费标准',
+    early_reelection: '提前换届改选业主委员会（《上海市住宅物业管理规定》第三十二条）',
   },
   choices: { yes: '同意', no: '反对', abstain: '弃权' },
   result: {
@@ -182,6 +184,8 @@ export const decisionsEn: typeof decisionsZh = {
     change_common_use: 'Change the use of common parts, or run business on them',
     adjust_management_area: 'Adjust the management area',
     other_major: 'Other major matters',
+    adjust_fees: 'Adjusting the property fee standards',
+    early_reelection: "Early re-election of the owners' committee (Art 32)",
   },
   choices: { yes: 'Yes', no: 'No', abstain: 'Abstain' },
   result: {
