@@ -174,7 +174,15 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '业委会委员',
     en: "Owners' committee member",
     scopes: ['compound'],
-    permissions: [...READ, 'cases.queue', 'cases.read', ...GOV_VIEW, 'governance.manage', 'fund.view', 'fund.pay'],
+    permissions: [
+      ...READ,
+      'cases.queue',
+      'cases.read',
+      ...GOV_VIEW,
+      'governance.manage',
+      'fund.view',
+      'fund.pay',
+    ],
   },
   {
     role: 'owner',

@@ -195,9 +195,9 @@ describe('working groups (Arts 15, 28)', () => {
     const rcDev = [m('residents_committee'), m('developer')];
     const owners = (n: number) => Array.from({ length: n }, () => m('owner'));
     expect(codes('preparatory', [m('street', true), ...rcDev, ...owners(3)])).toEqual(['group_size_even']);
-    expect(codes('preparatory', [m('street', true), ...rcDev, m('residents_committee'), m('owner')])).toEqual([
-      'group_owner_share',
-    ]);
+    expect(codes('preparatory', [m('street', true), ...rcDev, m('residents_committee'), m('owner')])).toEqual(
+      ['group_owner_share'],
+    );
     expect(codes('preparatory', [m('street'), ...rcDev, m('owner', true), ...owners(3)])).toEqual([
       'group_leader_not_street',
     ]);
@@ -218,7 +218,9 @@ describe('working groups (Arts 15, 28)', () => {
       checkWorkingGroup(k, ms).map((p) => p.code);
     const owners = [m('owner'), m('owner'), m('owner')];
     // Odd, owners ≥ half, street leads — but a named party is absent.
-    expect(codes('preparatory', [m('street', true), m('developer'), ...owners])).toEqual(['group_rc_missing']);
+    expect(codes('preparatory', [m('street', true), m('developer'), ...owners])).toEqual([
+      'group_rc_missing',
+    ]);
     expect(codes('preparatory', [m('street', true), m('residents_committee'), ...owners])).toEqual([
       'group_developer_missing',
     ]);

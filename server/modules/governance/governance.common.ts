@@ -180,8 +180,14 @@ const TASK_KINDS: Record<string, { zh: string; en: string }> = {
   records_handover: { zh: '移交档案资料', en: 'handing over the records' },
   records_return: { zh: '归还档案资料', en: 'returning the records' },
   member_handover: { zh: '离任委员移交资料和财物', en: 'handover by a member who left' },
-  extraordinary_assembly: { zh: '组织召开业主大会临时会议', en: "convening an extraordinary owners' meeting" },
-  extraordinary_committee_meeting: { zh: '召开业委会临时会议', en: 'holding an extraordinary committee meeting' },
+  extraordinary_assembly: {
+    zh: '组织召开业主大会临时会议',
+    en: "convening an extraordinary owners' meeting",
+  },
+  extraordinary_committee_meeting: {
+    zh: '召开业委会临时会议',
+    en: 'holding an extraordinary committee meeting',
+  },
   filing_receipt: { zh: '街镇受理备案', en: 'accepting the filing (street)' },
   change_filing_receipt: { zh: '街镇受理变更备案', en: 'accepting the change filing (street)' },
   early_reelection_meeting: {

@@ -178,7 +178,8 @@ export interface GovTaskTable {
   compound_id: string;
   district_code: string;
   street_code: string;
-  subject_type: 'compound' | 'formation' | 'committee' | 'decision' | 'meeting' | 'change' | 'member' | 'petition';
+  subject_type:
+    'compound' | 'formation' | 'committee' | 'decision' | 'meeting' | 'change' | 'member' | 'petition';
   subject_id: string;
   kind: string;
   responsible: 'developer' | 'street' | 'group' | 'committee';

@@ -100,7 +100,8 @@ export async function recordChange(db: Executor, cal: BusinessCalendar, now: str
     from: spec.changedOn,
     amount: PERIODS.changeFiling.amount,
     // 注销备案 is Art 33 ¶2 (also 30 days), the other changes ¶1.
-    legalRef: spec.kind === 'deregistration' ? DUTY_PERIODS.deregistrationFiling.ref : PERIODS.changeFiling.ref,
+    legalRef:
+      spec.kind === 'deregistration' ? DUTY_PERIODS.deregistrationFiling.ref : PERIODS.changeFiling.ref,
   });
   return row;
 }

@@ -27,7 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('balance_fen', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('fund_building_ledgers_account').on('fund_building_ledgers').column('account_id').execute();
+  await db.schema
+    .createIndex('fund_building_ledgers_account')
+    .on('fund_building_ledgers')
+    .column('account_id')
+    .execute();
 
   await db.schema
     .createTable('fund_unit_ledgers')
@@ -43,7 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('fund_unit_ledgers')
     .columns(['building_id', 'unit_id'])
     .execute();
-  await db.schema.createIndex('fund_unit_ledgers_account').on('fund_unit_ledgers').column('account_id').execute();
+  await db.schema
+    .createIndex('fund_unit_ledgers_account')
+    .on('fund_unit_ledgers')
+    .column('account_id')
+    .execute();
 
   await db.schema
     .createTable('fund_payments')
@@ -84,12 +92,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('fund_entries_unit').on('fund_entries').columns(['unit_id', 'id']).execute();
-  await db.schema.createIndex('fund_entries_account').on('fund_entries').columns(['account_id', 'id']).execute();
+  await db.schema
+    .createIndex('fund_entries_account')
+    .on('fund_entries')
+    .columns(['account_id', 'id'])
+    .execute();
   await db.schema.createIndex('fund_entries_payment').on('fund_entries').column('payment_id').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['fund_entries', 'fund_payments', 'fund_unit_ledgers', 'fund_building_ledgers', 'fund_accounts']) {
+  for (const t of [
+    'fund_entries',
+    'fund_payments',
+    'fund_unit_ledgers',
+    'fund_building_ledgers',
+    'fund_accounts',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }
