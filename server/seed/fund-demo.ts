@@ -12,6 +12,7 @@ import { recordDeskBallot } from '../modules/governance/decisions/ballots.servic
 import { actOnDecision, createDecision } from '../modules/governance/decisions/decisions.service.js';
 import { openAccount, payOnDecision, recordEntries } from '../modules/fund/fund.service.js';
 import { demoCommitteeCompound, demoOwnerIn } from './demo-accounts.js';
+import { seedMeetingNotices } from './governance-duties-demo.js';
 
 const DEMO_STREET = '310115016'; // 花木街道
 const FEN_PER_CENTI_M2 = 80; // ¥80 per m² = 8,000 fen per 100 centi-m²
@@ -144,6 +145,8 @@ async function seedLiftRepair(deps: Deps, today: string): Promise<boolean> {
     'zh-CN',
     'seed',
   );
+  // 《规定》 Art 25 ¶2: the 房管机构 and the 居民委员会 were told in writing before the vote.
+  await seedMeetingNotices(at(deps, noticed), SEED_ACTOR, created.id, noticed);
   const opened = await actOnDecision(
     at(deps, opens),
     SEED_ACTOR,

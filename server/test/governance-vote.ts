@@ -43,6 +43,18 @@ export async function takeDecision(o: VoteOptions) {
   });
   expect(drafted.statusCode, drafted.body).toBe(200);
   const d = drafted.json();
+  // 《规定》 Art 25 ¶2: the written notices to the 房管机构 and the 居民委员会 come first.
+  for (const [recipient, recipientName] of [
+    ['housing_office', '街道房管办'],
+    ['residents_committee', '居民委员会'],
+  ] as const) {
+    const noticed = await o.session().request({
+      method: 'POST',
+      url: `/api/v1/governance/decisions/${d.id}/meeting-notices`,
+      payload: { recipient, recipientName, notifiedOn: today },
+    });
+    expect(noticed.statusCode, noticed.body).toBe(200);
+  }
   const opened = await act(d.id, { action: 'open', version: d.version, noticePostedOn: today });
   expect(opened.statusCode, opened.body).toBe(200);
   const inv = await o.session().request({

@@ -43,6 +43,9 @@ export async function migrate(database: Database, schema?: string): Promise<stri
   const migrator = new Migrator({
     db: database.db,
     provider,
+    // Migrations are independent of each other (each its own tables or columns); a branch's migration merged
+    // after a later-numbered one still runs (numbers are reserved per branch).
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
