@@ -6,6 +6,7 @@
 // services (audited, the same rules as users meet), with a clock set to the day each step happened.
 // Demo figures, not rules: 首期 at ¥80 per m² of building area, interest at 1.5 % a year.
 import { addDays, shanghaiDate } from '../../domain/calendar.js';
+import { formatYuan } from '../../domain/money.js';
 import type { Deps } from '../platform/deps.js';
 import type { Actor } from '../platform/http/context.js';
 import { recordDeskBallot } from '../modules/governance/decisions/ballots.service.js';
@@ -77,7 +78,7 @@ export async function seedFundDemo(deps: Deps): Promise<FundDemoResult> {
         kind: 'initial_deposit',
         on: opened,
         memo: '首期专项维修资金交存',
-        items: deposits.map((u) => ({ unitId: u.unitId, amount: yuan(u.centi * FEN_PER_CENTI_M2) })),
+        items: deposits.map((u) => ({ unitId: u.unitId, amount: formatYuan(u.centi * FEN_PER_CENTI_M2) })),
       },
       'seed',
     );
@@ -96,7 +97,9 @@ export async function seedFundDemo(deps: Deps): Promise<FundDemoResult> {
           memo: `${year} 年度利息结算`,
           items: deposits.map((u) => ({
             unitId: u.unitId,
-            amount: yuan(Math.max(1, Math.round((u.centi * FEN_PER_CENTI_M2 * INTEREST_PERCENT) / 100))),
+            amount: formatYuan(
+              Math.max(1, Math.round((u.centi * FEN_PER_CENTI_M2 * INTEREST_PERCENT) / 100)),
+            ),
           })),
         },
         'seed',
@@ -107,8 +110,6 @@ export async function seedFundDemo(deps: Deps): Promise<FundDemoResult> {
   if (await seedLiftRepair(deps, today)) result.payments++;
   return result;
 }
-
-const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 /**
  * 1 号楼's lift repair in the demo committee's compound: the vote of that building's owners (written, noticed
@@ -215,7 +216,7 @@ async function seedLiftRepair(deps: Deps, today: string): Promise<boolean> {
     {
       reference: `HM-${paidOn.replace(/-/g, '')}-001`,
       title: `${building.name}电梯主机更换（审价后）`,
-      cost: yuan(Math.floor(Number(ledger.balance_fen) * 0.75)),
+      cost: formatYuan(Math.floor(Number(ledger.balance_fen) * 0.75)),
       decisionId: created.id,
       paidOn,
     },
