@@ -137,7 +137,8 @@ test.describe('governance: from the trigger to a committee in term', () => {
       await modalOk(page, 'filing-material-modal');
     }
     await expect(materials.locator('[data-testid^=filing-material-missing-]')).toHaveCount(0);
-    for (const action of ['submit_filing', 'decide_filing']) {
+    // 《规定》 Art 34: the street accepts (受理) the filing first; its 20 days run from then.
+    for (const action of ['submit_filing', 'receive_filing', 'decide_filing']) {
       await page.getByTestId(`committee-${action}`).click();
       await expect(page.getByTestId('committee-modal')).toBeVisible();
       await modalOk(page, 'committee-modal');

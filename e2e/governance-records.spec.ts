@@ -100,6 +100,10 @@ test.describe('governance records of a committee in term', () => {
     await expect(page.getByTestId('change-action-modal')).toBeVisible();
     await modalOk(page, 'change-action-modal');
     await expect(page.locator('[data-testid^=change-status-][data-status=submitted]').first()).toBeVisible();
+    // 《规定》 Art 34: the street accepts (受理) the change filing before it decides it.
+    await page.locator('[data-testid^=change-receive-]').first().click();
+    await expect(page.getByTestId('change-action-modal')).toBeVisible();
+    await modalOk(page, 'change-action-modal');
     await page.locator('[data-testid^=change-decide-]').first().click();
     await expect(page.getByTestId('change-action-modal')).toBeVisible();
     await page.getByTestId('field-note').fill('材料齐全，予以备案');

@@ -91,7 +91,9 @@ test.describe('resident → property company → resident', () => {
     await signIn('huamu');
     await openCase(page, view.id);
     await expect(page.getByTestId('case-routing')).toContainText('一般修理 → 物业服务企业');
-    await expect(page.getByTestId('case-routing')).toContainText('《上海市住宅物业管理规定》第六十八条');
+    await expect(page.getByTestId('case-routing')).toContainText(
+      '《上海市住宅物业管理规定》第七十二条第二款',
+    );
     const routed = page.getByTestId('case-timeline').getByTestId('event-routing');
     await expect(routed).toContainText('一般修理 → 物业服务企业');
     await expect(routed).not.toContainText(/v\d+:R\d+/);
