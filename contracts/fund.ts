@@ -39,6 +39,7 @@ export const FundPayment = z.object({
   cost: Yuan,
   basis: z.enum(['decision', 'emergency']),
   decisionTitle: z.string().nullable(),
+  emergencyTitle: z.string().nullable().describe('the emergency report it paid (第七十三条)'),
   scope: z.enum(['compound', 'buildings']),
   units: z.number().int(),
   paidOn: Day,
@@ -121,4 +122,94 @@ export const PaymentBody = z.object({
 export const PaymentResult = z.object({
   payment: FundPayment,
   shares: z.array(z.object({ unitId: z.string(), label: z.string(), area: z.string(), amount: Yuan })),
+});
+
+// --- Emergency use (《上海市住宅物业管理规定》第七十三条) ---------------------------------------------------------
+
+export const EMERGENCY_SITUATIONS = ['pump_tank', 'lift', 'fire_system', 'facade', 'leak'] as const;
+export const EMERGENCY_STATUSES = ['reported', 'approved', 'district_ordered', 'refused', 'paid'] as const;
+export const EMERGENCY_ACTIONS = ['approve', 'refuse', 'order_repair', 'review_cost', 'pay'] as const;
+
+export const EmergencyReportBody = z.object({
+  situation: z.enum(EMERGENCY_SITUATIONS).describe('第七十三条第二款 (一)–(五)'),
+  title: z.string().trim().min(1).max(200),
+  plan: z.string().trim().min(1).max(4000).describe('维修、更新方案'),
+  quotation: YuanInput,
+  documentIssuer: z.string().trim().max(100).optional().describe('who issued the notice or certificate'),
+  documentNumber: z.string().trim().max(60).optional(),
+  buildingIds: z
+    .array(z.string().min(1).max(64))
+    .max(200)
+    .optional()
+    .describe('the buildings of a partly common part (部分共用); none = the whole compound'),
+  safetyAffected: z.boolean().describe('已出现影响房屋正常使用或者居民人身财产安全情形'),
+  outsideWarranty: z.literal(true).describe('不属于工程质量保证范围: the company confirms it'),
+  reportedOn: Day,
+  caseId: z.string().min(1).max(64).optional().describe('the case it was raised from'),
+});
+
+export const EmergencyActionBody = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('approve'),
+    version: z.number().int(),
+    on: Day,
+    note: z.string().trim().max(500).optional(),
+  }),
+  z.object({
+    action: z.literal('refuse'),
+    version: z.number().int(),
+    on: Day,
+    note: z.string().trim().min(1).max(500),
+  }),
+  z.object({
+    action: z.literal('order_repair'),
+    version: z.number().int(),
+    on: Day,
+    note: z.string().trim().max(500).optional(),
+  }),
+  z.object({
+    action: z.literal('review_cost'),
+    version: z.number().int(),
+    on: Day,
+    cost: YuanInput.describe('the intermediary’s reviewed cost (审价)'),
+    reviewer: z.string().trim().min(1).max(100).describe('the qualified intermediary'),
+    reportNo: z.string().trim().min(1).max(60),
+  }),
+  z.object({
+    action: z.literal('pay'),
+    version: z.number().int(),
+    on: Day,
+    reference: z.string().trim().min(1).max(60).describe('the bank voucher number'),
+  }),
+]);
+
+export const FundEmergency = z.object({
+  id: z.string(),
+  situation: z.enum(EMERGENCY_SITUATIONS),
+  title: z.string(),
+  plan: z.string(),
+  quotation: Yuan,
+  document: z.object({ issuer: z.string(), number: z.string() }).nullable(),
+  buildings: z
+    .array(z.string())
+    .describe('the buildings of a partly common part; empty = the whole compound (全体共用)'),
+  safetyAffected: z.boolean(),
+  stage: z.enum(['before_assembly', 'assembly']),
+  status: z.enum(EMERGENCY_STATUSES),
+  reportedOn: Day,
+  committeeDueOn: Day.nullable().describe('第七十三条第三款(二): the last day of the committee’s 7 days'),
+  committeeOverdue: z.boolean(),
+  decidedOn: Day.nullable(),
+  decisionNote: z.string().nullable(),
+  review: z.object({ cost: Yuan, reviewer: z.string(), reportNo: z.string(), on: Day }).nullable(),
+  paidOn: Day.nullable(),
+  caseNo: z.string().nullable(),
+  allowedActions: z.array(z.enum(EMERGENCY_ACTIONS)),
+  version: z.number().int(),
+});
+
+export const FundEmergencies = z.object({
+  stage: z.enum(['before_report', 'before_assembly', 'assembly']),
+  mayReport: z.boolean(),
+  items: z.array(FundEmergency),
 });

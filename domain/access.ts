@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   'fund.manage', // open a compound's fund account and record deposits, interest, top-ups (区房管 / 维修资金管理中心)
   'fund.pay', // record a disbursement on a passed use decision (the owners' committee instructs the bank, Art 69)
   'fund.own', // an owner's own unit ledgers and shares
+  'fund.report', // report an emergency repair (《规定》第七十三条) and apply to use the fund (the property company)
+  'fund.housing', // approve an emergency use before the assembly is formed (房管机构, 第七十三条第三款(一))
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -119,7 +121,8 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '区联席会议办公室',
     en: 'District office',
     scopes: ['district'],
-    permissions: [...ABOVE_STREET, 'fund.manage'], // 区房屋行政管理部门 keeps the fund accounts (Art 66)
+    // 区房屋行政管理部门 keeps the fund accounts (Art 66), pays directly and orders 代为维修 (第七十三条第三款)
+    permissions: [...ABOVE_STREET, 'fund.manage', 'fund.housing'],
   },
   {
     role: 'street_office',
@@ -139,6 +142,7 @@ export const ROLES: readonly RoleDefinition[] = [
       'notifications.read',
       'cases.handle', // what is routed to the street's own offices (属地管理): street office, 房管办, 联席办
       'fund.view',
+      'fund.housing', // the street's 房管办 is the 房管机构 of 第七十三条第三款(一)
     ],
   },
   {
@@ -167,7 +171,7 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '物业服务企业 / 项目部',
     en: 'Property company',
     scopes: ['company'],
-    permissions: [...READ, ...HANDLER, 'cases.intake.property', 'governance.arrears'],
+    permissions: [...READ, ...HANDLER, 'cases.intake.property', 'governance.arrears', 'fund.report'],
   },
   {
     role: 'owners_committee_member',
@@ -232,6 +236,7 @@ export const ROLES: readonly RoleDefinition[] = [
           'cases.own',
           'fund.pay',
           'fund.own',
+          'fund.report',
         ].includes(p),
     ),
   },

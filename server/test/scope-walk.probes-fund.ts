@@ -51,4 +51,30 @@ export const FUND_PROBES: Record<string, Probe> = {
       },
     }),
   },
+  'GET /api/v1/fund/compounds/{id}/emergencies': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/fund/compounds/${t.compoundId}/emergencies` }),
+  },
+  'POST /api/v1/fund/compounds/{id}/emergencies': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/fund/compounds/${t.compoundId}/emergencies`,
+      payload: {
+        situation: 'pump_tank',
+        title: '越权报告',
+        plan: '越权',
+        quotation: '1',
+        safetyAffected: true,
+        outsideWarranty: true,
+        reportedOn: '2025-06-30',
+      },
+    }),
+  },
+  'POST /api/v1/fund/emergencies/{id}/actions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/fund/emergencies/${t.emergencyId}/actions`,
+      payload: { action: 'approve', version: 1, on: '2025-06-30' },
+    }),
+  },
 };

@@ -25,6 +25,7 @@ export interface Target {
   arrearId: string;
   // end of governance ids
   unitId: string; // a unit with a maintenance fund ledger
+  emergencyId: string; // an emergency report on the target compound's fund (第七十三条)
 }
 
 export type Expectation =

@@ -1,6 +1,7 @@
 // Walks every operation in the OpenAPI document and proves that a user outside the data scope gets
 // 403/404 (or an empty list) and none of the target's data. A new route without a probe here fails
 // the first test, so every future module must state how it is scoped.
+import { newId } from '../platform/ids.js';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, startTestApp, type Session, type TestApp } from './harness.js';
@@ -188,6 +189,46 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
       },
     });
     expect(deposited.statusCode, deposited.body).toBe(200);
+    // An emergency report (第七十三条) on it, as the serving company leaves it (its journey: fund.emergency.routes.test.ts).
+    const emergencyId = newId();
+    const account = await t.deps.database.db
+      .selectFrom('fund_accounts')
+      .select('id')
+      .where('compound_id', '=', compound.id)
+      .executeTakeFirstOrThrow();
+    await t.deps.database.db
+      .insertInto('fund_emergencies')
+      .values({
+        id: emergencyId,
+        compound_id: compound.id,
+        account_id: account.id,
+        situation: 'pump_tank',
+        title: '水泵故障',
+        plan: '更换水泵',
+        quotation_fen: 100_000,
+        document_issuer: null,
+        document_number: null,
+        scope: 'compound',
+        building_ids_json: '[]',
+        safety_affected: 1,
+        stage: 'assembly',
+        status: 'reported',
+        reported_on: '2025-01-03',
+        committee_due_on: '2025-01-10',
+        decided_on: null,
+        decision_note: null,
+        reviewed_cost_fen: null,
+        reviewer: null,
+        review_report_no: null,
+        reviewed_on: null,
+        payment_id: null,
+        case_id: null,
+        reported_by: null,
+        created_at: '2025-01-03T02:00:00.000Z',
+        updated_at: '2025-01-03T02:00:00.000Z',
+        version: 1,
+      })
+      .execute();
     target = {
       compoundId: compound.id,
       compoundName: compound.name,
@@ -211,6 +252,7 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
       arrearId: arrear.id,
       // end of governance targets
       unitId: owner.units[0].id,
+      emergencyId,
     };
     ops = operations(t.app.swagger() as never);
   });

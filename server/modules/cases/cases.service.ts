@@ -1,6 +1,8 @@
 // The cases module's face to other modules (the only file they import): recording a case, the deadline rule,
 // the work queue (for exports), and the taxonomy with its cache. The parts live in intake/, actions/, queues/ and tracking/.
+import type { Executor } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
+import { findCase } from './cases.repo.js';
 import { caseReference, invalidateCaseReference, type Category } from './cases.reference.js';
 
 export { intakeCase, type IntakeResult, type Reporter } from './intake/intake.service.js';
@@ -22,4 +24,13 @@ export async function caseCategories(deps: Deps): Promise<ReadonlyMap<string, Ca
 /** Drops this instance's cached reference data (taxonomy, responsibility list, SLA policies, calendar) after an edit. */
 export function caseReferenceChanged(deps: Deps): void {
   invalidateCaseReference(deps.database.db);
+}
+
+/** A case's number and compound, for another module that links to it (e.g. a fund emergency report). */
+export async function caseLink(
+  db: Executor,
+  caseId: string,
+): Promise<{ id: string; caseNo: string; compoundId: string | null } | null> {
+  const c = await findCase(db, caseId);
+  return c ? { id: c.id, caseNo: c.case_no, compoundId: c.compound_id } : null;
 }

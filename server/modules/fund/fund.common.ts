@@ -29,6 +29,7 @@ export const presentPayment = (p: Awaited<ReturnType<typeof repo.payments>>[numb
   cost: formatYuan(p.cost_fen),
   basis: p.basis,
   decisionTitle: p.decision_title ?? null,
+  emergencyTitle: p.emergency_title ?? null,
   scope: p.scope,
   units: p.unit_count,
   paidOn: p.paid_on,

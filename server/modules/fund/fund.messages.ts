@@ -79,4 +79,67 @@ export const fundMessages: Catalogue = {
     'zh-CN': '凭证号 {reference} 已登记过一笔列支（金额 {cost} 元），不会重复记账',
     en: 'Voucher {reference} is already recorded (¥{cost}); it is not booked twice',
   },
+  // 第七十三条 emergency use
+  'fund.report_forbidden': {
+    'zh-CN': '只有为本小区提供服务的物业服务企业可以报告应急维修并申请列支',
+    en: 'Only the property company serving this compound reports an emergency repair',
+  },
+  'fund.emergency_not_found': { 'zh-CN': '未找到该应急维修报告', en: 'Emergency report not found' },
+  'fund.emergency_forbidden': {
+    'zh-CN': '您不能对该应急维修报告办理此项操作',
+    en: 'You may not take this step on this emergency report',
+  },
+  'fund.emergency_changed': {
+    'zh-CN': '该应急维修报告刚被他人办理，请刷新后再试',
+    en: 'Someone else has just acted on this report; reload and try again',
+  },
+  'fund.emergency_wrong_state': {
+    'zh-CN': '该应急维修报告当前状态下不能办理此项操作',
+    en: 'This step is not possible in the report’s present state',
+  },
+  'fund.emergency_not_yours': {
+    'zh-CN':
+      '业主大会成立后由业主委员会审核，成立前由房管机构审核（《上海市住宅物业管理规定》第七十三条第三款）',
+    en: 'With an assembly the owners’ committee approves, before it the housing office (Shanghai Residential Property Management Regulations Art 73 ¶3)',
+  },
+  'fund.emergency_committee_time_left': {
+    'zh-CN':
+      '业主委员会的七日审核期至 {due} 届满，届满仍未审核同意的，区房屋行政管理部门方可组织代为维修（《上海市住宅物业管理规定》第七十三条第三款第二项）',
+    en: 'The owners’ committee has until {due} to approve; only after that may the district order the repair (Art 73 ¶3(2))',
+  },
+  'fund.emergency_safety_not_affected': {
+    'zh-CN':
+      '未出现影响房屋正常使用或者居民人身财产安全的情形，不能组织代为维修（《上海市住宅物业管理规定》第七十三条第三款第二项）',
+    en: 'Use of the building or residents’ safety is not affected; the district may not order the repair (Art 73 ¶3(2))',
+  },
+  'fund.emergency_cost_not_reviewed': {
+    'zh-CN': '维修费用须经具有相应资质的中介机构审价后方可列支（《上海市住宅物业管理规定》第七十三条第三款）',
+    en: 'The cost must be reviewed by a qualified intermediary before payment (Art 73 ¶3)',
+  },
+  'fund.before_developer_report': {
+    'zh-CN':
+      '建设单位尚未提出成立业主大会的书面报告，专项维修资金不得动用，维修责任由建设单位承担（《上海市住宅物业管理规定》第七十一条第一款）',
+    en: 'The developer has not made its written report on forming the assembly: the fund may not be used and the developer carries the repair (Art 71 ¶1)',
+  },
+  'fund.document_inspection_notice': {
+    'zh-CN':
+      '电梯故障须附电梯专业检测机构出具的要求停运的整改通知书（出具单位和文号）（第七十三条第二款第二项）',
+    en: 'A lift fault needs the inspection agency’s rectification notice ordering it stopped (issuer and number; Art 73 ¶2(2))',
+  },
+  'fund.document_fire_notice': {
+    'zh-CN': '消防设施损坏须附消防部门出具的整改通知书（出具单位和文号）（第七十三条第二款第三项）',
+    en: 'Fire systems need the fire department’s rectification notice (issuer and number; Art 73 ¶2(3))',
+  },
+  'fund.document_appraisal': {
+    'zh-CN': '须附有资质的鉴定机构出具的证明（出具单位和编号）（第七十三条第二款第四项、第五项）',
+    en: 'A qualified appraiser’s certificate is needed (issuer and number; Art 73 ¶2(4)–(5))',
+  },
+  'fund.case_not_in_compound': {
+    'zh-CN': '所关联的案件不属于本小区',
+    en: 'The linked case is not in this compound',
+  },
+  'fund.date_before_report': {
+    'zh-CN': '日期不能早于报告日期 {date}',
+    en: 'The date cannot be before the report date {date}',
+  },
 };

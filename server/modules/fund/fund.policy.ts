@@ -48,3 +48,21 @@ export function requireOwnFund(actor: Actor): string[] {
   if (ids.length === 0) throw new AppError('auth.forbidden', 403);
   return ids;
 }
+
+/**
+ * What the actor may do with the compound's emergency reports (《规定》第七十三条): the serving property company
+ * reports (its contract in force names it: `servingOrgIds`); the owners' committee approves and pays with an
+ * assembly; the 房管机构 (the street's 房管办, or the district) approves before it; the district housing authority
+ * orders 代为维修 and pays directly. Everyone who sees the fund, and the reporting company, sees the reports.
+ */
+export function emergencyRights(actor: Actor, c: FundPlace, servingOrgIds: readonly string[]) {
+  const report = allows(actor.grants, 'fund.report', { orgIds: servingOrgIds });
+  return {
+    view: report || may(actor, 'fund.view', c),
+    report,
+    committee: may(actor, 'fund.pay', c),
+    housing: may(actor, 'fund.housing', c),
+    district: may(actor, 'fund.manage', c),
+  };
+}
+export type EmergencyRights = ReturnType<typeof emergencyRights>;

@@ -5,7 +5,12 @@ import { sql } from 'kysely';
 import { TOPUP_THRESHOLD_PERCENT } from '../../../domain/fund.js';
 import type { Executor } from '../../platform/db/database.js';
 import { batchSize } from '../../platform/db/locks.js';
-import type { FundAccountTable, FundEntryTable, FundPaymentTable } from '../../platform/db/schema-fund.js';
+import type {
+  FundAccountTable,
+  FundEmergencyTable,
+  FundEntryTable,
+  FundPaymentTable,
+} from '../../platform/db/schema-fund.js';
 
 export async function compound(db: Executor, id: string) {
   return db
@@ -198,6 +203,7 @@ export async function payments(db: Executor, accountId: string, limit: number) {
   return db
     .selectFrom('fund_payments')
     .leftJoin('decisions', 'decisions.id', 'fund_payments.decision_id')
+    .leftJoin('fund_emergencies', 'fund_emergencies.id', 'fund_payments.emergency_id')
     .select([
       'fund_payments.id',
       'fund_payments.reference',
@@ -208,6 +214,7 @@ export async function payments(db: Executor, accountId: string, limit: number) {
       'fund_payments.unit_count',
       'fund_payments.paid_on',
       'decisions.title as decision_title',
+      'fund_emergencies.title as emergency_title',
     ])
     .where('fund_payments.account_id', '=', accountId)
     .orderBy('fund_payments.paid_on', 'desc')
@@ -368,4 +375,101 @@ export async function ledgerCounts(db: Executor) {
     .select((e) => e.fn.countAll<number>().as('accounts'))
     .executeTakeFirstOrThrow();
   return { units: Number(r.units), accounts: Number(a.accounts) };
+}
+
+// --- Emergency reports (第七十三条) -----------------------------------------------------------------------------
+
+export async function insertEmergency(db: Executor, row: FundEmergencyTable) {
+  await db.insertInto('fund_emergencies').values(row).execute();
+}
+
+const EMERGENCY_COLUMNS = [
+  'fund_emergencies.id',
+  'fund_emergencies.compound_id',
+  'fund_emergencies.account_id',
+  'fund_emergencies.situation',
+  'fund_emergencies.title',
+  'fund_emergencies.plan',
+  'fund_emergencies.quotation_fen',
+  'fund_emergencies.document_issuer',
+  'fund_emergencies.document_number',
+  'fund_emergencies.scope',
+  'fund_emergencies.building_ids_json',
+  'fund_emergencies.safety_affected',
+  'fund_emergencies.stage',
+  'fund_emergencies.status',
+  'fund_emergencies.reported_on',
+  'fund_emergencies.committee_due_on',
+  'fund_emergencies.decided_on',
+  'fund_emergencies.decision_note',
+  'fund_emergencies.reviewed_cost_fen',
+  'fund_emergencies.reviewer',
+  'fund_emergencies.review_report_no',
+  'fund_emergencies.reviewed_on',
+  'fund_emergencies.payment_id',
+  'fund_emergencies.case_id',
+  'fund_emergencies.version',
+] as const;
+
+export async function emergencies(db: Executor, compoundId: string, limit: number) {
+  return db
+    .selectFrom('fund_emergencies')
+    .leftJoin('fund_payments', 'fund_payments.id', 'fund_emergencies.payment_id')
+    .leftJoin('cases', 'cases.id', 'fund_emergencies.case_id')
+    .select([...EMERGENCY_COLUMNS, 'fund_payments.paid_on', 'cases.case_no'])
+    .where('fund_emergencies.compound_id', '=', compoundId)
+    .orderBy('fund_emergencies.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function emergency(db: Executor, id: string) {
+  return db
+    .selectFrom('fund_emergencies')
+    .leftJoin('fund_payments', 'fund_payments.id', 'fund_emergencies.payment_id')
+    .leftJoin('cases', 'cases.id', 'fund_emergencies.case_id')
+    .select([...EMERGENCY_COLUMNS, 'fund_payments.paid_on', 'cases.case_no'])
+    .where('fund_emergencies.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function updateEmergency(
+  db: Executor,
+  id: string,
+  version: number,
+  set: Partial<Omit<FundEmergencyTable, 'id' | 'version'>>,
+) {
+  const r = await db
+    .updateTable('fund_emergencies')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** The company and project office of the compound's service contract in force on `today`. */
+export async function servingOrganisations(db: Executor, compoundId: string, today: string) {
+  const c = await db
+    .selectFrom('service_contracts')
+    .select(['company_id', 'project_office_id'])
+    .where('compound_id', '=', compoundId)
+    .where('starts_on', '<=', today)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+    .orderBy('starts_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return c ? [c.company_id, ...(c.project_office_id ? [c.project_office_id] : [])] : [];
+}
+
+export async function buildingsOfCompound(db: Executor, compoundId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('buildings')
+    .select(['id', 'name'])
+    .where('compound_id', '=', compoundId)
+    .where('id', 'in', ids)
+    .orderBy('name')
+    .execute();
 }

@@ -3,6 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, IdParams, PageQuery } from '../../../contracts/common.js';
 import {
+  EmergencyActionBody,
+  EmergencyReportBody,
+  FundEmergencies,
+  FundEmergency,
   FundBuildingUnits,
   FundUnitEntries,
   FundView,
@@ -114,5 +118,48 @@ export const fundRoutes =
         },
       },
       async (req) => fund.payOnDecision(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.get(
+      '/api/v1/fund/compounds/:id/emergencies',
+      {
+        schema: {
+          tags,
+          summary:
+            'Emergency repair reports on the fund (《规定》第七十三条), newest first, with the steps open to the caller',
+          params: IdParams,
+          response: { 200: FundEmergencies, ...errorResponses },
+        },
+      },
+      async (req) => fund.listEmergencies(deps, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/api/v1/fund/compounds/:id/emergencies',
+      {
+        schema: {
+          tags,
+          summary:
+            'The serving property company reports one of the five emergency situations (第七十三条第二款) with its ' +
+            'plan, quotation and document; refused before the developer’s report (第七十一条第一款)',
+          params: IdParams,
+          body: EmergencyReportBody,
+          response: { 200: FundEmergency, ...errorResponses },
+        },
+      },
+      async (req) => fund.reportEmergency(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.post(
+      '/api/v1/fund/emergencies/:id/actions',
+      {
+        schema: {
+          tags,
+          summary:
+            'approve · refuse (the committee, or the 房管机构 before the assembly) · order_repair (district, after ' +
+            'the committee’s 7 days, 代为维修) · review_cost (审价) · pay (shared by area, each unit ledger debited)',
+          params: IdParams,
+          body: EmergencyActionBody,
+          response: { 200: FundEmergency, ...errorResponses },
+        },
+      },
+      async (req) => fund.actOnEmergency(deps, requireActor(req), req.params.id, req.body, req.id),
     );
   };

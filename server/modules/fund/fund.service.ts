@@ -228,4 +228,5 @@ export async function recordEntries(
 }
 
 export { payOnDecision } from './fund.payments.js';
+export { actOnEmergency, listEmergencies, reportEmergency } from './fund.emergency.js';
 export { verifyLedgers } from './fund.verify.js';

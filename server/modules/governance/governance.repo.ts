@@ -473,3 +473,34 @@ export async function insertGroup(
     .values(members.map((m, i) => ({ ...m, group_id: group.id, seq: i + 1 })))
     .execute();
 }
+
+/**
+ * What the maintenance fund needs to know of a compound's assembly (《规定》第七十一条, 第七十三条第三款): whether the
+ * developer's written report was made (a formation records it; or the developer_report task was done) and
+ * whether an assembly was formed (a completed formation, or a committee on record).
+ */
+export async function fundStageFacts(db: Executor, compoundId: string) {
+  const committee = await db
+    .selectFrom('committees')
+    .select('id')
+    .where('compound_id', '=', compoundId)
+    .limit(1)
+    .executeTakeFirst();
+  const formations = await db
+    .selectFrom('gov_formations')
+    .select(['status', 'report_on'])
+    .where('compound_id', '=', compoundId)
+    .execute();
+  const reportTask = await db
+    .selectFrom('gov_tasks')
+    .select('id')
+    .where('compound_id', '=', compoundId)
+    .where('kind', '=', 'developer_report')
+    .where('done_on', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return {
+    assemblyFormed: !!committee || formations.some((f) => f.status === 'completed'),
+    developerReported: !!reportTask || formations.some((f) => f.report_on !== null),
+  };
+}

@@ -44,6 +44,7 @@ export interface FundPaymentTable {
   cost_fen: number;
   basis: 'decision' | 'emergency';
   decision_id: string | null;
+  emergency_id: string | null; // migration 0026: the emergency report it paid (第七十三条)
   scope: 'compound' | 'buildings';
   building_ids_json: string;
   unit_count: number;
@@ -66,7 +67,40 @@ export interface FundEntryTable {
   created_at: string;
 }
 
+/** 第七十三条 emergency report (migration 0026-fund-emergency). */
+export interface FundEmergencyTable {
+  id: string;
+  compound_id: string;
+  account_id: string;
+  situation: 'pump_tank' | 'lift' | 'fire_system' | 'facade' | 'leak';
+  title: string;
+  plan: string;
+  quotation_fen: number;
+  document_issuer: string | null;
+  document_number: string | null;
+  scope: 'compound' | 'buildings';
+  building_ids_json: string;
+  safety_affected: number;
+  stage: 'before_assembly' | 'assembly';
+  status: 'reported' | 'approved' | 'district_ordered' | 'refused' | 'paid';
+  reported_on: string;
+  committee_due_on: string | null;
+  decided_on: string | null;
+  decision_note: string | null;
+  reviewed_cost_fen: number | null;
+  reviewer: string | null;
+  review_report_no: string | null;
+  reviewed_on: string | null;
+  payment_id: string | null;
+  case_id: string | null;
+  reported_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface FundTables {
+  fund_emergencies: FundEmergencyTable;
   fund_accounts: FundAccountTable;
   fund_building_ledgers: FundBuildingLedgerTable;
   fund_unit_ledgers: FundUnitLedgerTable;

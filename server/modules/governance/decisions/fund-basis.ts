@@ -1,7 +1,9 @@
 // What the maintenance fund needs of a decision to pay on it (domain/fund.ts paymentBasisProblem): its compound,
 // matter, state, whether it passed, and the part it was taken for. Read inside the payer's transaction.
+import { fundUseStage, type FundUseStage } from '../../../../domain/fund-emergency.js';
 import type { UseDecisionFacts } from '../../../../domain/fund.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { fundStageFacts } from '../governance.repo.js';
 import * as repo from './decisions.repo.js';
 
 export async function useDecisionFacts(
@@ -21,4 +23,9 @@ export async function useDecisionFacts(
     scope: d.scope,
     buildingIds: JSON.parse(d.building_ids_json) as string[],
   };
+}
+
+/** Where the compound stands for the fund's use: before the developer's report, before the assembly, or with one. */
+export async function fundUseStageOf(db: Executor, compoundId: string): Promise<FundUseStage> {
+  return fundUseStage(await fundStageFacts(db, compoundId));
 }
