@@ -19,6 +19,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { formatDate } from '../../shared/format';
 import { useBuildingUnits, useFund, useUnitEntries, type FundUnitDto, type FundViewDto } from './api';
+import { EmergenciesCard } from './EmergenciesCard';
 import { EntriesTable } from './EntriesTable';
 import { PaymentModal } from './PaymentModal';
 
@@ -102,6 +103,7 @@ export function FundPage() {
             />
           )}
           <PaymentsCard f={f} />
+          <EmergenciesCard compoundId={f.compoundId} />
         </Flex>
       )}
       <UnitDrawer unitId={unitId} onClose={() => setUnitId(null)} />

@@ -4,6 +4,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client';
 import type {
+  EmergencyActionBody,
+  EmergencyReportBody,
+  FundEmergencies,
+  FundEmergency,
   FundBuildingUnits,
   FundUnitEntries,
   FundView,
@@ -64,6 +68,42 @@ export function usePayment(compoundId: string) {
   return useMutation({
     mutationFn: (body: PaymentBodyDto) =>
       api.post<z.infer<typeof PaymentResult>>(`/api/v1/fund/compounds/${compoundId}/payments`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: FUND }),
+  });
+}
+
+// --- Emergency use (第七十三条) ---
+export type EmergencyDto = z.infer<typeof FundEmergency>;
+export type EmergencyReportDto = z.infer<typeof EmergencyReportBody>;
+export type EmergencyActionDto = z.infer<typeof EmergencyActionBody>;
+
+export function useEmergencies(compoundId: string) {
+  return useQuery({
+    queryKey: [...FUND, 'emergencies', compoundId],
+    queryFn: ({ signal }) =>
+      api.get<z.infer<typeof FundEmergencies>>(
+        `/api/v1/fund/compounds/${compoundId}/emergencies`,
+        {},
+        signal,
+      ),
+    enabled: !!compoundId,
+  });
+}
+
+export function useReportEmergency(compoundId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EmergencyReportDto) =>
+      api.post<EmergencyDto>(`/api/v1/fund/compounds/${compoundId}/emergencies`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: FUND }),
+  });
+}
+
+export function useEmergencyAction(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EmergencyActionDto) =>
+      api.post<EmergencyDto>(`/api/v1/fund/emergencies/${id}/actions`, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: FUND }),
   });
 }
