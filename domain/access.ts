@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   'fund.manage', // open a compound's fund account and record deposits, interest, top-ups (区房管 / 维修资金管理中心)
   'fund.pay', // record a disbursement on a passed use decision (the owners' committee instructs the bank, Art 69)
   'fund.own', // an owner's own unit ledgers and shares
+  'mediation.view', // disputes (矛盾纠纷) of the grant's street: parties masked, sessions, outcomes, statistics
+  'mediation.manage', // register disputes, record sessions and outcomes, reveal a party's phone (audited)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -139,6 +141,8 @@ export const ROLES: readonly RoleDefinition[] = [
       'notifications.read',
       'cases.handle', // what is routed to the street's own offices (属地管理): street office, 房管办, 联席办
       'fund.view',
+      'mediation.view',
+      'mediation.manage',
     ],
   },
   {
@@ -210,7 +214,14 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '人民调解员',
     en: 'Mediator',
     scopes: ['street'],
-    permissions: ['registry.read', 'cases.queue'],
+    permissions: [
+      'registry.read',
+      'cases.queue',
+      'cases.read', // the street's cases, to turn one into a dispute
+      'cases.intake.referral', // a dispute that goes back to a case is referred to the street (decision 0009)
+      'mediation.view',
+      'mediation.manage',
+    ],
   },
   {
     role: 'admin',
@@ -232,6 +243,7 @@ export const ROLES: readonly RoleDefinition[] = [
           'cases.own',
           'fund.pay',
           'fund.own',
+          'mediation.manage',
         ].includes(p),
     ),
   },
