@@ -29,6 +29,7 @@ export const ORGANISATION_TYPES = [
   'company_branch', // 分公司
   'project_office', // 项目部
   'developer', // 建设单位
+  'mediation_committee', // 人民调解委员会
 ] as const;
 export const OrganisationType = z.enum(ORGANISATION_TYPES);
 

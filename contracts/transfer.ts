@@ -48,6 +48,8 @@ export const ORGANISATION_TYPE_LABELS: Record<string, (typeof ORGANISATION_TYPES
   项目部: 'project_office',
   建设单位: 'developer',
   开发商: 'developer',
+  人民调解委员会: 'mediation_committee',
+  调委会: 'mediation_committee',
 };
 /** The label shown for each organisation type (first label above). */
 export const ORGANISATION_TYPE_ZH: Record<(typeof ORGANISATION_TYPES)[number], string> = {
@@ -62,6 +64,7 @@ export const ORGANISATION_TYPE_ZH: Record<(typeof ORGANISATION_TYPES)[number], s
   company_branch: '分公司',
   project_office: '项目部',
   developer: '建设单位',
+  mediation_committee: '人民调解委员会',
 };
 
 export const ImportKindParams = z.object({ kind: z.enum(IMPORT_KINDS) });

@@ -52,6 +52,8 @@ export const PERMISSIONS = [
   'fund.own', // an owner's own unit ledgers and shares
   'fund.report', // report an emergency repair (《规定》第七十三条) and apply to use the fund (the property company)
   'fund.housing', // approve an emergency use before the assembly is formed (房管机构, 第七十三条第三款(一))
+  'mediation.view', // disputes (矛盾纠纷) of the grant's street: parties masked, sessions, outcomes, statistics
+  'mediation.manage', // register disputes, record sessions and outcomes, reveal a party's phone (audited)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -143,6 +145,8 @@ export const ROLES: readonly RoleDefinition[] = [
       'cases.handle', // what is routed to the street's own offices (属地管理): street office, 房管办, 联席办
       'fund.view',
       'fund.housing', // the street's 房管办 is the 房管机构 of 第七十三条第三款(一)
+      'mediation.view',
+      'mediation.manage',
     ],
   },
   {
@@ -214,7 +218,14 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '人民调解员',
     en: 'Mediator',
     scopes: ['street'],
-    permissions: ['registry.read', 'cases.queue'],
+    permissions: [
+      'registry.read',
+      'cases.queue',
+      'cases.read', // the street's cases, to turn one into a dispute
+      'cases.intake.referral', // a dispute that goes back to a case is referred to the street (decision 0009)
+      'mediation.view',
+      'mediation.manage',
+    ],
   },
   {
     role: 'admin',
@@ -237,6 +248,7 @@ export const ROLES: readonly RoleDefinition[] = [
           'fund.pay',
           'fund.own',
           'fund.report',
+          'mediation.manage',
         ].includes(p),
     ),
   },

@@ -13,6 +13,7 @@ import { open311Messages } from './modules/open311/open311.messages.js';
 import { notificationsMessages } from './modules/notifications/notifications.messages.js';
 import { governanceMessages } from './modules/governance/governance.messages.js';
 import { fundMessages } from './modules/fund/fund.messages.js';
+import { mediationMessages } from './modules/mediation/mediation.messages.js';
 
 export const MODULE_MESSAGES: readonly Catalogue[] = [
   authMessages,
@@ -26,6 +27,7 @@ export const MODULE_MESSAGES: readonly Catalogue[] = [
   notificationsMessages,
   governanceMessages,
   fundMessages,
+  mediationMessages,
 ];
 
 export function registerAllMessages(): void {

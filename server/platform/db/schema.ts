@@ -3,6 +3,7 @@
 import type { Role, ScopeType } from '../../../domain/access.js';
 import type { GovernanceTables } from './schema-governance.js';
 import type { FundTables } from './schema-fund.js';
+import type { MediationTables } from './schema-mediation.js';
 
 export type * from './schema-governance.js';
 
@@ -433,7 +434,7 @@ export interface CaseCounterTable {
   value: number;
 }
 
-export interface DB extends GovernanceTables, FundTables {
+export interface DB extends GovernanceTables, FundTables, MediationTables {
   divisions: DivisionTable;
   organisations: OrganisationTable;
   organisation_coverage: OrganisationCoverageTable;

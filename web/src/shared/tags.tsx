@@ -32,6 +32,7 @@ const ORG_TYPE_COLOURS: Record<string, string> = {
   company_branch: 'purple',
   project_office: 'magenta',
   developer: 'default',
+  mediation_committee: 'gold',
 };
 
 export function OrgTypeTag({ type }: { type: string }) {

@@ -162,6 +162,7 @@ export const en: Messages = {
       company_branch: 'Company branch',
       project_office: 'Project office',
       developer: 'Developer',
+      mediation_committee: 'Mediation committee',
     },
     empty: 'No organisations match these filters',
   },

@@ -156,6 +156,7 @@ export const zhCN = {
       company_branch: '分公司',
       project_office: '项目部',
       developer: '建设单位',
+      mediation_committee: '人民调解委员会',
     },
     empty: '没有符合条件的机构',
   },

@@ -15,6 +15,7 @@ export const ORGANISATION_TYPE_NAMES: readonly OrganisationTypeName[] = [
   'company_branch',
   'project_office',
   'developer',
+  'mediation_committee',
 ];
 
 export interface OrganisationFilters {
