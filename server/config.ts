@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** SQLite: concurrent writes share one commit (docs/decisions/0011-group-commit.md); '0' = one commit each. */
+  SQLITE_GROUP_COMMIT: z.enum(['0', '1']).default('1'),
   /** PostgreSQL connections per instance (instances × this must stay under the server's max_connections). */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /**

@@ -35,6 +35,7 @@ export async function startServer(
 ): Promise<Running> {
   const database = await openDatabase(config.DATABASE_URL, {
     synchronous: config.SQLITE_SYNCHRONOUS,
+    groupCommit: config.SQLITE_GROUP_COMMIT === '1',
     poolSize: config.DB_POOL_SIZE,
   });
   const deps: Deps = { database, clock: options.clock ?? systemClock, config };

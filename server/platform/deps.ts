@@ -12,14 +12,14 @@ export interface Deps {
 
 export type Audit = (entry: AuditEntry) => Promise<void>;
 
-/** Runs a write in one transaction together with its audit record(s). */
+/** Runs a write in one transaction together with its audit record(s) (on SQLite possibly sharing its commit: Database.write). */
 export async function writeTx<T>(
   deps: Deps,
   actor: AuditActor,
   requestId: string | null,
   fn: (trx: Tx, audit: Audit) => Promise<T>,
 ): Promise<T> {
-  return deps.database.db.transaction().execute(async (trx) => {
+  return deps.database.write(async (trx) => {
     const at = deps.clock.now().toISOString();
     const audit: Audit = async (entry) => {
       await appendAudit(trx, actor, { requestId, ...entry }, at);

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
 import { isPostgres } from './dialect.js';
+import { groupCommitter } from './group-commit.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -16,6 +17,11 @@ export interface Database {
   url: string;
   /** SQLite only: the raw handle, for online backup. */
   sqlite?: SQLite.Database;
+  /**
+   * Runs fn in one transaction (the way every audited write runs: writeTx). On SQLite concurrent callers
+   * share one commit, each in its own savepoint (group-commit.ts); on PostgreSQL each is its own transaction.
+   */
+  write<T>(fn: (trx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -40,6 +46,8 @@ export interface OpenOptions {
   schema?: string;
   /** SQLite synchronous mode (see docs/decisions/0002-sqlite-durability.md). */
   synchronous?: 'NORMAL' | 'FULL';
+  /** SQLite: group concurrent writes into one commit (default true; group-commit.ts). */
+  groupCommit?: boolean;
   poolSize?: number;
 }
 
@@ -56,7 +64,14 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     handle.pragma('foreign_keys = ON');
     handle.pragma('cache_size = -65536');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
-    return { db, dialect, url, sqlite: handle, close: () => db.destroy() };
+    return {
+      db,
+      dialect,
+      url,
+      sqlite: handle,
+      write: options.groupCommit === false ? (fn) => db.transaction().execute(fn) : groupCommitter(db),
+      close: () => db.destroy(),
+    };
   }
   const schema = options.schema;
   if (schema) {
@@ -71,7 +86,13 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     ...(schema ? { options: `-c search_path="${schema}"` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect, url, close: () => db.destroy() };
+  return {
+    db,
+    dialect,
+    url,
+    write: (fn) => db.transaction().execute(fn),
+    close: () => db.destroy(),
+  };
 }
 
 /**
