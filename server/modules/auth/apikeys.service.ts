@@ -2,7 +2,7 @@
 import type { AuditActor } from '../../platform/audit/audit.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
 import { newId, randomToken } from '../../platform/ids.js';
-import { sha256 } from './auth.service.js';
+import { forgetApiKeys, sha256 } from './auth.service.js';
 import * as repo from './auth.repo.js';
 
 export const API_KEY_CHANNELS = [
@@ -49,8 +49,9 @@ export async function listApiKeys(deps: Deps) {
 }
 
 /**
- * Revokes a key: requests with it are refused from the next request on (keys are looked up on every
- * request). Returns false when no active key has that id.
+ * Revokes a key: this instance refuses it from the next request on; other processes within
+ * REFERENCE_FRESHNESS_MS (5 s), their cache of active keys (auth.service resolveApiKey). Returns false
+ * when no active key has that id.
  */
 export async function revokeApiKey(
   deps: Deps,
@@ -63,5 +64,6 @@ export async function revokeApiKey(
     revoked = await repo.revokeApiKey(trx, id, deps.clock.now().toISOString());
     if (revoked) await audit({ action: 'auth.apikey.revoke', targetType: 'api_key', targetId: id });
   });
+  if (revoked) forgetApiKeys(deps);
   return revoked;
 }

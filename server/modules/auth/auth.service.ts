@@ -13,6 +13,7 @@ import { writeTx, type Deps } from '../../platform/deps.js';
 import { randomToken } from '../../platform/ids.js';
 import { formatShanghaiMinute } from '../../platform/time.js';
 import type { Executor } from '../../platform/db/database.js';
+import { REFERENCE_FRESHNESS_MS, ttlCache, type TtlCache } from '../../platform/cache.js';
 import * as repo from './auth.repo.js';
 import { dummyPasswordHash, hashPassword, newPasswordProblem, verifyPassword } from './passwords.js';
 import type { Config } from '../../config.js';
@@ -130,8 +131,40 @@ export async function resolveSession(deps: Deps, token: string): Promise<Actor |
   };
 }
 
+type ApiKeyRow = NonNullable<Awaited<ReturnType<typeof repo.findApiKey>>>;
+const NO_SUCH_KEY = Symbol('no such key');
+const apiKeyCaches = new WeakMap<object, TtlCache<ApiKeyRow>>();
+
+/**
+ * Active API keys, cached per database handle for REFERENCE_FRESHNESS_MS on the request clock: an
+ * integration sends every request with its key, and the lookup was one query (on PostgreSQL one round
+ * trip) per request. Only keys found are kept; a revocation through this instance clears the cache at
+ * once (forgetApiKeys), one made elsewhere (the CLI, another instance) is honoured within 5 s.
+ */
+function apiKeyCache(deps: Deps): TtlCache<ApiKeyRow> {
+  let c = apiKeyCaches.get(deps.database.db);
+  if (!c) {
+    c = ttlCache<ApiKeyRow>(REFERENCE_FRESHNESS_MS, 1_000, () => deps.clock.now().getTime());
+    apiKeyCaches.set(deps.database.db, c);
+  }
+  return c;
+}
+
+/** Clears this instance's cached API keys (after a revocation). */
+export const forgetApiKeys = (deps: Deps) => apiKeyCaches.get(deps.database.db)?.clear();
+
 export async function resolveApiKey(deps: Deps, key: string): Promise<Actor | null> {
-  const row = await repo.findApiKey(deps.database.db, sha256(key));
+  const hash = sha256(key);
+  const row = await apiKeyCache(deps)
+    .get(hash, async () => {
+      const found = await repo.findApiKey(deps.database.db, hash);
+      if (!found) throw NO_SUCH_KEY; // not cached: a key created a moment later works at once
+      return found;
+    })
+    .catch((err: unknown) => {
+      if (err === NO_SUCH_KEY) return null;
+      throw err;
+    });
   if (!row) return null;
   return {
     userId: `apikey:${row.id}`,
