@@ -116,10 +116,13 @@ test.describe('governance: a fund-use vote to a published result', () => {
       'data-passed',
       'true',
     );
-    // Published: owners may ask the court to revoke it within one year (民法典 Art 280; 解释 Art 12).
+    // Published: owners may ask the court to revoke it (民法典第二百八十条第二款; 解释第十二条).
     await expect(
-      page.getByTestId('decision-challenge').filter({ hasText: '人民法院请求撤销' }),
+      page.getByTestId('decision-challenge').filter({ hasText: '请求人民法院撤销' }),
     ).toBeVisible();
+    // Those who voted count from the close; the others at least from the posting (解释第十二条).
+    await expect(page.getByTestId('challenge-voters')).toContainText('自表决结束之日起一年');
+    await expect(page.getByTestId('challenge-others')).toContainText('至少至');
     await expect(page.getByTestId('result-checks').locator('tbody tr'), 'four threshold rows').toHaveCount(4);
     await resultScreenshot(page, testInfo, 'governance-result.png');
   });

@@ -280,17 +280,29 @@ describe.each(DB_KINDS)('governance decisions and ballots (%s)', (kind) => {
     expect(cli.status).toBe(0);
     expect(JSON.parse(cli.stdout)).toEqual(result.tally);
 
-    // Publish: the notice period starts; owners of the compound now see the decision.
+    // 区分所有权解释 Art 12 for those who voted: one year from the day voting closed.
+    const closedOn = today();
+    // Publish three days later: the notice period starts; owners of the compound now see the decision.
+    t.clock.advance(3 * DAY);
+    huamu = await t.login('huamu');
     const published = await act(huamu, d.id, { action: 'publish', version: closed.json().version });
+    const publishedOn = today();
+    t.clock.advance(-3 * DAY); // the other tests' sessions stay valid
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ status: 'published' });
     expect(published.json().noticeEndsOn).toBe(
-      new Date(Date.parse(`${today()}T00:00:00Z`) + 15 * DAY).toISOString().slice(0, 10),
+      new Date(Date.parse(`${publishedOn}T00:00:00Z`) + 15 * DAY).toISOString().slice(0, 10),
     );
     // 区分所有权解释 Art 12: one year from the posting (a last day off moves to the next working day).
-    const yearOn = `${Number(today().slice(0, 4)) + 1}${today().slice(4)}`;
+    const yearOn = `${Number(publishedOn.slice(0, 4)) + 1}${publishedOn.slice(4)}`;
     const until = published.json().challengeUntil as string;
     expect(until >= yearOn && Date.parse(until) - Date.parse(yearOn) <= 10 * DAY).toBe(true);
+    // The voters' year runs from the close, not from the posting (earlier by the three days, unless a day
+    // off moved one of them).
+    const votersYear = `${Number(closedOn.slice(0, 4)) + 1}${closedOn.slice(4)}`;
+    const voters = published.json().challengeVotersUntil as string;
+    expect(voters >= votersYear && Date.parse(voters) - Date.parse(votersYear) <= 10 * DAY).toBe(true);
+    expect(voters < until).toBe(true);
     const owner = await t.login('owner');
     const mine = (await owner.request({ method: 'GET', url: '/api/v1/governance/decisions' })).json();
     expect(mine.items.map((x: { id: string }) => x.id)).toEqual([d.id]);

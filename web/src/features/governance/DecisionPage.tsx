@@ -186,7 +186,20 @@ export function DecisionPage() {
               showIcon
               style={{ marginTop: 12 }}
               data-testid="decision-challenge"
-              title={t('gov.decisions.challengeUntil', { date: formatDate(d.challengeUntil) })}
+              title={t('gov.decisions.challengeTitle')}
+              description={
+                <>
+                  {d.challengeVotersUntil && (
+                    <div data-testid="challenge-voters">
+                      {t('gov.decisions.challengeVoters', { date: formatDate(d.challengeVotersUntil) })}
+                    </div>
+                  )}
+                  <div data-testid="challenge-others">
+                    {t('gov.decisions.challengeOthers', { date: formatDate(d.challengeUntil) })}
+                  </div>
+                  <Typography.Text type="secondary">{t('gov.decisions.challengeSource')}</Typography.Text>
+                </>
+              }
             />
           )}
         </Card>

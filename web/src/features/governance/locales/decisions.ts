@@ -46,7 +46,11 @@ export const decisionsZh = {
     accepting: '正在接受投票',
     notAccepting: '当前不在投票时间内',
     voteLink: '业主投票页',
-    challengeUntil: '业主可在 {{date}} 前向人民法院请求撤销（民法典第280条、司法解释第12条）',
+    challengeTitle: '业主认为决定侵害其合法权益的，可以请求人民法院撤销（民法典第二百八十条第二款）',
+    challengeVoters: '参加表决的业主：自表决结束之日起一年，至 {{date}} 止',
+    challengeOthers:
+      '其他业主：自知道或者应当知道决定之日起一年，至少至 {{date}}（自结果公告之日起算；能证明当时不可能知道的，从其知道之日起算）',
+    challengeSource: '《最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释》第十二条',
   },
   matters: {
     rules_of_procedure: '制定和修改业主大会议事规则',
@@ -170,8 +174,13 @@ export const decisionsEn: typeof decisionsZh = {
     accepting: 'Accepting ballots',
     notAccepting: 'Not within the voting period',
     voteLink: "Owners' ballot page",
-    challengeUntil:
-      'An owner may ask the People’s Court to revoke this decision until {{date}} (Civil Code Art 280; SPC interpretation Art 12)',
+    challengeTitle:
+      'An owner whose lawful rights the decision harms may ask the People’s Court to revoke it (Civil Code Art 280 ¶2)',
+    challengeVoters: 'Owners who voted: one year from the close of voting, until {{date}}',
+    challengeOthers:
+      'Other owners: one year from when they knew or should have known, at least until {{date}} (counted from the posting of the result; later for an owner who shows they could not have known then)',
+    challengeSource:
+      'SPC Interpretation on disputes over the exclusive ownership of parts of buildings, Art 12',
   },
   matters: {
     rules_of_procedure: "Rules of procedure of the owners' assembly",
