@@ -16,6 +16,7 @@ import {
   Space,
   Table,
   Tag,
+  Typography,
   type TableColumnsType,
 } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
