@@ -19,6 +19,8 @@ export interface VoteOptions {
   advance: (ms: number) => Promise<void>;
   /** Stop after closing (do not publish). */
   publish?: boolean;
+  /** Publish the result this long after the close (through `advance`). */
+  publishAfterMs?: number;
 }
 
 /** Drafts, opens, votes and closes (and publishes) a decision; returns it as the API shows it last. */
@@ -84,6 +86,7 @@ export async function takeDecision(o: VoteOptions) {
   expect(closed.statusCode, closed.body).toBe(200);
   cur = closed.json();
   if (o.publish === false) return cur;
+  if (o.publishAfterMs) await o.advance(o.publishAfterMs);
   const published = await act(d.id, { action: 'publish', version: cur.version });
   expect(published.statusCode, published.body).toBe(200);
   return published.json();

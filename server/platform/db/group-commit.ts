@@ -9,10 +9,10 @@
 // COMMIT returned: nothing is acknowledged before it is durable. With no concurrent writes a group is one
 // unit (no waiting is added). A group is bounded in units and in time, so reads queued behind it on the
 // connection wait for at most one bounded group.
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
-import type { Tx } from './database.js';
+
+type Tx = Transaction<DB>;
 
 interface Unit {
   fn: (trx: Tx) => Promise<unknown>;

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiDate } from '../../../../domain/calendar.js';
+import { shanghaiDate, statutoryDeadline } from '../../../../domain/calendar.js';
+import { workingCalendar } from '../../../platform/working-calendar.js';
+import { takeDecision } from '../../../test/governance-vote.js';
+
+const DAY = 86_400_000;
 import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../../test/harness.js';
 
 interface OwnerItem {
@@ -588,6 +592,39 @@ describe.each(DB_KINDS)(
       expect(e.reasons.map((r: { code: string }) => r.code)).not.toContain('unpaid_fees');
       expect(e.unchecked.map((u: { code: string }) => u.code)).not.toContain('unpaid_fees');
       expect((await wuye.request({ method: 'GET', url: `${url}?open=true` })).json().items).toHaveLength(0);
+    });
+
+    it('counts a document change filing from the decision, not from the posting of its result (Art 33 ¶1)', async () => {
+      const advance = async (ms: number) => {
+        t.clock.advance(ms);
+        huamu = await t.login('huamu');
+      };
+      const decision = await takeDecision({
+        t,
+        session: () => huamu,
+        compoundId,
+        matter: 'management_statute',
+        title: '修改管理规约（停车管理条款）',
+        advance,
+        publish: false,
+      });
+      const decidedOn = shanghaiDate(new Date(decision.closedAt));
+      await advance(3 * DAY);
+      const published = await post(huamu, `/api/v1/governance/decisions/${decision.id}/actions`, {
+        action: 'publish',
+        version: decision.version,
+      });
+      expect(published.statusCode, published.body).toBe(200);
+      const k = await committee();
+      const change = k.changes.find((c: { sourceId: string | null }) => c.sourceId === decision.id);
+      expect(change).toMatchObject({ kind: 'management_statute', changedOn: decidedOn });
+      const cal = (await workingCalendar(t.deps.database.db)).calendar;
+      expect(change.fileBy).toBe(statutoryDeadline(cal, decidedOn, 30, 'd').lastDay);
+      expect(k.tasks.find((x: { subjectId: string }) => x.subjectId === change.id)).toMatchObject({
+        kind: 'change_filing',
+        dueOn: change.fileBy,
+        legalRef: '《规定》 Art 33 ¶1',
+      });
     });
   },
 );

@@ -113,7 +113,7 @@ export async function changeFromDecision(
   now: string,
   d: { id: string; compound_id: string; matter: Matter; title: string; passed: boolean },
   compound: CompoundPlace,
-  publishedOn: string,
+  decidedOn: string, // the day voting closed: Art 33 ¶1 counts from the decision
 ) {
   const kind = changeOfDecision(d.matter, d.passed);
   if (!kind) return;
@@ -124,7 +124,7 @@ export async function changeFromDecision(
     compound,
     kind,
     summary: d.title,
-    changedOn: publishedOn,
+    changedOn: decidedOn,
     source: { type: 'decision', id: d.id },
     createdBy: null,
   });
