@@ -13,6 +13,7 @@ import * as dutiesRepo from '../modules/governance/duties/duties.repo.js';
 import { recordExemption } from '../modules/governance/duties/exemptions.service.js';
 import { recordMeetingNotice } from '../modules/governance/duties/meeting-notices.service.js';
 import { recordPetition } from '../modules/governance/duties/petitions.service.js';
+import { correctViolation, recordViolation } from '../modules/governance/records/violations.service.js';
 import { demoCommitteeCompound } from './demo-accounts.js';
 
 const HUAMU = '310115016';
@@ -81,6 +82,7 @@ export async function seedGovernanceDuties(deps: Deps, actor: Actor): Promise<vo
   const today = shanghaiDate(deps.clock.now());
   const compound = await demoCommitteeCompound(deps);
   if (compound) await seedPetitions(deps, actor, compound.id, today);
+  if (compound) await seedViolations(deps, actor, compound.id, today);
   await seedHandover(deps, actor, compound?.id ?? null, today);
   await seedExemption(deps, actor, today);
 }
@@ -114,6 +116,56 @@ async function seedFilingFiles(deps: Deps) {
       .values(rows.slice(i, i + 200))
       .execute();
   }
+}
+
+/**
+ * The register of Art 20 ¶2 grounds in the demo committee's compound: a 违法搭建 on a roof terrace not yet
+ * corrected (its owners may not stand for the committee) and a 违法出租 (群租) corrected after the street's
+ * notice — what a newcomer sees on the compound's 违规情形 tab and in the candidate check.
+ */
+async function seedViolations(deps: Deps, actor: Actor, compoundId: string, today: string) {
+  const units = await deps.database.db
+    .selectFrom('units')
+    .select('id')
+    .where('compound_id', '=', compoundId)
+    .orderBy('id')
+    .limit(40)
+    .execute();
+  if (units.length < 40) return;
+  await recordViolation(
+    deps,
+    actor,
+    compoundId,
+    {
+      unitId: units[7].id,
+      ground: 'illegal_construction',
+      foundOn: addDays(today, -45),
+      note: '屋顶露台搭建阳光房，城管中队已立案（浦城管花木立〔2026〕第117号）',
+    },
+    'zh-CN',
+    'seed',
+  );
+  const renting = await recordViolation(
+    deps,
+    actor,
+    compoundId,
+    {
+      unitId: units[31].id,
+      ground: 'illegal_renting',
+      foundOn: addDays(today, -120),
+      note: '一套住房分隔出租给 9 人（群租），街道发出整改通知',
+    },
+    'zh-CN',
+    'seed',
+  );
+  await correctViolation(
+    deps,
+    actor,
+    renting.id,
+    { version: renting.version, on: addDays(today, -80) },
+    'zh-CN',
+    'seed',
+  );
 }
 
 /** An owners' petition that reaches 20 %, one that does not, and two members asking for a meeting. */

@@ -22,6 +22,7 @@ import { QueryError } from '../../shared/QueryError';
 import { formatArea, formatDate } from '../../shared/format';
 import { useCompoundGovernance, useRecordCommittee, useStartFormation, useTasks } from './api';
 import { ArrearsCard } from './ArrearsCard';
+import { ViolationsCard } from './ViolationsCard';
 import { CommitteeCard, TaskTable } from './CommitteeCard';
 import { DecisionsCard } from './DecisionsCard';
 import { ExemptionCard } from './ExemptionCard';
@@ -144,6 +145,11 @@ export function CompoundGovernancePage() {
             key: 'arrears',
             label: <span data-testid="gov-tab-arrears">{t('gov.compound.tabs.arrears')}</span>,
             children: <ArrearsCard compoundId={g.compoundId} canRecord={g.canRecordArrears} />,
+          },
+          {
+            key: 'violations',
+            label: <span data-testid="gov-tab-violations">{t('gov.compound.tabs.violations')}</span>,
+            children: <ViolationsCard compoundId={g.compoundId} />,
           },
         ]}
       />

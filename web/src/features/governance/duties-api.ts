@@ -13,7 +13,10 @@ import type {
   MeetingNotices,
   PetitionInput,
   Petitions,
+  UnitViolation,
+  UnitViolationInput,
 } from '../../../../contracts/governance';
+import { usePagedList } from '../../shared/usePagedList';
 
 export type MeetingNoticesDto = z.infer<typeof MeetingNotices>;
 export type MeetingNoticeInputDto = z.input<typeof MeetingNoticeInput>;
@@ -24,6 +27,8 @@ export type ExemptionDto = z.infer<typeof ExemptionView>;
 export type ExemptionInputDto = z.input<typeof ExemptionInput>;
 export type FilingMaterialsDto = z.infer<typeof FilingMaterials>;
 export type FilingMaterialInputDto = z.input<typeof FilingMaterialInput>;
+export type ViolationDto = z.infer<typeof UnitViolation>;
+export type ViolationInputDto = z.input<typeof UnitViolationInput>;
 
 const enc = encodeURIComponent;
 const GOV = ['governance'] as const;
@@ -107,4 +112,24 @@ export const useRecordHandover = (committeeId: string) =>
       `/api/v1/governance/committees/${enc(committeeId)}/members/${enc(memberId)}/handover`,
       { on },
     ),
+  );
+
+// --- Register of Art 20 ¶2 grounds (违规情形登记) ----------------------------------------------------------
+
+export function useViolations(compoundId: string, filters: { open?: 'true' | 'false' }) {
+  return usePagedList<ViolationDto>(
+    [...GOV, 'violations', compoundId],
+    `/api/v1/governance/compounds/${enc(compoundId)}/violations`,
+    filters,
+  );
+}
+
+export const useRecordViolation = (compoundId: string) =>
+  useWrite((body: ViolationInputDto) =>
+    api.post<ViolationDto>(`/api/v1/governance/compounds/${enc(compoundId)}/violations`, body),
+  );
+
+export const useCorrectViolation = () =>
+  useWrite(({ violationId, ...body }: { violationId: string; version: number; on: string }) =>
+    api.post<ViolationDto>(`/api/v1/governance/violations/${enc(violationId)}/correct`, body),
   );

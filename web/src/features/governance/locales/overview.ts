@@ -64,7 +64,13 @@ export const overviewZh = {
   },
   responsible: { developer: '建设单位', street: '街镇', group: '筹备组/换届小组', committee: '业委会' },
   compound: {
-    tabs: { assembly: '业主大会与业委会', decisions: '表决', groups: '业主小组', arrears: '欠费记录' },
+    tabs: {
+      assembly: '业主大会与业委会',
+      decisions: '表决',
+      groups: '业主小组',
+      arrears: '欠费记录',
+      violations: '违规情形',
+    },
     trigger: '成立业主大会的条件（《规定》第十三条）',
     soldArea: '已出售并交付面积',
     totalArea: '专有部分总面积',
@@ -158,6 +164,7 @@ export const overviewEn: typeof overviewZh = {
       decisions: 'Decisions',
       groups: 'Owner groups',
       arrears: 'Arrears',
+      violations: 'Grounds (Art 20)',
     },
     trigger: "Conditions for the owners' assembly (Art 13)",
     soldArea: 'Area sold and delivered',
