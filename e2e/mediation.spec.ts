@@ -35,6 +35,10 @@ async function freshDispute(tiaojie: Api, subject: string): Promise<string> {
 
 const subject = `装修噪声影响午休 ${unique()}`;
 
+/** The date `days` from now in Shanghai (YYYY-MM-DD), as a date field takes it. */
+const inShanghai = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
 test('the mediator takes a dispute from the queue to an agreement in effect', async ({
   page,
   signIn,
@@ -74,6 +78,7 @@ test('the mediator takes a dispute from the queue to an agreement in effect', as
     .getByTestId('step-terms')
     .fill('韩女士家装修每日 12:00–14:00 及 18:00 后停止产生噪声的施工，至完工为止。');
   await agree.getByTestId('step-method').fill('装修户告知施工队执行，物业巡查监督');
+  await agree.getByTestId('step-deadline').fill(inShanghai(30));
   await agree.getByTestId('dispute-step-ok').click();
   await expect(page.getByTestId('dispute-status')).toHaveText('待签署协议');
   await expect(page.getByTestId('dispute-agreement')).toContainText('待当事人和调解员签署');

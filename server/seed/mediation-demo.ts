@@ -249,74 +249,86 @@ export async function seedMediationDemo(deps: Deps): Promise<MediationDemoResult
   const committeeOrgId = await insertCommittee(deps);
   const day = (n: number) => addDays(today, -n);
 
-  for (const [i, p] of PLANS.entries()) {
-    const receivedOn = day(p.received);
-    const { id } = await createDispute(
-      at(deps, receivedOn),
-      actor,
-      {
-        type: p.type,
-        subject: p.subject,
-        facts: p.facts,
-        compoundId: compounds[i % compounds.length].id,
-        committeeOrgId,
-        mediatorUserId: actor.userId,
-        receivedOn,
-        parties: p.parties.map(([name, side, phone]) => ({
-          name,
-          side: side as 'applicant' | 'respondent',
-          phone,
-        })),
-      },
-      'seed',
-    );
-    result.disputes++;
-    result.sessions += await runSteps(deps, actor, id, p.steps, day);
-  }
+  // Registered in the order they came in, so the queue (newest first) reads by date.
+  const jobs: { receivedOn: string; run: () => Promise<void> }[] = PLANS.map((p, i) => ({
+    receivedOn: day(p.received),
+    run: async () => {
+      const receivedOn = day(p.received);
+      const { id } = await createDispute(
+        at(deps, receivedOn),
+        actor,
+        {
+          type: p.type,
+          subject: p.subject,
+          facts: p.facts,
+          compoundId: compounds[i % compounds.length].id,
+          committeeOrgId,
+          mediatorUserId: actor.userId,
+          receivedOn,
+          parties: p.parties.map(([name, side, phone]) => ({
+            name,
+            side: side as 'applicant' | 'respondent',
+            phone,
+          })),
+        },
+        'seed',
+      );
+      result.disputes++;
+      result.sessions += await runSteps(deps, actor, id, p.steps, day);
+    },
+  }));
 
   // Turned from a real case: a neighbour case of the last six weeks becomes a dispute the day after it came in.
   const c = await sourceCase(deps, addDays(today, -42));
   if (c?.compound_id) {
+    const compoundId = c.compound_id;
     const caseDay = shanghaiDate(new Date(c.created_at));
     const receivedOn = addDays(caseDay, 1) > today ? today : addDays(caseDay, 1);
-    const { id } = await createDispute(
-      at(deps, receivedOn),
-      actor,
-      {
-        type: 'owner_owner',
-        subject: c.title.slice(0, 200),
-        facts: `${c.description}（由热线案件转人民调解：城管、物业处置后邻里仍有矛盾，双方同意调解。）`.slice(
-          0,
-          4000,
-        ),
-        compoundId: c.compound_id,
-        committeeOrgId,
-        mediatorUserId: actor.userId,
-        receivedOn,
-        parties: [
-          { side: 'applicant', name: c.reporter_name ?? '报告人' },
-          { side: 'respondent', name: '邻居 黄先生', phone: '13795521006' },
-        ],
-        caseId: c.id,
+    jobs.push({
+      receivedOn,
+      run: async () => {
+        const { id } = await createDispute(
+          at(deps, receivedOn),
+          actor,
+          {
+            type: 'owner_owner',
+            subject: c.title.slice(0, 200),
+            facts: `${c.description}（由热线案件转人民调解：处置后邻里仍有矛盾，双方同意调解。）`.slice(
+              0,
+              4000,
+            ),
+            compoundId,
+            committeeOrgId,
+            mediatorUserId: actor.userId,
+            receivedOn,
+            parties: [
+              { side: 'applicant', name: c.reporter_name ?? '报告人' },
+              { side: 'respondent', name: '邻居 黄先生', phone: '13795521006' },
+            ],
+            caseId: c.id,
+          },
+          'seed',
+        );
+        result.disputes++;
+        const first = addDays(receivedOn, 3) > today ? today : addDays(receivedOn, 3);
+        await recordSession(
+          at(deps, first),
+          actor,
+          id,
+          {
+            version: 1,
+            heldOn: first,
+            place: '居委会调解室',
+            notes: '上门听取双方意见，约定作息时间内控制音量，双方同意观察两周后再议。',
+          },
+          'seed',
+        );
+        result.sessions++;
       },
-      'seed',
-    );
-    result.disputes++;
-    const first = addDays(receivedOn, 3) > today ? today : addDays(receivedOn, 3);
-    await recordSession(
-      at(deps, first),
-      actor,
-      id,
-      {
-        version: 1,
-        heldOn: first,
-        place: '居委会调解室',
-        notes: '上门听取双方意见，约定作息时间内控制音量，双方同意观察两周后再议。',
-      },
-      'seed',
-    );
-    result.sessions++;
+    });
   }
+  jobs.sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : 0));
+  for (const job of jobs) await job.run();
   return result;
 }
 

@@ -7,6 +7,7 @@ import {
   Descriptions,
   Empty,
   Flex,
+  Grid,
   List,
   Row,
   Skeleton,
@@ -25,6 +26,7 @@ import { formatDate } from '../../shared/format';
 import { useDispute, useRevealParty, type DisputeDto } from './api';
 import { StepModal } from './StepModal';
 import { actionLabel, DisputeStatusTag, routeLabel, typeLabel } from './tags';
+import './mediation.css';
 
 const PRIMARY: readonly DisputeAction[] = ['recordSession', 'agree', 'sign', 'confirm'];
 
@@ -39,6 +41,8 @@ export function DisputePage() {
   const { id = '' } = useParams();
   const query = useDispute(id);
   const [acting, setActing] = useState<DisputeAction | null>(null);
+  // On a phone (one column) the parties come right after the facts; on a wide screen they sit beside them.
+  const wide = !!Grid.useBreakpoint().xl;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const d = query.data;
@@ -57,7 +61,7 @@ export function DisputePage() {
           </Space>
         }
       />
-      <Card size="small" className="section-card" title={t('mediation.actionsTitle')}>
+      <Card size="small" className="section-card no-print" title={t('mediation.actionsTitle')}>
         {d.actions.length > 0 ? (
           <Space wrap>
             {d.actions.map((a) => (
@@ -81,12 +85,13 @@ export function DisputePage() {
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Basics d={d} />
+          {!wide && <Parties d={d} />}
           <Sessions d={d} />
           <Outcome d={d} />
         </Col>
         <Col xs={24} xl={9}>
-          <Parties d={d} />
-          <Card size="small" className="section-card" title={t('mediation.law')}>
+          {wide && <Parties d={d} />}
+          <Card size="small" className="section-card no-print" title={t('mediation.law')}>
             <Flex vertical gap={4}>
               {d.law.map((l) => (
                 <Typography.Text key={l.cite}>
@@ -109,7 +114,7 @@ function Basics({ d }: { d: DisputeDto }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <Card size="small" className="section-card" title={t('mediation.basics')}>
+    <Card size="small" className="section-card no-print" title={t('mediation.basics')}>
       <Descriptions
         size="small"
         bordered
@@ -123,7 +128,7 @@ function Basics({ d }: { d: DisputeDto }) {
           {[d.compoundName, d.streetName].filter(Boolean).join(' · ')}
         </Descriptions.Item>
         <Descriptions.Item label={t('mediation.committee')}>{d.committeeName}</Descriptions.Item>
-        <Descriptions.Item label={t('mediation.mediator')}>
+        <Descriptions.Item label={t('mediation.mediator')} span={d.caseNo || d.returnedCaseNo ? 1 : 2}>
           {d.mediatorName ?? t('mediation.noMediator')}
         </Descriptions.Item>
         {(d.caseNo || d.returnedCaseNo) && (
@@ -153,7 +158,7 @@ function Parties({ d }: { d: DisputeDto }) {
   const reveal = useRevealParty(d.id);
   const [shown, setShown] = useState<Record<string, string | null>>({});
   return (
-    <Card size="small" className="section-card" title={t('mediation.partiesTitle')}>
+    <Card size="small" className="section-card no-print" title={t('mediation.partiesTitle')}>
       <List
         size="small"
         dataSource={d.parties}
@@ -241,13 +246,28 @@ function Outcome({ d }: { d: DisputeDto }) {
       data-testid="dispute-outcome"
       extra={
         a && (
-          <Button icon={<PrinterOutlined />} size="small" onClick={() => window.print()}>
+          <Button icon={<PrinterOutlined />} size="small" className="no-print" onClick={() => window.print()}>
             {t('mediation.print')}
           </Button>
         )
       }
     >
       <Flex vertical gap={12}>
+        {a && (
+          <div className="print-only">
+            <Typography.Title level={3} style={{ textAlign: 'center' }}>
+              {t('mediation.printHeading')}
+            </Typography.Title>
+            <Typography.Paragraph>
+              {d.committeeName} · {t('mediation.mediator')}：{d.mediatorName ?? ''}
+            </Typography.Paragraph>
+            {d.parties.map((p) => (
+              <Typography.Paragraph key={p.id}>
+                {t(`mediation.${p.side}`)}：{p.name}
+              </Typography.Paragraph>
+            ))}
+          </div>
+        )}
         {!a && !d.referral && !closed && (
           <Typography.Text type="secondary">{t('mediation.noOutcome')}</Typography.Text>
         )}

@@ -67,7 +67,7 @@ export function DisputesPage() {
     {
       title: t('mediation.mediator'),
       dataIndex: 'mediatorName',
-      width: 150,
+      width: 190,
       ellipsis: true,
       render: (v: string | null) =>
         v ?? <Typography.Text type="secondary">{t('mediation.noMediator')}</Typography.Text>,
@@ -139,7 +139,7 @@ export function DisputesPage() {
             testId="disputes-table"
             rowKey="id"
             columns={columns}
-            scroll={{ x: 1140 }}
+            scroll={{ x: 1180 }}
             locale={{ emptyText: t('mediation.empty') }}
             onRow={(row) => ({
               onClick: () => void navigate(`/mediation/disputes/${row.id}`),

@@ -97,7 +97,6 @@ export function StepModal({
         applied: today,
         facts: d.facts,
         route: 'court',
-        deadline: today,
       }}
     >
       <Fields d={d} action={action} />
