@@ -82,7 +82,7 @@ export function DisputesPage() {
     {
       title: t('mediation.status'),
       dataIndex: 'status',
-      width: 150,
+      width: 210,
       render: (s: DisputeStatus) => <DisputeStatusTag status={s} />,
     },
   ];
@@ -139,7 +139,7 @@ export function DisputesPage() {
             testId="disputes-table"
             rowKey="id"
             columns={columns}
-            scroll={{ x: 1180 }}
+            scroll={{ x: 1240 }}
             locale={{ emptyText: t('mediation.empty') }}
             onRow={(row) => ({
               onClick: () => void navigate(`/mediation/disputes/${row.id}`),
