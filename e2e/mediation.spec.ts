@@ -136,3 +136,42 @@ test('on a 390 px phone the queue, the statistics and a dispute stay readable', 
   await expect(page.getByTestId('dispute-confirmation')).toContainText('人民法院');
   await resultScreenshot(page, testInfo, 'dispute-390.png');
 });
+
+test('the mediator turns a case into a dispute from the case page (转人民调解)', async ({
+  page,
+  signIn,
+  api,
+}, testInfo) => {
+  const tiaojie = await api('tiaojie');
+  const { items } = await tiaojie.get<{ items: { id: string }[] }>('/api/v1/mediation/disputes?limit=1');
+  const { compoundId } = await tiaojie.get<{ compoundId: string }>(
+    `/api/v1/mediation/disputes/${items[0].id}`,
+  );
+  const hotline = await api('hotline');
+  const made = await hotline.post<{ id: string; caseNo: string }>('/api/v1/cases', {
+    channel: 'hotline12345',
+    categoryCode: 'noise',
+    attributes: {},
+    description: `楼上深夜拖动家具，多次沟通无果 ${unique()}`,
+    compoundId,
+    reporter: { name: '邵女士', phone: '13900002222' },
+  });
+  await signIn('tiaojie');
+  await page.goto(`/cases/${made.id}`);
+  await page.getByTestId('case-to-mediation').click();
+  const form = page.getByTestId('dispute-register');
+  await expect(form).toContainText(made.caseNo);
+  await expect(form.getByTestId('dispute-committee')).toContainText('花木街道人民调解委员会');
+  await expect(form.getByTestId('dispute-party-0-name')).toHaveValue('邵女士');
+  await form.getByTestId('dispute-party-1-name').fill('楼上住户 蒋先生');
+  await resultScreenshot(page, testInfo, 'from-case-1440.png');
+  await form.getByTestId('dispute-register-ok').click();
+  await expect(page.getByTestId('dispute-status')).toHaveText('已登记');
+  const link = page.getByTestId('dispute-case');
+  await expect(link).toHaveText(`由案件 ${made.caseNo} 转来`);
+  // The reporter's phone came with the case, masked.
+  await expect(page.getByTestId('dispute-parties')).toContainText('139****2222');
+  await link.getByRole('link').click();
+  await expect(page.getByTestId('case-title')).toContainText(made.caseNo);
+  await expect(page.getByText(/已转为矛盾纠纷调解/)).toBeVisible();
+});

@@ -65,7 +65,9 @@ export function useCreateDispute() {
     mutationFn: (body: CreateDisputeDto) => api.post<{ id: string }>('/api/v1/mediation/disputes', body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: MEDIATION });
+      // The case it came from records it on its timeline.
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
+      void queryClient.invalidateQueries({ queryKey: ['case'] });
     },
   });
 }
@@ -84,6 +86,7 @@ export function useDisputeStep(id: string) {
       void queryClient.invalidateQueries({ queryKey: [...MEDIATION, 'list'] });
       void queryClient.invalidateQueries({ queryKey: [...MEDIATION, 'stats'] });
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
+      void queryClient.invalidateQueries({ queryKey: ['case'] });
     },
   });
 }
