@@ -2,6 +2,7 @@
 // street's disputes in the queue, opens one, records a session and then the agreement, which is signed and in
 // effect; the 花木 street office sees it counted in the street statistics; on a 390 px phone the queue, the
 // statistics and a dispute stay readable. The demo data holds the committee and disputes in every state.
+import { choose } from './support/antd.js';
 import { expect, test, unique, type Api } from './support/fixtures.js';
 import { resultScreenshot } from './support/screenshots.js';
 import { narrowTableCells } from './support/tables.js';
@@ -174,4 +175,38 @@ test('the mediator turns a case into a dispute from the case page (转人民调�
   await link.getByRole('link').click();
   await expect(page.getByTestId('case-title')).toContainText(made.caseNo);
   await expect(page.getByText(/已转为矛盾纠纷调解/)).toBeVisible();
+});
+
+test('the street office registers a dispute from the queue, choosing a compound', async ({
+  page,
+  signIn,
+  api,
+}, testInfo) => {
+  const huamu = await api('huamu');
+  const { items } = await huamu.get<{ items: { compoundName: string }[] }>(
+    '/api/v1/mediation/disputes?limit=1',
+  );
+  const compound = items[0].compoundName;
+  const topic = `业主与物业就电梯停运赔偿发生争议 ${unique()}`;
+  await signIn('huamu');
+  await page.goto('/mediation');
+  await page.getByTestId('dispute-register-open').click();
+  const form = page.getByTestId('dispute-register');
+  await expect(form.getByTestId('dispute-pick-compound')).toBeVisible();
+  await choose(page, 'dispute-compound', compound, compound);
+  await expect(form.getByTestId('dispute-committee')).toContainText('花木街道人民调解委员会');
+  await choose(page, 'dispute-type', '业主与物业服务企业');
+  await form.getByTestId('dispute-subject').fill(topic);
+  await form.getByTestId('dispute-facts').fill('电梯停运两周，业主要求减免当月物业费。');
+  await form.getByTestId('dispute-party-0-name').fill('业主 石先生');
+  await form.getByTestId('dispute-party-0-phone').fill('13700003333');
+  await form.getByTestId('dispute-party-1-name').fill('物业服务中心');
+  await form.getByTestId('dispute-register-ok').click();
+  await expect(page.getByTestId('dispute-title')).toContainText(topic);
+  await expect(page.getByTestId('dispute-details')).toContainText(compound);
+  await expect(page.getByTestId('dispute-parties')).toContainText('137****3333');
+  // The same page in English.
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByTestId('dispute-status')).toHaveText('Registered');
+  await resultScreenshot(page, testInfo, 'dispute-en-1440.png');
 });

@@ -22,7 +22,8 @@ export const mediationZh = {
   registerTitle: '登记矛盾纠纷',
   fromCase: '转人民调解',
   fromCaseTitle: '转人民调解 · 案件 {{caseNo}}',
-  fromCaseHint: '转交后，案件的办理记录中会注明已转人民调解。',
+  fromCaseHint:
+    '转交后，案件的办理记录中会注明已转人民调解；申请人与反映人同名且未填电话的，沿用案件登记的电话。',
   facts: '纠纷事实',
   pickCompound: '先选择小区，再选择该街道的人民调解委员会和调解员',
   noCommittee: '该街道还没有登记人民调解委员会，请在“组织机构”中添加。',
@@ -124,7 +125,8 @@ export const mediationEn: typeof mediationZh = {
   registerTitle: 'Register a dispute',
   fromCase: 'To mediation',
   fromCaseTitle: 'To mediation · case {{caseNo}}',
-  fromCaseHint: "The case's history will record that it went to people's mediation.",
+  fromCaseHint:
+    "The case's history will record that it went to people's mediation; an applicant named like the reporter, without a phone, keeps the phone the case recorded.",
   facts: 'Facts',
   pickCompound: "Choose the compound first, then its street's mediation committee and mediator",
   noCommittee: 'This street has no people’s mediation committee yet; add one under Organisations.',
