@@ -203,7 +203,7 @@ function Sessions({ d }: { d: DisputeDto }) {
   return (
     <Card
       size="small"
-      className="section-card"
+      className="section-card no-print"
       title={t('mediation.sessions')}
       data-testid="dispute-sessions"
     >
@@ -339,6 +339,19 @@ function Outcome({ d }: { d: DisputeDto }) {
             <Descriptions.Item label={t('mediation.closedOn')}>{formatDate(d.closedOn)}</Descriptions.Item>
             <Descriptions.Item label={t('mediation.closeNote')}>{d.closeNote}</Descriptions.Item>
           </Descriptions>
+        )}
+        {a && (
+          <div className="print-only" style={{ marginTop: 32 }}>
+            {d.parties.map((p) => (
+              <Typography.Paragraph key={p.id}>
+                {t('mediation.printSignParty', { name: p.name })}
+              </Typography.Paragraph>
+            ))}
+            <Typography.Paragraph>{t('mediation.printSignMediator')}</Typography.Paragraph>
+            <Typography.Paragraph>
+              {t('mediation.printSeal', { committee: d.committeeName })}
+            </Typography.Paragraph>
+          </div>
         )}
       </Flex>
     </Card>
