@@ -27,11 +27,11 @@ describe.each(DB_KINDS)('mediation demo data (%s)', (kind) => {
     });
     expect(made.statusCode).toBe(200);
     const r = await seedMediationDemo(t.deps);
-    expect(r.disputes).toBe(8);
+    expect(r.disputes).toBe(9);
     const tj = await t.login('tiaojie');
     const page = (await tj.request({ method: 'GET', url: '/api/v1/mediation/disputes?limit=50' })).json();
     const statuses = new Set(page.items.map((d: { status: string }) => d.status));
-    for (const s of ['registered', 'mediating', 'effective', 'confirmed', 'referred', 'withdrawn'])
+    for (const s of ['registered', 'mediating', 'agreed', 'effective', 'confirmed', 'referred', 'withdrawn'])
       expect(statuses).toContain(s);
     // One dispute was turned from the case: it names the case by number, the case's timeline records it.
     const fromCase = page.items.find((d: { parties: string }) => d.parties.startsWith('林女士'));

@@ -1,9 +1,9 @@
 // Demo dispute mediation (矛盾调解, demo mode only): 花木街道's people's mediation committee (人民调解委员会) and the
 // demo mediator `tiaojie` with disputes in 花木 compounds in every state — registered, in mediation with its
-// sessions, an agreement signed and in effect, an agreement judicially confirmed (司法确认), a failed mediation
-// referred to court and one to arbitration, a withdrawal — and one dispute turned from a real demo case (the
-// case's timeline records it). Everything goes through the mediation service (audited, the same rules users
-// meet), with a clock set to the day each step happened. Same data + same day → same disputes.
+// sessions, an agreement awaiting signatures, one signed and in effect, one judicially confirmed (司法确认), a
+// failed mediation referred to court and one to arbitration, a withdrawal — and one dispute turned from a real
+// demo case (the case's timeline records it). Everything goes through the mediation service (audited, the same
+// rules users meet), with a clock set to the day each step happened. Same data + same day → same disputes.
 import { addDays, shanghaiDate } from '../../domain/calendar.js';
 import type { DisputeType } from '../../domain/mediation.js';
 import type { Deps } from '../platform/deps.js';
@@ -90,6 +90,25 @@ const PLANS: Plan[] = [
         deadlineIn: 15,
       },
       { sign: 49 },
+    ],
+  },
+  {
+    type: 'owner_owner',
+    subject: '阳台晾衣滴水引发邻里矛盾',
+    facts: '9 号楼 601 室在阳台外晾晒衣物长期滴水，楼下 501 室晾晒的被褥多次被淋湿，双方多次争吵。',
+    received: 12,
+    parties: [
+      ['杨桂兰', 'applicant', '13816675530'],
+      ['许浩', 'respondent', '18917720046'],
+    ],
+    steps: [
+      { s: 9, place: '9 号楼门厅', notes: '双方当面沟通，601 室同意加装接水槽并调整晾晒时间。' },
+      {
+        agree: 5,
+        terms: '601 室于 10 日内在阳台外侧加装接水槽，此前晾晒衣物须脱水后再晾出；501 室不再追究此前损失。',
+        method: '601 室自行加装，居委会上门查看',
+        deadlineIn: 10,
+      },
     ],
   },
   {
