@@ -125,6 +125,7 @@ export const DisputeView = DisputeSummary.extend({
   caseId: z.string().nullable(),
   caseNo: z.string().nullable(),
   returnedCaseId: z.string().nullable(),
+  returnedCaseNo: z.string().nullable(), // the case it went back to, by number
   agreement: z
     .object({
       agreedOn: z.string(),

@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, demoJourneyCompound, seedDemoAccounts } from './seed/dem
 import { seedGovernanceDemo } from './seed/governance-demo.js';
 import { seedCaseHistory } from './seed/case-history.js';
 import { seedFundDemo } from './seed/fund-demo.js';
+import { seedMediationDemo } from './seed/mediation-demo.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -62,6 +63,8 @@ export async function startServer(
       log(
         `  cases: a year of history, ${h.cases} cases (${h.open} open), ${h.events} events in ${((Date.now() - casesStarted) / 1000).toFixed(1)} s`,
       );
+      const m = await seedMediationDemo(deps);
+      log(`  mediation: ${m.disputes} disputes in 花木街道 (${m.sessions} sessions)`);
       log(
         `Demo data: ${r.compounds} compounds, ${r.units} units, ${r.owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );

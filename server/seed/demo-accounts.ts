@@ -137,6 +137,12 @@ export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
       describe: 'grid inspector, 花木街道',
       grants: [{ role: 'grid_inspector', scopeType: 'street', scopeId: '310115016' }],
     },
+    {
+      username: 'tiaojie',
+      displayName: '花木街道人民调解员 刘阿姨',
+      describe: "people's mediator (人民调解员), 花木街道",
+      grants: [{ role: 'mediator', scopeType: 'street', scopeId: '310115016' }],
+    },
   ];
   if (huamuCompound)
     accounts.push({

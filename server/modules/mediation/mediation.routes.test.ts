@@ -267,9 +267,9 @@ describe.each(DB_KINDS)('mediation: disputes, sessions, agreement, referral, cas
     expect(back.json().status).toBe('returned');
     const c = await t.deps.database.db
       .selectFrom('cases')
-      .select(['compound_id', 'title'])
+      .select(['compound_id', 'title', 'case_no'])
       .where('id', '=', back.json().returnedCaseId)
       .executeTakeFirstOrThrow();
-    expect(c).toEqual({ compound_id: compoundId, title: d.subject });
+    expect(c).toEqual({ compound_id: compoundId, title: d.subject, case_no: back.json().returnedCaseNo });
   });
 });

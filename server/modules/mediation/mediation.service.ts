@@ -29,7 +29,8 @@ export async function getDispute(deps: Deps, actor: Actor, id: string) {
   const d = await loadDispute(deps, id);
   requireMediationView(actor, d);
   const caseNo = d.case_id ? await cases.caseNumber(deps, d.case_id) : null;
-  return present(deps.database.db, d, mayManageMediation(actor, d), caseNo);
+  const returnedNo = d.returned_case_id ? await cases.caseNumber(deps, d.returned_case_id) : null;
+  return present(deps.database.db, d, mayManageMediation(actor, d), caseNo, returnedNo);
 }
 
 export async function listDisputes(deps: Deps, actor: Actor, q: z.infer<typeof DisputeQuery>) {

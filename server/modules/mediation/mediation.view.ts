@@ -34,6 +34,7 @@ export async function present(
   d: MediationDisputeTable,
   mayManage: boolean,
   caseNo: string | null,
+  returnedCaseNo: string | null = null,
 ) {
   const [names, parties, sessions] = await Promise.all([
     repo.namesOf(db, [d]),
@@ -57,6 +58,7 @@ export async function present(
     caseId: d.case_id,
     caseNo,
     returnedCaseId: d.returned_case_id,
+    returnedCaseNo,
     agreement: agreement
       ? {
           ...agreement,

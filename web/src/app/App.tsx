@@ -34,6 +34,8 @@ import { VotePage } from '../features/governance/VotePage';
 import { NoticesPage } from '../features/governance/NoticesPage';
 import { OwnerHomePage } from '../features/owner/OwnerHomePage';
 import { FundPage } from '../features/fund/FundPage';
+import { DisputePage } from '../features/mediation/DisputePage';
+import { DisputesPage } from '../features/mediation/DisputesPage';
 import { DeniedResult } from '../shared/DeniedResult';
 
 /** Every page under a menu entry needs that entry's permission (web/src/app/nav.tsx), so no entry leads to 403. */
@@ -80,6 +82,8 @@ const router = createBrowserRouter([
         { path: 'governance', element: <GovernanceOverviewPage /> },
         { path: 'governance/compounds/:id', element: <CompoundGovernancePage /> },
         { path: 'fund/compounds/:id', element: <FundPage /> },
+        { path: 'mediation', element: <DisputesPage /> },
+        { path: 'mediation/disputes/:id', element: <DisputePage /> },
         // Owners open published decisions from their notice board.
         {
           path: 'governance/decisions/:id',

@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   ClusterOutlined,
   FlagOutlined,
+  InteractionOutlined,
   HomeOutlined,
   SmileOutlined,
   NotificationOutlined,
@@ -36,6 +37,12 @@ export const NAV: NavEntry[] = [
   { path: '/kpis', labelKey: 'nav.kpis', icon: <BarChartOutlined />, permission: 'kpis.read' },
   { path: '/map', labelKey: 'map.nav', icon: <CompassOutlined />, permission: 'kpis.read' },
   { path: '/governance', labelKey: 'gov.nav', icon: <FlagOutlined />, permission: 'governance.view' },
+  {
+    path: '/mediation',
+    labelKey: 'mediation.nav',
+    icon: <InteractionOutlined />,
+    permission: 'mediation.view',
+  },
   {
     path: '/notices',
     labelKey: 'gov.notices.nav',

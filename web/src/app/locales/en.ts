@@ -7,6 +7,7 @@ import { reportEn } from '../../features/report/locales';
 import { govEn } from '../../features/governance/locales';
 import { ownerEn } from '../../features/owner/locales';
 import { fundEn } from '../../features/fund/locales';
+import { mediationEn } from '../../features/mediation/locales';
 
 export const en: Messages = {
   app: {
@@ -285,4 +286,5 @@ export const en: Messages = {
   gov: govEn,
   owner: ownerEn,
   fund: fundEn,
+  mediation: mediationEn,
 };

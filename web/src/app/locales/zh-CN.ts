@@ -6,6 +6,7 @@ import { reportZh } from '../../features/report/locales';
 import { govZh } from '../../features/governance/locales';
 import { ownerZh } from '../../features/owner/locales';
 import { fundZh } from '../../features/fund/locales';
+import { mediationZh } from '../../features/mediation/locales';
 
 export const zhCN = {
   app: { name: '共治', subtitle: '住宅小区综合治理', title: '共治 · 住宅小区综合治理' },
@@ -278,6 +279,7 @@ export const zhCN = {
   gov: govZh,
   owner: ownerZh,
   fund: fundZh,
+  mediation: mediationZh,
 };
 
 export type Messages = typeof zhCN;

@@ -24,6 +24,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { formatDateTime, formatDeadline } from '../../shared/format';
 import { OrgTypeTag } from '../../shared/tags';
+import { ToMediationButton } from '../mediation/ToMediationButton';
 import { ActionModal } from './ActionModal';
 import { useCase, useCompoundLocation } from './api';
 import { CaseLocation } from './CaseLocation';
@@ -145,9 +146,12 @@ export function CasePage() {
           </Space>
         }
         extra={
-          <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => void query.refetch()}>
-            {t('common.refresh')}
-          </Button>
+          <Space wrap>
+            <ToMediationButton view={view} />
+            <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => void query.refetch()}>
+              {t('common.refresh')}
+            </Button>
+          </Space>
         }
       />
       <Card size="small" className="section-card case-action-bar" title={t('cases.actions')}>
