@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, demoJourneyCompound, seedDemoAccounts } from './seed/dem
 import { seedGovernanceDemo } from './seed/governance-demo.js';
 import { seedCaseHistory } from './seed/case-history.js';
 import { seedFundDemo } from './seed/fund-demo.js';
+import { seedIndustryDemo } from './seed/industry-demo.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -56,6 +57,10 @@ export async function startServer(
         `  maintenance fund: ${f.accounts} accounts, ${f.entries} entries, ${f.payments} payments in ${((Date.now() - fundStarted) / 1000).toFixed(1)} s`,
       );
       const accounts = await seedDemoAccounts(deps);
+      const ind = await seedIndustryDemo(deps);
+      log(
+        `  industry: ${ind.profiles} company profiles, ${ind.managers} managers, ${ind.records} credit records`,
+      );
       const casesStarted = Date.now();
       const h = await seedCaseHistory(deps);
       log(

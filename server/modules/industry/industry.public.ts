@@ -50,7 +50,10 @@ export async function publicCompany(deps: Deps, id: string) {
     id,
     name: o.name,
     creditCode: profile?.credit_code ?? null,
-    standing: standingFrom(records, today),
+    standing: standingFrom(
+      records.filter((r) => r.subject === 'company'),
+      today,
+    ),
     standingNote: STANDING_NOTE,
     records: shown.map((r) => {
       const rule = rules.get(r.rule_code);

@@ -271,12 +271,13 @@ export async function recordsOf(
   return query.orderBy('occurred_on', 'desc').orderBy('id', 'desc').execute();
 }
 
-/** Published records' standing facts of many head companies. */
+/** Published company records' standing facts of many head companies (managers have their own standing). */
 export async function publishedFactsOf(db: Executor, headIds: readonly string[]) {
   return db
     .selectFrom('credit_records')
     .select(['head_id', 'kind', 'status', 'points', 'expires_on'])
     .where('status', '=', 'published')
+    .where('subject', '=', 'company')
     .where('head_id', 'in', list(headIds))
     .execute();
 }

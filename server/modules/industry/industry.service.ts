@@ -136,7 +136,10 @@ export async function companyReport(deps: Deps, actor: Actor, id: string) {
     })),
     qualificationNote: QUALIFICATION_NOTE,
     managers,
-    standing: standingFrom(tree.records, today),
+    standing: standingFrom(
+      tree.records.filter((r) => r.subject === 'company'),
+      today,
+    ),
     standingNote: STANDING_NOTE,
     records: await summaries(db, visible, today),
   };
@@ -331,3 +334,6 @@ export async function postManager(
   });
   return managerReport(deps, actor, id);
 }
+
+// The credit record's writes, for composition roots (the demo seed) that reach the module through its face.
+export { confirmRecord, enterRecord, objectToRecord } from './industry.credit.js';

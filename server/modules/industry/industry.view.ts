@@ -7,7 +7,7 @@ import * as repo from './industry.repo.js';
 
 export const STANDING_NOTE =
   `按《上海市住宅物业管理规定》第三十八条及本市物业服务企业和项目经理信用信息管理办法：统计已公布且在公布期内的` +
-  `良好记录和失信记录，失信记录按记分规则计分（分公司、项目部的失信记录计入总公司）；累计 ${WATCH_THRESHOLD_POINTS} 分` +
+  `企业良好记录和失信记录，失信记录按记分规则计分（分公司、项目部的失信记录计入总公司；项目经理另行计分）；累计 ${WATCH_THRESHOLD_POINTS} 分` +
   `及以上列入重点关注名单。记分规则未经官方核验 [未核验]。`;
 
 export const QUALIFICATION_NOTE =
