@@ -195,6 +195,14 @@ type Contract = {
 /** The street office enters what happened in 花木; the district what happened elsewhere. */
 const entererOf = (c: Contract) => (c.street_code === DEMO_STREET ? STREET_ACTOR : DISTRICT_ACTOR);
 
+interface RecordSpec {
+  enteredOn: string;
+  by: Actor;
+  body: Parameters<typeof industry.enterRecord>[2];
+  confirmedOn?: string;
+  objection?: { on: string; by: string; reason: string };
+}
+
 /** Credit records: published bad and good, one awaiting confirmation, one under a pending objection. */
 async function seedRecords(
   deps: Deps,
@@ -208,95 +216,100 @@ async function seedRecords(
   const otherContract = contracts.find((c) => c.company_id === other) ?? wuye;
   const third = heads[2] ?? other;
   const thirdContract = contracts.find((c) => c.company_id === third) ?? otherContract;
-  let n = 0;
-  const enter = async (day: string, body: Parameters<typeof industry.enterRecord>[2], by: Actor) => {
-    n++;
-    return (await industry.enterRecord(at(deps, day), by, body, 'seed')).id;
-  };
-  const confirm = (day: string, id: string) =>
-    industry.confirmRecord(at(deps, day), DISTRICT_ACTOR, id, { version: 1 }, 'seed');
-
-  // Published bad record against the wuye company's project office: counts against its head company.
-  const bad = await enter(
-    addDays(today, -60),
+  const day = (n: number) => addDays(today, n);
+  const officeOf = (c: Contract) => c.project_office_id ?? c.company_id;
+  const specs: RecordSpec[] = [
+    // Published bad record against the wuye company's project office: counts against its head company.
     {
-      ruleCode: 'reception',
-      companyId: wuye.project_office_id ?? wuye.company_id,
-      compoundId: wuye.compound_id,
-      facts: '连续两个周末物业服务中心无人接待，业主报修无人受理',
-      evidence: '12345 工单 4 件；街道房管办周末现场检查记录及照片',
-      source: '花木街道房管办现场检查',
-      occurredOn: addDays(today, -64),
-    },
-    entererOf(wuye),
-  );
-  await confirm(addDays(today, -58), bad);
-  // Published good record of another company.
-  const good = await enter(
-    addDays(today, -150),
-    {
-      ruleCode: 'model_project',
-      companyId: otherContract.project_office_id ?? other,
-      compoundId: otherContract.compound_id,
-      facts: '获评浦东新区物业管理示范项目',
-      evidence: '区房管局示范项目公布文件',
-      source: '浦东新区房屋管理局',
-      occurredOn: addDays(today, -155),
-    },
-    DISTRICT_ACTOR,
-  );
-  await confirm(addDays(today, -150), good);
-  // A manager's good record, published.
-  if (managerIds[0]) {
-    const award = await enter(
-      addDays(today, -100),
-      {
-        ruleCode: 'pm_award',
-        managerId: managerIds[0],
-        facts: '年度优秀项目经理',
-        evidence: '区物业管理行业协会表彰通知',
-        source: '浦东新区物业管理行业协会',
-        occurredOn: addDays(today, -105),
+      enteredOn: day(-60),
+      by: entererOf(wuye),
+      confirmedOn: day(-58),
+      body: {
+        ruleCode: 'reception',
+        companyId: officeOf(wuye),
+        compoundId: wuye.compound_id,
+        facts: '连续两个周末物业服务中心无人接待，业主报修无人受理',
+        evidence: '12345 工单 4 件；街道房管办周末现场检查记录及照片',
+        source: '花木街道房管办现场检查',
+        occurredOn: day(-64),
       },
-      DISTRICT_ACTOR,
-    );
-    await confirm(addDays(today, -99), award);
+    },
+    // Published good record of another company.
+    {
+      enteredOn: day(-150),
+      by: DISTRICT_ACTOR,
+      confirmedOn: day(-150),
+      body: {
+        ruleCode: 'model_project',
+        companyId: officeOf(otherContract),
+        compoundId: otherContract.compound_id,
+        facts: '获评浦东新区物业管理示范项目',
+        evidence: '区房管局示范项目公布文件',
+        source: '浦东新区房屋管理局',
+        occurredOn: day(-155),
+      },
+    },
+    // A manager's good record, published.
+    ...(managerIds[0]
+      ? [
+          {
+            enteredOn: day(-100),
+            by: DISTRICT_ACTOR,
+            confirmedOn: day(-99),
+            body: {
+              ruleCode: 'pm_award',
+              managerId: managerIds[0],
+              facts: '年度优秀项目经理',
+              evidence: '区物业管理行业协会表彰通知',
+              source: '浦东新区物业管理行业协会',
+              occurredOn: day(-105),
+            },
+          },
+        ]
+      : []),
+    // Awaiting the district's confirmation.
+    {
+      enteredOn: day(-3),
+      by: entererOf(wuye),
+      body: {
+        ruleCode: 'decoration',
+        companyId: wuye.company_id,
+        compoundId: wuye.compound_id,
+        facts: '12 号楼住户违规拆除承重墙，物业未及时发现、劝阻和报告',
+        evidence: '城管执法立案材料；物业巡查记录缺失',
+        source: '12345 工单转办',
+        occurredOn: day(-10),
+      },
+    },
+    // Published, then objected to by the company: the objection is pending.
+    {
+      enteredOn: day(-20),
+      by: entererOf(thirdContract),
+      confirmedOn: day(-15),
+      objection: { on: day(-12), by: third, reason: '所涉车位为业主大会决定临时对外开放，附业主大会决议' },
+      body: {
+        ruleCode: 'common_use',
+        companyId: officeOf(thirdContract),
+        compoundId: thirdContract.compound_id,
+        facts: '擅自将小区地面停车位出租给外部车辆经营',
+        evidence: '业主投诉 6 件；现场照片；收费收据',
+        source: '花木街道房管办',
+        occurredOn: day(-25),
+      },
+    },
+  ];
+  for (const spec of specs) {
+    const { id } = await industry.enterRecord(at(deps, spec.enteredOn), spec.by, spec.body, 'seed');
+    if (spec.confirmedOn)
+      await industry.confirmRecord(at(deps, spec.confirmedOn), DISTRICT_ACTOR, id, { version: 1 }, 'seed');
+    if (spec.objection)
+      await industry.objectToRecord(
+        at(deps, spec.objection.on),
+        companyActor(spec.objection.by),
+        id,
+        { reason: spec.objection.reason },
+        'seed',
+      );
   }
-  // Awaiting the district's confirmation.
-  await enter(
-    addDays(today, -3),
-    {
-      ruleCode: 'decoration',
-      companyId: wuye.company_id,
-      compoundId: wuye.compound_id,
-      facts: '12 号楼住户违规拆除承重墙，物业未及时发现、劝阻和报告',
-      evidence: '城管执法立案材料；物业巡查记录缺失',
-      source: '12345 工单转办',
-      occurredOn: addDays(today, -10),
-    },
-    entererOf(wuye),
-  );
-  // Published, then objected to by the company: the objection is pending.
-  const objected = await enter(
-    addDays(today, -20),
-    {
-      ruleCode: 'common_use',
-      companyId: thirdContract.project_office_id ?? third,
-      compoundId: thirdContract.compound_id,
-      facts: '擅自将小区地面停车位出租给外部车辆经营',
-      evidence: '业主投诉 6 件；现场照片；收费收据',
-      source: '花木街道房管办',
-      occurredOn: addDays(today, -25),
-    },
-    entererOf(thirdContract),
-  );
-  await confirm(addDays(today, -15), objected);
-  await industry.objectToRecord(
-    at(deps, addDays(today, -12)),
-    companyActor(third),
-    objected,
-    { reason: '所涉车位为业主大会决定临时对外开放，附业主大会决议' },
-    'seed',
-  );
-  return n;
+  return specs.length;
 }

@@ -181,4 +181,27 @@ describe.each(DB_KINDS)('industry: credit records, objection, correction, public
     expect(JSON.stringify(detail)).not.toContain('项目经理 周');
     expect(detail.records[0].description).toContain('项目经理');
   });
+
+  it('an upheld objection withdraws the record: it leaves the standing and the public list', async () => {
+    [huamu, zhangjiang] = await Promise.all([t.login('huamu'), t.login('zhangjiang')]); // after the clock moved
+    const res = await enter(huamu, { ruleCode: 'fee_abuse', occurredOn: today() });
+    expect(res.statusCode, res.body).toBe(200);
+    recordId = res.json().id;
+    await post(pudong, 'confirm', { version: 1 });
+    expect((await publicItem()).standing.points).toBe(18);
+    expect((await publicItem()).standing.watch).toBe(true);
+    const objected = await post(wuye, 'objection', { reason: '收费项目经业主大会决定，附决议' });
+    const decided = await post(pudong, 'objection/decision', {
+      version: objected.json().objectionDetail.version,
+      granted: true,
+      reasons: '收费经业主大会决定，不属乱收费',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({ status: 'withdrawn', objection: 'upheld', actions: [] });
+    expect(await publicItem()).toMatchObject({ standing: { points: 0, watch: false } });
+    // Withdrawn, it is no longer shown to offices that only see published records.
+    expect(
+      (await zhangjiang.request({ method: 'GET', url: `/api/v1/industry/records/${recordId}` })).statusCode,
+    ).toBe(404);
+  });
 });
