@@ -82,6 +82,13 @@ describe.each(DB_KINDS)('industry: company registry, managers, contracts and fil
     expect(
       (await wuye.request({ method: 'GET', url: `/api/v1/industry/companies/${other.id}` })).statusCode,
     ).toBe(404);
+    // Nor may it register managers for another company.
+    const foreign = await wuye.request({
+      method: 'POST',
+      url: '/api/v1/industry/managers',
+      payload: { companyId: other.id, name: '他人', certificateNo: 'PM-FOREIGN-1' },
+    });
+    expect(foreign.statusCode).toBe(404);
     expect(
       (await zhangjiang.request({ method: 'GET', url: `/api/v1/industry/companies/${companyId}` }))
         .statusCode,

@@ -31,14 +31,14 @@ import {
 import * as repo from './industry.repo.js';
 import { QUALIFICATION_NOTE, STANDING_NOTE, standingFrom, summaries } from './industry.view.js';
 
-/** The head companies the actor may list: every one for an office, its own for a company. */
+/**
+ * The head companies the actor may list: every one for an office, its own for a company's head office (a
+ * branch or project office sees its own report, not its head company's: the list stays consistent with it).
+ */
 async function visibleHeads(deps: Deps, actor: Actor): Promise<string[] | undefined> {
   const grants = requirePermission(actor, 'industry.view');
   if (grants.some((g) => g.scopeType !== 'company')) return undefined;
-  const heads = await Promise.all(
-    grants.map(async (g) => (await loadCompany(deps.database.db, g.scopeId).catch(() => null))?.head.id),
-  );
-  return heads.filter((h): h is string => !!h);
+  return grants.map((g) => g.scopeId);
 }
 
 export async function listCompanies(deps: Deps, actor: Actor, q: z.infer<typeof CompanyQuery>) {
