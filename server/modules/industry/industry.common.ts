@@ -36,8 +36,17 @@ export async function loadManager(db: Executor, id: string) {
   return { manager: m, company: await loadCompany(db, m.company_id) };
 }
 
-export async function recordPlace(db: Executor, r: CreditRecordTable): Promise<RecordPlace> {
-  const chain = await repo.ancestorsOf(db, r.company_id);
+/** A record's place; `chains` caches org chains across the records of one list (one lookup per organisation). */
+export async function recordPlace(
+  db: Executor,
+  r: CreditRecordTable,
+  chains?: Map<string, Awaited<ReturnType<typeof repo.ancestorsOf>>>,
+): Promise<RecordPlace> {
+  let chain = chains?.get(r.company_id);
+  if (!chain) {
+    chain = await repo.ancestorsOf(db, r.company_id);
+    chains?.set(r.company_id, chain);
+  }
   return {
     districtCode: r.district_code,
     streetCode: r.street_code,

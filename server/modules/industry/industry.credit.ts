@@ -152,7 +152,8 @@ export async function listRecords(deps: Deps, actor: Actor, q: z.infer<typeof Re
   });
   const scanned = rows.slice(0, q.limit);
   const visible = [];
-  for (const r of scanned) if (mayViewRecord(actor, await recordPlace(db, r))) visible.push(r);
+  const chains = new Map();
+  for (const r of scanned) if (mayViewRecord(actor, await recordPlace(db, r, chains))) visible.push(r);
   return {
     items: await summaries(db, visible, todayOf(deps)),
     nextCursor: rows.length > q.limit ? scanned[scanned.length - 1].id : null,

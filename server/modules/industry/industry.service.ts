@@ -105,7 +105,8 @@ export async function companyReport(deps: Deps, actor: Actor, id: string) {
   const isHead = c.org.type === 'property_company';
   const tree = await treeOf(db, id, isHead);
   const visible = [];
-  for (const r of tree.records) if (mayViewRecord(actor, await recordPlace(db, r))) visible.push(r);
+  const chains = new Map();
+  for (const r of tree.records) if (mayViewRecord(actor, await recordPlace(db, r, chains))) visible.push(r);
   const [profile, quals, managers] = await Promise.all([
     repo.profile(db, id),
     repo.qualifications(db, id),
@@ -271,7 +272,8 @@ export async function managerReport(deps: Deps, actor: Actor, id: string) {
     repo.recordsOf(db, { managerId: id }),
   ]);
   const visible = [];
-  for (const r of records) if (mayViewRecord(actor, await recordPlace(db, r))) visible.push(r);
+  const chains = new Map();
+  for (const r of records) if (mayViewRecord(actor, await recordPlace(db, r, chains))) visible.push(r);
   const today = todayOf(deps);
   return {
     id,
