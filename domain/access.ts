@@ -54,6 +54,10 @@ export const PERMISSIONS = [
   'fund.housing', // approve an emergency use before the assembly is formed (房管机构, 第七十三条第三款(一))
   'mediation.view', // disputes (矛盾纠纷) of the grant's street: parties masked, sessions, outcomes, statistics
   'mediation.manage', // register disputes, record sessions and outcomes, reveal a party's phone (audited)
+  'industry.view', // property-service industry: company profiles, managers, contracts and filing, credit reports
+  'industry.record', // enter a credit record (信用记录) for the district to confirm (street and district offices)
+  'industry.manage', // the district (区房管): profiles, filing (备案), confirm records, decide objections and corrections
+  'industry.respond', // the company itself: register its managers and postings, object (异议), apply for correction (修正)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -108,6 +112,7 @@ const ABOVE_STREET: Permission[] = [
   'campaigns.manage',
   ...GOV_VIEW,
   'fund.view',
+  'industry.view',
 ];
 
 export const ROLES: readonly RoleDefinition[] = [
@@ -124,7 +129,13 @@ export const ROLES: readonly RoleDefinition[] = [
     en: 'District office',
     scopes: ['district'],
     // 区房屋行政管理部门 keeps the fund accounts (Art 66), pays directly and orders 代为维修 (第七十三条第三款)
-    permissions: [...ABOVE_STREET, 'fund.manage', 'fund.housing'],
+    permissions: [
+      ...ABOVE_STREET,
+      'fund.manage',
+      'fund.housing',
+      'industry.record',
+      'industry.manage', // 区房屋行政管理部门: 备案 (《规定》第四十四条), confirming credit records (第三十八条)
+    ],
   },
   {
     role: 'street_office',
@@ -147,6 +158,8 @@ export const ROLES: readonly RoleDefinition[] = [
       'fund.housing', // the street's 房管办 is the 房管机构 of 第七十三条第三款(一)
       'mediation.view',
       'mediation.manage',
+      'industry.view',
+      'industry.record', // the street's 房管办 enters records; the district confirms them
     ],
   },
   {
@@ -175,7 +188,15 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '物业服务企业 / 项目部',
     en: 'Property company',
     scopes: ['company'],
-    permissions: [...READ, ...HANDLER, 'cases.intake.property', 'governance.arrears', 'fund.report'],
+    permissions: [
+      ...READ,
+      ...HANDLER,
+      'cases.intake.property',
+      'governance.arrears',
+      'fund.report',
+      'industry.view', // its own company tree only (industry.policy.ts)
+      'industry.respond',
+    ],
   },
   {
     role: 'owners_committee_member',
@@ -249,6 +270,7 @@ export const ROLES: readonly RoleDefinition[] = [
           'fund.own',
           'fund.report',
           'mediation.manage',
+          'industry.respond',
         ].includes(p),
     ),
   },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { calendarFromYears, type BusinessCalendar } from './calendar.js';
-import { correctionDecisionDueOn, filingDueOn, filingState } from './industry.js';
+import { correctionDecisionDueOn, expiresSoon, filingDueOn, filingState } from './industry.js';
 
 const shipped: unknown = JSON.parse(
   readFileSync(new URL('../reference/china-holidays.json', import.meta.url), 'utf8'),
@@ -35,5 +35,15 @@ describe('correction decided within 5 working days', () => {
     const due = correctionDecisionDueOn(cal, '2026-09-30');
     expect(due > '2026-10-07').toBe(true);
     expect(due <= '2026-10-14').toBe(true);
+  });
+});
+
+describe('contract expiry alert (90 days)', () => {
+  it('flags a term ending within 90 days, not one already ended or further away', () => {
+    expect(expiresSoon('2026-12-04', '2026-12-04')).toBe(true);
+    expect(expiresSoon('2027-03-04', '2026-12-04')).toBe(true); // the 90th day
+    expect(expiresSoon('2027-03-05', '2026-12-04')).toBe(false);
+    expect(expiresSoon('2026-12-03', '2026-12-04')).toBe(false);
+    expect(expiresSoon(null, '2026-12-04')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 // counted, a last day off moves to the next working day); a correction (修正) is checked within 5 working days of
 // acceptance (the 2023 credit measures, RULES.md §7). Days come only from domain/calendar.ts.
 import {
+  addDays,
   addDuration,
   shanghaiDate,
   startOfShanghaiDay,
@@ -39,4 +40,13 @@ export function correctionDecisionDueOn(cal: BusinessCalendar, acceptedOn: strin
     unit: 'wd',
   });
   return shanghaiDate(new Date(end.getTime() - 1));
+}
+
+/** A contract ending within this many days is flagged for renewal or handover (a product choice, not a rule). */
+export const EXPIRY_ALERT_DAYS = 90;
+
+/** Whether a contract's term ends within EXPIRY_ALERT_DAYS of `today` (today itself included; ended = not). */
+export function expiresSoon(endsOn: string | null, today: string): boolean {
+  if (!endsOn || endsOn < today) return false;
+  return endsOn <= addDays(today, EXPIRY_ALERT_DAYS);
 }

@@ -14,6 +14,7 @@ import { notificationsMessages } from './modules/notifications/notifications.mes
 import { governanceMessages } from './modules/governance/governance.messages.js';
 import { fundMessages } from './modules/fund/fund.messages.js';
 import { mediationMessages } from './modules/mediation/mediation.messages.js';
+import { industryMessages } from './modules/industry/industry.messages.js';
 
 export const MODULE_MESSAGES: readonly Catalogue[] = [
   authMessages,
@@ -28,6 +29,7 @@ export const MODULE_MESSAGES: readonly Catalogue[] = [
   governanceMessages,
   fundMessages,
   mediationMessages,
+  industryMessages,
 ];
 
 export function registerAllMessages(): void {

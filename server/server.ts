@@ -16,6 +16,7 @@ import { seedGovernanceDemo } from './seed/governance-demo.js';
 import { seedCaseHistory } from './seed/case-history.js';
 import { seedFundDemo } from './seed/fund-demo.js';
 import { seedMediationDemo } from './seed/mediation-demo.js';
+import { seedIndustryDemo } from './seed/industry-demo.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -58,6 +59,10 @@ export async function startServer(
         `  maintenance fund: ${f.accounts} accounts, ${f.entries} entries, ${f.payments} payments in ${((Date.now() - fundStarted) / 1000).toFixed(1)} s`,
       );
       const accounts = await seedDemoAccounts(deps);
+      const ind = await seedIndustryDemo(deps);
+      log(
+        `  industry: ${ind.profiles} company profiles, ${ind.managers} managers, ${ind.records} credit records`,
+      );
       const casesStarted = Date.now();
       const h = await seedCaseHistory(deps);
       log(

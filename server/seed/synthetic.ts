@@ -492,14 +492,21 @@ export async function seedSynthetic(
             }
             const office = await org('project_office', null, `${name}项目部`, street.code, branch);
             const start = 2019 + r.int(0, 6);
+            const startsOn = `${start}-${String(r.int(1, 12)).padStart(2, '0')}-01`;
             await b.add('service_contracts', {
               id: id('contract'),
               compound_id: cid,
               company_id: company.id,
               project_office_id: office,
-              starts_on: `${start}-${String(r.int(1, 12)).padStart(2, '0')}-01`,
+              starts_on: startsOn,
               ends_on: `${start + r.pick([3, 3, 5])}-12-31`,
               service_level: r.pick(['一级', '二级', '三级', '四级', '五级']),
+              // Signed on the first day and filed (备案) on the 20th, within 《规定》第四十四条's 30 days.
+              kind: 'regular',
+              signed_on: startsOn,
+              fee_fen_per_m2_month: null,
+              filed_on: startsOn.replace(/-01$/, '-20'),
+              filed_by: null,
               ...v,
             });
           }

@@ -26,7 +26,7 @@ export function skipLocked<Q extends Select>(db: Executor, q: Q): Q {
 /** Locks one row by id until the transaction ends, so that writers deciding from the same state take turns. */
 export async function lockRow(
   db: Executor,
-  table: 'compounds' | 'decisions' | 'cases' | 'fund_accounts',
+  table: 'compounds' | 'decisions' | 'cases' | 'fund_accounts' | 'industry_managers' | 'credit_records',
   id: string,
 ): Promise<void> {
   if (!isPostgres(db)) return;

@@ -4,6 +4,7 @@ import type { Role, ScopeType } from '../../../domain/access.js';
 import type { GovernanceTables } from './schema-governance.js';
 import type { FundTables } from './schema-fund.js';
 import type { MediationTables } from './schema-mediation.js';
+import type { IndustryTables } from './schema-industry.js';
 
 export type * from './schema-governance.js';
 
@@ -114,6 +115,11 @@ export interface ServiceContractTable {
   starts_on: string;
   ends_on: string | null;
   service_level: string; // 一级 … 五级 or 菜单式
+  kind: 'preliminary' | 'regular'; // 前期物业服务合同 | 物业服务合同 (0022-industry)
+  signed_on: string | null;
+  fee_fen_per_m2_month: number | null; // 物业服务费, fen per m² of building area per month
+  filed_on: string | null; // 备案 with the district (《规定》第四十四条)
+  filed_by: string | null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -434,7 +440,7 @@ export interface CaseCounterTable {
   value: number;
 }
 
-export interface DB extends GovernanceTables, FundTables, MediationTables {
+export interface DB extends GovernanceTables, FundTables, MediationTables, IndustryTables {
   divisions: DivisionTable;
   organisations: OrganisationTable;
   organisation_coverage: OrganisationCoverageTable;
