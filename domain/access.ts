@@ -54,6 +54,8 @@ export const PERMISSIONS = [
   'fund.housing', // approve an emergency use before the assembly is formed (房管机构, 第七十三条第三款(一))
   'mediation.view', // disputes (矛盾纠纷) of the grant's street: parties masked, sessions, outcomes, statistics
   'mediation.manage', // register disputes, record sessions and outcomes, reveal a party's phone (audited)
+  'coordination.view', // joint meetings (联席会议) at and below the grant's level; member units: their own action items
+  'coordination.manage', // run the joint meeting of the grant's own level: meetings, agenda, decisions, 督办
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -108,6 +110,8 @@ const ABOVE_STREET: Permission[] = [
   'campaigns.manage',
   ...GOV_VIEW,
   'fund.view',
+  'coordination.view',
+  'coordination.manage',
 ];
 
 export const ROLES: readonly RoleDefinition[] = [
@@ -147,6 +151,8 @@ export const ROLES: readonly RoleDefinition[] = [
       'fund.housing', // the street's 房管办 is the 房管机构 of 第七十三条第三款(一)
       'mediation.view',
       'mediation.manage',
+      'coordination.view',
+      'coordination.manage',
     ],
   },
   {
@@ -161,21 +167,28 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '职能部门',
     en: 'Functional department',
     scopes: ['department'],
-    permissions: [...READ, ...HANDLER, 'cases.intake.referral'],
+    permissions: [...READ, ...HANDLER, 'cases.intake.referral', 'coordination.view'],
   },
   {
     role: 'utility',
     zh: '专业服务单位',
     en: 'Utility',
     scopes: ['department'],
-    permissions: [...READ, ...HANDLER, 'cases.intake.referral'],
+    permissions: [...READ, ...HANDLER, 'cases.intake.referral', 'coordination.view'],
   },
   {
     role: 'property_company',
     zh: '物业服务企业 / 项目部',
     en: 'Property company',
     scopes: ['company'],
-    permissions: [...READ, ...HANDLER, 'cases.intake.property', 'governance.arrears', 'fund.report'],
+    permissions: [
+      ...READ,
+      ...HANDLER,
+      'cases.intake.property',
+      'governance.arrears',
+      'fund.report',
+      'coordination.view',
+    ],
   },
   {
     role: 'owners_committee_member',
@@ -249,6 +262,7 @@ export const ROLES: readonly RoleDefinition[] = [
           'fund.own',
           'fund.report',
           'mediation.manage',
+          'coordination.manage',
         ].includes(p),
     ),
   },

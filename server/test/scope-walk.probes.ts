@@ -4,6 +4,7 @@
 import { GOVERNANCE_PROBES } from './scope-walk.probes-governance.js';
 import { FUND_PROBES } from './scope-walk.probes-fund.js';
 import { MEDIATION_PROBES } from './scope-walk.probes-mediation.js';
+import { COORDINATION_PROBES } from './scope-walk.probes-coordination.js';
 import { GOVERNANCE_DUTY_PROBES } from './scope-walk.probes-governance-duties.js';
 import { HUAMU, type Probe } from './scope-walk.target.js';
 
@@ -251,6 +252,7 @@ export const PROBES: Record<string, Probe> = {
   ...GOVERNANCE_PROBES,
   ...FUND_PROBES,
   ...MEDIATION_PROBES,
+  ...COORDINATION_PROBES,
   ...GOVERNANCE_DUTY_PROBES,
   // Open311 GeoReport v2: public by the spec (services and the public fields of requests); creating a
   // request needs an api_key of channel open311, so a session alone is refused (403, nothing written).

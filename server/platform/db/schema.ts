@@ -3,6 +3,7 @@
 import type { Role, ScopeType } from '../../../domain/access.js';
 import type { GovernanceTables } from './schema-governance.js';
 import type { FundTables } from './schema-fund.js';
+import type { CoordinationTables } from './schema-coordination.js';
 import type { MediationTables } from './schema-mediation.js';
 
 export type * from './schema-governance.js';
@@ -434,7 +435,7 @@ export interface CaseCounterTable {
   value: number;
 }
 
-export interface DB extends GovernanceTables, FundTables, MediationTables {
+export interface DB extends GovernanceTables, FundTables, MediationTables, CoordinationTables {
   divisions: DivisionTable;
   organisations: OrganisationTable;
   organisation_coverage: OrganisationCoverageTable;
