@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, demoJourneyCompound, seedDemoAccounts } from './seed/dem
 import { seedGovernanceDemo } from './seed/governance-demo.js';
 import { seedCaseHistory } from './seed/case-history.js';
 import { seedFundDemo } from './seed/fund-demo.js';
+import { seedCoordinationDemo } from './seed/coordination-demo.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -60,6 +61,10 @@ export async function startServer(
       const h = await seedCaseHistory(deps);
       log(
         `  cases: a year of history, ${h.cases} cases (${h.open} open), ${h.events} events in ${((Date.now() - casesStarted) / 1000).toFixed(1)} s`,
+      );
+      const c = await seedCoordinationDemo(deps);
+      log(
+        `  joint meetings: ${c.bodies} bodies, ${c.meetings} meetings held, ${c.actionItems} action items (hot case ${c.hotCaseNo ?? '—'})`,
       );
       log(
         `Demo data: ${r.compounds} compounds, ${r.units} units, ${r.owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`,

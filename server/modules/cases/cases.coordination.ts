@@ -13,6 +13,7 @@ export interface CaseHotFacts extends HotCaseFacts {
   streetCode: string;
   streetName: string | null;
   leadName: string | null;
+  createdAt: string;
 }
 
 /** An area of a joint meeting: a district, a street, or (both null) the whole city. */
@@ -38,6 +39,7 @@ async function withFacts(
     streetCode: r.street_code,
     streetName: r.street_name ?? null,
     leadName: r.lead_name ?? null,
+    createdAt: r.created_at,
     cohandlers: counts.get(r.id) ?? 0,
     returns: returns
       .filter((e) => e.case_id === r.id)
@@ -71,6 +73,7 @@ export async function caseHotFact(db: Executor, caseId: string): Promise<CaseHot
       next_due_at: c.next_due_at,
       district_code: c.district_code,
       street_code: c.street_code,
+      created_at: c.created_at,
       lead_name: null,
       street_name: null,
     },

@@ -204,6 +204,7 @@ export async function hotCandidates(
       'cases.next_due_at',
       'cases.district_code',
       'cases.street_code',
+      'cases.created_at',
       'organisations.name as lead_name',
       'divisions.name as street_name',
     ])
