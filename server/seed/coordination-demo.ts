@@ -6,7 +6,7 @@
 // one running. Everything goes through the coordination services (audited, the same rules as users meet), with
 // a clock set to the day each step happened. Same case history + same day → same rows.
 import type { Grant } from '../../domain/access.js';
-import { addDays, isWorkingDay, shanghaiDate } from '../../domain/calendar.js';
+import { addDays, isWorkingDay, shanghaiDate, type BusinessCalendar } from '../../domain/calendar.js';
 import { hotReasons, workingDaysAfter } from '../../domain/coordination.js';
 import type { Deps } from '../platform/deps.js';
 import type { Actor } from '../platform/http/context.js';
@@ -46,22 +46,34 @@ const at = (deps: Deps, day: string): Deps => {
   return { ...deps, clock: { now: () => when } };
 };
 
-export async function seedCoordinationDemo(deps: Deps): Promise<CoordinationDemoResult> {
+interface Ctx {
+  deps: Deps;
+  cal: BusinessCalendar;
+  today: string;
+  chengguan: string;
+  wuye: string;
+  /** Other top-level departments and utilities of the district, by name. */
+  others: string[];
+  offices: { id: string; division_code: string }[];
+  district: Actor;
+  street: Actor;
+  lead: Actor;
+}
+
+/** The working day on or before `day`. */
+function workday(cal: BusinessCalendar, day: string): string {
+  let d = day;
+  while (!isWorkingDay(cal, d)) d = addDays(d, -1);
+  return d;
+}
+
+async function context(deps: Deps): Promise<Ctx | null> {
   const db = deps.database.db;
-  const cal = (await workingCalendar(db)).calendar;
-  const today = shanghaiDate(deps.clock.now());
-  /** The working day on or before `day`. */
-  const workday = (day: string) => {
-    let d = day;
-    while (!isWorkingDay(cal, d)) d = addDays(d, -1);
-    return d;
-  };
   const accounts = await demoAccounts(deps);
-  const orgOf = (u: string) => accounts.find((a) => a.username === u)?.grants[0]?.scopeId;
-  const chengguan = orgOf('chengguan');
-  const wuye = orgOf('wuye');
-  const result: CoordinationDemoResult = { bodies: 0, meetings: 0, actionItems: 0, hotCaseNo: null };
-  if (!chengguan || !wuye) return result;
+  const account = (u: string) => accounts.find((a) => a.username === u);
+  const chengguan = account('chengguan')?.grants[0]?.scopeId;
+  const wuye = account('wuye')?.grants[0]?.scopeId;
+  if (!chengguan || !wuye) return null;
   const offices = await db
     .selectFrom('organisations')
     .select(['id', 'division_code'])
@@ -78,99 +90,109 @@ export async function seedCoordinationDemo(deps: Deps): Promise<CoordinationDemo
     .orderBy('name')
     .limit(4)
     .execute();
-  const district = actor('浦东新区联席会议办公室', [
-    { role: 'district_office', scopeType: 'district', scopeId: DISTRICT },
-  ]);
-  const street = actor('花木街道联席会议办公室', [
-    { role: 'street_office', scopeType: 'street', scopeId: STREET },
-  ]);
-  const lead = actor(accounts.find((a) => a.username === 'chengguan')!.displayName, [
-    { role: 'department', scopeType: 'department', scopeId: chengguan },
-  ]);
+  return {
+    deps,
+    cal: (await workingCalendar(db)).calendar,
+    today: shanghaiDate(deps.clock.now()),
+    chengguan,
+    wuye,
+    others: others.map((o) => o.id),
+    offices,
+    district: actor('浦东新区联席会议办公室', [
+      { role: 'district_office', scopeType: 'district', scopeId: DISTRICT },
+    ]),
+    street: actor('花木街道联席会议办公室', [
+      { role: 'street_office', scopeType: 'street', scopeId: STREET },
+    ]),
+    lead: actor(account('chengguan')!.displayName, [
+      { role: 'department', scopeType: 'department', scopeId: chengguan },
+    ]),
+  };
+}
 
-  // Dates: the district met about a week ago, the street a few days ago (working days); each agenda was set
-  // three days before. The district's items: one run early to done, one overdue (3 working days).
-  const districtOn = workday(addDays(today, -7));
-  const streetOn = workday(addDays(today, -3));
-  const plannedOn = (day: string) => workday(addDays(day, -3));
-
-  const districtBody = await createBody(
-    at(deps, plannedOn(districtOn)),
-    district,
+async function setUpBodies(x: Ctx, on: string) {
+  const office = (code: string) => x.offices.find((o) => o.division_code === code)?.id;
+  const district = await createBody(
+    at(x.deps, on),
+    x.district,
     {
       divisionCode: DISTRICT,
       name: '浦东新区住宅小区综合管理联席会议',
       convenor: '分管副区长',
-      officeOrgId: offices.find((o) => o.division_code === DISTRICT)?.id,
-      memberOrgIds: [chengguan, wuye, ...others.map((o) => o.id)],
+      officeOrgId: office(DISTRICT),
+      memberOrgIds: [x.chengguan, x.wuye, ...x.others],
     },
     'seed',
   );
-  const streetBody = await createBody(
-    at(deps, plannedOn(districtOn)),
-    street,
+  const street = await createBody(
+    at(x.deps, on),
+    x.street,
     {
       divisionCode: STREET,
       name: '花木街道住宅小区综合管理联席会议',
       convenor: '街道办事处分管副主任',
-      officeOrgId: offices.find((o) => o.division_code === STREET)?.id,
-      memberOrgIds: [chengguan, wuye, ...others.slice(0, 2).map((o) => o.id)],
+      officeOrgId: office(STREET),
+      memberOrgIds: [x.chengguan, x.wuye, ...x.others.slice(0, 2)],
     },
     'seed',
   );
-  result.bodies = 2;
+  return { districtId: district.id, streetId: street.id };
+}
 
-  // The district meeting: a real hot case of 花木 (on the agenda five working days before) and 花木's request.
-  const before = at(deps, plannedOn(districtOn));
-  const beforeNow = before.clock.now();
-  // The longest-overdue case of 花木 that was hot then, one returned between departments first (条与条).
-  const hotThen = (await hotCaseFacts(db, { streetCode: STREET }, beforeNow.toISOString())).filter(
-    (f) => f.createdAt < beforeNow.toISOString() && hotReasons(f, beforeNow).length > 0,
+/** The longest-overdue case of 花木 that was hot on `day`, one returned between departments first (条与条). */
+async function hotCaseOn(x: Ctx, day: string) {
+  const then = at(x.deps, day).clock.now();
+  const hot = (await hotCaseFacts(x.deps.database.db, { streetCode: STREET }, then.toISOString())).filter(
+    (f) => f.createdAt < then.toISOString() && hotReasons(f, then).length > 0,
   );
-  const hot = hotThen.find((f) => f.returns.length > 0) ?? hotThen[0];
-  const dMeeting = await createMeeting(
+  return hot.find((f) => f.returns.length > 0) ?? hot[0] ?? null;
+}
+
+/** The district meeting (about a week ago): a hot case and 花木's request on the agenda three days before;
+ *  the bureau's item run to done with evidence yesterday, the company's (3 working days) overdue. */
+async function districtMeeting(x: Ctx, bodyId: string, result: CoordinationDemoResult) {
+  const meetingOn = workday(x.cal, addDays(x.today, -7));
+  const before = at(x.deps, workday(x.cal, addDays(meetingOn, -3)));
+  const hot = await hotCaseOn(x, shanghaiDate(before.clock.now()));
+  const { id } = await createMeeting(
     before,
-    district,
-    districtBody.id,
-    { meetingOn: districtOn, title: `${districtOn.slice(0, 4)}年住宅小区综合管理联席会议（第四次）` },
+    x.district,
+    bodyId,
+    { meetingOn, title: `${meetingOn.slice(0, 4)}年住宅小区综合管理联席会议（第四次）` },
     'seed',
   );
   let version = 1; // the meeting's version: each agenda item moves it on
   if (hot) {
-    await addAgendaItem(before, district, dMeeting.id, { source: 'case', version, caseId: hot.id }, 'seed');
-    version++;
+    await addAgendaItem(
+      before,
+      x.district,
+      id,
+      { source: 'case', version: version++, caseId: hot.id },
+      'seed',
+    );
     result.hotCaseNo = hot.caseNo;
   }
   const req = await createRequest(
     before,
-    street,
-    districtBody.id,
+    x.street,
+    bodyId,
     {
       subject: '老旧小区楼道堆物整治需区城管执法局与物业协同',
       details: '花木街道多个老旧小区楼道堆物反复出现，居委会劝导无效，需区级明确执法与物业管理分工。',
     },
     'seed',
   );
-  await addAgendaItem(
-    before,
-    district,
-    dMeeting.id,
-    { source: 'request', version, requestId: req.id },
-    'seed',
-  );
-  const planned = await getMeeting(before, district, dMeeting.id);
-  const caseItem = planned.agenda.find((a) => a.source === 'case')?.id;
-  const requestItem = planned.agenda.find((a) => a.source === 'request')?.id;
-  const members = (await getBody(before, district, districtBody.id)).memberOrgs.map((m) => m.id);
-  const meetingDeps = at(deps, districtOn);
+  await addAgendaItem(before, x.district, id, { source: 'request', version, requestId: req.id }, 'seed');
+  const planned = await getMeeting(before, x.district, id);
+  const members = (await getBody(before, x.district, bodyId)).memberOrgs.map((m) => m.id);
   const held = await holdMeeting(
-    meetingDeps,
-    district,
-    dMeeting.id,
+    at(x.deps, meetingOn),
+    x.district,
+    id,
     {
       version: planned.version,
       attendance: members.map((orgId) =>
-        orgId === wuye
+        orgId === x.wuye
           ? { orgId, attendance: 'deputy' as const, deputyName: '项目经理 陈立' }
           : { orgId, attendance: 'present' as const },
       ),
@@ -179,26 +201,26 @@ export async function seedCoordinationDemo(deps: Deps): Promise<CoordinationDemo
         '区城管执法局、物业服务企业及相关部门分别发言。会议明确了牵头与配合分工和办理时限。',
       decisions: [
         {
-          agendaItemId: caseItem,
+          agendaItemId: planned.agenda.find((a) => a.source === 'case')?.id,
           text: hot
             ? `案件 ${hot.caseNo} 由区城管执法局牵头、物业服务企业配合，十个工作日内办结并反馈`
             : '由区城管执法局牵头、物业服务企业配合，十个工作日内完成楼道堆物清理',
           actions: [
             {
               title: hot ? `办结案件 ${hot.caseNo}（${hot.title}）并反馈` : '完成楼道堆物清理',
-              leadOrgId: chengguan,
-              cooperatingOrgIds: [wuye],
+              leadOrgId: x.chengguan,
+              cooperatingOrgIds: [x.wuye],
               deadline: { workingDays: 10 },
             },
           ],
         },
         {
-          agendaItemId: requestItem,
+          agendaItemId: planned.agenda.find((a) => a.source === 'request')?.id,
           text: '物业服务企业建立楼道巡查台账，每周巡查并报街道',
           actions: [
             {
               title: '建立楼道巡查台账并按周报送',
-              leadOrgId: wuye,
+              leadOrgId: x.wuye,
               cooperatingOrgIds: [],
               deadline: { workingDays: 3 },
             },
@@ -208,15 +230,11 @@ export async function seedCoordinationDemo(deps: Deps): Promise<CoordinationDemo
     },
     'seed',
   );
-  result.meetings++;
   const items = held.decisions.flatMap((d) => d.actionItems);
-  result.actionItems += items.length;
-  // The bureau reports its item done with evidence, yesterday (well before its deadline).
-  const cg = items.find((i) => i.leadOrgId === chengguan)!;
-  const doneOn = workday(addDays(today, -1));
+  const cg = items.find((i) => i.leadOrgId === x.chengguan)!;
   await completeItem(
-    at(deps, doneOn),
-    lead,
+    at(x.deps, workday(x.cal, addDays(x.today, -1))),
+    x.lead,
     cg.id,
     {
       version: cg.version,
@@ -224,42 +242,35 @@ export async function seedCoordinationDemo(deps: Deps): Promise<CoordinationDemo
     },
     'seed',
   );
+  result.meetings++;
+  result.actionItems += items.length;
+}
 
-  // The street meeting: one item due soon (the next working day), one running.
-  const sBefore = at(deps, plannedOn(streetOn));
-  const sMeeting = await createMeeting(
-    sBefore,
-    street,
-    streetBody.id,
-    { meetingOn: streetOn, title: `花木街道住宅小区综合管理联席会议（${streetOn.slice(5, 7)}月）` },
+/** The street meeting (a few days ago): the bureau's item due the next working day, the company's running. */
+async function streetMeeting(x: Ctx, bodyId: string, result: CoordinationDemoResult) {
+  const meetingOn = workday(x.cal, addDays(x.today, -3));
+  const before = at(x.deps, workday(x.cal, addDays(meetingOn, -3)));
+  const { id } = await createMeeting(
+    before,
+    x.street,
+    bodyId,
+    { meetingOn, title: `花木街道住宅小区综合管理联席会议（${meetingOn.slice(5, 7)}月）` },
     'seed',
   );
-  await addAgendaItem(
-    sBefore,
-    street,
-    sMeeting.id,
-    { source: 'other', version: 1, title: '区联席会议交办事项落实情况' },
-    'seed',
-  );
-  await addAgendaItem(
-    sBefore,
-    street,
-    sMeeting.id,
-    { source: 'other', version: 2, title: '小区停车秩序综合整治' },
-    'seed',
-  );
-  const sMembers = (await getBody(sBefore, street, streetBody.id)).memberOrgs.map((m) => m.id);
-  const sHeld = await holdMeeting(
-    at(deps, streetOn),
-    street,
-    sMeeting.id,
+  for (const [i, title] of ['区联席会议交办事项落实情况', '小区停车秩序综合整治'].entries())
+    await addAgendaItem(before, x.street, id, { source: 'other', version: i + 1, title }, 'seed');
+  const members = (await getBody(before, x.street, bodyId)).memberOrgs.map((m) => m.id);
+  const absent = members.find((o) => o !== x.chengguan && o !== x.wuye);
+  const held = await holdMeeting(
+    at(x.deps, meetingOn),
+    x.street,
+    id,
     {
       version: 3,
-      attendance: sMembers.map((orgId, i) =>
-        i === sMembers.length - 1 && orgId !== chengguan && orgId !== wuye
-          ? { orgId, attendance: 'absent' as const }
-          : { orgId, attendance: 'present' as const },
-      ),
+      attendance: members.map((orgId) => ({
+        orgId,
+        attendance: orgId === absent ? ('absent' as const) : ('present' as const),
+      })),
       minutes: '街道联席办通报区联席会议交办事项落实情况；城管中队、物业服务企业就小区停车秩序整治作了说明。',
       decisions: [
         {
@@ -267,9 +278,9 @@ export async function seedCoordinationDemo(deps: Deps): Promise<CoordinationDemo
           actions: [
             {
               title: '小区周边违停集中整治',
-              leadOrgId: chengguan,
-              cooperatingOrgIds: [wuye],
-              deadline: { date: workingDaysAfter(cal, today, 1) },
+              leadOrgId: x.chengguan,
+              cooperatingOrgIds: [x.wuye],
+              deadline: { date: workingDaysAfter(x.cal, x.today, 1) },
             },
           ],
         },
@@ -278,7 +289,7 @@ export async function seedCoordinationDemo(deps: Deps): Promise<CoordinationDemo
           actions: [
             {
               title: '制定并公示小区停车管理方案',
-              leadOrgId: wuye,
+              leadOrgId: x.wuye,
               cooperatingOrgIds: [],
               deadline: { workingDays: 15 },
             },
@@ -289,6 +300,17 @@ export async function seedCoordinationDemo(deps: Deps): Promise<CoordinationDemo
     'seed',
   );
   result.meetings++;
-  result.actionItems += sHeld.decisions.flatMap((d) => d.actionItems).length;
+  result.actionItems += held.decisions.flatMap((d) => d.actionItems).length;
+}
+
+export async function seedCoordinationDemo(deps: Deps): Promise<CoordinationDemoResult> {
+  const result: CoordinationDemoResult = { bodies: 0, meetings: 0, actionItems: 0, hotCaseNo: null };
+  const x = await context(deps);
+  if (!x) return result;
+  const setUpOn = workday(x.cal, addDays(x.today, -14));
+  const { districtId, streetId } = await setUpBodies(x, setUpOn);
+  result.bodies = 2;
+  await districtMeeting(x, districtId, result);
+  await streetMeeting(x, streetId, result);
   return result;
 }

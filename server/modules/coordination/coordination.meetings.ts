@@ -8,6 +8,7 @@ import { actionDeadline, type HotReason } from '../../../domain/coordination.js'
 import { shanghaiDate } from '../../../domain/calendar.js';
 import type { CreateMeetingBody, HoldMeetingBody } from '../../../contracts/coordination.js';
 import type { CoordBodyTable, CoordMeetingTable } from '../../platform/db/schema-coordination.js';
+import type { Tx } from '../../platform/db/database.js';
 import { updateVersioned } from '../../platform/db/writes.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
 import { auditActor, type Actor } from '../../platform/http/context.js';
@@ -171,6 +172,81 @@ async function checkHold(deps: Deps, b: CoordBodyTable, m: CoordMeetingTable, in
   });
 }
 
+type Decision = Hold['decisions'][number];
+interface HoldContext {
+  b: CoordBodyTable;
+  m: CoordMeetingTable;
+  agenda: Awaited<ReturnType<typeof repo.agendaOf>>;
+  now: string;
+}
+
+/** One decision with its action items (the units notified); a decision on a case's agenda item is noted on the case. */
+async function recordDecision(
+  trx: Tx,
+  actor: Actor,
+  { b, m, agenda, now }: HoldContext,
+  d: Decision,
+  seq: number,
+  dues: string[],
+): Promise<number> {
+  const decisionId = newId();
+  await repo.insertDecision(trx, {
+    id: decisionId,
+    meeting_id: m.id,
+    agenda_item_id: d.agendaItemId ?? null,
+    seq,
+    text: d.text,
+    created_at: now,
+  });
+  for (const [j, a] of d.actions.entries()) {
+    await repo.insertActionItem(
+      trx,
+      {
+        id: newId(),
+        decision_id: decisionId,
+        meeting_id: m.id,
+        body_id: b.id,
+        district_code: b.district_code,
+        street_code: b.street_code,
+        title: a.title,
+        lead_org_id: a.leadOrgId,
+        due_on: dues[j],
+        status: 'open',
+        evidence: null,
+        done_on: null,
+        done_by_name: null,
+        supervision_count: 0,
+        last_supervised_on: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      },
+      [...new Set(a.cooperatingOrgIds)],
+    );
+    await notify(
+      trx,
+      { orgIds: [a.leadOrgId, ...a.cooperatingOrgIds] },
+      {
+        kind: 'coordination.action_item',
+        zh: `${b.name}（${m.meeting_on}）交办事项：${a.title}，期限 ${dues[j]}`,
+        en: `Joint meeting action item: ${a.title}, due ${dues[j]}`,
+      },
+      now,
+    );
+  }
+  const caseId = agenda.find((x) => x.id === d.agendaItemId)?.case_id;
+  if (caseId)
+    await cases.noteOnCase(
+      trx,
+      actor,
+      caseId,
+      `${b.name}（${m.meeting_on}）决定：${d.text}`,
+      { coordinationMeetingId: m.id, coordinationDecisionId: decisionId },
+      now,
+    );
+  return d.actions.length;
+}
+
 export async function holdMeeting(deps: Deps, actor: Actor, id: string, input: Hold, requestId: string) {
   const { m, b } = await loadMeeting(deps, id);
   requireBodyManage(actor, b);
@@ -194,65 +270,8 @@ export async function holdMeeting(deps: Deps, actor: Actor, id: string, input: H
       })),
     );
     let items = 0;
-    for (const [i, d] of input.decisions.entries()) {
-      const decisionId = newId();
-      await repo.insertDecision(trx, {
-        id: decisionId,
-        meeting_id: m.id,
-        agenda_item_id: d.agendaItemId ?? null,
-        seq: i + 1,
-        text: d.text,
-        created_at: now,
-      });
-      for (const [j, a] of d.actions.entries()) {
-        const itemId = newId();
-        await repo.insertActionItem(
-          trx,
-          {
-            id: itemId,
-            decision_id: decisionId,
-            meeting_id: m.id,
-            body_id: b.id,
-            district_code: b.district_code,
-            street_code: b.street_code,
-            title: a.title,
-            lead_org_id: a.leadOrgId,
-            due_on: dues[i][j],
-            status: 'open',
-            evidence: null,
-            done_on: null,
-            done_by_name: null,
-            supervision_count: 0,
-            last_supervised_on: null,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-          },
-          [...new Set(a.cooperatingOrgIds)],
-        );
-        items++;
-        await notify(
-          trx,
-          { orgIds: [a.leadOrgId, ...a.cooperatingOrgIds] },
-          {
-            kind: 'coordination.action_item',
-            zh: `${b.name}（${m.meeting_on}）交办事项：${a.title}，期限 ${dues[i][j]}`,
-            en: `Joint meeting action item: ${a.title}, due ${dues[i][j]}`,
-          },
-          now,
-        );
-      }
-      const caseId = agenda.find((x) => x.id === d.agendaItemId)?.case_id;
-      if (caseId)
-        await cases.noteOnCase(
-          trx,
-          actor,
-          caseId,
-          `${b.name}（${m.meeting_on}）决定：${d.text}`,
-          { coordinationMeetingId: m.id, coordinationDecisionId: decisionId },
-          now,
-        );
-    }
+    for (const [i, d] of input.decisions.entries())
+      items += await recordDecision(trx, actor, { b, m, agenda, now }, d, i + 1, dues[i]);
     await audit({
       action: 'coordination.meeting.hold',
       targetType: 'coord_meeting',

@@ -62,12 +62,9 @@ async function checkOrgs(deps: Deps, ids: readonly string[]) {
   return unique;
 }
 
-export async function listBodies(deps: Deps, actor: Actor) {
-  requirePermission(actor, 'coordination.view');
-  const grants = officeGrants(actor);
-  if (grants.length === 0) return { items: [] };
+/** What a list shows of each body: its division's name, office, member and open-item counts. */
+async function summaries(deps: Deps, rows: readonly Body[]) {
   const db = deps.database.db;
-  const rows = await repo.bodiesInScope(db, grants);
   const ids = rows.map((b) => b.id);
   const [members, open, divisions, offices] = await Promise.all([
     repo.members(db, ids),
@@ -83,26 +80,31 @@ export async function listBodies(deps: Deps, actor: Actor) {
   ]);
   const openBy = new Map(open.map((o) => [o.body_id, Number(o.n)]));
   const officeName = new Map(offices.map((o) => [o.id, o.name]));
-  return {
-    items: rows.map((b) => ({
-      id: b.id,
-      divisionCode: b.division_code,
-      divisionName: divisions.get(b.division_code) ?? null,
-      level: b.level,
-      name: b.name,
-      convenor: b.convenor,
-      officeName: b.office_org_id ? (officeName.get(b.office_org_id) ?? null) : null,
-      members: members.filter((m) => m.body_id === b.id).length,
-      openActionItems: openBy.get(b.id) ?? 0,
-    })),
-  };
+  return rows.map((b) => ({
+    id: b.id,
+    divisionCode: b.division_code,
+    divisionName: divisions.get(b.division_code) ?? null,
+    level: b.level,
+    name: b.name,
+    convenor: b.convenor,
+    officeName: b.office_org_id ? (officeName.get(b.office_org_id) ?? null) : null,
+    members: members.filter((m) => m.body_id === b.id).length,
+    openActionItems: openBy.get(b.id) ?? 0,
+  }));
+}
+
+export async function listBodies(deps: Deps, actor: Actor) {
+  requirePermission(actor, 'coordination.view');
+  const grants = officeGrants(actor);
+  if (grants.length === 0) return { items: [] };
+  return { items: await summaries(deps, await repo.bodiesInScope(deps.database.db, grants)) };
 }
 
 export async function getBody(deps: Deps, actor: Actor, id: string) {
   const b = await loadBody(deps, id);
   requireBodyView(actor, b);
   const db = deps.database.db;
-  const [summary] = (await listBodies(deps, actor)).items.filter((x) => x.id === b.id);
+  const [summary] = await summaries(deps, [b]);
   const [members, meetings, requests] = await Promise.all([
     repo.members(db, [b.id]),
     repo.meetingsOf(db, b.id),
