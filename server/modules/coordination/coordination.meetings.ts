@@ -217,6 +217,7 @@ async function recordDecision(
         done_by_name: null,
         supervision_count: 0,
         last_supervised_on: null,
+        warned_state: null,
         created_at: now,
         updated_at: now,
         version: 1,

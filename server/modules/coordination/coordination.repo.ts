@@ -246,3 +246,15 @@ export async function cooperatingOf(db: Executor, itemIds: readonly string[]) {
     .orderBy('organisations.name')
     .execute();
 }
+
+/** Open action items after `after` (keyset on id), with the body's office, for the daily warning scan. */
+export async function openItemsAfter(db: Executor, after: string | null, limit: number) {
+  let q = db
+    .selectFrom('coord_action_items as a')
+    .innerJoin('coord_bodies as b', 'b.id', 'a.body_id')
+    .selectAll('a')
+    .select(['b.name as body_name', 'b.office_org_id'])
+    .where('a.status', '=', 'open');
+  if (after) q = q.where('a.id', '>', after);
+  return q.orderBy('a.id').limit(limit).execute();
+}

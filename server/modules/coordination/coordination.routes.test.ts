@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coordinationScanHandler } from './coordination.jobs.js';
 import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
 
 describe.each(DB_KINDS)('coordination: joint meetings, hot cases, decisions, action items (%s)', (kind) => {
@@ -291,5 +292,39 @@ describe.each(DB_KINDS)('coordination: joint meetings, hot cases, decisions, act
         'coordination.item.supervise',
       ]),
     );
+  });
+
+  it('the daily scan warns the lead of an item due soon, then of it overdue — each once', async () => {
+    const scan = coordinationScanHandler(t.deps, 1);
+    const job = {
+      id: 'test',
+      queue: 'coordination.scan',
+      payload: {},
+      attempts: 1,
+      maxAttempts: 5,
+      lockedBy: 'test',
+    };
+    const warned = async () =>
+      t.deps.database.db
+        .selectFrom('notifications')
+        .select(['kind', 'org_id'])
+        .where('kind', 'like', 'coordination.item_%')
+        .orderBy('kind')
+        .execute();
+    await scan({}, job);
+    await scan({}, job);
+    expect(await warned()).toEqual([{ kind: 'coordination.item_warning', org_id: wuyeOrg }]);
+    t.clock.set(new Date('2026-11-30T02:00:00Z')); // Monday: the item was due on Friday
+    await scan({}, job);
+    await scan({}, job);
+    expect(await warned()).toEqual([
+      { kind: 'coordination.item_overdue', org_id: wuyeOrg },
+      { kind: 'coordination.item_warning', org_id: wuyeOrg },
+    ]);
+    const fresh = await t.login('wuye'); // the earlier session lapsed over the weekend
+    const items = (
+      await fresh.request({ method: 'GET', url: `${base}/action-items?mine=true&status=open` })
+    ).json();
+    expect(items.items.map((i: { dueState: string }) => i.dueState)).toEqual(['overdue']);
   });
 });

@@ -94,6 +94,8 @@ export interface CoordActionItemTable {
   done_by_name: string | null;
   supervision_count: number;
   last_supervised_on: string | null;
+  /** The due state the lead unit was last warned of by the daily scan. */
+  warned_state: 'warning' | 'overdue' | null;
   created_at: string;
   updated_at: string;
   version: number;

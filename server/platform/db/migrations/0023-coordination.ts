@@ -129,6 +129,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('done_by_name', 'text')
     .addColumn('supervision_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_supervised_on', 'text')
+    .addColumn('warned_state', 'text') // the due state the lead was last warned of (warning | overdue)
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
