@@ -124,6 +124,32 @@ describe.each(DB_KINDS)('coordination: joint meetings, hot cases, decisions, act
     ).toBe(true);
   });
 
+  it('a case returned by two departments is hot as returned and disputed (条与条)', async () => {
+    const c = await newCase('化粪池满溢，城管与物业互相推诿');
+    const returned = (seq: number, orgId: string) => ({
+      id: `${c.id.slice(0, 30)}-${seq}`,
+      case_id: c.id,
+      seq,
+      at: '2026-11-25T02:00:00.000Z',
+      actor_id: null,
+      actor_name: '测试',
+      actor_org_id: orgId,
+      action: 'returnCase',
+      from_status: 'dispatched',
+      to_status: 'accepted',
+      data_json: JSON.stringify({ returnReason: 'not_our_jurisdiction', previousLeadOrgId: orgId }),
+    });
+    await t.deps.database.db
+      .insertInto('case_events')
+      .values([returned(100, chengguanOrg), returned(101, wuyeOrg)])
+      .execute();
+    const list = (await pudong.request({ method: 'GET', url: `${base}/bodies/${bodyId}/hot-cases` })).json();
+    expect(list.items.find((x: { id: string }) => x.id === c.id)).toMatchObject({
+      returns: 2,
+      reasons: ['returned', 'disputed'],
+    });
+  });
+
   it('a street asks the district for coordination; the request becomes an agenda item', async () => {
     const c = await newCase('相邻小区围墙归属争议');
     const req = await huamu.request({
