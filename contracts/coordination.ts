@@ -193,6 +193,15 @@ export const HotCase = z.object({
 });
 export const HotCaseList = z.object({ items: z.array(HotCase) });
 
+/** A request as its sender sees it: where it went and which meeting took it up. */
+export const SentRequest = RequestView.extend({
+  bodyName: z.string(),
+  meetingTitle: z.string().nullable(),
+  meetingOn: z.string().nullable(),
+  meetingHeld: z.boolean(),
+});
+export const SentRequestList = z.object({ items: z.array(SentRequest) });
+
 export const CreateRequestBody = z.object({
   subject: text(200),
   details: z.string().trim().min(2).max(4000),

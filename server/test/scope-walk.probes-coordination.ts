@@ -43,6 +43,10 @@ export const COORDINATION_PROBES: Record<string, Probe> = {
       payload: { subject: '越权申请', details: '越权申请', caseId: t.caseId },
     }),
   },
+  'GET /api/v1/coordination/requests': {
+    expect: { kind: 'empty-list' }, // only what the caller's own offices sent
+    request: () => ({ url: `${base}/requests` }),
+  },
   'POST /api/v1/coordination/bodies/{id}/meetings': {
     expect: { kind: 'rejected-write' },
     request: () => ({

@@ -154,6 +154,24 @@ export async function requestsOf(db: Executor, bodyId: string) {
     .execute();
 }
 
+/** Requests sent from these divisions (all when null: a city-wide grant), with the body and the meeting taking them. */
+export async function requestsFrom(db: Executor, codes: readonly string[] | null) {
+  let q = db
+    .selectFrom('coord_requests as r')
+    .innerJoin('coord_bodies as b', 'b.id', 'r.body_id')
+    .leftJoin('coord_agenda_items as a', 'a.request_id', 'r.id')
+    .leftJoin('coord_meetings as m', 'm.id', 'a.meeting_id')
+    .selectAll('r')
+    .select([
+      'b.name as body_name',
+      'm.title as meeting_title',
+      'm.meeting_on',
+      'm.status as meeting_status',
+    ]);
+  if (codes) q = q.where('r.from_division_code', 'in', list(codes));
+  return q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(200).execute();
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Action items
 

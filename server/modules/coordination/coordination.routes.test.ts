@@ -186,6 +186,17 @@ describe.each(DB_KINDS)('coordination: joint meetings, hot cases, decisions, act
       payload: { source: 'request', version: 3, requestId: req.json().id },
     });
     expect(again.json().error.code).toBe('coordination.request_scheduled');
+    const sent = (await huamu.request({ method: 'GET', url: `${base}/requests` })).json().items;
+    expect(sent).toEqual([
+      expect.objectContaining({
+        subject: '围墙归属需区级协调',
+        status: 'scheduled',
+        bodyName: '浦东新区住宅小区综合管理联席会议',
+        meetingTitle: '2026年第四季度联席会议',
+        meetingHeld: false,
+      }),
+    ]);
+    expect((await zhangjiang.request({ method: 'GET', url: `${base}/requests` })).json().items).toEqual([]);
   });
 
   it('the meeting is held: attendance, minutes, decisions → action items the units see in their queue', async () => {

@@ -16,6 +16,7 @@ import {
   HoldMeetingBody,
   HotCaseList,
   MeetingView,
+  SentRequestList,
   SuperviseBody,
   UpdateBodyBody,
 } from '../../../contracts/coordination.js';
@@ -106,6 +107,18 @@ export const coordinationRoutes =
         },
       },
       async (req) => coordination.createRequest(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.get(
+      `${base}/requests`,
+      {
+        schema: {
+          tags,
+          summary:
+            'The requests for coordination the caller’s offices sent up, and the meeting that took each up',
+          response: { 200: SentRequestList, ...errorResponses },
+        },
+      },
+      async (req) => coordination.sentRequests(deps, requireActor(req)),
     );
     app.post(
       `${base}/bodies/:id/meetings`,

@@ -294,6 +294,40 @@ export async function createRequest(
   });
 }
 
+/** The requests for coordination the caller's offices sent up, with the meeting that took each up. */
+export async function sentRequests(deps: Deps, actor: Actor) {
+  requirePermission(actor, 'coordination.view');
+  const grants = officeGrants(actor);
+  if (grants.length === 0) return { items: [] };
+  const db = deps.database.db;
+  const codes = grants.some((g) => g.scopeType === 'city') ? null : grants.map((g) => g.scopeId);
+  const rows = await repo.requestsFrom(db, codes);
+  const divisions = await repo.divisionNames(
+    db,
+    rows.map((r) => r.from_division_code),
+  );
+  const caseNos = await Promise.all(
+    rows.map((r) => (r.case_id ? cases.caseNumber(deps, r.case_id) : Promise.resolve(null))),
+  );
+  return {
+    items: rows.map((r, i) => ({
+      id: r.id,
+      fromDivisionCode: r.from_division_code,
+      fromDivisionName: divisions.get(r.from_division_code) ?? null,
+      subject: r.subject,
+      details: r.details,
+      caseNo: caseNos[i],
+      status: r.status,
+      createdByName: r.created_by_name,
+      createdAt: r.created_at,
+      bodyName: r.body_name,
+      meetingTitle: r.meeting_title ?? null,
+      meetingOn: r.meeting_on ?? null,
+      meetingHeld: r.meeting_status === 'held',
+    })),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Agenda items
 
