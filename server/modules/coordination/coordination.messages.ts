@@ -63,6 +63,10 @@ export const coordinationMessages: Catalogue = {
     'zh-CN': '该协调申请已列入议题',
     en: 'This request is already on an agenda',
   },
+  'coordination.case_on_agenda': {
+    'zh-CN': '该案件已列入本次会议议题',
+    en: 'This case is already on the agenda of this meeting',
+  },
   'coordination.item_done': { 'zh-CN': '该交办事项已办结', en: 'This action item is done' },
   'coordination.evidence_insufficient': {
     'zh-CN': '请说明办理情况及佐证材料（至少 10 个字）',

@@ -119,6 +119,12 @@ describe.each(DB_KINDS)('coordination: joint meetings, hot cases, decisions, act
       payload: { source: 'other', version: 1, title: '上次会议交办事项办理情况' },
     });
     expect(stale.statusCode).toBe(409);
+    const twice = await pudong.request({
+      method: 'POST',
+      url: `${base}/meetings/${meetingId}/agenda`,
+      payload: { source: 'case', version: 2, caseId: hot.id },
+    });
+    expect(twice.json().error.code).toBe('coordination.case_on_agenda');
     expect(
       (await caseNotes(hot.id)).some((n) => n.includes('已列入浦东新区住宅小区综合管理联席会议议题')),
     ).toBe(true);

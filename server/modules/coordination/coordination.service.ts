@@ -360,6 +360,8 @@ export async function addAgendaItem(
   requireBodyManage(actor, b);
   if (m.status !== 'planned') throw conflict('coordination.meeting_held');
   const src = await agendaSource(deps, b, input);
+  if (src.caseId && (await repo.agendaOf(deps.database.db, m.id)).some((a) => a.case_id === src.caseId))
+    throw conflict('coordination.case_on_agenda');
   const now = deps.clock.now().toISOString();
   const id = newId();
   await writeTx(deps, auditActor(actor), requestId, async (trx, audit) => {
