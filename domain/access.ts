@@ -58,6 +58,8 @@ export const PERMISSIONS = [
   'industry.record', // enter a credit record (信用记录) for the district to confirm (street and district offices)
   'industry.manage', // the district (区房管): profiles, filing (备案), confirm records, decide objections and corrections
   'industry.respond', // the company itself: register its managers and postings, object (异议), apply for correction (修正)
+  'coordination.view', // joint meetings (联席会议) at and below the grant's level; member units: their own action items
+  'coordination.manage', // run the joint meeting of the grant's own level: meetings, agenda, decisions, 督办
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -113,6 +115,8 @@ const ABOVE_STREET: Permission[] = [
   ...GOV_VIEW,
   'fund.view',
   'industry.view',
+  'coordination.view',
+  'coordination.manage',
 ];
 
 export const ROLES: readonly RoleDefinition[] = [
@@ -160,6 +164,8 @@ export const ROLES: readonly RoleDefinition[] = [
       'mediation.manage',
       'industry.view',
       'industry.record', // the street's 房管办 enters records; the district confirms them
+      'coordination.view',
+      'coordination.manage',
     ],
   },
   {
@@ -174,14 +180,14 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '职能部门',
     en: 'Functional department',
     scopes: ['department'],
-    permissions: [...READ, ...HANDLER, 'cases.intake.referral'],
+    permissions: [...READ, ...HANDLER, 'cases.intake.referral', 'coordination.view'],
   },
   {
     role: 'utility',
     zh: '专业服务单位',
     en: 'Utility',
     scopes: ['department'],
-    permissions: [...READ, ...HANDLER, 'cases.intake.referral'],
+    permissions: [...READ, ...HANDLER, 'cases.intake.referral', 'coordination.view'],
   },
   {
     role: 'property_company',
@@ -196,6 +202,7 @@ export const ROLES: readonly RoleDefinition[] = [
       'fund.report',
       'industry.view', // its own company tree only (industry.policy.ts)
       'industry.respond',
+      'coordination.view',
     ],
   },
   {
@@ -271,6 +278,7 @@ export const ROLES: readonly RoleDefinition[] = [
           'fund.report',
           'mediation.manage',
           'industry.respond',
+          'coordination.manage',
         ].includes(p),
     ),
   },

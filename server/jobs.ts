@@ -8,6 +8,11 @@ import {
   sessionsCleanupHandler,
 } from './modules/auth/auth.jobs.js';
 import { slaHandler } from './modules/cases/cases.jobs.js';
+import {
+  COORDINATION_SCAN_QUEUE,
+  coordinationScanHandler,
+  enqueueCoordinationScan,
+} from './modules/coordination/coordination.jobs.js';
 import { residentMessageHandler } from './modules/notifications/notifications.jobs.js';
 import { RESIDENT_MESSAGE_QUEUE } from './modules/notifications/notifications.service.js';
 import { TASK_REMINDER_QUEUE } from './modules/governance/governance.common.js';
@@ -25,6 +30,7 @@ export function jobHandlers(deps: Deps): Record<string, JobHandler> {
     [RESIDENT_MESSAGE_QUEUE]: residentMessageHandler(deps),
     [TASK_REMINDER_QUEUE]: taskReminderHandler(deps),
     [TRIGGER_SCAN_QUEUE]: triggerScanHandler(deps),
+    [COORDINATION_SCAN_QUEUE]: coordinationScanHandler(deps),
   };
 }
 
@@ -32,4 +38,5 @@ export function jobHandlers(deps: Deps): Record<string, JobHandler> {
 export async function scheduleDailyJobs(deps: Deps): Promise<void> {
   await enqueueTriggerScan(deps.database.db, deps.clock);
   await enqueueSessionsCleanup(deps.database.db, deps.clock);
+  await enqueueCoordinationScan(deps.database.db, deps.clock);
 }

@@ -13,6 +13,7 @@ import { open311Messages } from './modules/open311/open311.messages.js';
 import { notificationsMessages } from './modules/notifications/notifications.messages.js';
 import { governanceMessages } from './modules/governance/governance.messages.js';
 import { fundMessages } from './modules/fund/fund.messages.js';
+import { coordinationMessages } from './modules/coordination/coordination.messages.js';
 import { mediationMessages } from './modules/mediation/mediation.messages.js';
 import { industryMessages } from './modules/industry/industry.messages.js';
 
@@ -30,6 +31,7 @@ export const MODULE_MESSAGES: readonly Catalogue[] = [
   fundMessages,
   mediationMessages,
   industryMessages,
+  coordinationMessages,
 ];
 
 export function registerAllMessages(): void {

@@ -17,6 +17,7 @@ import { seedCaseHistory } from './seed/case-history.js';
 import { seedFundDemo } from './seed/fund-demo.js';
 import { seedMediationDemo } from './seed/mediation-demo.js';
 import { seedIndustryDemo } from './seed/industry-demo.js';
+import { seedCoordinationDemo } from './seed/coordination-demo.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -70,6 +71,10 @@ export async function startServer(
       );
       const m = await seedMediationDemo(deps);
       log(`  mediation: ${m.disputes} disputes in 花木街道 (${m.sessions} sessions)`);
+      const c = await seedCoordinationDemo(deps);
+      log(
+        `  joint meetings: ${c.bodies} bodies, ${c.meetings} meetings held, ${c.actionItems} action items (hot case ${c.hotCaseNo ?? '—'})`,
+      );
       log(
         `Demo data: ${r.compounds} compounds, ${r.units} units, ${r.owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );

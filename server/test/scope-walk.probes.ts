@@ -5,6 +5,7 @@ import { GOVERNANCE_PROBES } from './scope-walk.probes-governance.js';
 import { FUND_PROBES } from './scope-walk.probes-fund.js';
 import { MEDIATION_PROBES } from './scope-walk.probes-mediation.js';
 import { INDUSTRY_PROBES } from './scope-walk.probes-industry.js';
+import { COORDINATION_PROBES } from './scope-walk.probes-coordination.js';
 import { GOVERNANCE_DUTY_PROBES } from './scope-walk.probes-governance-duties.js';
 import { HUAMU, type Probe } from './scope-walk.target.js';
 
@@ -253,6 +254,7 @@ export const PROBES: Record<string, Probe> = {
   ...FUND_PROBES,
   ...MEDIATION_PROBES,
   ...INDUSTRY_PROBES,
+  ...COORDINATION_PROBES,
   ...GOVERNANCE_DUTY_PROBES,
   // Open311 GeoReport v2: public by the spec (services and the public fields of requests); creating a
   // request needs an api_key of channel open311, so a session alone is refused (403, nothing written).

@@ -184,3 +184,70 @@ export async function updateSlaState(
 ) {
   await db.updateTable('cases').set(changes).where('id', '=', id).execute();
 }
+
+/** Hot-case candidates (联席会议 agenda) of an area: unfinished cases that are overdue, parked or were returned. */
+export async function hotCandidates(
+  db: Executor,
+  area: { districtCode?: string | null; streetCode?: string | null },
+  nowIso: string,
+  limit: number,
+) {
+  let q = db
+    .selectFrom('cases')
+    .leftJoin('organisations', 'organisations.id', 'cases.lead_org_id')
+    .leftJoin('divisions', 'divisions.code', 'cases.street_code')
+    .select([
+      'cases.id',
+      'cases.case_no',
+      'cases.title',
+      'cases.status',
+      'cases.next_due_at',
+      'cases.district_code',
+      'cases.street_code',
+      'cases.created_at',
+      'organisations.name as lead_name',
+      'divisions.name as street_name',
+    ])
+    .where('cases.status', 'not in', ['declined', 'closed', 'revisited', 'merged'])
+    .where((eb) =>
+      eb.or([
+        eb('cases.status', '=', 'parked'),
+        eb.and([eb('cases.next_due_at', '<', nowIso), eb('cases.next_due_at', '>', '')]),
+        eb(
+          'cases.id',
+          'in',
+          eb
+            .selectFrom('case_events')
+            .select('case_events.case_id')
+            .where('case_events.action', '=', 'returnCase'),
+        ),
+      ]),
+    );
+  if (area.districtCode) q = q.where('cases.district_code', '=', area.districtCode);
+  if (area.streetCode) q = q.where('cases.street_code', '=', area.streetCode);
+  return q.orderBy('cases.next_due_at').orderBy('cases.id').limit(limit).execute();
+}
+
+/** The 退单 events of cases: who returned each (the lead released) and the reason code. */
+export async function returnsOf(db: Executor, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .selectFrom('case_events')
+    .select(['case_id', 'actor_org_id', 'data_json'])
+    .where('case_id', 'in', [...caseIds])
+    .where('action', '=', 'returnCase')
+    .orderBy('case_id')
+    .orderBy('seq')
+    .execute();
+}
+
+/** How many organisations co-handle (协办) each case. */
+export async function cohandlerCounts(db: Executor, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .selectFrom('case_cohandlers')
+    .select(['case_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('case_id', 'in', [...caseIds])
+    .groupBy('case_id')
+    .execute();
+}

@@ -7,6 +7,7 @@ import { caseReference, invalidateCaseReference, type Category } from './cases.r
 
 export { intakeCase, type IntakeResult, type Reporter } from './intake/intake.service.js';
 export { nextDeadline } from './cases.sla.js';
+export { caseHotFact, hotCaseFacts, type CaseArea, type CaseHotFacts } from './cases.coordination.js';
 export { caseForMediation, caseNumber, noteOnCase, type CaseForMediation } from './cases.mediation.js';
 export {
   listQueue,

@@ -18,6 +18,7 @@ import * as m0016 from './migrations/0016-governance-duties.js';
 import * as m0017 from './migrations/0017-governance-law.js';
 import * as m0021 from './migrations/0021-fund.js';
 import * as m0022 from './migrations/0022-industry.js';
+import * as m0023 from './migrations/0023-coordination.js';
 import * as m0024 from './migrations/0024-mediation.js';
 import * as m0026 from './migrations/0026-fund-emergency.js';
 
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0017-governance-law': m0017,
   '0021-fund': m0021,
   '0022-industry': m0022,
+  '0023-coordination': m0023,
   '0024-mediation': m0024,
   '0026-fund-emergency': m0026,
 };

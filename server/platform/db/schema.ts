@@ -3,6 +3,7 @@
 import type { Role, ScopeType } from '../../../domain/access.js';
 import type { GovernanceTables } from './schema-governance.js';
 import type { FundTables } from './schema-fund.js';
+import type { CoordinationTables } from './schema-coordination.js';
 import type { MediationTables } from './schema-mediation.js';
 import type { IndustryTables } from './schema-industry.js';
 
@@ -440,7 +441,8 @@ export interface CaseCounterTable {
   value: number;
 }
 
-export interface DB extends GovernanceTables, FundTables, MediationTables, IndustryTables {
+export interface DB
+  extends GovernanceTables, FundTables, MediationTables, IndustryTables, CoordinationTables {
   divisions: DivisionTable;
   organisations: OrganisationTable;
   organisation_coverage: OrganisationCoverageTable;
