@@ -10,14 +10,7 @@ import { JobWorker } from './platform/jobs/jobs.js';
 import { auditChain, chainPaths } from './platform/audit/chain.js';
 import { sealAuditLog, startSealer } from './platform/audit/seal.js';
 import { jobHandlers, scheduleDailyJobs } from './jobs.js';
-import { seedSynthetic } from './seed/synthetic.js';
-import { DEMO_PASSWORD, demoJourneyCompound, seedDemoAccounts } from './seed/demo-accounts.js';
-import { seedGovernanceDemo } from './seed/governance-demo.js';
-import { seedCaseHistory } from './seed/case-history.js';
-import { seedFundDemo } from './seed/fund-demo.js';
-import { seedMediationDemo } from './seed/mediation-demo.js';
-import { seedIndustryDemo } from './seed/industry-demo.js';
-import { seedCoordinationDemo } from './seed/coordination-demo.js';
+import { seedDemo } from './seed/demo.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -45,42 +38,7 @@ export async function startServer(
   await migrate(database);
   if (config.GONGZHI_MODE === 'demo') {
     const empty = !(await database.db.selectFrom('compounds').select('id').limit(1).executeTakeFirst());
-    if (empty) {
-      log('Seeding demo data (浦东新区, ~300 compounds)…');
-      const started = Date.now();
-      const r = await seedSynthetic(database, 'demo', 1, (_p, done, total) => {
-        if (done % 100 === 0 || done === total) log(`  compounds ${done}/${total}`);
-      });
-      const journey = await demoJourneyCompound(deps);
-      const g = await seedGovernanceDemo(deps, new Set(journey ? [journey.id] : []));
-      log(`  governance: ${g.committees} committees (${g.meetings} meetings), ${g.formations} formations`);
-      const fundStarted = Date.now();
-      const f = await seedFundDemo(deps);
-      log(
-        `  maintenance fund: ${f.accounts} accounts, ${f.entries} entries, ${f.payments} payments in ${((Date.now() - fundStarted) / 1000).toFixed(1)} s`,
-      );
-      const accounts = await seedDemoAccounts(deps);
-      const ind = await seedIndustryDemo(deps);
-      log(
-        `  industry: ${ind.profiles} company profiles, ${ind.managers} managers, ${ind.records} credit records`,
-      );
-      const casesStarted = Date.now();
-      const h = await seedCaseHistory(deps);
-      log(
-        `  cases: a year of history, ${h.cases} cases (${h.open} open), ${h.events} events in ${((Date.now() - casesStarted) / 1000).toFixed(1)} s`,
-      );
-      const m = await seedMediationDemo(deps);
-      log(`  mediation: ${m.disputes} disputes in 花木街道 (${m.sessions} sessions)`);
-      const c = await seedCoordinationDemo(deps);
-      log(
-        `  joint meetings: ${c.bodies} bodies, ${c.meetings} meetings held, ${c.actionItems} action items (hot case ${c.hotCaseNo ?? '—'})`,
-      );
-      log(
-        `Demo data: ${r.compounds} compounds, ${r.units} units, ${r.owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-      );
-      log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
-      for (const a of accounts) log(`  ${a.username.padEnd(11)} ${a.describe}`);
-    }
+    if (empty) await seedDemo(deps, log);
   }
   const app = await buildApp(deps, { logger: config.LOG_LEVEL !== 'silent', webDist: config.WEB_DIST });
   await app.listen({ port: config.PORT, host: config.HOST });
