@@ -50,6 +50,7 @@ export const fundZh = {
     shared: '已按建筑面积分摊到 {{count}} 户',
   },
   emergency: {
+    tab: '紧急维修',
     title: '应急维修（《上海市住宅物业管理规定》第七十三条）',
     intro:
       '发生第七十三条第二款所列情形、不属于工程质量保证范围的，物业服务企业报告并申请列支：业主大会成立后由业主委员会七日内审核同意；成立前由房管机构审核同意、区房屋行政管理部门直接列支。费用须经中介机构审价。',
@@ -176,6 +177,7 @@ export const fundEn: typeof fundZh = {
     shared: 'Shared by building area over {{count}} units',
   },
   emergency: {
+    tab: 'Emergency repairs',
     title: 'Emergency repairs (Shanghai Residential Property Management Regulations Art 73)',
     intro:
       'In a situation Art 73 ¶2 lists, outside the construction warranty, the property company reports and applies to use the fund: with an assembly the owners’ committee approves within 7 days; before it the housing office approves and the district pays directly. A qualified intermediary reviews the cost.',
