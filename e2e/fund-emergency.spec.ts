@@ -128,6 +128,7 @@ test('before the developer’s report the company is told in words that the fund
   await expect(card.getByTestId('emergency-stage')).toContainText('专项维修资金不得动用');
   await expect(card.getByTestId('emergency-stage')).toContainText('第七十一条第一款');
   await expect(card.getByTestId('emergency-report-open')).toHaveCount(0);
+  await docsScreenshot(page, 'fund-emergency-before-report.png');
 
   const mobile = await phone('wuye2');
   const served = await firstCompound(await api('yeweihui'));

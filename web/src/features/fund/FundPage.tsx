@@ -205,11 +205,11 @@ function PaymentsCard({ f }: { f: FundViewDto }) {
             { title: t('fund.paymentTitle'), dataIndex: 'title' },
             { title: t('fund.cost'), dataIndex: 'cost', align: 'right' },
             {
-              title: t('fund.decision'),
+              title: t('fund.basis'),
               dataIndex: 'decisionTitle',
               render: (v: string | null, p) => (
                 <Space size={4} wrap>
-                  {v ?? '—'}
+                  {p.basis === 'emergency' ? t('fund.emergencyBasis') : (v ?? '—')}
                   <Tag>{t(`fund.scope.${p.scope}`)}</Tag>
                 </Space>
               ),

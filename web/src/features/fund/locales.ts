@@ -26,6 +26,8 @@ export const fundZh = {
   cost: '金额（元）',
   paidOn: '列支日期',
   decision: '表决依据',
+  basis: '列支依据',
+  emergencyBasis: '紧急维修（第七十三条）',
   scope: { compound: '全体共用部分', buildings: '部分共用部分' },
   entries: '{{label}} · 明细',
   kinds: {
@@ -51,12 +53,12 @@ export const fundZh = {
   },
   emergency: {
     tab: '紧急维修',
-    title: '应急维修（《上海市住宅物业管理规定》第七十三条）',
+    title: '紧急维修（维修资金应急使用）',
     intro:
-      '发生第七十三条第二款所列情形、不属于工程质量保证范围的，物业服务企业报告并申请列支：业主大会成立后由业主委员会七日内审核同意；成立前由房管机构审核同意、区房屋行政管理部门直接列支。费用须经中介机构审价。',
-    none: '没有应急维修报告',
-    report: '报告应急维修',
-    reportTitle: '报告应急维修并申请列支维修资金',
+      '《上海市住宅物业管理规定》第七十三条：发生第二款所列情形、不属于工程质量保证范围的，物业服务企业报告并申请列支：业主大会成立后由业主委员会七日内审核同意；成立前由房管机构审核同意、区房屋行政管理部门直接列支。费用须经中介机构审价。',
+    none: '没有紧急维修报告',
+    report: '报告紧急维修',
+    reportTitle: '报告紧急维修并申请列支维修资金',
     situation: '情形',
     situations: {
       pump_tank: '（一）水泵、水箱（池）故障，影响正常使用',
@@ -98,6 +100,7 @@ export const fundZh = {
       paid: '已列支',
     },
     committeeDue: '业委会审核期至 {{date}}',
+    paidOn: '{{date}} 已列支',
     committeeOverdue: '业委会逾期未审核',
     review: '审价 {{cost}} 元 · {{reviewer}}（{{reportNo}}）',
     actions: {
@@ -152,6 +155,8 @@ export const fundEn: typeof fundZh = {
   cost: 'Amount (¥)',
   paidOn: 'Paid on',
   decision: 'Decided by',
+  basis: 'Basis',
+  emergencyBasis: 'Emergency repair (Art 73)',
   scope: { compound: 'Wholly common parts', buildings: 'Partly common parts' },
   entries: '{{label}} · entries',
   kinds: {
@@ -178,9 +183,9 @@ export const fundEn: typeof fundZh = {
   },
   emergency: {
     tab: 'Emergency repairs',
-    title: 'Emergency repairs (Shanghai Residential Property Management Regulations Art 73)',
+    title: 'Emergency repairs (urgent use of the fund)',
     intro:
-      'In a situation Art 73 ¶2 lists, outside the construction warranty, the property company reports and applies to use the fund: with an assembly the owners’ committee approves within 7 days; before it the housing office approves and the district pays directly. A qualified intermediary reviews the cost.',
+      'Shanghai Residential Property Management Regulations Art 73: in a situation ¶2 lists, outside the construction warranty, the property company reports and applies to use the fund: with an assembly the owners’ committee approves within 7 days; before it the housing office approves and the district pays directly. A qualified intermediary reviews the cost.',
     none: 'No emergency reports',
     report: 'Report an emergency',
     reportTitle: 'Report an emergency repair and apply to use the fund',
@@ -225,6 +230,7 @@ export const fundEn: typeof fundZh = {
       paid: 'Paid',
     },
     committeeDue: 'Committee to decide by {{date}}',
+    paidOn: 'Paid on {{date}}',
     committeeOverdue: 'Committee overdue',
     review: 'Reviewed cost {{cost}} · {{reviewer}} ({{reportNo}})',
     actions: {
