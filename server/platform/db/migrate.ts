@@ -19,6 +19,7 @@ import * as m0017 from './migrations/0017-governance-law.js';
 import * as m0021 from './migrations/0021-fund.js';
 import * as m0024 from './migrations/0024-mediation.js';
 import * as m0026 from './migrations/0026-fund-emergency.js';
+import * as m0027 from './migrations/0027-fund-applications.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0021-fund': m0021,
   '0024-mediation': m0024,
   '0026-fund-emergency': m0026,
+  '0027-fund-applications': m0027,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
