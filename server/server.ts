@@ -53,7 +53,7 @@ export async function startServer(
       const fundStarted = Date.now();
       const f = await seedFundDemo(deps);
       log(
-        `  maintenance fund: ${f.accounts} accounts, ${f.entries} entries, ${f.payments} payments, ${f.emergencies} emergency reports in ${((Date.now() - fundStarted) / 1000).toFixed(1)} s`,
+        `  maintenance fund: ${f.accounts} accounts, ${f.entries} entries, ${f.payments} payments, ${f.emergencies} emergency reports, ${f.applications} applications in ${((Date.now() - fundStarted) / 1000).toFixed(1)} s`,
       );
       const accounts = await seedDemoAccounts(deps);
       const casesStarted = Date.now();

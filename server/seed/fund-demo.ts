@@ -14,7 +14,7 @@ import { recordDeskBallot } from '../modules/governance/decisions/ballots.servic
 import { actOnDecision, createDecision } from '../modules/governance/decisions/decisions.service.js';
 import { openAccount, payOnDecision, recordEntries } from '../modules/fund/fund.service.js';
 import { demoCommitteeCompound, demoOwnerIn } from './demo-accounts.js';
-import { seedFundEmergencies } from './fund-emergency-demo.js';
+import { seedFundApplications, seedFundEmergencies } from './fund-emergency-demo.js';
 import { seedMeetingNotices } from './governance-duties-demo.js';
 
 const DEMO_STREET = '310115016'; // 花木街道
@@ -36,6 +36,8 @@ export interface FundDemoResult {
   payments: number;
   /** Emergency repair reports (第七十三条, fund-emergency-demo.ts). */
   emergencies: number;
+  /** Use applications before the assembly (第七十一条第二款). */
+  applications: number;
 }
 
 const at = (deps: Deps, day: string): Deps => {
@@ -53,7 +55,7 @@ export async function seedFundDemo(deps: Deps): Promise<FundDemoResult> {
     .where('street_code', '=', DEMO_STREET)
     .orderBy('id')
     .execute();
-  const result: FundDemoResult = { accounts: 0, entries: 0, payments: 0, emergencies: 0 };
+  const result: FundDemoResult = { accounts: 0, entries: 0, payments: 0, emergencies: 0, applications: 0 };
   for (const c of compounds) {
     const opened =
       c.first_delivery_on && c.first_delivery_on > '2000-01-01' ? c.first_delivery_on : '2010-06-30';
@@ -115,6 +117,9 @@ export async function seedFundDemo(deps: Deps): Promise<FundDemoResult> {
   const e = await seedFundEmergencies(deps, today);
   result.emergencies += e.reports;
   result.payments += e.payments;
+  const a = await seedFundApplications(deps, today);
+  result.applications += a.applications;
+  result.payments += a.payments;
   return result;
 }
 

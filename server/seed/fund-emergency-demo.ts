@@ -5,18 +5,25 @@
 //   (about three days left), and a roof leak of some weeks ago, approved by the committee, cost reviewed and
 //   paid — shared by area over the building's unit ledgers;
 // - another compound of the same company: a lift stopped by the inspection agency's notice, reported twelve days
-//   ago, the committee silent: the district may now order the repair done on the owners' behalf (代为维修).
+//   ago, the committee silent: the district may now order the repair done on the owners' behalf (代为维修);
+// and the use before the assembly (第七十一条第二款、第三款): seedFundApplications.
 import { committeeReviewDeadline } from '../../domain/fund-emergency.js';
+import { formatAreaM2 } from '../../domain/area.js';
 import { addDays } from '../../domain/calendar.js';
 import type { Deps } from '../platform/deps.js';
 import type { Actor } from '../platform/http/context.js';
 import { workingCalendar } from '../platform/working-calendar.js';
-import { actOnEmergency, reportEmergency } from '../modules/fund/fund.service.js';
+import {
+  actOnApplication,
+  actOnEmergency,
+  proposeApplication,
+  reportEmergency,
+} from '../modules/fund/fund.service.js';
 import { demoCommitteeCompound } from './demo-accounts.js';
 
 const DEMO_STREET = '310115016'; // 花木街道
 
-const actorOf = (role: 'property_company' | 'owners_committee_member', scopeType: string, scopeId: string) =>
+const actorOf = (role: string, scopeType: string, scopeId: string) =>
   ({
     userId: 'seed',
     username: 'seed',
@@ -31,14 +38,13 @@ const at = (deps: Deps, day: string): Deps => {
   return { ...deps, clock: { now: () => when } };
 };
 
-/** The company serving the compound on `today` (its latest contract in force), or null. */
+/** The company serving the compound on `today` (its latest contract that has started, 民法典第九百四十八条), or null. */
 async function servingCompany(deps: Deps, compoundId: string, today: string) {
   const c = await deps.database.db
     .selectFrom('service_contracts')
     .select('company_id')
     .where('compound_id', '=', compoundId)
     .where('starts_on', '<=', today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
     .orderBy('starts_on', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst();
@@ -198,5 +204,136 @@ export async function seedFundEmergencies(
     'seed',
   );
   result.reports++;
+  return result;
+}
+
+/**
+ * 第七十一条第二款、第三款 in the 花木 compound whose developer has reported but whose assembly is not formed yet:
+ * the serving company's facade repair of one building, consulted by the residents' committee with that building's
+ * owners, reviewed and paid by the district; and a drainage plan for the whole compound waiting for its
+ * consultation.
+ */
+export async function seedFundApplications(
+  deps: Deps,
+  today: string,
+): Promise<{ applications: number; payments: number }> {
+  const result = { applications: 0, payments: 0 };
+  const db = deps.database.db;
+  const candidates = await db
+    .selectFrom('gov_formations')
+    .innerJoin('compounds', 'compounds.id', 'gov_formations.compound_id')
+    .innerJoin('fund_accounts', 'fund_accounts.compound_id', 'compounds.id')
+    .select(['compounds.id'])
+    .where('compounds.street_code', '=', DEMO_STREET)
+    .where('gov_formations.status', '!=', 'completed')
+    .where('gov_formations.report_on', 'is not', null)
+    .where('compounds.id', 'not in', (eb) => eb.selectFrom('committees').select('compound_id'))
+    .orderBy('compounds.name')
+    .execute();
+  for (const { id } of candidates) {
+    const company = await servingCompany(deps, id, today);
+    if (!company) continue;
+    const proposer = actorOf('property_company', 'company', company);
+    const rc = actorOf('residents_committee', 'compound', id);
+    const district = actorOf('district_office', 'district', '310115');
+    const building = (await buildingsOf(deps, id))[0];
+    if (!building) return result;
+    const proposedOn = addDays(today, -40);
+    const facade = await proposeApplication(
+      at(deps, proposedOn),
+      proposer,
+      id,
+      {
+        title: `${building.name}外墙空鼓修缮`,
+        plan: '外墙面砖空鼓部位凿除重贴，设置防坠网；涉及本幢共用部分，由本幢业主讨论。',
+        quotation: '26800',
+        buildingIds: [building.id],
+        proposedOn,
+      },
+      'seed',
+    );
+    // The building's area and owners, as the service counts them; four in five took part, most agreed.
+    const units = await db
+      .selectFrom('units')
+      .select(['registered_area', 'surveyed_area', 'contract_area'])
+      .where('building_id', '=', building.id)
+      .execute();
+    const centi = units.reduce(
+      (s, u) => s + (u.registered_area ?? u.surveyed_area ?? u.contract_area ?? 0),
+      0,
+    );
+    const owners = (
+      await db
+        .selectFrom('unit_owners')
+        .innerJoin('units', 'units.id', 'unit_owners.unit_id')
+        .select('unit_owners.owner_id')
+        .distinct()
+        .where('units.building_id', '=', building.id)
+        .execute()
+    ).length;
+    const consultedOn = addDays(proposedOn, 15);
+    const consulted = await actOnApplication(
+      at(deps, consultedOn),
+      rc,
+      facade.id,
+      {
+        action: 'consult',
+        version: facade.version,
+        on: consultedOn,
+        participatingArea: formatAreaM2(Math.floor((centi * 4) / 5)),
+        participatingPersons: Math.ceil((owners * 4) / 5),
+        agreeingArea: formatAreaM2(Math.floor((centi * 3) / 5)),
+        agreeingPersons: Math.ceil((owners * 3) / 5),
+        note: '书面征询本幢业主意见，结果张贴公示',
+      },
+      'seed',
+    );
+    const reviewedOn = addDays(consultedOn, 10);
+    const reviewed = await actOnApplication(
+      at(deps, reviewedOn),
+      district,
+      facade.id,
+      {
+        action: 'review_cost',
+        version: consulted.version,
+        on: reviewedOn,
+        cost: '25120.00',
+        reviewer: '上海市房屋管理局指定审价机构 · 上海申信工程造价咨询有限公司',
+        reportNo: `申信审〔${reviewedOn.slice(0, 4)}〕0388`,
+      },
+      'seed',
+    );
+    if (reviewed.status === 'consulted') {
+      const paidOn = addDays(reviewedOn, 5);
+      await actOnApplication(
+        at(deps, paidOn),
+        district,
+        facade.id,
+        {
+          action: 'pay',
+          version: reviewed.version,
+          on: paidOn,
+          reference: `HM-${paidOn.replace(/-/g, '')}-Y71`,
+        },
+        'seed',
+      );
+      result.payments++;
+    }
+    const drainOn = addDays(today, -6);
+    await proposeApplication(
+      at(deps, drainOn),
+      proposer,
+      id,
+      {
+        title: '小区雨污水管道疏通及破损段更换',
+        plan: '全体共用的雨污水管道CCTV检测后疏通，更换破损管段约 60 米。',
+        quotation: '58600',
+        proposedOn: drainOn,
+      },
+      'seed',
+    );
+    result.applications += 2;
+    return result;
+  }
   return result;
 }

@@ -43,9 +43,7 @@ export function CompoundPage() {
   const serving = !!latest && companyIds('governance.arrears').has(latest.companyId);
   // The serving company reports emergency repairs on the fund here (《规定》第七十三条) — it sees the reports, not
   // the ledgers or the owners' shares (it holds no fund.view).
-  // Unlike the arrears, only a contract in force counts (the fund's rule: fund.repo servingOrganisations).
-  const inForce = !!latest && (latest.endsOn === null || latest.endsOn >= today);
-  const reporting = inForce && companyIds('fund.report').has(latest.companyId);
+  const reporting = !!latest && companyIds('fund.report').has(latest.companyId);
 
   const tabs = [
     {
