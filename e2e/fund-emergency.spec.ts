@@ -139,3 +139,28 @@ test('before the developer’s report the company is told in words that the fund
   });
   await docsScreenshot(mobile, 'fund-emergency-phone.png', { fullPage: true });
 });
+
+test('between the developer’s report and the assembly the street follows the consulted, reviewed, paid repair', async ({
+  page,
+  signIn,
+  api,
+}) => {
+  const street = await api('huamu');
+  const { items } = await street.get<{ items: { id: string; name: string }[] }>(
+    '/api/v1/compounds?street=310115016&limit=100',
+  );
+  let compoundId = '';
+  for (const c of items) {
+    const r = await street.request.get(`/api/v1/fund/compounds/${c.id}/applications`);
+    if (r.ok() && ((await r.json()) as { items: unknown[] }).items.length > 0) compoundId = c.id;
+  }
+  expect(compoundId, 'the demo has a compound with applications before its assembly').not.toBe('');
+  await signIn('huamu');
+  await openApp(page, `/fund/compounds/${compoundId}`);
+  const card = page.getByTestId('fund-applications');
+  await expect(card).toContainText('第七十一条第二款');
+  await expect(card.locator('[data-status="paid"]')).toContainText('征询');
+  await expect(card.locator('[data-status="proposed"]')).toContainText('待征询');
+  await expect(page.getByTestId('fund-payments')).toContainText('居委会征询业主');
+  await docsScreenshot(page, 'fund-applications.png', { fullPage: true });
+});

@@ -223,14 +223,14 @@ export async function seedFundApplications(
     .selectFrom('gov_formations')
     .innerJoin('compounds', 'compounds.id', 'gov_formations.compound_id')
     .innerJoin('fund_accounts', 'fund_accounts.compound_id', 'compounds.id')
-    .select(['compounds.id'])
+    .select(['compounds.id', 'gov_formations.report_on'])
     .where('compounds.street_code', '=', DEMO_STREET)
     .where('gov_formations.status', '!=', 'completed')
     .where('gov_formations.report_on', 'is not', null)
     .where('compounds.id', 'not in', (eb) => eb.selectFrom('committees').select('compound_id'))
     .orderBy('compounds.name')
     .execute();
-  for (const { id } of candidates) {
+  for (const { id, report_on } of candidates) {
     const company = await servingCompany(deps, id, today);
     if (!company) continue;
     const proposer = actorOf('property_company', 'company', company);
@@ -238,7 +238,11 @@ export async function seedFundApplications(
     const district = actorOf('district_office', 'district', '310115');
     const building = (await buildingsOf(deps, id))[0];
     if (!building) return result;
-    const proposedOn = addDays(today, -40);
+    // After the developer's report (the law's path starts there), some four weeks ago.
+    const reported = addDays(report_on ?? today, 3);
+    const proposedOn = reported > addDays(today, -30) ? reported : addDays(today, -30);
+    // Too recent a report for the whole path to have happened (consult, review, pay): only the plans.
+    if (addDays(proposedOn, 20) > today) continue;
     const facade = await proposeApplication(
       at(deps, proposedOn),
       proposer,
@@ -271,7 +275,7 @@ export async function seedFundApplications(
         .where('units.building_id', '=', building.id)
         .execute()
     ).length;
-    const consultedOn = addDays(proposedOn, 15);
+    const consultedOn = addDays(proposedOn, 10);
     const consulted = await actOnApplication(
       at(deps, consultedOn),
       rc,
@@ -288,7 +292,7 @@ export async function seedFundApplications(
       },
       'seed',
     );
-    const reviewedOn = addDays(consultedOn, 10);
+    const reviewedOn = addDays(consultedOn, 7);
     const reviewed = await actOnApplication(
       at(deps, reviewedOn),
       district,
@@ -304,7 +308,7 @@ export async function seedFundApplications(
       'seed',
     );
     if (reviewed.status === 'consulted') {
-      const paidOn = addDays(reviewedOn, 5);
+      const paidOn = addDays(reviewedOn, 3);
       await actOnApplication(
         at(deps, paidOn),
         district,
@@ -319,7 +323,7 @@ export async function seedFundApplications(
       );
       result.payments++;
     }
-    const drainOn = addDays(today, -6);
+    const drainOn = addDays(today, -2) > proposedOn ? addDays(today, -2) : proposedOn;
     await proposeApplication(
       at(deps, drainOn),
       proposer,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { roleHas } from '../../../../domain/access';
 import { useAuth } from '../../app/auth';
+import { ApplicationsCard } from '../fund/ApplicationsCard';
 import { EmergenciesCard } from '../fund/EmergenciesCard';
 import { ArrearsCard } from '../governance/ArrearsCard';
 import { shanghaiToday } from '../governance/fields';
@@ -75,7 +76,12 @@ export function CompoundPage() {
           {
             key: 'emergencies',
             label: t('fund.emergency.tab'),
-            children: <EmergenciesCard compoundId={compound.id} />,
+            children: (
+              <>
+                <EmergenciesCard compoundId={compound.id} />
+                <ApplicationsCard compoundId={compound.id} />
+              </>
+            ),
           },
         ]
       : []),

@@ -27,7 +27,7 @@ export const fundZh = {
   paidOn: '列支日期',
   decision: '表决依据',
   basis: '列支依据',
-  emergencyBasis: '紧急维修（第七十三条）',
+  basisOf: { emergency: '紧急维修（第七十三条）', application: '居委会征询业主（第七十一条第二款）' },
   scope: { compound: '全体共用部分', buildings: '部分共用部分' },
   entries: '{{label}} · 明细',
   kinds: {
@@ -50,6 +50,30 @@ export const fundZh = {
     cost: '审价后金额（元）',
     costRule: '请输入金额，最多两位小数',
     shared: '已按建筑面积分摊到 {{count}} 户',
+  },
+  application: {
+    title: '业主大会成立前使用维修资金（第七十一条第二款、第三款）',
+    intro:
+      '建设单位已提出成立业主大会的书面报告、业主大会尚未成立期间：物业服务企业提出维修实施方案，居民委员会组织征询业主意见（仅涉及部分共用部分的，征询该部分业主），依法讨论通过后组织实施；费用经市房屋行政管理部门指定的中介机构审价后，由区房屋行政管理部门列支。',
+    none: '没有使用申请',
+    propose: '提出维修实施方案',
+    plan: '维修实施方案',
+    partHint: '仅涉及部分楼栋时选择楼栋，由这些楼栋的业主讨论；不选即为全体共用部分',
+    proposedOn: '提出日期',
+    status: { proposed: '待征询', consulted: '征询通过', rejected: '征询未通过', paid: '已列支' },
+    consultation:
+      '{{on}} 征询：参与 {{participatingPersons}} 人、{{participatingArea}} m²（该部分共 {{totalPersons}} 人、{{totalArea}} m²），同意 {{agreeingPersons}} 人、{{agreeingArea}} m²',
+    passed: '通过',
+    notPassed: '未通过（参与须达三分之二，同意须过参与的半数）',
+    actions: { consult: '登记征询结果', review_cost: '登记审价', pay: '列支' },
+    consultHint:
+      '按专有部分面积和人数登记：参与的面积和人数均须达该部分的三分之二，同意的均须超过参与的一半（民法典第二百七十八条）。该部分的总面积和业主人数由系统按房屋登记计算。',
+    participatingPersons: '参与人数',
+    participatingArea: '参与面积（m²）',
+    agreeingPersons: '同意人数',
+    agreeingArea: '同意面积（m²）',
+    areaRule: '请输入面积，最多两位小数',
+    reviewer: '市房管部门指定的审价机构',
   },
   emergency: {
     tab: '紧急维修',
@@ -156,7 +180,7 @@ export const fundEn: typeof fundZh = {
   paidOn: 'Paid on',
   decision: 'Decided by',
   basis: 'Basis',
-  emergencyBasis: 'Emergency repair (Art 73)',
+  basisOf: { emergency: 'Emergency repair (Art 73)', application: 'Owners consulted (Art 71 ¶2)' },
   scope: { compound: 'Wholly common parts', buildings: 'Partly common parts' },
   entries: '{{label}} · entries',
   kinds: {
@@ -180,6 +204,31 @@ export const fundEn: typeof fundZh = {
     cost: 'Reviewed cost (¥)',
     costRule: 'Enter an amount with at most two decimals',
     shared: 'Shared by building area over {{count}} units',
+  },
+  application: {
+    title: 'Using the fund before the assembly (Art 71 ¶2–3)',
+    intro:
+      'After the developer’s written report and before the assembly exists: the property company proposes a repair plan, the residents’ committee consults the owners (only those of the part when only part is shared), and once they pass it the work goes ahead; the intermediary the city housing authority names reviews the cost and the district pays.',
+    none: 'No applications',
+    propose: 'Propose a repair plan',
+    plan: 'Repair plan',
+    partHint:
+      'Pick buildings when only they share the part; their owners are consulted. None = the whole compound',
+    proposedOn: 'Proposed on',
+    status: { proposed: 'Awaiting consultation', consulted: 'Passed', rejected: 'Not passed', paid: 'Paid' },
+    consultation:
+      '{{on}} consultation: {{participatingPersons}} owners, {{participatingArea}} m² took part (of {{totalPersons}}, {{totalArea}} m²); {{agreeingPersons}}, {{agreeingArea}} m² agreed',
+    passed: 'passed',
+    notPassed: 'not passed (two thirds must take part, more than half of them agree)',
+    actions: { consult: 'Record the consultation', review_cost: 'Record the cost review', pay: 'Pay' },
+    consultHint:
+      'By area and by owners: two thirds of the part must take part and more than half of them agree (Civil Code Art 278). The part’s total area and owners are counted from the registry.',
+    participatingPersons: 'Owners taking part',
+    participatingArea: 'Area taking part (m²)',
+    agreeingPersons: 'Owners agreeing',
+    agreeingArea: 'Area agreeing (m²)',
+    areaRule: 'Enter an area with at most two decimals',
+    reviewer: 'Intermediary named by the city',
   },
   emergency: {
     tab: 'Emergency repairs',
