@@ -144,6 +144,7 @@ test('between the developer’s report and the assembly the street follows the c
   page,
   signIn,
   api,
+  phone,
 }) => {
   const street = await api('huamu');
   const { items } = await street.get<{ items: { id: string; name: string }[] }>(
@@ -163,4 +164,9 @@ test('between the developer’s report and the assembly the street follows the c
   await expect(card.locator('[data-status="proposed"]')).toContainText('待征询');
   await expect(page.getByTestId('fund-payments')).toContainText('居委会征询业主');
   await docsScreenshot(page, 'fund-applications.png', { fullPage: true });
+  const mobile = await phone('huamu');
+  await mobile.goto(`/fund/compounds/${compoundId}`);
+  await expect(mobile.getByTestId('fund-applications')).toContainText('待征询', { timeout: 45_000 });
+  await mobile.getByTestId('fund-applications').scrollIntoViewIfNeeded();
+  await docsScreenshot(mobile, 'fund-applications-phone.png', { fullPage: true });
 });

@@ -52,9 +52,9 @@ export const fundZh = {
     shared: '已按建筑面积分摊到 {{count}} 户',
   },
   application: {
-    title: '业主大会成立前使用维修资金（第七十一条第二款、第三款）',
+    title: '业主大会成立前使用维修资金',
     intro:
-      '建设单位已提出成立业主大会的书面报告、业主大会尚未成立期间：物业服务企业提出维修实施方案，居民委员会组织征询业主意见（仅涉及部分共用部分的，征询该部分业主），依法讨论通过后组织实施；费用经市房屋行政管理部门指定的中介机构审价后，由区房屋行政管理部门列支。',
+      '《上海市住宅物业管理规定》第七十一条第二款、第三款：建设单位已提出成立业主大会的书面报告、业主大会尚未成立期间：物业服务企业提出维修实施方案，居民委员会组织征询业主意见（仅涉及部分共用部分的，征询该部分业主），依法讨论通过后组织实施；费用经市房屋行政管理部门指定的中介机构审价后，由区房屋行政管理部门列支。',
     none: '没有使用申请',
     propose: '提出维修实施方案',
     plan: '维修实施方案',
@@ -206,9 +206,9 @@ export const fundEn: typeof fundZh = {
     shared: 'Shared by building area over {{count}} units',
   },
   application: {
-    title: 'Using the fund before the assembly (Art 71 ¶2–3)',
+    title: 'Using the fund before the assembly',
     intro:
-      'After the developer’s written report and before the assembly exists: the property company proposes a repair plan, the residents’ committee consults the owners (only those of the part when only part is shared), and once they pass it the work goes ahead; the intermediary the city housing authority names reviews the cost and the district pays.',
+      'Shanghai Residential Property Management Regulations Art 71 ¶2–3: after the developer’s written report and before the assembly exists: the property company proposes a repair plan, the residents’ committee consults the owners (only those of the part when only part is shared), and once they pass it the work goes ahead; the intermediary the city housing authority names reviews the cost and the district pays.',
     none: 'No applications',
     propose: 'Propose a repair plan',
     plan: 'Repair plan',
