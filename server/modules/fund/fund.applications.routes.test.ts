@@ -161,6 +161,9 @@ describe.each(DB_KINDS)('maintenance fund: use before the assembly (第七十一
     const withAssembly = await propose(company, compounds[1].id);
     expect(withAssembly.statusCode, withAssembly.body).toBe(409);
     expect(withAssembly.json().error.message).toContain('第六十九条');
+    const early = await propose(company, compounds[0].id, { proposedOn: addDays(today(), -390) });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.message).toContain(addDays(today(), -380));
     const byRc = await propose(rc, compounds[0].id);
     expect(byRc.statusCode).toBe(403);
     const list = await company.request({

@@ -22,7 +22,7 @@ import { writeTx, type Audit, type Deps } from '../../platform/deps.js';
 import { auditActor, type Actor } from '../../platform/http/context.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
-import { fundUseStageOf } from '../governance/governance.service.js';
+import { developerReportedOn, fundUseStageOf } from '../governance/governance.service.js';
 import * as arepo from './fund.applications.repo.js';
 import { areaOf, fundCompound, todayOf } from './fund.common.js';
 import { disburse, lockedAccount } from './fund.payments.js';
@@ -131,6 +131,10 @@ export async function proposeApplication(
   if (found.length !== buildingIds.length) throw badRequest('fund.building_not_found');
   const stageProblem = proposalStageProblem(await fundUseStageOf(db, c.id));
   if (stageProblem) throw new AppError(`fund.${stageProblem}`, 409);
+  const reportedOn = await developerReportedOn(db, c.id);
+  if (reportedOn && body.proposedOn < reportedOn) {
+    throw badRequest('fund.date_before_developer_report', { date: reportedOn });
+  }
   const account = await repo.account(db, c.id);
   if (!account) throw notFound('fund.no_account');
   const now = deps.clock.now().toISOString();

@@ -178,6 +178,10 @@ export const fundMessages: Catalogue = {
       '征询人数和面积不合理：参与的不能多于该部分业主（共 {persons} 人、{area} m²），同意的不能多于参与的',
     en: 'The counts cannot be: no more taking part than own the part ({persons} owners, {area} m²), no more agreeing than taking part',
   },
+  'fund.date_before_developer_report': {
+    'zh-CN': '建设单位于 {date} 提出成立业主大会的书面报告，方案提出日期不能早于此日（第七十一条）',
+    en: 'The developer reported on {date}; the plan cannot be proposed before that day (Art 71)',
+  },
   'fund.date_before_proposal': {
     'zh-CN': '日期不能早于方案提出日期 {date}',
     en: 'The date cannot be before the plan was proposed ({date})',
