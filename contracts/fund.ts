@@ -37,7 +37,7 @@ export const FundPayment = z.object({
   reference: z.string(),
   title: z.string(),
   cost: Yuan,
-  basis: z.enum(['decision', 'emergency']),
+  basis: z.enum(['decision', 'emergency', 'application']),
   decisionTitle: z.string().nullable(),
   emergencyTitle: z.string().nullable().describe('the emergency report it paid (第七十三条)'),
   scope: z.enum(['compound', 'buildings']),
@@ -212,4 +212,84 @@ export const FundEmergencies = z.object({
   stage: z.enum(['before_report', 'before_assembly', 'assembly']),
   mayReport: z.boolean(),
   items: z.array(FundEmergency),
+});
+
+// --- Use before the assembly (《上海市住宅物业管理规定》第七十一条第二款、第三款) ------------------------------------
+
+export const APPLICATION_STATUSES = ['proposed', 'consulted', 'rejected', 'paid'] as const;
+const Area = z
+  .string()
+  .regex(/^\d{1,9}(\.\d{1,2})?$/)
+  .describe('m², at most two decimals');
+
+export const ApplicationBody = z.object({
+  title: z.string().trim().min(1).max(200),
+  plan: z.string().trim().min(1).max(4000).describe('维修实施方案'),
+  quotation: YuanInput,
+  buildingIds: z
+    .array(z.string().min(1).max(64))
+    .max(200)
+    .optional()
+    .describe('the buildings of a partly common part (部分共用); none = the whole compound'),
+  proposedOn: Day,
+});
+
+export const ApplicationActionBody = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('consult'),
+    version: z.number().int(),
+    on: Day,
+    participatingArea: Area,
+    participatingPersons: z.number().int().min(0),
+    agreeingArea: Area,
+    agreeingPersons: z.number().int().min(0),
+    note: z.string().trim().max(500).optional(),
+  }),
+  z.object({
+    action: z.literal('review_cost'),
+    version: z.number().int(),
+    on: Day,
+    cost: YuanInput.describe('the reviewed cost of the intermediary the city housing authority names'),
+    reviewer: z.string().trim().min(1).max(100),
+    reportNo: z.string().trim().min(1).max(60),
+  }),
+  z.object({
+    action: z.literal('pay'),
+    version: z.number().int(),
+    on: Day,
+    reference: z.string().trim().min(1).max(60).describe('the bank voucher number'),
+  }),
+]);
+
+export const FundApplication = z.object({
+  id: z.string(),
+  title: z.string(),
+  plan: z.string(),
+  quotation: Yuan,
+  buildings: z.array(z.string()).describe('empty = the whole compound (全体共用)'),
+  status: z.enum(APPLICATION_STATUSES),
+  proposedOn: Day,
+  consultation: z
+    .object({
+      on: Day,
+      totalArea: z.string(),
+      totalPersons: z.number().int(),
+      participatingArea: z.string(),
+      participatingPersons: z.number().int(),
+      agreeingArea: z.string(),
+      agreeingPersons: z.number().int(),
+      passed: z.boolean(),
+      note: z.string().nullable(),
+    })
+    .nullable(),
+  review: z.object({ cost: Yuan, reviewer: z.string(), reportNo: z.string(), on: Day }).nullable(),
+  paidOn: Day.nullable(),
+  allowedActions: z.array(z.enum(['consult', 'review_cost', 'pay'])),
+  version: z.number().int(),
+});
+
+export const FundApplications = z.object({
+  stage: z.enum(['before_report', 'before_assembly', 'assembly']),
+  mayPropose: z.boolean(),
+  items: z.array(FundApplication),
 });

@@ -52,6 +52,7 @@ export const PERMISSIONS = [
   'fund.own', // an owner's own unit ledgers and shares
   'fund.report', // report an emergency repair (《规定》第七十三条) and apply to use the fund (the property company)
   'fund.housing', // approve an emergency use before the assembly is formed (房管机构, 第七十三条第三款(一))
+  'fund.consult', // consult the owners on a fund use before the assembly exists (居民委员会, 第七十一条第二款)
   'mediation.view', // disputes (矛盾纠纷) of the grant's street: parties masked, sessions, outcomes, statistics
   'mediation.manage', // register disputes, record sessions and outcomes, reveal a party's phone (audited)
   'industry.view', // property-service industry: company profiles, managers, contracts and filing, credit reports
@@ -173,7 +174,7 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '居委会',
     en: "Residents' committee",
     scopes: ['compound', 'street'],
-    permissions: [...READ, 'cases.queue', 'cases.read', ...GOV_VIEW, 'fund.view'],
+    permissions: [...READ, 'cases.queue', 'cases.read', ...GOV_VIEW, 'fund.view', 'fund.consult'],
   },
   {
     role: 'department',
@@ -276,6 +277,7 @@ export const ROLES: readonly RoleDefinition[] = [
           'fund.pay',
           'fund.own',
           'fund.report',
+          'fund.consult',
           'mediation.manage',
           'industry.respond',
           'coordination.manage',

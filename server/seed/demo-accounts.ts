@@ -77,6 +77,17 @@ export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
     .select(['organisations.id', 'organisations.name'])
     .where('service_contracts.compound_id', '=', huamuCompound?.id ?? '')
     .executeTakeFirst();
+  // The company serving the committee's compound (its latest contract started), when it is another company: it
+  // reports emergency repairs there for the committee to decide (《规定》第七十三条).
+  const committeeCompany = await db
+    .selectFrom('service_contracts')
+    .innerJoin('organisations', 'organisations.id', 'service_contracts.company_id')
+    .select(['organisations.id', 'organisations.name'])
+    .where('service_contracts.compound_id', '=', committeeCompound?.id ?? '')
+    .where('service_contracts.starts_on', '<=', shanghaiDate(deps.clock.now()))
+    .orderBy('service_contracts.starts_on', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const chengguan = await firstOrg('department', 'urbanManagementEnforcement');
   // The bureau's 花木 squadron (中队), a unit beneath it that handles the street's cases.
   const squadron = await db
@@ -157,6 +168,13 @@ export async function demoAccounts(deps: Deps): Promise<DemoAccount[]> {
       displayName: `${company.name} 项目经理`,
       describe: `property company, ${company.name}`,
       grants: [{ role: 'property_company', scopeType: 'company', scopeId: company.id }],
+    });
+  if (committeeCompany && committeeCompany.id !== company?.id)
+    accounts.push({
+      username: 'wuye2',
+      displayName: `${committeeCompany.name} 项目经理`,
+      describe: `property company, ${committeeCompany.name} (serves ${committeeCompound!.name})`,
+      grants: [{ role: 'property_company', scopeType: 'company', scopeId: committeeCompany.id }],
     });
   if (chengguan)
     accounts.push({

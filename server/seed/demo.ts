@@ -24,7 +24,7 @@ export async function seedDemo(deps: Deps, log: (line: string) => void): Promise
   const fundStarted = Date.now();
   const f = await seedFundDemo(deps);
   log(
-    `  maintenance fund: ${f.accounts} accounts, ${f.entries} entries, ${f.payments} payments in ${((Date.now() - fundStarted) / 1000).toFixed(1)} s`,
+    `  maintenance fund: ${f.accounts} accounts, ${f.entries} entries, ${f.payments} payments, ${f.emergencies} emergency reports, ${f.applications} applications in ${((Date.now() - fundStarted) / 1000).toFixed(1)} s`,
   );
   const accounts = await seedDemoAccounts(deps);
   const ind = await seedIndustryDemo(deps);

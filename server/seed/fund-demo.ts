@@ -2,7 +2,8 @@
 // unit, the initial deposits (首期) of its units and yearly interest; in the demo committee's compound a lift
 // repair of the demo owner's building went the whole legal way last spring — a use_fund decision of that building's owners, counted,
 // posted, then paid and shared by area (《规定》 Arts 68–69) — which left that building's ledgers under 30 % of
-// their initial deposits, so the top-up of Art 65 shows. Everything goes through the fund and governance
+// their initial deposits, so the top-up of Art 65 shows; emergency repairs (第七十三条) follow in
+// fund-emergency-demo.ts. Everything goes through the fund and governance
 // services (audited, the same rules as users meet), with a clock set to the day each step happened.
 // Demo figures, not rules: 首期 at ¥80 per m² of building area, interest at 1.5 % a year.
 import { addDays, shanghaiDate } from '../../domain/calendar.js';
@@ -13,6 +14,7 @@ import { recordDeskBallot } from '../modules/governance/decisions/ballots.servic
 import { actOnDecision, createDecision } from '../modules/governance/decisions/decisions.service.js';
 import { openAccount, payOnDecision, recordEntries } from '../modules/fund/fund.service.js';
 import { demoCommitteeCompound, demoOwnerIn } from './demo-accounts.js';
+import { seedFundApplications, seedFundEmergencies } from './fund-emergency-demo.js';
 import { seedMeetingNotices } from './governance-duties-demo.js';
 
 const DEMO_STREET = '310115016'; // 花木街道
@@ -32,6 +34,10 @@ export interface FundDemoResult {
   accounts: number;
   entries: number;
   payments: number;
+  /** Emergency repair reports (第七十三条, fund-emergency-demo.ts). */
+  emergencies: number;
+  /** Use applications before the assembly (第七十一条第二款). */
+  applications: number;
 }
 
 const at = (deps: Deps, day: string): Deps => {
@@ -49,7 +55,7 @@ export async function seedFundDemo(deps: Deps): Promise<FundDemoResult> {
     .where('street_code', '=', DEMO_STREET)
     .orderBy('id')
     .execute();
-  const result: FundDemoResult = { accounts: 0, entries: 0, payments: 0 };
+  const result: FundDemoResult = { accounts: 0, entries: 0, payments: 0, emergencies: 0, applications: 0 };
   for (const c of compounds) {
     const opened =
       c.first_delivery_on && c.first_delivery_on > '2000-01-01' ? c.first_delivery_on : '2010-06-30';
@@ -108,6 +114,12 @@ export async function seedFundDemo(deps: Deps): Promise<FundDemoResult> {
     }
   }
   if (await seedLiftRepair(deps, today)) result.payments++;
+  const e = await seedFundEmergencies(deps, today);
+  result.emergencies += e.reports;
+  result.payments += e.payments;
+  const a = await seedFundApplications(deps, today);
+  result.applications += a.applications;
+  result.payments += a.payments;
   return result;
 }
 

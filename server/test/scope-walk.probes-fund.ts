@@ -77,4 +77,30 @@ export const FUND_PROBES: Record<string, Probe> = {
       payload: { action: 'approve', version: 1, on: '2025-06-30' },
     }),
   },
+  'GET /api/v1/fund/compounds/{id}/applications': {
+    expect: { kind: 'denied' },
+    request: (t) => ({ url: `/api/v1/fund/compounds/${t.compoundId}/applications` }),
+  },
+  'POST /api/v1/fund/compounds/{id}/applications': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/fund/compounds/${t.compoundId}/applications`,
+      payload: { title: '越权申请', plan: '越权', quotation: '1', proposedOn: '2025-06-30' },
+    }),
+  },
+  'POST /api/v1/fund/applications/{id}/actions': {
+    expect: { kind: 'rejected-write' },
+    request: (t) => ({
+      url: `/api/v1/fund/applications/${t.applicationId}/actions`,
+      payload: {
+        action: 'consult',
+        version: 1,
+        on: '2025-06-30',
+        participatingArea: '1',
+        participatingPersons: 1,
+        agreeingArea: '1',
+        agreeingPersons: 1,
+      },
+    }),
+  },
 };

@@ -26,6 +26,7 @@ export interface Target {
   // end of governance ids
   unitId: string; // a unit with a maintenance fund ledger
   emergencyId: string; // an emergency report on the target compound's fund (第七十三条)
+  applicationId: string; // a use application before the assembly on the target compound's fund (第七十一条第二款)
 }
 
 export type Expectation =

@@ -229,6 +229,35 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
         version: 1,
       })
       .execute();
+    // A use application before the assembly (第七十一条第二款; its journey: fund.applications.routes.test.ts).
+    const applicationId = newId();
+    await t.deps.database.db
+      .insertInto('fund_applications')
+      .values({
+        id: applicationId,
+        compound_id: compound.id,
+        account_id: account.id,
+        title: '屋面修缮',
+        plan: '防水翻修',
+        quotation_fen: 100_000,
+        scope: 'compound',
+        building_ids_json: '[]',
+        status: 'proposed',
+        proposed_on: '2025-01-03',
+        consulted_on: null,
+        consultation_json: null,
+        consultation_note: null,
+        reviewed_cost_fen: null,
+        reviewer: null,
+        review_report_no: null,
+        reviewed_on: null,
+        payment_id: null,
+        proposed_by: null,
+        created_at: '2025-01-03T02:00:00.000Z',
+        updated_at: '2025-01-03T02:00:00.000Z',
+        version: 1,
+      })
+      .execute();
     target = {
       compoundId: compound.id,
       compoundName: compound.name,
@@ -253,6 +282,7 @@ describe.each(DB_KINDS)('data-scope walk over every OpenAPI route (%s)', (kind) 
       // end of governance targets
       unitId: owner.units[0].id,
       emergencyId,
+      applicationId,
     };
     ops = operations(t.app.swagger() as never);
   });

@@ -142,4 +142,48 @@ export const fundMessages: Catalogue = {
     'zh-CN': '日期不能早于报告日期 {date}',
     en: 'The date cannot be before the report date {date}',
   },
+  // --- Use before the assembly (第七十一条第二款、第三款) ---
+  'fund.application_assembly_exists': {
+    'zh-CN':
+      '业主大会已经成立：使用维修资金须经相关业主依法表决通过（《上海市住宅物业管理规定》第六十九条），不走居委会征询程序',
+    en: 'The assembly exists: a use of the fund needs the owners’ vote (Art 69), not the residents’ committee’s consultation',
+  },
+  'fund.application_not_found': { 'zh-CN': '未找到该维修资金使用申请', en: 'Fund use application not found' },
+  'fund.propose_forbidden': {
+    'zh-CN': '只有本小区在约的物业服务企业可以提出维修实施方案（第七十一条第二款）',
+    en: 'Only the company serving this compound may propose a repair plan (Art 71 ¶2)',
+  },
+  'fund.application_forbidden': {
+    'zh-CN': '居民委员会组织征询业主意见；区房屋行政管理部门登记审价并列支（第七十一条第二款、第三款）',
+    en: 'The residents’ committee consults the owners; the district records the cost review and pays (Art 71 ¶2–3)',
+  },
+  'fund.application_wrong_state': {
+    'zh-CN': '该申请当前状态下不能进行此操作',
+    en: 'This step is not open for the application in its current state',
+  },
+  'fund.application_not_yours': {
+    'zh-CN': '居民委员会组织征询业主意见；区房屋行政管理部门登记审价并列支（第七十一条第二款、第三款）',
+    en: 'The residents’ committee consults the owners; the district records the cost review and pays (Art 71 ¶2–3)',
+  },
+  'fund.application_cost_not_reviewed': {
+    'zh-CN': '维修费用须经市房屋行政管理部门指定的中介机构审价后方可列支（第七十一条第三款）',
+    en: 'The cost must be reviewed by the intermediary the city housing authority names before payment (Art 71 ¶3)',
+  },
+  'fund.application_changed': {
+    'zh-CN': '该申请已被他人更新，请刷新后重试',
+    en: 'The application was changed by someone else; reload and try again',
+  },
+  'fund.consultation_counts_invalid': {
+    'zh-CN':
+      '征询人数和面积不合理：参与的不能多于该部分业主（共 {persons} 人、{area} m²），同意的不能多于参与的',
+    en: 'The counts cannot be: no more taking part than own the part ({persons} owners, {area} m²), no more agreeing than taking part',
+  },
+  'fund.date_before_developer_report': {
+    'zh-CN': '建设单位于 {date} 提出成立业主大会的书面报告，方案提出日期不能早于此日（第七十一条）',
+    en: 'The developer reported on {date}; the plan cannot be proposed before that day (Art 71)',
+  },
+  'fund.date_before_proposal': {
+    'zh-CN': '日期不能早于方案提出日期 {date}',
+    en: 'The date cannot be before the plan was proposed ({date})',
+  },
 };

@@ -1,6 +1,6 @@
 // A disbursement from the maintenance fund (列支), on a passed, posted use_fund decision of the owners of the part
 // (《上海市住宅物业管理规定》 Art 69; domain/fund.ts paymentBasisProblem) or on an approved emergency report (第七十三条;
-// fund.emergency.ts): the reviewed cost shared over the part's units by building area to the fen (Art 68;
+// fund.emergency.ts) or on a consulted application before the assembly (第七十一条第二款; fund.applications.ts): the reviewed cost shared over the part's units by building area to the fen (Art 68;
 // apportionCost), each unit ledger debited. In one transaction holding the account's lock: two payments never
 // overdraw a ledger, and a payment retried with its voucher number is refused, never booked twice.
 import type { z } from 'zod';
@@ -80,11 +80,13 @@ export interface Disbursement {
   title: string;
   costFen: number;
   paidOn: string;
-  basis: 'decision' | 'emergency';
+  basis: 'decision' | 'emergency' | 'application';
   decisionId: string | null;
   decisionTitle: string | null;
   emergencyTitle?: string | null;
   emergencyId: string | null;
+  /** The use application before the assembly it pays (第七十一条第二款), if any. */
+  applicationId?: string | null;
   scope: 'compound' | 'buildings';
   /** The part's buildings (部分共用), or null for the whole compound. */
   buildingIds: readonly string[] | null;
@@ -140,6 +142,7 @@ export async function disburse(trx: Executor, audit: Audit, actor: Actor, now: s
     basis: d.basis,
     decision_id: d.decisionId,
     emergency_id: d.emergencyId,
+    application_id: d.applicationId ?? null,
     scope: d.scope,
     building_ids_json: JSON.stringify(d.buildingIds ?? []),
     unit_count: units.length,

@@ -66,3 +66,20 @@ export function emergencyRights(actor: Actor, c: FundPlace, servingOrgIds: reado
   };
 }
 export type EmergencyRights = ReturnType<typeof emergencyRights>;
+
+/**
+ * What the actor may do with the compound's use applications before the assembly exists (《规定》第七十一条第二款、
+ * 第三款): the serving property company proposes the plan; the residents' committee of the compound consults the
+ * owners (`fund.consult`); the district housing authority, which keeps the account, records the named
+ * intermediary's review and pays (`fund.manage`). Everyone who sees the fund, and the proposing company, sees them.
+ */
+export function applicationRights(actor: Actor, c: FundPlace, servingOrgIds: readonly string[]) {
+  const propose = allows(actor.grants, 'fund.report', { orgIds: servingOrgIds });
+  return {
+    view: propose || may(actor, 'fund.view', c),
+    propose,
+    consult: may(actor, 'fund.consult', c),
+    district: may(actor, 'fund.manage', c),
+  };
+}
+export type ApplicationRights = ReturnType<typeof applicationRights>;

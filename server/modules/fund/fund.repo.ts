@@ -448,14 +448,17 @@ export async function updateEmergency(
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** The company and project office of the compound's service contract in force on `today`. */
+/**
+ * The company and project office serving the compound on `today`: those of its latest contract that has started.
+ * An expired contract with no successor still runs (民法典第九百四十八条: 不定期物业服务合同), as for the arrears
+ * (governance records.repo companyServes).
+ */
 export async function servingOrganisations(db: Executor, compoundId: string, today: string) {
   const c = await db
     .selectFrom('service_contracts')
     .select(['company_id', 'project_office_id'])
     .where('compound_id', '=', compoundId)
     .where('starts_on', '<=', today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
     .orderBy('starts_on', 'desc')
     .orderBy('id', 'desc')
     .limit(1)

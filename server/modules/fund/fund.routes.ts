@@ -3,6 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, IdParams, PageQuery } from '../../../contracts/common.js';
 import {
+  ApplicationActionBody,
+  ApplicationBody,
+  FundApplication,
+  FundApplications,
   EmergencyActionBody,
   EmergencyReportBody,
   FundEmergencies,
@@ -161,5 +165,50 @@ export const fundRoutes =
         },
       },
       async (req) => fund.actOnEmergency(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.get(
+      '/api/v1/fund/compounds/:id/applications',
+      {
+        schema: {
+          tags,
+          summary:
+            'Fund use applications before the assembly exists (《规定》第七十一条第二款、第三款), newest first, with the ' +
+            'steps open to the caller',
+          params: IdParams,
+          response: { 200: FundApplications, ...errorResponses },
+        },
+      },
+      async (req) => fund.listApplications(deps, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/api/v1/fund/compounds/:id/applications',
+      {
+        schema: {
+          tags,
+          summary:
+            'The serving property company proposes a repair plan (维修实施方案) after the developer’s report and before ' +
+            'the assembly; refused before the report (第七十一条第一款) and once the assembly exists (Art 69)',
+          params: IdParams,
+          body: ApplicationBody,
+          response: { 200: FundApplication, ...errorResponses },
+        },
+      },
+      async (req) => fund.proposeApplication(deps, requireActor(req), req.params.id, req.body, req.id),
+    );
+    app.post(
+      '/api/v1/fund/applications/:id/actions',
+      {
+        schema: {
+          tags,
+          summary:
+            'consult (the residents’ committee records the owners’ consultation; passed as 民法典第二百七十八条 counts a ' +
+            'use of the fund) · review_cost (the named intermediary’s 审价, by the district) · pay (the district, ' +
+            'shared by area, each unit ledger debited)',
+          params: IdParams,
+          body: ApplicationActionBody,
+          response: { 200: FundApplication, ...errorResponses },
+        },
+      },
+      async (req) => fund.actOnApplication(deps, requireActor(req), req.params.id, req.body, req.id),
     );
   };

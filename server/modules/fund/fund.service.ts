@@ -229,4 +229,5 @@ export async function recordEntries(
 
 export { payOnDecision } from './fund.payments.js';
 export { actOnEmergency, listEmergencies, reportEmergency } from './fund.emergency.js';
+export { actOnApplication, listApplications, proposeApplication } from './fund.applications.js';
 export { verifyLedgers } from './fund.verify.js';

@@ -493,14 +493,20 @@ export async function fundStageFacts(db: Executor, compoundId: string) {
     .execute();
   const reportTask = await db
     .selectFrom('gov_tasks')
-    .select('id')
+    .select(['id', 'done_on'])
     .where('compound_id', '=', compoundId)
     .where('kind', '=', 'developer_report')
     .where('done_on', 'is not', null)
     .limit(1)
     .executeTakeFirst();
+  const reportDays = [
+    ...formations.map((f) => f.report_on),
+    reportTask?.done_on ? String(reportTask.done_on).slice(0, 10) : null,
+  ].filter((d): d is string => !!d);
   return {
     assemblyFormed: !!committee || formations.some((f) => f.status === 'completed'),
     developerReported: !!reportTask || formations.some((f) => f.report_on !== null),
+    /** The earliest day the developer's written report is known to have been made, if recorded. */
+    developerReportedOn: reportDays.sort()[0] ?? null,
   };
 }

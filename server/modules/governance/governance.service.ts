@@ -6,6 +6,6 @@ export { getCompoundGovernance } from './overview/compound.view.js';
 // Home and map: how many committees are near 换届, and each compound's governance state.
 export { committeesNearReelection, governanceStatesOf } from './overview/overview.service.js';
 // The maintenance fund pays only on a passed use decision of the part (《规定》 Art 69).
-export { fundUseStageOf, useDecisionFacts } from './decisions/fund-basis.js';
+export { developerReportedOn, fundUseStageOf, useDecisionFacts } from './decisions/fund-basis.js';
 // Cases: the owners' committee members' accounts, told of a property company's report (《规定》 Art 59).
 export { committeeMemberUsers } from './governance.repo.js';

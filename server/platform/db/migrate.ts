@@ -20,6 +20,7 @@ import * as m0021 from './migrations/0021-fund.js';
 import * as m0022 from './migrations/0022-industry.js';
 import * as m0023 from './migrations/0023-coordination.js';
 import * as m0024 from './migrations/0024-mediation.js';
+import * as m0025 from './migrations/0025-fund-applications.js';
 import * as m0026 from './migrations/0026-fund-emergency.js';
 
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0022-industry': m0022,
   '0023-coordination': m0023,
   '0024-mediation': m0024,
+  '0025-fund-applications': m0025,
   '0026-fund-emergency': m0026,
 };
 

@@ -42,9 +42,10 @@ export interface FundPaymentTable {
   reference: string;
   title: string;
   cost_fen: number;
-  basis: 'decision' | 'emergency';
+  basis: 'decision' | 'emergency' | 'application';
   decision_id: string | null;
   emergency_id: string | null; // migration 0026: the emergency report it paid (第七十三条)
+  application_id: string | null; // migration 0027: the pre-assembly application it paid (第七十一条第二款)
   scope: 'compound' | 'buildings';
   building_ids_json: string;
   unit_count: number;
@@ -99,7 +100,34 @@ export interface FundEmergencyTable {
   version: number;
 }
 
+/** 第七十一条第二款、第三款 use application before the assembly (migration 0027-fund-applications). */
+export interface FundApplicationTable {
+  id: string;
+  compound_id: string;
+  account_id: string;
+  title: string;
+  plan: string;
+  quotation_fen: number;
+  scope: 'compound' | 'buildings';
+  building_ids_json: string;
+  status: 'proposed' | 'consulted' | 'rejected' | 'paid';
+  proposed_on: string;
+  consulted_on: string | null;
+  consultation_json: string | null;
+  consultation_note: string | null;
+  reviewed_cost_fen: number | null;
+  reviewer: string | null;
+  review_report_no: string | null;
+  reviewed_on: string | null;
+  payment_id: string | null;
+  proposed_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface FundTables {
+  fund_applications: FundApplicationTable;
   fund_emergencies: FundEmergencyTable;
   fund_accounts: FundAccountTable;
   fund_building_ledgers: FundBuildingLedgerTable;

@@ -29,3 +29,8 @@ export async function useDecisionFacts(
 export async function fundUseStageOf(db: Executor, compoundId: string): Promise<FundUseStage> {
   return fundUseStage(await fundStageFacts(db, compoundId));
 }
+
+/** The day of the developer's written report on forming the assembly (第七十一条), when it is recorded. */
+export async function developerReportedOn(db: Executor, compoundId: string): Promise<string | null> {
+  return (await fundStageFacts(db, compoundId)).developerReportedOn;
+}

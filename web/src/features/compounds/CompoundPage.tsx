@@ -1,8 +1,10 @@
 import { Breadcrumb, Card, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { roleHas } from '../../../../domain/access';
 import { useAuth } from '../../app/auth';
+import { ApplicationsCard } from '../fund/ApplicationsCard';
+import { EmergenciesCard } from '../fund/EmergenciesCard';
 import { ArrearsCard } from '../governance/ArrearsCard';
 import { shanghaiToday } from '../governance/fields';
 import { PageHeader } from '../../shared/PageHeader';
@@ -19,6 +21,8 @@ export function CompoundPage() {
   const { t } = useTranslation();
   const query = useCompound(id);
   const { me } = useAuth();
+  // ?tab= opens one tab (a link to a company's emergency repairs, for one).
+  const [params, setParams] = useSearchParams();
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
@@ -26,11 +30,10 @@ export function CompoundPage() {
   // The serving property company records fee arrears here (it has no access to the governance screens).
   // Serving = holding the latest contract that has started, as the server decides (an expired contract with
   // no successor runs on, 民法典 Art 948); the server checks again on every write.
-  const companies = new Set(
-    me?.roles
-      .filter((r) => r.scopeType === 'company' && roleHas(r.role, 'governance.arrears'))
-      .map((r) => r.scopeId),
-  );
+  const companyIds = (permission: 'governance.arrears' | 'fund.report') =>
+    new Set(
+      me?.roles.filter((r) => r.scopeType === 'company' && roleHas(r.role, permission)).map((r) => r.scopeId),
+    );
   const today = shanghaiToday();
   const latest = compound.contracts
     .filter((c) => c.startsOn <= today)
@@ -38,7 +41,51 @@ export function CompoundPage() {
       (a, c) => (!a || c.startsOn > a.startsOn ? c : a),
       null,
     );
-  const serving = !!latest && companies.has(latest.companyId);
+  const serving = !!latest && companyIds('governance.arrears').has(latest.companyId);
+  // The serving company reports emergency repairs on the fund here (《规定》第七十三条) — it sees the reports, not
+  // the ledgers or the owners' shares (it holds no fund.view).
+  const reporting = !!latest && companyIds('fund.report').has(latest.companyId);
+
+  const tabs = [
+    {
+      key: 'buildings',
+      label: `${t('buildings.tab')} (${compound.buildingCount})`,
+      children: <BuildingsTab compoundId={compound.id} />,
+    },
+    {
+      key: 'owners',
+      label: `${t('owners.tab')} (${compound.ownerCount})`,
+      children: <OwnersTab compoundId={compound.id} />,
+    },
+    {
+      key: 'contracts',
+      label: `${t('contracts.tab')} (${compound.contracts.length})`,
+      children: <ContractsTable contracts={compound.contracts} />,
+    },
+    ...(serving
+      ? [
+          {
+            key: 'arrears',
+            label: t('gov.arrears.tab'),
+            children: <ArrearsCard compoundId={compound.id} canRecord />,
+          },
+        ]
+      : []),
+    ...(reporting
+      ? [
+          {
+            key: 'emergencies',
+            label: t('fund.emergency.tab'),
+            children: (
+              <>
+                <EmergenciesCard compoundId={compound.id} />
+                <ApplicationsCard compoundId={compound.id} />
+              </>
+            ),
+          },
+        ]
+      : []),
+  ];
 
   return (
     <>
@@ -71,33 +118,9 @@ export function CompoundPage() {
       </Card>
       <Card size="small" className="section-card">
         <Tabs
-          defaultActiveKey="buildings"
-          items={[
-            {
-              key: 'buildings',
-              label: `${t('buildings.tab')} (${compound.buildingCount})`,
-              children: <BuildingsTab compoundId={compound.id} />,
-            },
-            {
-              key: 'owners',
-              label: `${t('owners.tab')} (${compound.ownerCount})`,
-              children: <OwnersTab compoundId={compound.id} />,
-            },
-            {
-              key: 'contracts',
-              label: `${t('contracts.tab')} (${compound.contracts.length})`,
-              children: <ContractsTable contracts={compound.contracts} />,
-            },
-            ...(serving
-              ? [
-                  {
-                    key: 'arrears',
-                    label: t('gov.arrears.tab'),
-                    children: <ArrearsCard compoundId={compound.id} canRecord />,
-                  },
-                ]
-              : []),
-          ]}
+          activeKey={tabs.find((x) => x.key === params.get('tab'))?.key ?? 'buildings'}
+          onChange={(tab) => setParams({ tab }, { replace: true })}
+          items={tabs}
         />
       </Card>
     </>

@@ -53,18 +53,7 @@ export function EmergenciesCard({ compoundId }: { compoundId: string }) {
     null,
   );
   return (
-    <Card
-      size="small"
-      title={t('fund.emergency.title')}
-      data-testid="fund-emergencies"
-      extra={
-        list.data?.mayReport && (
-          <Button type="primary" onClick={() => setReporting(true)} data-testid="emergency-report-open">
-            {t('fund.emergency.report')}
-          </Button>
-        )
-      }
-    >
+    <Card size="small" title={t('fund.emergency.title')} data-testid="fund-emergencies">
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
@@ -77,6 +66,13 @@ export function EmergenciesCard({ compoundId }: { compoundId: string }) {
               title={t(`fund.emergency.stageNow.${list.data.stage}`)}
               data-testid="emergency-stage"
             />
+          )}
+          {list.data?.mayReport && (
+            <div>
+              <Button type="primary" onClick={() => setReporting(true)} data-testid="emergency-report-open">
+                {t('fund.emergency.report')}
+              </Button>
+            </div>
           )}
           <List
             loading={list.isPending}
@@ -132,6 +128,9 @@ function EmergencyItem({ e, onAct }: { e: EmergencyDto; onAct: (a: EmergencyActi
             reportNo: e.review.reportNo,
           })}
         </Typography.Text>
+      )}
+      {e.paidOn && (
+        <Typography.Text>{t('fund.emergency.paidOn', { date: formatDate(e.paidOn) })}</Typography.Text>
       )}
       {e.decisionNote && <Typography.Text type="secondary">{e.decisionNote}</Typography.Text>}
       {e.allowedActions.length > 0 && (

@@ -19,6 +19,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { formatDate } from '../../shared/format';
 import { useBuildingUnits, useFund, useUnitEntries, type FundUnitDto, type FundViewDto } from './api';
+import { ApplicationsCard } from './ApplicationsCard';
 import { EmergenciesCard } from './EmergenciesCard';
 import { EntriesTable } from './EntriesTable';
 import { PaymentModal } from './PaymentModal';
@@ -104,6 +105,7 @@ export function FundPage() {
           )}
           <PaymentsCard f={f} />
           <EmergenciesCard compoundId={f.compoundId} />
+          <ApplicationsCard compoundId={f.compoundId} />
         </Flex>
       )}
       <UnitDrawer unitId={unitId} onClose={() => setUnitId(null)} />
@@ -205,11 +207,11 @@ function PaymentsCard({ f }: { f: FundViewDto }) {
             { title: t('fund.paymentTitle'), dataIndex: 'title' },
             { title: t('fund.cost'), dataIndex: 'cost', align: 'right' },
             {
-              title: t('fund.decision'),
+              title: t('fund.basis'),
               dataIndex: 'decisionTitle',
               render: (v: string | null, p) => (
                 <Space size={4} wrap>
-                  {v ?? '—'}
+                  {p.basis === 'decision' ? (v ?? '—') : t(`fund.basisOf.${p.basis}`)}
                   <Tag>{t(`fund.scope.${p.scope}`)}</Tag>
                 </Space>
               ),

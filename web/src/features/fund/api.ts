@@ -4,6 +4,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client';
 import type {
+  ApplicationActionBody,
+  ApplicationBody,
+  FundApplication,
+  FundApplications,
   EmergencyActionBody,
   EmergencyReportBody,
   FundEmergencies,
@@ -104,6 +108,42 @@ export function useEmergencyAction(id: string) {
   return useMutation({
     mutationFn: (body: EmergencyActionDto) =>
       api.post<EmergencyDto>(`/api/v1/fund/emergencies/${id}/actions`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: FUND }),
+  });
+}
+
+// --- Use before the assembly (第七十一条第二款、第三款) ---
+export type ApplicationDto = z.infer<typeof FundApplication>;
+export type ApplicationBodyDto = z.infer<typeof ApplicationBody>;
+export type ApplicationActionDto = z.infer<typeof ApplicationActionBody>;
+
+export function useApplications(compoundId: string) {
+  return useQuery({
+    queryKey: [...FUND, 'applications', compoundId],
+    queryFn: ({ signal }) =>
+      api.get<z.infer<typeof FundApplications>>(
+        `/api/v1/fund/compounds/${compoundId}/applications`,
+        {},
+        signal,
+      ),
+    enabled: !!compoundId,
+  });
+}
+
+export function useProposeApplication(compoundId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ApplicationBodyDto) =>
+      api.post<ApplicationDto>(`/api/v1/fund/compounds/${compoundId}/applications`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: FUND }),
+  });
+}
+
+export function useApplicationAction(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ApplicationActionDto) =>
+      api.post<ApplicationDto>(`/api/v1/fund/applications/${id}/actions`, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: FUND }),
   });
 }

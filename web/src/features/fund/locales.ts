@@ -26,6 +26,8 @@ export const fundZh = {
   cost: '金额（元）',
   paidOn: '列支日期',
   decision: '表决依据',
+  basis: '列支依据',
+  basisOf: { emergency: '紧急维修（第七十三条）', application: '居委会征询业主（第七十一条第二款）' },
   scope: { compound: '全体共用部分', buildings: '部分共用部分' },
   entries: '{{label}} · 明细',
   kinds: {
@@ -49,13 +51,38 @@ export const fundZh = {
     costRule: '请输入金额，最多两位小数',
     shared: '已按建筑面积分摊到 {{count}} 户',
   },
-  emergency: {
-    title: '应急维修（《上海市住宅物业管理规定》第七十三条）',
+  application: {
+    title: '业主大会成立前使用维修资金',
     intro:
-      '发生第七十三条第二款所列情形、不属于工程质量保证范围的，物业服务企业报告并申请列支：业主大会成立后由业主委员会七日内审核同意；成立前由房管机构审核同意、区房屋行政管理部门直接列支。费用须经中介机构审价。',
-    none: '没有应急维修报告',
-    report: '报告应急维修',
-    reportTitle: '报告应急维修并申请列支维修资金',
+      '《上海市住宅物业管理规定》第七十一条第二款、第三款：建设单位已提出成立业主大会的书面报告、业主大会尚未成立期间：物业服务企业提出维修实施方案，居民委员会组织征询业主意见（仅涉及部分共用部分的，征询该部分业主），依法讨论通过后组织实施；费用经市房屋行政管理部门指定的中介机构审价后，由区房屋行政管理部门列支。',
+    none: '没有使用申请',
+    propose: '提出维修实施方案',
+    plan: '维修实施方案',
+    partHint: '仅涉及部分楼栋时选择楼栋，由这些楼栋的业主讨论；不选即为全体共用部分',
+    proposedOn: '提出日期',
+    status: { proposed: '待征询', consulted: '征询通过', rejected: '征询未通过', paid: '已列支' },
+    consultation:
+      '{{on}} 征询：参与 {{participatingPersons}} 人、{{participatingArea}} m²（该部分共 {{totalPersons}} 人、{{totalArea}} m²），同意 {{agreeingPersons}} 人、{{agreeingArea}} m²',
+    passed: '通过',
+    notPassed: '未通过（参与须达三分之二，同意须过参与的半数）',
+    actions: { consult: '登记征询结果', review_cost: '登记审价', pay: '列支' },
+    consultHint:
+      '按专有部分面积和人数登记：参与的面积和人数均须达该部分的三分之二，同意的均须超过参与的一半（民法典第二百七十八条）。该部分的总面积和业主人数由系统按房屋登记计算。',
+    participatingPersons: '参与人数',
+    participatingArea: '参与面积（m²）',
+    agreeingPersons: '同意人数',
+    agreeingArea: '同意面积（m²）',
+    areaRule: '请输入面积，最多两位小数',
+    reviewer: '市房管部门指定的审价机构',
+  },
+  emergency: {
+    tab: '紧急维修',
+    title: '紧急维修（维修资金应急使用）',
+    intro:
+      '《上海市住宅物业管理规定》第七十三条：发生第二款所列情形、不属于工程质量保证范围的，物业服务企业报告并申请列支：业主大会成立后由业主委员会七日内审核同意；成立前由房管机构审核同意、区房屋行政管理部门直接列支。费用须经中介机构审价。',
+    none: '没有紧急维修报告',
+    report: '报告紧急维修',
+    reportTitle: '报告紧急维修并申请列支维修资金',
     situation: '情形',
     situations: {
       pump_tank: '（一）水泵、水箱（池）故障，影响正常使用',
@@ -97,6 +124,7 @@ export const fundZh = {
       paid: '已列支',
     },
     committeeDue: '业委会审核期至 {{date}}',
+    paidOn: '{{date}} 已列支',
     committeeOverdue: '业委会逾期未审核',
     review: '审价 {{cost}} 元 · {{reviewer}}（{{reportNo}}）',
     actions: {
@@ -151,6 +179,8 @@ export const fundEn: typeof fundZh = {
   cost: 'Amount (¥)',
   paidOn: 'Paid on',
   decision: 'Decided by',
+  basis: 'Basis',
+  basisOf: { emergency: 'Emergency repair (Art 73)', application: 'Owners consulted (Art 71 ¶2)' },
   scope: { compound: 'Wholly common parts', buildings: 'Partly common parts' },
   entries: '{{label}} · entries',
   kinds: {
@@ -175,10 +205,36 @@ export const fundEn: typeof fundZh = {
     costRule: 'Enter an amount with at most two decimals',
     shared: 'Shared by building area over {{count}} units',
   },
-  emergency: {
-    title: 'Emergency repairs (Shanghai Residential Property Management Regulations Art 73)',
+  application: {
+    title: 'Using the fund before the assembly',
     intro:
-      'In a situation Art 73 ¶2 lists, outside the construction warranty, the property company reports and applies to use the fund: with an assembly the owners’ committee approves within 7 days; before it the housing office approves and the district pays directly. A qualified intermediary reviews the cost.',
+      'Shanghai Residential Property Management Regulations Art 71 ¶2–3: after the developer’s written report and before the assembly exists: the property company proposes a repair plan, the residents’ committee consults the owners (only those of the part when only part is shared), and once they pass it the work goes ahead; the intermediary the city housing authority names reviews the cost and the district pays.',
+    none: 'No applications',
+    propose: 'Propose a repair plan',
+    plan: 'Repair plan',
+    partHint:
+      'Pick buildings when only they share the part; their owners are consulted. None = the whole compound',
+    proposedOn: 'Proposed on',
+    status: { proposed: 'Awaiting consultation', consulted: 'Passed', rejected: 'Not passed', paid: 'Paid' },
+    consultation:
+      '{{on}} consultation: {{participatingPersons}} owners, {{participatingArea}} m² took part (of {{totalPersons}}, {{totalArea}} m²); {{agreeingPersons}}, {{agreeingArea}} m² agreed',
+    passed: 'passed',
+    notPassed: 'not passed (two thirds must take part, more than half of them agree)',
+    actions: { consult: 'Record the consultation', review_cost: 'Record the cost review', pay: 'Pay' },
+    consultHint:
+      'By area and by owners: two thirds of the part must take part and more than half of them agree (Civil Code Art 278). The part’s total area and owners are counted from the registry.',
+    participatingPersons: 'Owners taking part',
+    participatingArea: 'Area taking part (m²)',
+    agreeingPersons: 'Owners agreeing',
+    agreeingArea: 'Area agreeing (m²)',
+    areaRule: 'Enter an area with at most two decimals',
+    reviewer: 'Intermediary named by the city',
+  },
+  emergency: {
+    tab: 'Emergency repairs',
+    title: 'Emergency repairs (urgent use of the fund)',
+    intro:
+      'Shanghai Residential Property Management Regulations Art 73: in a situation ¶2 lists, outside the construction warranty, the property company reports and applies to use the fund: with an assembly the owners’ committee approves within 7 days; before it the housing office approves and the district pays directly. A qualified intermediary reviews the cost.',
     none: 'No emergency reports',
     report: 'Report an emergency',
     reportTitle: 'Report an emergency repair and apply to use the fund',
@@ -223,6 +279,7 @@ export const fundEn: typeof fundZh = {
       paid: 'Paid',
     },
     committeeDue: 'Committee to decide by {{date}}',
+    paidOn: 'Paid on {{date}}',
     committeeOverdue: 'Committee overdue',
     review: 'Reviewed cost {{cost}} · {{reviewer}} ({{reportNo}})',
     actions: {
