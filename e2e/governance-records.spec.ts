@@ -5,7 +5,7 @@
 // recorded and settled, by the street and by the property company (Art 20 ¶2); the 换届改选小组 and the
 // freeze that refuses a fund-use decision (Art 28 ¶4). A test that changes the committee has its own compound.
 import type { Page } from '@playwright/test';
-import { modalOk, pickByLabel, pickFirst, pickFirstOption } from './support/antd.js';
+import { choose, modalOk, pickByLabel, pickFirst, pickFirstOption } from './support/antd.js';
 import { expect, test, type Api } from './support/fixtures.js';
 import { compoundInTerm, day, ownersOf, type CompoundRef } from './support/governance.js';
 import { docsScreenshot, resultScreenshot } from './support/screenshots.js';
@@ -179,6 +179,52 @@ test.describe('governance records of a committee in term', () => {
     await page.goto(`/compounds/${served.id}`);
     await page.getByRole('tab', { name: '欠费登记' }).click();
     await recordAndSettleArrear(page, ...uniqueAmount());
+  });
+
+  test('the street keeps the register of Art 20 ¶2 grounds: the demo entries, a new one, its correction', async ({
+    page,
+    signIn,
+    api,
+  }, testInfo) => {
+    // The demo committee's compound (yeweihui's) has an uncorrected 违法搭建 and a corrected 群租.
+    const compound = (
+      await (await api('yeweihui')).get<{ items: { id: string }[] }>('/api/v1/compounds?limit=1')
+    ).items[0];
+    await signIn('huamu');
+    await page.goto(`/governance/compounds/${compound.id}`);
+    await page.getByTestId('gov-tab-violations').click();
+    const card = page.getByTestId('violations-card');
+    await expect(card).toContainText('第二十条第二款');
+    const table = page.getByTestId('violations-table');
+    await expect(table.locator('tbody tr').filter({ hasText: '违法搭建' })).toHaveCount(1);
+    await expect(
+      table.locator('tbody tr').filter({ hasText: '违法出租房屋' }),
+      'corrected: not open',
+    ).toHaveCount(0);
+    await page.getByTestId('violations-filter').getByText('全部').click();
+    await expect(
+      table
+        .locator('tbody tr')
+        .filter({ hasText: '违法出租房屋' })
+        .locator('[data-testid^=violation-corrected-]'),
+    ).toBeVisible();
+    // A new entry (破坏房屋外貌), then its correction.
+    await page.getByTestId('violations-filter').getByText('未改正').click();
+    await page.getByTestId('violation-new').click();
+    await expect(page.getByTestId('violation-modal')).toBeVisible();
+    await pickFirstOption(page, 'field-unit-building');
+    await pickFirstOption(page, 'field-unit-unit');
+    await choose(page, 'field-ground', '破坏房屋外貌');
+    await modalOk(page, 'violation-modal');
+    const facade = table.locator('tbody tr').filter({ hasText: '破坏房屋外貌' });
+    await expect(facade).toHaveCount(1);
+    await facade.locator('[data-testid^=violation-correct-]').click();
+    await expect(page.getByTestId('violation-correct-modal')).toBeVisible();
+    await modalOk(page, 'violation-correct-modal');
+    await expect(facade).toHaveCount(0);
+    await resultScreenshot(page, testInfo, 'governance-violations.png');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await resultScreenshot(page, testInfo, 'governance-violations-phone.png');
   });
 
   test('once the 换届改选小组 is formed, a fund-use decision is refused', async ({

@@ -148,7 +148,7 @@ test('governance: an owner reads the committee and a published result on the not
     board
       .getByTestId('notices-decisions')
       .filter({ hasText: decision.title })
-      .filter({ hasText: '人民法院请求撤销' }),
+      .filter({ hasText: '请求人民法院撤销' }),
   ).toBeVisible();
   await docsScreenshot(board, 'notices-mobile-zh-CN.png', { fullPage: true });
 });

@@ -35,7 +35,7 @@ import { GovStateTag } from './tags';
 import type { GovernanceCompoundDto } from './types';
 import './governance.css';
 
-const TABS = ['assembly', 'decisions', 'groups', 'arrears'] as const;
+const TABS = ['assembly', 'decisions', 'groups', 'arrears', 'violations'] as const;
 
 /** One compound's governance: the assembly trigger, the formation, the committee and its decisions. */
 export function CompoundGovernancePage() {

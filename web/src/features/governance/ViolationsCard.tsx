@@ -85,6 +85,7 @@ export function ViolationsCard({ compoundId }: { compoundId: string }) {
         optionType="button"
         size="small"
         style={{ marginBottom: 8 }}
+        data-testid="violations-filter"
         options={[
           { value: 'true', label: t('gov.violations.filter.open') },
           { value: 'all', label: t('gov.violations.filter.all') },

@@ -74,7 +74,7 @@ export const recordsZh = {
     singleBuilding: '本小区只有一幢房屋，不设业主小组',
   },
   violations: {
-    title: '违规情形登记（《规定》第二十条第二款）',
+    title: '违规情形登记',
     new: '登记违规情形',
     unit: '房屋',
     ground: '情形',
@@ -92,7 +92,7 @@ export const recordsZh = {
     note: '备注',
     notePlaceholder: '如：执法文书编号、现场核查情况',
     empty: '暂无登记',
-    rule: '有上述情形且未改正的业主，不得担任业委会委员；候选人资格审查读取本登记（与欠费记录、违法搭建和群租案件一并核查）。',
+    rule: '《上海市住宅物业管理规定》第二十条第二款：有下列情形且未改正的业主，不得担任业委会委员。候选人资格审查读取本登记（与欠费记录、违法搭建和群租案件一并核查）。',
   },
   arrears: {
     title: '欠交物业服务费、专项维修资金',
@@ -192,7 +192,7 @@ export const recordsEn: typeof recordsZh = {
     singleBuilding: 'This compound has a single building: no owner groups',
   },
   violations: {
-    title: 'Register of grounds (Art 20 ¶2 of the Shanghai Regulations)',
+    title: 'Register of grounds',
     new: 'Record a ground',
     unit: 'Unit',
     ground: 'Ground',
@@ -210,7 +210,7 @@ export const recordsEn: typeof recordsZh = {
     note: 'Note',
     notePlaceholder: 'e.g. enforcement document number, site check',
     empty: 'Nothing recorded',
-    rule: 'An owner with one of these grounds not corrected may not serve on the owners’ committee; the candidate check reads this register (with arrears and the illegal-construction and group-renting cases).',
+    rule: 'Shanghai Residential Property Management Regulations, Art 20 ¶2: an owner with one of these grounds not corrected may not serve on the owners’ committee; the candidate check reads this register (with arrears and the illegal-construction and group-renting cases).',
   },
   arrears: {
     title: 'Arrears of service fees and maintenance fund',
