@@ -181,6 +181,25 @@ test.describe('governance records of a committee in term', () => {
     await recordAndSettleArrear(page, ...uniqueAmount());
   });
 
+  test('a committee that stopped working shows the street its early re-election duty (Art 32 ¶2)', async ({
+    page,
+    signIn,
+    api,
+  }) => {
+    const bad = await (
+      await api('huamu')
+    ).get<{ items: { compoundId: string; compoundName: string }[] }>(
+      '/api/v1/governance/overview?state=dysfunctional&limit=50',
+    );
+    expect(bad.items.length, 'the demo has 花木 committees not meeting').toBeGreaterThan(0);
+    await signIn('huamu');
+    await page.goto(`/governance/compounds/${bad.items[0].compoundId}`);
+    await expect(page.getByTestId('committee-card')).toBeVisible();
+    const stage = page.getByTestId('early-reelection-stage');
+    await expect(stage).toHaveAttribute('data-stage', 'convene');
+    await expect(stage).toContainText('街道应组织召开业主大会');
+  });
+
   test('the street keeps the register of Art 20 ¶2 grounds: the demo entries, a new one, its correction', async ({
     page,
     signIn,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Citation } from '../../shared/Citation';
 import { formatDate } from '../../shared/format';
 import { ChangeFilings } from './ChangeFilings';
@@ -95,6 +96,22 @@ export function CommitteeCard({ committee, isStreet }: { committee: CommitteeDto
             data-testid={`health-${r}`}
           />
         ))}
+        {committee.earlyReelection.stage !== 'none' && (
+          <Alert
+            type={committee.earlyReelection.stage === 'rejected' ? 'info' : 'warning'}
+            showIcon
+            data-testid="early-reelection-stage"
+            data-stage={committee.earlyReelection.stage}
+            title={t(`gov.committee.earlyStage.${committee.earlyReelection.stage}`)}
+            description={
+              committee.earlyReelection.decisionId && (
+                <Link to={`/governance/decisions/${committee.earlyReelection.decisionId}`}>
+                  {t('gov.committee.earlyDecision', { title: committee.earlyReelection.decisionTitle })}
+                </Link>
+              )
+            }
+          />
+        )}
         {h.meetingOverdue && <Alert type="warning" showIcon title={t('gov.committee.meetingOverdue')} />}
         {h.reelectionReminder && !committee.reelectionReportedOn && (
           <Alert type="warning" showIcon title={t('gov.committee.reelectionReminder')} />

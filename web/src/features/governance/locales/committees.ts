@@ -48,6 +48,13 @@ export const committeesZh = {
       members_below_half: '委员不足半数，应提前换届',
       inactive_six_months: '连续六个月未开展工作，应提前换届',
     },
+    earlyStage: {
+      convene: '街道应组织召开业主大会，决定是否提前换届（《上海市住宅物业管理规定》第三十二条第二款）',
+      rejected: '业主大会决定不提前换届',
+      form_group: '业主大会已决定提前换届：街道应组建换届改选小组（第三十二条第三款）',
+      group_formed: '换届改选小组已组建，按换届程序选举新一届业委会',
+    },
+    earlyDecision: '表决：{{title}}',
     reelectionReportDue: '换届报告最迟',
     reelectionReminder: '请向街镇书面报告换届（届满前 5 个月）',
     expired: '任期已满',
@@ -156,6 +163,15 @@ export const committeesEn: typeof committeesZh = {
       members_below_half: 'Fewer than half the seats filled: early re-election',
       inactive_six_months: 'No work for six months: early re-election',
     },
+    earlyStage: {
+      convene:
+        'The street convenes the owners’ assembly to decide on an early re-election (Shanghai Regulations Art 32 ¶2)',
+      rejected: 'The assembly decided against an early re-election',
+      form_group:
+        'The assembly decided on an early re-election: the street forms the re-election group (Art 32 ¶3)',
+      group_formed: 'The re-election group is formed; the next committee is elected as in a re-election',
+    },
+    earlyDecision: 'Decision: {{title}}',
     reelectionReportDue: 'Re-election report by',
     reelectionReminder: 'Report the coming re-election to the street (5 months ahead)',
     expired: 'Term expired',
