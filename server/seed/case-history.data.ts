@@ -257,6 +257,16 @@ export const NOTES = {
   reportUnresolved: ['已到场处置，问题需长期治理'],
   verifyFail: ['现场复核问题仍然存在，请继续处置'],
   merge: ['同一问题重复反映，合并办理'],
+  // The duties the law names (拆违规定第五条、第九条; 《上海市住宅物业管理规定》第五十九条).
+  feedBackReporter: [
+    '已电话告知举报人查处情况：已立案调查，责令当事人限期拆除',
+    '已书面告知举报人：经现场核查属违法搭建，已下达责令限期改正通知书',
+  ],
+  dissuasionFailed: ['现场劝阻无效，当事人拒不停止施工', '书面告知并制止无效，当事人继续搭建'],
+  reportViolation: [
+    '已向业主委员会和街道城管中队书面报告违法搭建情况（附现场照片）',
+    '已报告街道房管办及城管执法中队，并告知业委会',
+  ],
 };
 
 export const RETURN_REASONS_USED: ReturnReason[] = [

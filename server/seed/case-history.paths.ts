@@ -161,6 +161,7 @@ async function work(w: Walk, o: PathOptions, reopened = false): Promise<void> {
     const at = late ? [window + 10, window * 2 + 30] : [Math.min(10, window), Math.max(10, window - 5)];
     if (!(await w.step('arriveOnSite', 'leadHandler', w.lead, at[0], at[1]))) return;
   }
+  if (!reopened && !(await lawDuties(w))) return;
   if (!reopened && !(await interruptions(w, o))) return;
   if (o.stall === 'work' && !reopened) return;
   const window = w.until(sim.row.resolve_due_at, 3 * 24 * 60);
@@ -204,6 +205,35 @@ async function work(w: Walk, o: PathOptions, reopened = false): Promise<void> {
 }
 
 /** What may happen while the lead works on it; false when the walk ends here. */
+/**
+ * The duties the law names, where the case carries them: the 限期拆除 notice with its ten days (拆违规定第九条), the
+ * property company's 劝阻、制止 failing and its report within 24 hours (《规定》第五十九条 — most on time, some late),
+ * and the feedback to the reporter within a month (拆违规定第五条). Each only when the lifecycle offers it.
+ */
+async function lawDuties(w: Walk): Promise<boolean> {
+  const { r, h, sim } = w;
+  if (h.allows(sim, 'noticeDemolition', 'leadHandler') && r.chance(0.5)) {
+    const on = shanghaiDate(w.t); // posted on site the day the squad decided; recorded afterwards
+    const body = { noticePublishedOn: on, noticeEndsOn: addDays(on, r.pick([10, 15, 30])) };
+    if (!(await w.step('noticeDemolition', 'leadHandler', w.lead, 60, 2880, body))) return false;
+  }
+  if (h.allows(sim, 'dissuasionFailed', 'leadHandler') && r.chance(0.6)) {
+    if (!(await w.step('dissuasionFailed', 'leadHandler', w.lead, 30, 600, w.note(NOTES.dissuasionFailed))))
+      return false;
+    const late = r.chance(0.15);
+    if (h.allows(sim, 'reportViolation', 'leadHandler') && r.chance(0.9)) {
+      const [min, max] = late ? [25 * 60, 60 * 60] : [60, 20 * 60];
+      if (!(await w.step('reportViolation', 'leadHandler', w.lead, min, max, w.note(NOTES.reportViolation))))
+        return false;
+    }
+  }
+  if (h.allows(sim, 'feedBackReporter', 'leadHandler') && r.chance(0.8)) {
+    if (!(await w.step('feedBackReporter', 'leadHandler', w.lead, 120, 4320, w.note(NOTES.feedBackReporter))))
+      return false;
+  }
+  return true;
+}
+
 async function interruptions(w: Walk, o: PathOptions): Promise<boolean> {
   const { r, sim, cast } = w;
   const d = cast.dispatcher;

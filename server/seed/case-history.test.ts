@@ -11,6 +11,7 @@ import {
   type Satisfaction,
 } from '../../domain/case-lifecycle.js';
 import { addDays, endOfShanghaiDay, shanghaiDate } from '../../domain/calendar.js';
+import { takesEnforcementNotice } from '../../domain/case-duties.js';
 import { DB_KINDS, openTestDatabase, startTestApp, type TestApp } from '../test/harness.js';
 import type { Executor } from '../platform/db/database.js';
 import type { Deps } from '../platform/deps.js';
@@ -148,6 +149,9 @@ describe.each(DB_KINDS)('demo case history (%s)', (kind) => {
     expect(data.cases.some((c) => c.duplicate_of_id && c.merged_into_id === c.duplicate_of_id)).toBe(true);
     expect(data.cases.some((c) => c.extension_pending === 1)).toBe(true);
     expect(data.cases.some((c) => c.due_state === 'overdue' && c.status === 'signed')).toBe(true);
+    // The duties the law names appear in the history (拆违规定第五条、第九条). (《规定》第五十九条's report needs a
+    // property company leading a violation case; the demo routing sends those to the departments.)
+    for (const a of ['feedBackReporter', 'noticeDemolition']) expect(actions, a).toContain(a);
   });
 
   it('walks every case through transitions the lifecycle allows, ending in the stored row', () => {
@@ -172,7 +176,12 @@ describe.each(DB_KINDS)('demo case history (%s)', (kind) => {
         extensionPending: false,
         arrivedOnSite: false,
         satisfaction: null,
+        // The duties the law names, as the stored row says the case carries them (stateOf).
+        feedbackPending: false,
+        violationReport: c.violation_duty ? 'dissuading' : 'none',
+        enforcementNotice: takesEnforcementNotice(c.category_code),
       };
+      const duties = { feedback: !!c.feedback_due_at };
       for (const e of events.slice(1)) {
         const where = `${c.case_no} #${e.seq} ${e.action} in ${state.status}`;
         check(e.at >= events[e.seq - 2].at, `${where}: before the previous event`);
@@ -183,7 +192,7 @@ describe.each(DB_KINDS)('demo case history (%s)', (kind) => {
         const r = transition(state, e.action as CaseAction, EVERY_RELATION);
         check(r.ok && r.to === e.to_status, `${where}: ${JSON.stringify(r)} ≠ ${e.to_status}`);
         check(e.from_status === state.status, `${where}: from ${e.from_status}`);
-        state = next(state, e.action as CaseAction, e.to_status as CaseStatus, e.data_json);
+        state = next(state, e.action as CaseAction, e.to_status as CaseStatus, e.data_json, duties);
       }
       check(c.status === state.status, `${c.case_no}: row ${c.status}, events ${state.status}`);
       check(c.event_count === events.length, `${c.case_no}: event_count`);
@@ -263,9 +272,21 @@ describe.each(DB_KINDS)('demo case history (%s)', (kind) => {
 });
 
 /** The state after an event, as cases.view stateOf would read it from the row the handler wrote. */
-function next(s: CaseState, action: CaseAction, to: CaseStatus, dataJson: string): CaseState {
+function next(
+  s: CaseState,
+  action: CaseAction,
+  to: CaseStatus,
+  dataJson: string,
+  duties: { feedback: boolean },
+): CaseState {
   const data = JSON.parse(dataJson) as { satisfaction?: Satisfaction };
   const n: CaseState = { ...s, status: to };
+  // 拆违规定第五条: the feedback month runs from the dispatch to the department until the reporter is told.
+  if ((action === 'dispatch' || action === 'redispatch') && duties.feedback) n.feedbackPending = true;
+  if (action === 'feedBackReporter') n.feedbackPending = false;
+  // 《规定》第五十九条: 劝阻、制止 failed → the report is due → reported.
+  if (action === 'dissuasionFailed') n.violationReport = 'reportDue';
+  if (action === 'reportViolation') n.violationReport = 'reported';
   if (action === 'suspend') n.statusBeforeSuspension = s.status;
   if (action === 'parkLongTerm') n.statusBeforeSuspension ??= s.status;
   if (action === 'resume' || action === 'unpark') n.statusBeforeSuspension = null;
