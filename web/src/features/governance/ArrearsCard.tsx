@@ -1,23 +1,11 @@
 import { useState } from 'react';
-import {
-  Button,
-  Card,
-  Form,
-  Input,
-  Radio,
-  Select,
-  Space,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/format';
-import { PagedTable } from '../../shared/PagedTable';
 import { useArrears, useRecordArrear, useSettleArrear } from './api';
 import { DateField, shanghaiToday, UnitPicker } from './fields';
 import { FormModal } from './FormModal';
+import { RegisterCard } from './RegisterCard';
 import type { ArrearDto, ArrearInputDto } from './types';
 
 const KINDS = ['service_fee', 'maintenance_fund'] as const;
@@ -89,44 +77,25 @@ export function ArrearsCard({ compoundId, canRecord }: { compoundId: string; can
       : []),
   ];
   return (
-    <Card
-      size="small"
+    <RegisterCard<ArrearDto>
       title={t('gov.arrears.title')}
-      data-testid="arrears-card"
-      extra={
-        canRecord && (
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="arrear-new">
-            {t('gov.arrears.new')}
-          </Button>
-        )
-      }
+      rule={t('gov.arrears.rule')}
+      testId="arrears"
+      newTestId="arrear-new"
+      newLabel={t('gov.arrears.new')}
+      onNew={canRecord ? () => setAdding(true) : null}
+      open={open}
+      onOpen={setOpen}
+      openLabel={t('gov.arrears.filter.open')}
+      allLabel={t('gov.arrears.filter.all')}
+      list={list}
+      columns={columns}
+      scrollX={900}
+      emptyText={t('gov.arrears.empty')}
     >
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('gov.arrears.rule')}
-      </Typography.Paragraph>
-      <Radio.Group
-        value={open ?? 'all'}
-        onChange={(e) => setOpen(e.target.value === 'true' ? 'true' : undefined)}
-        optionType="button"
-        size="small"
-        style={{ marginBottom: 8 }}
-        data-testid="arrears-filter"
-        options={[
-          { value: 'true', label: t('gov.arrears.filter.open') },
-          { value: 'all', label: t('gov.arrears.filter.all') },
-        ]}
-      />
-      <PagedTable<ArrearDto>
-        list={list}
-        testId="arrears-table"
-        rowKey="id"
-        columns={columns}
-        scroll={{ x: 900 }}
-        locale={{ emptyText: t('gov.arrears.empty') }}
-      />
       {adding && <ArrearModal compoundId={compoundId} onClose={() => setAdding(false)} />}
       {settling && <SettleModal arrear={settling} onClose={() => setSettling(null)} />}
-    </Card>
+    </RegisterCard>
   );
 }
 

@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Radio, Select, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { VIOLATION_GROUNDS } from '../../../../domain/governance-eligibility';
 import { formatDate } from '../../shared/format';
-import { PagedTable } from '../../shared/PagedTable';
 import {
   useCorrectViolation,
   useRecordViolation,
@@ -14,6 +12,7 @@ import {
 } from './duties-api';
 import { DateField, shanghaiToday, UnitPicker } from './fields';
 import { FormModal } from './FormModal';
+import { RegisterCard } from './RegisterCard';
 
 /**
  * 违规情形登记: the grounds of 《规定》第二十条第二款 found on a unit (损坏房屋承重结构, 违法搭建, 破坏房屋外貌, 擅自改变
@@ -64,44 +63,25 @@ export function ViolationsCard({ compoundId }: { compoundId: string }) {
       : []),
   ];
   return (
-    <Card
-      size="small"
+    <RegisterCard<ViolationDto>
       title={t('gov.violations.title')}
-      data-testid="violations-card"
-      extra={
-        canRecord && (
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="violation-new">
-            {t('gov.violations.new')}
-          </Button>
-        )
-      }
+      rule={t('gov.violations.rule')}
+      testId="violations"
+      newTestId="violation-new"
+      newLabel={t('gov.violations.new')}
+      onNew={canRecord ? () => setAdding(true) : null}
+      open={open}
+      onOpen={setOpen}
+      openLabel={t('gov.violations.filter.open')}
+      allLabel={t('gov.violations.filter.all')}
+      list={list}
+      columns={columns}
+      scrollX={760}
+      emptyText={t('gov.violations.empty')}
     >
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('gov.violations.rule')}
-      </Typography.Paragraph>
-      <Radio.Group
-        value={open ?? 'all'}
-        onChange={(e) => setOpen(e.target.value === 'true' ? 'true' : undefined)}
-        optionType="button"
-        size="small"
-        style={{ marginBottom: 8 }}
-        data-testid="violations-filter"
-        options={[
-          { value: 'true', label: t('gov.violations.filter.open') },
-          { value: 'all', label: t('gov.violations.filter.all') },
-        ]}
-      />
-      <PagedTable<ViolationDto>
-        list={list}
-        testId="violations-table"
-        rowKey="id"
-        columns={columns}
-        scroll={{ x: 760 }}
-        locale={{ emptyText: t('gov.violations.empty') }}
-      />
       {adding && <ViolationModal compoundId={compoundId} onClose={() => setAdding(false)} />}
       {correcting && <CorrectModal violation={correcting} onClose={() => setCorrecting(null)} />}
-    </Card>
+    </RegisterCard>
   );
 }
 
