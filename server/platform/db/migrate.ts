@@ -21,6 +21,7 @@ import * as m0022 from './migrations/0022-industry.js';
 import * as m0023 from './migrations/0023-coordination.js';
 import * as m0024 from './migrations/0024-mediation.js';
 import * as m0026 from './migrations/0026-fund-emergency.js';
+import * as m0027 from './migrations/0027-action-plan.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0023-coordination': m0023,
   '0024-mediation': m0024,
   '0026-fund-emergency': m0026,
+  '0027-action-plan': m0027,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
