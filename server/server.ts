@@ -18,6 +18,7 @@ import { seedFundDemo } from './seed/fund-demo.js';
 import { seedMediationDemo } from './seed/mediation-demo.js';
 import { seedIndustryDemo } from './seed/industry-demo.js';
 import { seedCoordinationDemo } from './seed/coordination-demo.js';
+import { seedPlanDemo } from './seed/plan-demo.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -74,6 +75,10 @@ export async function startServer(
       const c = await seedCoordinationDemo(deps);
       log(
         `  joint meetings: ${c.bodies} bodies, ${c.meetings} meetings held, ${c.actionItems} action items (hot case ${c.hotCaseNo ?? '—'})`,
+      );
+      const p = await seedPlanDemo(deps);
+      log(
+        `  action plan (sample, illustrative): ${p.tasks} tasks, ${p.milestones} milestones, ${p.reports} progress reports`,
       );
       log(
         `Demo data: ${r.compounds} compounds, ${r.units} units, ${r.owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`,
