@@ -187,6 +187,7 @@ function toInserts(planId: string, out: Awaited<ReturnType<typeof planRows>>['ou
         due_on: m.dueOn,
         done_on: null,
         report_id: null,
+        warned_state: null,
       })),
     };
   });

@@ -208,3 +208,59 @@ export async function divisionsByName(db: Executor, names: readonly string[]) {
     .orderBy('code')
     .execute();
 }
+
+// ---- the daily scan ----
+
+/** Open milestones (not done) due by `until`, keyset-paged by id, with their task and plan. */
+export async function openMilestonesAfter(db: Executor, after: string | null, until: string, limit: number) {
+  let q = db
+    .selectFrom('plan_milestones')
+    .innerJoin('plan_tasks', 'plan_tasks.id', 'plan_milestones.task_id')
+    .innerJoin('plan_plans', 'plan_plans.id', 'plan_tasks.plan_id')
+    .select([
+      'plan_milestones.id',
+      'plan_milestones.title',
+      'plan_milestones.due_on',
+      'plan_milestones.warned_state',
+      'plan_tasks.seq',
+      'plan_tasks.title as task_title',
+      'plan_tasks.lead_org_id',
+      'plan_plans.division_code',
+    ])
+    .where('plan_milestones.done_on', 'is', null)
+    .where('plan_milestones.due_on', '<=', until)
+    .orderBy('plan_milestones.id')
+    .limit(limit);
+  if (after) q = q.where('plan_milestones.id', '>', after);
+  return q.execute();
+}
+
+/** Moves a milestone's warned state from `from` to `to`; false when another scan (or a report) got there first. */
+export async function markWarned(
+  db: Executor,
+  id: string,
+  from: 'due_soon' | 'overdue' | null,
+  to: 'due_soon' | 'overdue',
+) {
+  const q = db
+    .updateTable('plan_milestones')
+    .set({ warned_state: to })
+    .where('id', '=', id)
+    .where('done_on', 'is', null);
+  const r = await (
+    from === null ? q.where('warned_state', 'is', null) : q.where('warned_state', '=', from)
+  ).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The joint-meeting office (联席会议办公室) of a division: where an overdue milestone escalates. */
+export async function officeOf(db: Executor, division: string) {
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('type', '=', 'joint_meeting_office')
+    .where('division_code', '=', division)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planScanHandler } from './plan.jobs.js';
 import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
 
 const HUAMU = '310115016';
@@ -270,5 +271,36 @@ describe.each(DB_KINDS)('plan: action plan import, progress reports, 督办, pub
     expect(res.body).not.toContain('会议纪要');
     expect(res.body).not.toContain(leadOrg);
     expect(res.body).not.toMatch(/createdBy|evidence/);
+  });
+
+  it('the daily scan tells the lead of a milestone due soon and escalates an overdue one, once each', async () => {
+    const job = {
+      id: 'test',
+      queue: 'plan.scan',
+      payload: {},
+      attempts: 1,
+      maxAttempts: 5,
+      lockedBy: 'test',
+    };
+    const scan = planScanHandler(t.deps, 1);
+    const sent = async () =>
+      t.deps.database.db
+        .selectFrom('notifications')
+        .innerJoin('organisations', 'organisations.id', 'notifications.org_id')
+        .select(['notifications.kind', 'organisations.name', 'notifications.text_zh'])
+        .where('notifications.kind', 'like', 'plan.milestone%')
+        .orderBy('notifications.kind')
+        .orderBy('organisations.name')
+        .execute();
+    await scan(job as never);
+    const first = await sent();
+    expect(first.map((n) => [n.kind, n.name])).toEqual([
+      ['plan.milestone_due_soon', leadName], // task 1: 2026-12-15 全面运行
+      ['plan.milestone_overdue', '上海市住宅小区综合管理联席会议办公室'], // task 2: 2026-03-31 完成调研
+      ['plan.milestone_overdue', '上海市房屋管理局'],
+    ]);
+    expect(first[0].text_zh).toContain('全面运行（2026-12-15）');
+    await scan(job as never);
+    expect(await sent()).toHaveLength(3);
   });
 });

@@ -54,6 +54,7 @@ export interface PlanMilestoneTable {
   due_on: string;
   done_on: string | null;
   report_id: string | null;
+  warned_state: 'due_soon' | 'overdue' | null;
 }
 
 export interface PlanReportTable {

@@ -85,6 +85,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('due_on', 'text', (c) => c.notNull())
     .addColumn('done_on', 'text')
     .addColumn('report_id', 'text') // the progress report that marked it done
+    .addColumn('warned_state', 'text') // due_soon | overdue: what the daily scan last told the lead (once each)
     .execute();
   await db.schema
     .createIndex('plan_milestones_task')
