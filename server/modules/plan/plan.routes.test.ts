@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { planScanHandler } from './plan.jobs.js';
 import { DB_KINDS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
 
 const HUAMU = '310115016';
 
 /** A multipart/form-data body with one file in the field "file". */
-function upload(content: string, fileName = 'plan.csv') {
+function upload(content: string | Buffer, fileName = 'plan.csv') {
   const boundary = `----gongzhi${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   return {
     payload: Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
@@ -302,5 +303,52 @@ describe.each(DB_KINDS)('plan: action plan import, progress reports, 督办, pub
     expect(first[0].text_zh).toContain('全面运行（2026-12-15）');
     await scan(job as never);
     expect(await sent()).toHaveLength(3);
+  });
+
+  it('a district office runs its own plan from .xlsx; units outside the district are row errors (in English)', async () => {
+    const res = await pudong.request({
+      method: 'POST',
+      url: base,
+      payload: {
+        divisionCode: '310115',
+        title: '浦东新区实施方案',
+        periodFrom: '2026-01-01',
+        periodTo: '2027-12-31',
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const id = res.json().id;
+    expect((await city.request({ method: 'GET', url: `${base}/${id}` })).json().mayManage).toBe(false);
+    expect((await pudong.request({ method: 'GET', url: `${base}/${id}` })).json().mayManage).toBe(true);
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('计划');
+    sheet.addRow(['浦东新区实施方案（标题行）']);
+    sheet.addRow(['序号', '任务', '主要内容', '时间节点', '牵头部门', '配合部门', '实施部门']);
+    sheet.addRow([1, '本区任务', '内容', '2026年12月底 完成', leadName, '', '花木街道']);
+    sheet.addRow([2, '外区任务', '内容', '2026-12-31 完成', leadName, '', '310101']);
+    const u = upload(Buffer.from(await book.xlsx.writeBuffer()), 'plan.xlsx');
+    const bad = await pudong.request({
+      method: 'POST',
+      url: `${base}/${id}/import?version=1&dryRun=true`,
+      payload: u.payload,
+      headers: { ...u.headers, 'accept-language': 'en' },
+    });
+    expect(bad.json().error.details.errors).toMatchObject([
+      { row: 4, column: 'Implementing units', message: '“310101” is outside this plan’s area' },
+    ]);
+    sheet.spliceRows(4, 1);
+    const good = await pudong.request({
+      method: 'POST',
+      url: `${base}/${id}/import?version=1`,
+      ...upload(Buffer.from(await book.xlsx.writeBuffer()), 'plan.xlsx'),
+    });
+    expect(good.json()).toEqual({ rows: 1, tasks: 1, milestones: 1, dryRun: false });
+    // the public page shows the city's published plan, not a district's unpublished one
+    const pub = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/public/plan',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(pub.json()).toMatchObject({ tasks: [{ stateWords: 'Due soon' }, {}, {}] });
   });
 });
