@@ -17,7 +17,7 @@ import type { Executor } from '../../platform/db/database.js';
 import type { PlanPlanTable } from '../../platform/db/schema-plan.js';
 import { updateVersioned } from '../../platform/db/writes.js';
 import { writeTx, type Deps } from '../../platform/deps.js';
-import { auditActor, type Actor } from '../../platform/http/context.js';
+import { auditActor, requirePermission, type Actor } from '../../platform/http/context.js';
 import { AppError, conflict } from '../../platform/http/errors.js';
 import { message, type Locale } from '../../platform/http/messages.js';
 import { newId } from '../../platform/ids.js';
@@ -234,8 +234,9 @@ export async function importPlan(
   });
 }
 
-/** The import template: the Chinese header row and one example row, every cell text. */
-export async function planTemplate(format: 'xlsx' | 'csv') {
+/** The import template (for an office that runs a plan): the Chinese header row and one example row, all text. */
+export async function planTemplate(actor: Actor, format: 'xlsx' | 'csv') {
+  requirePermission(actor, 'plan.manage');
   const example: Record<PlanColumnKey, string> = {
     seq: '1',
     goal: '完善住宅小区综合管理体制',

@@ -293,7 +293,7 @@ describe.each(DB_KINDS)('plan: action plan import, progress reports, 督办, pub
         .orderBy('notifications.kind')
         .orderBy('organisations.name')
         .execute();
-    await scan(job as never);
+    await scan({}, job as never);
     const first = await sent();
     expect(first.map((n) => [n.kind, n.name])).toEqual([
       ['plan.milestone_due_soon', leadName], // task 1: 2026-12-15 全面运行
@@ -301,7 +301,7 @@ describe.each(DB_KINDS)('plan: action plan import, progress reports, 督办, pub
       ['plan.milestone_overdue', '上海市房屋管理局'],
     ]);
     expect(first[0].text_zh).toContain('全面运行（2026-12-15）');
-    await scan(job as never);
+    await scan({}, job as never);
     expect(await sent()).toHaveLength(3);
   });
 

@@ -75,8 +75,7 @@ export const planRoutes =
         },
       },
       async (req, reply) => {
-        requirePermission(requireActor(req), 'plan.manage');
-        const file = await planTemplate(req.params.format);
+        const file = await planTemplate(requireActor(req), req.params.format);
         return reply
           .headers(downloadHeaders(file))
           .header('content-disposition', contentDisposition(file.fileName, file.asciiName))
