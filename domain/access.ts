@@ -61,6 +61,9 @@ export const PERMISSIONS = [
   'industry.respond', // the company itself: register its managers and postings, object (异议), apply for correction (修正)
   'coordination.view', // joint meetings (联席会议) at and below the grant's level; member units: their own action items
   'coordination.manage', // run the joint meeting of the grant's own level: meetings, agenda, decisions, 督办
+  'plan.view', // the action plan (三年行动计划): offices of the plan's area; departments: plans they lead or cooperate in
+  'plan.manage', // the plan of the grant's own level (city office; a district office its district's plan), import, 督办
+  'plan.report', // progress reports: the lead department (牵头部门) and the implementing units (实施部门)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -118,6 +121,8 @@ const ABOVE_STREET: Permission[] = [
   'industry.view',
   'coordination.view',
   'coordination.manage',
+  'plan.view',
+  'plan.manage',
 ];
 
 export const ROLES: readonly RoleDefinition[] = [
@@ -140,6 +145,7 @@ export const ROLES: readonly RoleDefinition[] = [
       'fund.housing',
       'industry.record',
       'industry.manage', // 区房屋行政管理部门: 备案 (《规定》第四十四条), confirming credit records (第三十八条)
+      'plan.report', // a district implementing a city task locally (实施部门)
     ],
   },
   {
@@ -167,6 +173,8 @@ export const ROLES: readonly RoleDefinition[] = [
       'industry.record', // the street's 房管办 enters records; the district confirms them
       'coordination.view',
       'coordination.manage',
+      'plan.view',
+      'plan.report', // a street implementing a task locally (实施部门)
     ],
   },
   {
@@ -181,14 +189,28 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '职能部门',
     en: 'Functional department',
     scopes: ['department'],
-    permissions: [...READ, ...HANDLER, 'cases.intake.referral', 'coordination.view'],
+    permissions: [
+      ...READ,
+      ...HANDLER,
+      'cases.intake.referral',
+      'coordination.view',
+      'plan.view',
+      'plan.report',
+    ],
   },
   {
     role: 'utility',
     zh: '专业服务单位',
     en: 'Utility',
     scopes: ['department'],
-    permissions: [...READ, ...HANDLER, 'cases.intake.referral', 'coordination.view'],
+    permissions: [
+      ...READ,
+      ...HANDLER,
+      'cases.intake.referral',
+      'coordination.view',
+      'plan.view',
+      'plan.report',
+    ],
   },
   {
     role: 'property_company',
@@ -281,6 +303,8 @@ export const ROLES: readonly RoleDefinition[] = [
           'mediation.manage',
           'industry.respond',
           'coordination.manage',
+          'plan.manage',
+          'plan.report',
         ].includes(p),
     ),
   },

@@ -13,6 +13,7 @@ import {
   coordinationScanHandler,
   enqueueCoordinationScan,
 } from './modules/coordination/coordination.jobs.js';
+import { enqueuePlanScan, PLAN_SCAN_QUEUE, planScanHandler } from './modules/plan/plan.jobs.js';
 import { residentMessageHandler } from './modules/notifications/notifications.jobs.js';
 import { RESIDENT_MESSAGE_QUEUE } from './modules/notifications/notifications.service.js';
 import { TASK_REMINDER_QUEUE } from './modules/governance/governance.common.js';
@@ -31,6 +32,7 @@ export function jobHandlers(deps: Deps): Record<string, JobHandler> {
     [TASK_REMINDER_QUEUE]: taskReminderHandler(deps),
     [TRIGGER_SCAN_QUEUE]: triggerScanHandler(deps),
     [COORDINATION_SCAN_QUEUE]: coordinationScanHandler(deps),
+    [PLAN_SCAN_QUEUE]: planScanHandler(deps),
   };
 }
 
@@ -39,4 +41,5 @@ export async function scheduleDailyJobs(deps: Deps): Promise<void> {
   await enqueueTriggerScan(deps.database.db, deps.clock);
   await enqueueSessionsCleanup(deps.database.db, deps.clock);
   await enqueueCoordinationScan(deps.database.db, deps.clock);
+  await enqueuePlanScan(deps.database.db, deps.clock);
 }

@@ -16,6 +16,7 @@ import { fundMessages } from './modules/fund/fund.messages.js';
 import { coordinationMessages } from './modules/coordination/coordination.messages.js';
 import { mediationMessages } from './modules/mediation/mediation.messages.js';
 import { industryMessages } from './modules/industry/industry.messages.js';
+import { planMessages } from './modules/plan/plan.messages.js';
 
 export const MODULE_MESSAGES: readonly Catalogue[] = [
   authMessages,
@@ -32,6 +33,7 @@ export const MODULE_MESSAGES: readonly Catalogue[] = [
   mediationMessages,
   industryMessages,
   coordinationMessages,
+  planMessages,
 ];
 
 export function registerAllMessages(): void {

@@ -9,6 +9,7 @@ import { seedFundDemo } from './fund-demo.js';
 import { seedGovernanceDemo } from './governance-demo.js';
 import { seedIndustryDemo } from './industry-demo.js';
 import { seedMediationDemo } from './mediation-demo.js';
+import { seedPlanDemo } from './plan-demo.js';
 import { seedSynthetic } from './synthetic.js';
 
 export async function seedDemo(deps: Deps, log: (line: string) => void): Promise<void> {
@@ -41,6 +42,10 @@ export async function seedDemo(deps: Deps, log: (line: string) => void): Promise
   const c = await seedCoordinationDemo(deps);
   log(
     `  joint meetings: ${c.bodies} bodies, ${c.meetings} meetings held, ${c.actionItems} action items (hot case ${c.hotCaseNo ?? '—'})`,
+  );
+  const p = await seedPlanDemo(deps);
+  log(
+    `  action plan (sample, illustrative): ${p.tasks} tasks, ${p.milestones} milestones, ${p.reports} progress reports`,
   );
   log(
     `Demo data: ${r.compounds} compounds, ${r.units} units, ${r.owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`,

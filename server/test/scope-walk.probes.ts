@@ -6,6 +6,7 @@ import { FUND_PROBES } from './scope-walk.probes-fund.js';
 import { MEDIATION_PROBES } from './scope-walk.probes-mediation.js';
 import { INDUSTRY_PROBES } from './scope-walk.probes-industry.js';
 import { COORDINATION_PROBES } from './scope-walk.probes-coordination.js';
+import { PLAN_PROBES } from './scope-walk.probes-plan.js';
 import { GOVERNANCE_DUTY_PROBES } from './scope-walk.probes-governance-duties.js';
 import { HUAMU, type Probe } from './scope-walk.target.js';
 
@@ -255,6 +256,7 @@ export const PROBES: Record<string, Probe> = {
   ...MEDIATION_PROBES,
   ...INDUSTRY_PROBES,
   ...COORDINATION_PROBES,
+  ...PLAN_PROBES,
   ...GOVERNANCE_DUTY_PROBES,
   // Open311 GeoReport v2: public by the spec (services and the public fields of requests); creating a
   // request needs an api_key of channel open311, so a session alone is refused (403, nothing written).

@@ -6,6 +6,7 @@ import type { FundTables } from './schema-fund.js';
 import type { CoordinationTables } from './schema-coordination.js';
 import type { MediationTables } from './schema-mediation.js';
 import type { IndustryTables } from './schema-industry.js';
+import type { PlanTables } from './schema-plan.js';
 
 export type * from './schema-governance.js';
 
@@ -442,7 +443,7 @@ export interface CaseCounterTable {
 }
 
 export interface DB
-  extends GovernanceTables, FundTables, MediationTables, IndustryTables, CoordinationTables {
+  extends GovernanceTables, FundTables, MediationTables, IndustryTables, CoordinationTables, PlanTables {
   divisions: DivisionTable;
   organisations: OrganisationTable;
   organisation_coverage: OrganisationCoverageTable;
