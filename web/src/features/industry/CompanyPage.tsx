@@ -1,0 +1,372 @@
+import { useState } from 'react';
+import {
+  Breadcrumb,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  List,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { FILING_CITATION } from '../../../../domain/industry';
+import { api } from '../../api/client';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../shared/PageHeader';
+import { QueryError } from '../../shared/QueryError';
+import { formatDate } from '../../shared/format';
+import {
+  useCompany,
+  useContracts,
+  type CompanyReportDto,
+  type ContractDto,
+  type RecordSummaryDto,
+} from './api';
+import { EnterRecordModal } from './EnterRecordModal';
+import { FilingModal } from './FilingModal';
+import { RecordModal } from './RecordModal';
+import { FilingTag, Points, RecordStatus, StandingTag } from './tags';
+import type { z } from 'zod';
+import type { ManagerReport } from '../../../../contracts/industry';
+
+/**
+ * A property-service company (物业服务企业): its facts (统一社会信用代码, address, legal representative, head company
+ * and branches, past 资质 grades as dated facts), project managers with their postings, the service contracts of
+ * the compounds it serves with their filing state (第四十四条), and its credit records with their steps.
+ */
+export function CompanyPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { id = '' } = useParams();
+  const query = useCompany(id);
+  const contractsQuery = useContracts();
+  const [entering, setEntering] = useState(false);
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.data) return <Skeleton active paragraph={{ rows: 10 }} />;
+  const c = query.data;
+  const names = new Set([c.name, ...c.branches.map((b) => b.name)]);
+  const contracts = (contractsQuery.data?.items ?? []).filter((k) => names.has(k.companyName));
+  return (
+    <>
+      <Breadcrumb
+        className="page-breadcrumb"
+        items={[{ title: <Link to="/industry">{t('industry.title')}</Link> }, { title: c.name }]}
+      />
+      <PageHeader
+        testId="company-title"
+        title={
+          <Space size={12} wrap>
+            <span>{c.name}</span>
+            <StandingTag standing={c.standing} testId="company-standing" />
+          </Space>
+        }
+        extra={
+          can('industry.record') && (
+            <Button icon={<PlusOutlined />} onClick={() => setEntering(true)} data-testid="enter-record-open">
+              {t('industry.enterRecord')}
+            </Button>
+          )
+        }
+      />
+      <Profile c={c} />
+      <Records c={c} />
+      <Contracts contracts={contracts} loading={contractsQuery.isPending} />
+      <Managers c={c} />
+      {entering && <EnterRecordModal company={c} contracts={contracts} onClose={() => setEntering(false)} />}
+    </>
+  );
+}
+
+function Profile({ c }: { c: CompanyReportDto }) {
+  const { t } = useTranslation();
+  const p = c.profile;
+  return (
+    <Card size="small" className="section-card" title={t('industry.profile')}>
+      {!p && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+          {t('industry.noProfile')}
+        </Typography.Paragraph>
+      )}
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, md: 2 }}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
+        data-testid="company-profile"
+      >
+        {p && (
+          <>
+            <Descriptions.Item label={t('industry.creditCode')}>
+              <span className="num">{p.creditCode}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('industry.legalRepresentative')}>
+              {p.legalRepresentative}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('industry.registeredAddress')}>
+              {p.registeredAddress}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('industry.staffCount')}>
+              {p.staffCount === null ? '—' : t('industry.staffValue', { n: p.staffCount })}
+            </Descriptions.Item>
+          </>
+        )}
+        {c.headCompanyName && (
+          <Descriptions.Item label={t('industry.headCompany')}>{c.headCompanyName}</Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('industry.branchList')} span={2}>
+          {c.branches.length ? c.branches.map((b) => b.name).join('、') : t('industry.noBranches')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('industry.qualifications')} span={2}>
+          <Flex vertical gap={4} data-testid="company-qualifications">
+            {c.qualifications.length === 0 && '—'}
+            {c.qualifications.map((q) => (
+              <span key={q.grantedOn + q.grade}>
+                {t(q.endedOn ? 'industry.qualificationItem' : 'industry.qualificationOpen', {
+                  grade: q.grade,
+                  from: formatDate(q.grantedOn),
+                  to: formatDate(q.endedOn),
+                })}
+                {q.certificateNo && `（${q.certificateNo}）`} <Tag>{t('industry.historical')}</Tag>
+              </span>
+            ))}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {c.qualificationNote}
+            </Typography.Text>
+          </Flex>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('industry.standingNote')} span={2}>
+          <Typography.Text type="secondary">{c.standingNote}</Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+function Records({ c }: { c: CompanyReportDto }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<string | null>(null);
+  const columns: TableColumnsType<RecordSummaryDto> = [
+    {
+      title: t('industry.recordWhat'),
+      dataIndex: 'rule',
+      width: 260,
+      render: (rule: string, r) => (
+        <Flex vertical gap={0}>
+          <Typography.Link onClick={() => setOpen(r.id)} data-testid="record-open">
+            {rule}
+          </Typography.Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {[
+              r.managerName ? t('industry.subjectManager', { name: r.managerName }) : r.companyName,
+              r.compoundName,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('industry.points'),
+      dataIndex: 'points',
+      width: 150,
+      render: (_: number, r) => (
+        <span>
+          <Tag color={r.kind === 'bad' ? 'red' : 'green'}>{t(`industry.recordKind.${r.kind}`)}</Tag>
+          <Points points={r.points} verified={r.ruleVerified} />
+        </span>
+      ),
+    },
+    {
+      title: t('industry.occurredOn'),
+      dataIndex: 'occurredOn',
+      width: 110,
+      render: (v: string) => <span className="num">{formatDate(v)}</span>,
+    },
+    {
+      title: t('industry.recordStatus'),
+      dataIndex: 'status',
+      width: 220,
+      render: (_: string, r) => <RecordStatus r={r} />,
+    },
+  ];
+  return (
+    <Card size="small" className="section-card" title={t('industry.records')}>
+      <Table<RecordSummaryDto>
+        size="small"
+        bordered
+        rowKey="id"
+        data-testid="company-records"
+        dataSource={c.records}
+        columns={columns}
+        pagination={false}
+        scroll={{ x: 740 }}
+        locale={{ emptyText: t('industry.noRecords') }}
+        onRow={(r) => ({ onClick: () => setOpen(r.id), className: 'clickable-row' })}
+      />
+      {open && <RecordModal id={open} onClose={() => setOpen(null)} />}
+    </Card>
+  );
+}
+
+function Contracts({ contracts, loading }: { contracts: ContractDto[]; loading: boolean }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [filing, setFiling] = useState<ContractDto | null>(null);
+  const mayFile = can('industry.manage');
+  const columns: TableColumnsType<ContractDto> = [
+    { title: t('industry.compound'), dataIndex: 'compoundName', width: 160 },
+    {
+      title: t('industry.contractKind'),
+      dataIndex: 'kind',
+      width: 150,
+      render: (k: ContractDto['kind'], r) => (
+        <Flex vertical gap={0}>
+          <span>{t(`industry.kinds.${k}`)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.serviceLevel}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('industry.term'),
+      dataIndex: 'startsOn',
+      width: 200,
+      render: (_: string, r) => (
+        <Flex vertical gap={2}>
+          <span className="num">
+            {t(r.endsOn ? 'industry.termRange' : 'industry.termOpen', {
+              from: formatDate(r.startsOn),
+              to: formatDate(r.endsOn),
+            })}
+          </span>
+          {r.expiresSoon && (
+            <Tag color="orange" data-testid="contract-expiring">
+              {t('industry.expiresSoon', { date: formatDate(r.endsOn) })}
+            </Tag>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      title: t('industry.fee'),
+      dataIndex: 'fee',
+      width: 150,
+      render: (fee: string | null) => (fee ? t('industry.feeValue', { fee }) : t('industry.feeNone')),
+    },
+    {
+      title: t('industry.signedOn'),
+      dataIndex: 'signedOn',
+      width: 110,
+      render: (v: string | null) => <span className="num">{formatDate(v)}</span>,
+    },
+    {
+      title: t('industry.filing'),
+      dataIndex: 'filing',
+      width: 230,
+      render: (_: unknown, r) => (
+        <Flex vertical gap={4} align="start">
+          <FilingTag c={r} />
+          {mayFile && (r.filing.state === 'due' || r.filing.state === 'overdue') && (
+            <Button size="small" onClick={() => setFiling(r)} data-testid="contract-file">
+              {t('industry.recordFiling')}
+            </Button>
+          )}
+        </Flex>
+      ),
+    },
+  ];
+  return (
+    <Card size="small" className="section-card" title={t('industry.contracts')}>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+        {t('industry.filingRule', { cite: FILING_CITATION })}
+      </Typography.Paragraph>
+      <Table<ContractDto>
+        size="small"
+        bordered
+        rowKey="id"
+        data-testid="company-contracts"
+        loading={loading}
+        dataSource={contracts}
+        columns={columns}
+        pagination={false}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: t('industry.noContracts') }}
+      />
+      {filing && <FilingModal c={filing} onClose={() => setFiling(null)} />}
+    </Card>
+  );
+}
+
+function Managers({ c }: { c: CompanyReportDto }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" className="section-card" title={t('industry.managers')}>
+      {c.managers.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('industry.noManagers')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={c.managers}
+          data-testid="company-managers"
+          renderItem={(m) => (
+            <List.Item>
+              <Flex vertical gap={2} style={{ width: '100%' }}>
+                <Space size={8} wrap>
+                  <Typography.Text strong>{m.name}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('industry.certificate')}：{m.certificateNo}
+                  </Typography.Text>
+                  {m.phone && <span className="num">{m.phone}</span>}
+                </Space>
+                <Typography.Text>
+                  {t('industry.postedAt')}：{m.currentCompounds.join('、') || t('industry.notPosted')}
+                </Typography.Text>
+                <Postings id={m.id} />
+              </Flex>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** A manager's postings (任职经历), oldest first, from the manager's report. */
+function Postings({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['industry', 'manager', id],
+    queryFn: ({ signal }) =>
+      api.get<z.infer<typeof ManagerReport>>(
+        `/api/v1/industry/managers/${encodeURIComponent(id)}`,
+        {},
+        signal,
+      ),
+  });
+  if (!q.data || q.data.postings.length === 0) return null;
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="manager-postings">
+      {t('industry.postings')}：
+      {q.data.postings
+        .map(
+          (p) =>
+            `${p.compoundName} ${t(p.toOn ? 'industry.postingRange' : 'industry.postingOpen', {
+              from: formatDate(p.fromOn),
+              to: formatDate(p.toOn),
+            })}`,
+        )
+        .join('；')}
+    </Typography.Text>
+  );
+}
