@@ -4,10 +4,10 @@
 // and `pudong` decides the objection with reasons; the public page shows the published records without
 // sign-in; on a 390 px phone the company page stays readable. The demo data holds the company's profile,
 // managers, contracts in every filing state and published records.
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { choose } from './support/antd.js';
 import { expect, test, unique, type Api } from './support/fixtures.js';
-import { resultScreenshot } from './support/screenshots.js';
+import { resultScreenshot, SCREENSHOTS } from './support/screenshots.js';
 import { narrowTableCells } from './support/tables.js';
 
 interface Company {
@@ -21,6 +21,11 @@ async function wuyeCompany(api: (u: string) => Promise<Api>) {
   const { items } = await wuye.get<{ items: Company[] }>('/api/v1/industry/companies');
   const contracts = await wuye.get<{ items: { compoundId: string }[] }>('/api/v1/industry/contracts');
   return { company: items[0], compoundId: contracts.items[0].compoundId };
+}
+
+/** A picture of one section of a page, kept with the test's results. */
+async function sectionScreenshot(page: Page, testId: string, testInfo: TestInfo, name: string) {
+  if (SCREENSHOTS) await page.getByTestId(testId).screenshot({ path: testInfo.outputPath(name) });
 }
 
 /** Opens the record row with `text` on the company page and waits for its modal. */
@@ -158,6 +163,9 @@ test('on a 390 px phone the company page and the public page stay readable', asy
   await expect(page.getByTestId('company-records').locator('tbody tr.ant-table-row').first()).toBeVisible();
   expect(await narrowTableCells(page), 'cells narrower than 3 characters').toEqual([]);
   await resultScreenshot(page, testInfo, 'company-390.png');
+  await sectionScreenshot(page, 'company-records', testInfo, 'records-390.png');
+  await sectionScreenshot(page, 'company-contracts', testInfo, 'contracts-390.png');
+  await sectionScreenshot(page, 'company-profile', testInfo, 'profile-390.png');
   await page.goto('/industry');
   await expect(page.getByTestId('companies-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
   expect(await narrowTableCells(page), 'cells narrower than 3 characters on the list').toEqual([]);

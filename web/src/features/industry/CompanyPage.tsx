@@ -54,7 +54,9 @@ export function CompanyPage() {
   if (!query.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const c = query.data;
   const names = new Set([c.name, ...c.branches.map((b) => b.name)]);
-  const contracts = (contractsQuery.data?.items ?? []).filter((k) => names.has(k.companyName));
+  const contracts = (contractsQuery.data?.items ?? [])
+    .filter((k) => names.has(k.companyName))
+    .sort((a, b) => urgency(a) - urgency(b) || a.compoundName.localeCompare(b.compoundName, 'zh'));
   return (
     <>
       <Breadcrumb
@@ -85,6 +87,11 @@ export function CompanyPage() {
     </>
   );
 }
+
+const FILING_ORDER: ContractDto['filing']['state'][] = ['overdue', 'due', 'unsigned', 'filed_late', 'filed'];
+
+/** What needs the district first: unfiled past the deadline, then due, then expiring soon. */
+const urgency = (c: ContractDto) => FILING_ORDER.indexOf(c.filing.state) * 2 + (c.expiresSoon ? 0 : 1);
 
 function Profile({ c }: { c: CompanyReportDto }) {
   const { t } = useTranslation();

@@ -51,7 +51,7 @@ export function PublicCreditPage() {
                     <StandingTag standing={c.standing} />
                     <Typography.Text type="secondary">
                       {t('industry.publishedRecords')}：
-                      {t('industry.publishedCount', { n: c.publishedRecords })}
+                      {t('industry.recordsInForceValue', { bad: c.standing.bad, good: c.standing.good })}
                     </Typography.Text>
                   </Flex>
                 </Flex>

@@ -143,8 +143,7 @@ export const industryZh = {
   publicTitle: '物业服务企业信用信息',
   publicIntro:
     '依据《上海市住宅物业管理规定》第三十八条公布的物业服务企业信用信息：经区房管局确认、仍在公布期内的良好记录和失信记录。不含个人信息。',
-  publishedRecords: '公布中的记录',
-  publishedCount: '{{n}} 条',
+  publishedRecords: '公布中的企业记录',
   publicEmpty: '暂无公布的信用记录',
   publicBack: '返回企业列表',
   publicRecords: '公布中的信用记录',
@@ -300,8 +299,7 @@ export const industryEn: typeof industryZh = {
   publicTitle: 'Property companies’ credit information',
   publicIntro:
     'Credit information of property-service companies published under 《上海市住宅物业管理规定》 Art 38: good and bad records confirmed by the district and still within their publication period. No personal data.',
-  publishedRecords: 'Published records',
-  publishedCount: '{{n}}',
+  publishedRecords: 'Published company records',
   publicEmpty: 'No published credit records',
   publicBack: 'Back to the list',
   publicRecords: 'Published credit records',
