@@ -183,13 +183,19 @@ function Records({ c }: { c: CompanyReportDto }) {
       ),
     },
     {
+      title: t('industry.recordStatus'),
+      dataIndex: 'status',
+      width: 220,
+      render: (_: string, r) => <RecordStatus r={r} />,
+    },
+    {
       title: t('industry.points'),
       dataIndex: 'points',
-      width: 150,
+      width: 170,
       render: (_: number, r) => (
         <span>
           <Tag color={r.kind === 'bad' ? 'red' : 'green'}>{t(`industry.recordKind.${r.kind}`)}</Tag>
-          <Points points={r.points} verified={r.ruleVerified} />
+          <Points points={r.points} verified={r.ruleVerified} block />
         </span>
       ),
     },
@@ -198,12 +204,6 @@ function Records({ c }: { c: CompanyReportDto }) {
       dataIndex: 'occurredOn',
       width: 110,
       render: (v: string) => <span className="num">{formatDate(v)}</span>,
-    },
-    {
-      title: t('industry.recordStatus'),
-      dataIndex: 'status',
-      width: 220,
-      render: (_: string, r) => <RecordStatus r={r} />,
     },
   ];
   return (
@@ -216,7 +216,7 @@ function Records({ c }: { c: CompanyReportDto }) {
         dataSource={c.records}
         columns={columns}
         pagination={false}
-        scroll={{ x: 740 }}
+        scroll={{ x: 760 }}
         locale={{ emptyText: t('industry.noRecords') }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), className: 'clickable-row' })}
       />
@@ -232,6 +232,21 @@ function Contracts({ contracts, loading }: { contracts: ContractDto[]; loading: 
   const mayFile = can('industry.manage');
   const columns: TableColumnsType<ContractDto> = [
     { title: t('industry.compound'), dataIndex: 'compoundName', width: 160 },
+    {
+      title: t('industry.filing'),
+      dataIndex: 'filing',
+      width: 230,
+      render: (_: unknown, r) => (
+        <Flex vertical gap={4} align="start">
+          <FilingTag c={r} />
+          {mayFile && (r.filing.state === 'due' || r.filing.state === 'overdue') && (
+            <Button size="small" onClick={() => setFiling(r)} data-testid="contract-file">
+              {t('industry.recordFiling')}
+            </Button>
+          )}
+        </Flex>
+      ),
+    },
     {
       title: t('industry.contractKind'),
       dataIndex: 'kind',
@@ -276,21 +291,6 @@ function Contracts({ contracts, loading }: { contracts: ContractDto[]; loading: 
       dataIndex: 'signedOn',
       width: 110,
       render: (v: string | null) => <span className="num">{formatDate(v)}</span>,
-    },
-    {
-      title: t('industry.filing'),
-      dataIndex: 'filing',
-      width: 230,
-      render: (_: unknown, r) => (
-        <Flex vertical gap={4} align="start">
-          <FilingTag c={r} />
-          {mayFile && (r.filing.state === 'due' || r.filing.state === 'overdue') && (
-            <Button size="small" onClick={() => setFiling(r)} data-testid="contract-file">
-              {t('industry.recordFiling')}
-            </Button>
-          )}
-        </Flex>
-      ),
     },
   ];
   return (

@@ -65,15 +65,17 @@ export function RecordStatus({ r }: { r: RecordSummaryDto }) {
 }
 
 /** Points with the rule's standing: the rule table is data not yet checked against its source ([U]). */
-export function Points({ points, verified }: { points: number; verified: boolean }) {
+export function Points({ points, verified, block }: { points: number; verified: boolean; block?: boolean }) {
   const { t } = useTranslation();
   return (
     <span>
       <span className="num">{t('industry.pointsValue', { n: points })}</span>
       {!verified && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {' '}
-          （{t('industry.unverified')}）
+        <Typography.Text
+          type="secondary"
+          style={{ fontSize: 12, display: block ? 'block' : undefined, whiteSpace: 'nowrap' }}
+        >
+          {block ? '' : ' '}（{t('industry.unverified')}）
         </Typography.Text>
       )}
     </span>
