@@ -17,9 +17,7 @@ import {
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { FILING_CITATION } from '../../../../domain/industry';
-import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
@@ -27,6 +25,7 @@ import { formatDate } from '../../shared/format';
 import {
   useCompany,
   useContracts,
+  useManager,
   type CompanyReportDto,
   type ContractDto,
   type RecordSummaryDto,
@@ -35,8 +34,6 @@ import { EnterRecordModal } from './EnterRecordModal';
 import { FilingModal } from './FilingModal';
 import { RecordModal } from './RecordModal';
 import { FilingTag, Points, RecordStatus, StandingTag } from './tags';
-import type { z } from 'zod';
-import type { ManagerReport } from '../../../../contracts/industry';
 
 /**
  * A property-service company (物业服务企业): its facts (统一社会信用代码, address, legal representative, head company
@@ -130,7 +127,7 @@ function Profile({ c }: { c: CompanyReportDto }) {
           <Descriptions.Item label={t('industry.headCompany')}>{c.headCompanyName}</Descriptions.Item>
         )}
         <Descriptions.Item label={t('industry.branchList')} span={2}>
-          {c.branches.length ? c.branches.map((b) => b.name).join('、') : t('industry.noBranches')}
+          {c.branches.length ? <BranchList branches={c.branches} /> : t('industry.noBranches')}
         </Descriptions.Item>
         <Descriptions.Item label={t('industry.qualifications')} span={2}>
           <Flex vertical gap={4} data-testid="company-qualifications">
@@ -155,6 +152,25 @@ function Profile({ c }: { c: CompanyReportDto }) {
         </Descriptions.Item>
       </Descriptions>
     </Card>
+  );
+}
+
+/** Branches (分公司) and project offices (项目部), one line per kind. */
+function BranchList({ branches }: { branches: CompanyReportDto['branches'] }) {
+  const { t } = useTranslation();
+  const kinds = [...new Set(branches.map((b) => b.type))];
+  return (
+    <Flex vertical gap={2} data-testid="company-branches">
+      {kinds.map((k) => (
+        <span key={k}>
+          <Typography.Text type="secondary">{t(`organisations.types.${k}`, k)}：</Typography.Text>
+          {branches
+            .filter((b) => b.type === k)
+            .map((b) => b.name)
+            .join('、')}
+        </span>
+      ))}
+    </Flex>
   );
 }
 
@@ -352,15 +368,7 @@ function Managers({ c }: { c: CompanyReportDto }) {
 /** A manager's postings (任职经历), oldest first, from the manager's report. */
 function Postings({ id }: { id: string }) {
   const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: ['industry', 'manager', id],
-    queryFn: ({ signal }) =>
-      api.get<z.infer<typeof ManagerReport>>(
-        `/api/v1/industry/managers/${encodeURIComponent(id)}`,
-        {},
-        signal,
-      ),
-  });
+  const q = useManager(id);
   if (!q.data || q.data.postings.length === 0) return null;
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="manager-postings">

@@ -12,6 +12,7 @@ import type {
   ContractView,
   CreditRuleView,
   DecideBody,
+  ManagerReport,
   PublicCompany,
   PublicCompanyDetail,
   RecordBody,
@@ -28,6 +29,7 @@ export type RecordBodyDto = z.infer<typeof RecordBody>;
 export type CreditRuleDto = z.infer<typeof CreditRuleView>;
 export type PublicCompanyDto = z.infer<typeof PublicCompany>;
 export type PublicCompanyDetailDto = z.infer<typeof PublicCompanyDetail>;
+export type ManagerReportDto = z.infer<typeof ManagerReport>;
 export type StandingDto = CompanySummaryDto['standing'];
 
 const INDUSTRY = ['industry'] as const;
@@ -51,6 +53,14 @@ export function useContracts() {
     queryKey: [...INDUSTRY, 'contracts'],
     queryFn: ({ signal }) =>
       api.get<z.infer<typeof ContractPage>>('/api/v1/industry/contracts', { limit: 500 }, signal),
+  });
+}
+
+/** A project manager's report: the postings history (任职经历) beside the facts. */
+export function useManager(id: string) {
+  return useQuery({
+    queryKey: [...INDUSTRY, 'manager', id],
+    queryFn: ({ signal }) => api.get<ManagerReportDto>(`/api/v1/industry/managers/${enc(id)}`, {}, signal),
   });
 }
 
