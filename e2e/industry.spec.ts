@@ -166,6 +166,10 @@ test('on a 390 px phone the company page and the public page stay readable', asy
   await sectionScreenshot(page, 'company-records', testInfo, 'records-390.png');
   await sectionScreenshot(page, 'company-contracts', testInfo, 'contracts-390.png');
   await sectionScreenshot(page, 'company-profile', testInfo, 'profile-390.png');
+  const modal = await openRecord(page, '未执行周一至周日业务接待制度');
+  await expect(modal).toContainText('已公布');
+  if (SCREENSHOTS) await page.screenshot({ path: testInfo.outputPath('record-390.png') });
+  await page.keyboard.press('Escape');
   await page.goto('/industry');
   await expect(page.getByTestId('companies-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
   expect(await narrowTableCells(page), 'cells narrower than 3 characters on the list').toEqual([]);

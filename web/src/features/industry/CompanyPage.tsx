@@ -6,6 +6,7 @@ import {
   Descriptions,
   Empty,
   Flex,
+  Grid,
   List,
   Skeleton,
   Space,
@@ -93,6 +94,8 @@ const urgency = (c: ContractDto) => FILING_ORDER.indexOf(c.filing.state) * 2 + (
 function Profile({ c }: { c: CompanyReportDto }) {
   const { t } = useTranslation();
   const p = c.profile;
+  // On a phone the labels sit above their values: a label column would leave the values a third of the width.
+  const wide = !!Grid.useBreakpoint().md;
   return (
     <Card size="small" className="section-card" title={t('industry.profile')}>
       {!p && (
@@ -104,6 +107,7 @@ function Profile({ c }: { c: CompanyReportDto }) {
         size="small"
         bordered
         column={{ xs: 1, md: 2 }}
+        layout={wide ? 'horizontal' : 'vertical'}
         styles={{ label: { whiteSpace: 'nowrap' } }}
         data-testid="company-profile"
       >

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Button, Descriptions, Flex, Form, Input, Modal, Radio, Skeleton, Space, Typography } from 'antd';
+import {
+  Button,
+  Descriptions,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Radio,
+  Skeleton,
+  Space,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../governance/FormModal';
 import { QueryError } from '../../shared/QueryError';
@@ -63,8 +75,15 @@ export function RecordModal({ id, onClose }: { id: string; onClose: () => void }
 function RecordFacts({ r }: { r: RecordDto }) {
   const { t } = useTranslation();
   const pending = r.corrections.find((c) => c.status === 'pending');
+  const wide = !!Grid.useBreakpoint().sm;
   return (
-    <Descriptions size="small" bordered column={1} styles={{ label: { whiteSpace: 'nowrap', width: 110 } }}>
+    <Descriptions
+      size="small"
+      bordered
+      column={1}
+      layout={wide ? 'horizontal' : 'vertical'}
+      styles={{ label: { whiteSpace: 'nowrap', width: 110 } }}
+    >
       <Descriptions.Item label={t('industry.recordStatus')}>
         <RecordStatus r={r} />
       </Descriptions.Item>
