@@ -81,6 +81,7 @@ test('the street enters a record; the district confirms it and records an overdu
   const contracts = page.getByTestId('company-contracts');
   const overdue = contracts.locator('tbody tr').filter({ hasText: '已逾期未备案' }).first();
   await expect(overdue).toBeVisible();
+  await expect(page.getByTestId('contract-alerts')).toContainText('份合同逾期未备案');
   await resultScreenshot(page, testInfo, 'company-1440.png');
   await overdue.getByTestId('contract-file').click();
   await page.getByTestId('contract-filing-ok').click();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  Alert,
   Breadcrumb,
   Button,
   Card,
@@ -318,6 +319,7 @@ function Contracts({ contracts, loading }: { contracts: ContractDto[]; loading: 
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
         {t('industry.filingRule', { cite: FILING_CITATION })}
       </Typography.Paragraph>
+      <ContractAlerts contracts={contracts} />
       <Table<ContractDto>
         size="small"
         bordered
@@ -332,6 +334,30 @@ function Contracts({ contracts, loading }: { contracts: ContractDto[]; loading: 
       />
       {filing && <FilingModal c={filing} onClose={() => setFiling(null)} />}
     </Card>
+  );
+}
+
+/** What needs attention among the contracts, in words: unfiled past the deadline, due for filing, expiring. */
+function ContractAlerts({ contracts }: { contracts: ContractDto[] }) {
+  const { t } = useTranslation();
+  const overdue = contracts.filter((c) => c.filing.state === 'overdue').length;
+  const due = contracts.filter((c) => c.filing.state === 'due').length;
+  const expiring = contracts.filter((c) => c.expiresSoon).length;
+  if (!overdue && !due && !expiring) return null;
+  return (
+    <Alert
+      type={overdue ? 'error' : 'warning'}
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="contract-alerts"
+      title={[
+        overdue && t('industry.alertOverdue', { n: overdue }),
+        due && t('industry.alertDue', { n: due }),
+        expiring && t('industry.alertExpiring', { n: expiring }),
+      ]
+        .filter(Boolean)
+        .join('；')}
+    />
   );
 }
 
