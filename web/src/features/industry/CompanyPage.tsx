@@ -32,6 +32,7 @@ import {
   type ContractDto,
   type RecordSummaryDto,
 } from './api';
+import { shanghaiToday } from '../governance/fields';
 import { EnterRecordModal } from './EnterRecordModal';
 import { FilingModal } from './FilingModal';
 import { RecordModal } from './RecordModal';
@@ -251,6 +252,7 @@ function Contracts({ contracts, loading }: { contracts: ContractDto[]; loading: 
   const { can } = useAuth();
   const [filing, setFiling] = useState<ContractDto | null>(null);
   const mayFile = can('industry.manage');
+  const today = shanghaiToday();
   const columns: TableColumnsType<ContractDto> = [
     { title: t('industry.compound'), dataIndex: 'compoundName', width: 160 },
     {
@@ -296,6 +298,11 @@ function Contracts({ contracts, loading }: { contracts: ContractDto[]; loading: 
           {r.expiresSoon && (
             <Tag color="orange" data-testid="contract-expiring">
               {t('industry.expiresSoon', { date: formatDate(r.endsOn) })}
+            </Tag>
+          )}
+          {r.endsOn && r.endsOn < today && (
+            <Tag color="default" data-testid="contract-ended">
+              {t('industry.ended', { date: formatDate(r.endsOn) })}
             </Tag>
           )}
         </Flex>
