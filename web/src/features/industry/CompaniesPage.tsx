@@ -27,6 +27,12 @@ export function CompaniesPage() {
       ),
     },
     {
+      title: t('industry.standing'),
+      dataIndex: 'standing',
+      width: 220,
+      render: (s: CompanySummaryDto['standing']) => <StandingTag standing={s} />,
+    },
+    {
       title: t('industry.creditCode'),
       dataIndex: 'creditCode',
       width: 200,
@@ -36,12 +42,6 @@ export function CompaniesPage() {
         ) : (
           <Typography.Text type="secondary">{t('industry.noCode')}</Typography.Text>
         ),
-    },
-    {
-      title: t('industry.standing'),
-      dataIndex: 'standing',
-      width: 220,
-      render: (s: CompanySummaryDto['standing']) => <StandingTag standing={s} />,
     },
     {
       title: t('industry.branches'),
@@ -64,12 +64,12 @@ export function CompaniesPage() {
       <Typography.Paragraph type="secondary">{t('industry.intro')}</Typography.Paragraph>
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-form">
-          <Form.Item label={t('industry.search')} htmlFor="industry-q">
+          <Form.Item label={t('industry.search')} htmlFor="industry-q" style={{ maxWidth: '100%' }}>
             <Input.Search
               id="industry-q"
               allowClear
               defaultValue={filters.q}
-              style={{ width: 260 }}
+              style={{ width: 260, maxWidth: '100%' }}
               onSearch={(v) => setFilters({ q: v || null })}
               data-testid="industry-search"
             />
