@@ -36,6 +36,9 @@ import { OwnerHomePage } from '../features/owner/OwnerHomePage';
 import { FundPage } from '../features/fund/FundPage';
 import { DisputePage } from '../features/mediation/DisputePage';
 import { DisputesPage } from '../features/mediation/DisputesPage';
+import { CompaniesPage } from '../features/industry/CompaniesPage';
+import { CompanyPage as IndustryCompanyPage } from '../features/industry/CompanyPage';
+import { PublicCompanyCreditPage, PublicCreditPage } from '../features/industry/PublicCreditPage';
 import { DeniedResult } from '../shared/DeniedResult';
 
 /** Every page under a menu entry needs that entry's permission (web/src/app/nav.tsx), so no entry leads to 403. */
@@ -62,6 +65,8 @@ const router = createBrowserRouter([
   { path: '/report', element: <ReportPage /> },
   { path: '/track', element: <TrackPage /> },
   { path: '/vote', element: <VotePage /> },
+  { path: '/credit', element: <PublicCreditPage /> },
+  { path: '/credit/:id', element: <PublicCompanyCreditPage /> },
   {
     path: '/',
     element: (
@@ -84,6 +89,8 @@ const router = createBrowserRouter([
         { path: 'fund/compounds/:id', element: <FundPage /> },
         { path: 'mediation', element: <DisputesPage /> },
         { path: 'mediation/disputes/:id', element: <DisputePage /> },
+        { path: 'industry', element: <CompaniesPage /> },
+        { path: 'industry/companies/:id', element: <IndustryCompanyPage /> },
         // Owners open published decisions from their notice board.
         {
           path: 'governance/decisions/:id',

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  BankOutlined,
   AuditOutlined,
   BarChartOutlined,
   CompassOutlined,
@@ -43,6 +44,7 @@ export const NAV: NavEntry[] = [
     icon: <InteractionOutlined />,
     permission: 'mediation.view',
   },
+  { path: '/industry', labelKey: 'industry.nav', icon: <BankOutlined />, permission: 'industry.view' },
   {
     path: '/notices',
     labelKey: 'gov.notices.nav',

@@ -105,6 +105,10 @@ export function LoginPage() {
           <Link to="/track" data-testid="login-track">
             {t('login.track')}
           </Link>
+          {' / '}
+          <Link to="/credit" data-testid="login-credit">
+            {t('industry.publicLink')}
+          </Link>
         </nav>
       </Card>
     </main>

@@ -24,6 +24,9 @@ export function PublicLayout({ children }: { children: ReactNode }) {
       <nav className="public-nav" aria-label={t('report.navLabel')}>
         <NavLink to="/report">{t('report.navReport')}</NavLink>
         <NavLink to="/track">{t('report.navTrack')}</NavLink>
+        <NavLink to="/credit" data-testid="public-nav-credit">
+          {t('industry.publicNav')}
+        </NavLink>
       </nav>
       <main className="public-main">{children}</main>
       <footer className="public-footer">
