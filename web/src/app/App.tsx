@@ -36,6 +36,9 @@ import { OwnerHomePage } from '../features/owner/OwnerHomePage';
 import { FundPage } from '../features/fund/FundPage';
 import { DisputePage } from '../features/mediation/DisputePage';
 import { DisputesPage } from '../features/mediation/DisputesPage';
+import { CoordinationPage } from '../features/coordination/CoordinationPage';
+import { BodyPage } from '../features/coordination/BodyPage';
+import { MeetingPage } from '../features/coordination/MeetingPage';
 import { DeniedResult } from '../shared/DeniedResult';
 
 /** Every page under a menu entry needs that entry's permission (web/src/app/nav.tsx), so no entry leads to 403. */
@@ -84,6 +87,9 @@ const router = createBrowserRouter([
         { path: 'fund/compounds/:id', element: <FundPage /> },
         { path: 'mediation', element: <DisputesPage /> },
         { path: 'mediation/disputes/:id', element: <DisputePage /> },
+        { path: 'coordination', element: <CoordinationPage /> },
+        { path: 'coordination/bodies/:id', element: <BodyPage /> },
+        { path: 'coordination/meetings/:id', element: <MeetingPage /> },
         // Owners open published decisions from their notice board.
         {
           path: 'governance/decisions/:id',

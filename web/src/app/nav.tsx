@@ -6,6 +6,7 @@ import {
   CompassOutlined,
   DashboardOutlined,
   ClusterOutlined,
+  CommentOutlined,
   FlagOutlined,
   InteractionOutlined,
   HomeOutlined,
@@ -42,6 +43,12 @@ export const NAV: NavEntry[] = [
     labelKey: 'mediation.nav',
     icon: <InteractionOutlined />,
     permission: 'mediation.view',
+  },
+  {
+    path: '/coordination',
+    labelKey: 'coord.nav',
+    icon: <CommentOutlined />,
+    permission: 'coordination.view',
   },
   {
     path: '/notices',
