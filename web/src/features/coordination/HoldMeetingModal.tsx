@@ -17,15 +17,16 @@ interface ActionValues {
   date?: string;
 }
 interface Values {
-  attendance: { orgId: string; attendance: Attendance; deputyName?: string }[];
+  attendance: { attendance: Attendance; deputyName?: string }[];
   minutes: string;
   decisions: { agendaItemId?: string; text?: string; actions?: ActionValues[] }[];
 }
 
-const toBody = (m: MeetingDto, v: Values): HoldDto => ({
+// Form lists return only registered fields: the unit of each attendance row is the body's member at that place.
+const toBody = (m: MeetingDto, b: BodyDto, v: Values): HoldDto => ({
   version: m.version,
-  attendance: v.attendance.map((a) => ({
-    orgId: a.orgId,
+  attendance: v.attendance.map((a, i) => ({
+    orgId: b.memberOrgs[i]!.id,
     attendance: a.attendance,
     deputyName: a.attendance === 'deputy' ? a.deputyName?.trim() : undefined,
   })),
@@ -64,10 +65,10 @@ export function HoldMeetingModal({
       testId="meeting-hold"
       okText={t('coord.hold')}
       initialValues={{
-        attendance: body.memberOrgs.map((o) => ({ orgId: o.id, attendance: 'present' })),
+        attendance: body.memberOrgs.map(() => ({ attendance: 'present' })),
         decisions: meeting.agenda.map((a) => ({ agendaItemId: a.id, actions: [] })),
       }}
-      submit={(v) => hold.mutateAsync(toBody(meeting, v))}
+      submit={(v) => hold.mutateAsync(toBody(meeting, body, v))}
     >
       <Typography.Paragraph type="secondary">{t('coord.holdHint')}</Typography.Paragraph>
       <Typography.Title level={5}>{t('coord.attendance')}</Typography.Title>
@@ -192,34 +193,42 @@ function Actions({
                 <Form.Item name={[f.name, 'cooperatingOrgIds']} label={t('coord.cooperating')}>
                   <Select mode="multiple" options={orgs} data-testid={`${id}-co`} />
                 </Form.Item>
-                <Flex gap={8} wrap align="baseline">
-                  <Form.Item name={[f.name, 'kind']} label={t('coord.deadlineKind')}>
-                    <Radio.Group
-                      optionType="button"
-                      size="small"
-                      options={[
-                        { value: 'days', label: t('coord.workingDays') },
-                        { value: 'date', label: t('coord.byDate') },
-                      ]}
-                    />
-                  </Form.Item>
-                  <Form.Item noStyle dependencies={[['decisions', decision, 'actions', f.name, 'kind']]}>
-                    {({ getFieldValue }) =>
-                      getFieldValue(['decisions', decision, 'actions', f.name, 'kind']) === 'date' ? (
-                        <Form.Item name={[f.name, 'date']} rules={required}>
-                          <Input type="date" style={{ width: 170 }} data-testid={`${id}-date`} />
-                        </Form.Item>
-                      ) : (
-                        <Form.Item
-                          name={[f.name, 'days']}
-                          rules={[{ required: true, message: t('coord.required') }]}
-                        >
-                          <InputNumber min={1} max={250} style={{ width: 120 }} data-testid={`${id}-days`} />
-                        </Form.Item>
-                      )
-                    }
-                  </Form.Item>
-                </Flex>
+                <Form.Item label={t('coord.deadline')} required>
+                  <Flex gap={8} wrap align="center">
+                    <Form.Item noStyle name={[f.name, 'kind']}>
+                      <Radio.Group
+                        optionType="button"
+                        size="small"
+                        options={[
+                          { value: 'days', label: t('coord.workingDays') },
+                          { value: 'date', label: t('coord.byDate') },
+                        ]}
+                      />
+                    </Form.Item>
+                    <Form.Item noStyle dependencies={[['decisions', decision, 'actions', f.name, 'kind']]}>
+                      {({ getFieldValue }) =>
+                        getFieldValue(['decisions', decision, 'actions', f.name, 'kind']) === 'date' ? (
+                          <Form.Item noStyle name={[f.name, 'date']} rules={required}>
+                            <Input type="date" style={{ width: 170 }} data-testid={`${id}-date`} />
+                          </Form.Item>
+                        ) : (
+                          <Form.Item
+                            noStyle
+                            name={[f.name, 'days']}
+                            rules={[{ required: true, message: t('coord.required') }]}
+                          >
+                            <InputNumber
+                              min={1}
+                              max={250}
+                              style={{ width: 120 }}
+                              data-testid={`${id}-days`}
+                            />
+                          </Form.Item>
+                        )
+                      }
+                    </Form.Item>
+                  </Flex>
+                </Form.Item>
               </Card>
             );
           })}

@@ -87,7 +87,7 @@ export const coordZh = {
   addAction: '添加交办事项',
   removeAction: '删除',
   actionTitle: '交办事项内容',
-  deadlineKind: '期限',
+  deadlineKind: '期限方式',
   workingDays: '工作日数',
   byDate: '指定日期',
   complete: '办结',
