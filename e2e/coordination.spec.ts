@@ -89,7 +89,7 @@ test('pudong puts a hot case on a planned meeting and records the meeting with a
   await modalOk(page, 'meeting-hold');
 
   await expect(page.getByTestId('meeting-status')).toHaveText('已召开');
-  await expect(page.getByTestId('meeting-attendance')).toContainText(`委派 ${deputy}`);
+  await expect(page.getByTestId('meeting-attendance')).toContainText(`委派（${deputy}）`);
   await expect(page.getByTestId('meeting-attendance')).toContainText('缺席');
   await expect(page.getByTestId('meeting-minutes')).toContainText('联合执法');
   const item = page.getByTestId('meeting-decisions').locator(`[data-title="${itemTitle}"]`);

@@ -177,7 +177,7 @@ function HotCases({ b, onPick }: { b: BodyDto; onPick: (c: HotCaseDto) => void }
       render: (r: HotCaseDto['reasons']) => <ReasonTags reasons={r} />,
     },
     { title: t('coord.street'), dataIndex: 'streetName', width: 110 },
-    { title: t('coord.lead'), dataIndex: 'leadName', width: 180, ellipsis: true },
+    { title: t('coord.caseLead'), dataIndex: 'leadName', width: 180, ellipsis: true },
     ...(b.mayManage
       ? [
           {

@@ -101,6 +101,10 @@ export function MeetingPage() {
   );
 }
 
+/** A case's agenda title starts with its number, which the line below shows as a link: say it once. */
+const agendaTitle = (a: MeetingDto['agenda'][number]) =>
+  a.caseNo && a.title.startsWith(a.caseNo) ? a.title.slice(a.caseNo.length).trim() || a.title : a.title;
+
 function AgendaSource({ a }: { a: MeetingDto['agenda'][number] }) {
   const { t } = useTranslation();
   if (a.source === 'case' && a.caseId)
@@ -127,7 +131,7 @@ function Agenda({ m }: { m: MeetingDto }) {
             <List.Item key={a.id}>
               <Flex vertical gap={4}>
                 <Typography.Text strong>
-                  {a.seq}. {a.title}
+                  {a.seq}. {agendaTitle(a)}
                 </Typography.Text>
                 <Flex gap={8} wrap align="center">
                   <Typography.Text type="secondary">
@@ -171,7 +175,7 @@ function Attendance({ m }: { m: MeetingDto }) {
 
 function Decisions({ m }: { m: MeetingDto }) {
   const { t } = useTranslation();
-  const agendaTitle = (id: string | null) => m.agenda.find((a) => a.id === id);
+  const agendaOf = (id: string | null) => m.agenda.find((a) => a.id === id);
   return (
     <Card size="small" title={t('coord.decisions')}>
       {m.decisions.length === 0 ? (
@@ -179,13 +183,13 @@ function Decisions({ m }: { m: MeetingDto }) {
       ) : (
         <Flex vertical gap={16} data-testid="meeting-decisions">
           {m.decisions.map((d) => {
-            const a = agendaTitle(d.agendaItemId);
+            const a = agendaOf(d.agendaItemId);
             return (
               <div key={d.id} data-testid="decision">
                 <Typography.Text strong>{t('coord.decisionN', { n: d.seq })}</Typography.Text>
                 <Typography.Paragraph style={{ margin: '4px 0' }}>{d.text}</Typography.Paragraph>
                 <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-                  {t('coord.forAgendaOf', { title: a ? `${a.seq}. ${a.title}` : t('coord.general') })}
+                  {t('coord.forAgendaOf', { title: a ? `${a.seq}. ${agendaTitle(a)}` : t('coord.general') })}
                 </Typography.Paragraph>
                 <ActionItemList items={d.actionItems} empty={t('coord.noActions')} />
               </div>
