@@ -1,8 +1,9 @@
 // Joint meetings (issue 13, 联席会议), one test per step: the 浦东新区 office `pudong` opens the district joint
 // meeting, plans a meeting, puts a hot case (热点、难点) on its agenda, records it held with attendance (a unit
 // sends a deputy, one is absent) and a decision with an action item (交办事项) led by the 城管 bureau; `chengguan`
-// finds the item from its home page and reports it done with evidence; `pudong` sees it done on the meeting and
-// the case's timeline shows the decision. On a 390 px phone the pages stay readable.
+// finds the item from its home page and reports it done with evidence; `pudong` sees it done on the meeting,
+// presses (督办) an earlier meeting's overdue item reported back there, and the case's timeline shows the
+// decision. The steps build on each other (serial). On a 390 px phone the pages stay readable.
 import { choose, modalOk } from './support/antd.js';
 import { expect, test, unique, type Api } from './support/fixtures.js';
 import { resultScreenshot } from './support/screenshots.js';
@@ -132,7 +133,17 @@ test('pudong sees the item done on the meeting, and the case shows what the meet
   await expect(item.getByTestId('item-due')).toHaveText('已办结');
   await expect(item.getByTestId('item-evidence')).toContainText(evidence);
 
-  await item.page().goto(`/cases/${caseId}`);
+  // An earlier meeting's item, overdue, is reported back here; the office presses its lead unit (督办).
+  const overdue = page
+    .getByTestId('meeting-report-back')
+    .locator('[data-testid="action-item"]', { hasText: '建立楼道巡查台账并按周报送' });
+  await expect(overdue.getByTestId('item-due')).toHaveText('已逾期');
+  await overdue.getByTestId('item-supervise').click();
+  await page.getByTestId('item-step-text').fill('请于三个工作日内报送巡查台账');
+  await modalOk(page, 'item-step');
+  await expect(overdue).toContainText(/已督办 \d+ 次/);
+
+  await page.goto(`/cases/${caseId}`);
   await expect(page.getByTestId('case-timeline')).toContainText(
     `已列入浦东新区住宅小区综合管理联席会议议题：${meetingTitle}`,
   );
