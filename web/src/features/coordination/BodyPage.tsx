@@ -16,6 +16,7 @@ import {
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { HOT_REASONS } from '../../../../domain/coordination';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { formatDate, formatDateTime } from '../../shared/format';
@@ -118,9 +119,15 @@ function Meetings({ b }: { b: BodyDto }) {
       render: (v: string) => <span className="num">{formatDate(v)}</span>,
     },
     {
+      title: t('coord.statusLabel'),
+      dataIndex: 'status',
+      width: 100,
+      render: (s: Meeting['status']) => <MeetingStatusTag status={s} />,
+    },
+    {
       title: t('coord.meetingTitle'),
       dataIndex: 'title',
-      width: 300,
+      width: 260,
       render: (title: string, row) => (
         <Link to={`/coordination/meetings/${row.id}`} onClick={(e) => e.stopPropagation()}>
           {title}
@@ -128,12 +135,6 @@ function Meetings({ b }: { b: BodyDto }) {
       ),
     },
     { title: t('coord.agendaCount'), dataIndex: 'agendaItems', width: 90 },
-    {
-      title: t('coord.statusLabel'),
-      dataIndex: 'status',
-      width: 100,
-      render: (s: Meeting['status']) => <MeetingStatusTag status={s} />,
-    },
   ];
   return (
     <Card size="small" title={t('coord.meetings')}>
@@ -175,6 +176,8 @@ function HotCases({ b, onPick }: { b: BodyDto; onPick: (c: HotCaseDto) => void }
       dataIndex: 'reasons',
       width: 190,
       render: (r: HotCaseDto['reasons']) => <ReasonTags reasons={r} />,
+      filters: HOT_REASONS.map((r) => ({ value: r, text: t(`coord.reason.${r}`) })),
+      onFilter: (value, row) => row.reasons.includes(value as HotCaseDto['reasons'][number]),
     },
     { title: t('coord.street'), dataIndex: 'streetName', width: 110 },
     { title: t('coord.caseLead'), dataIndex: 'leadName', width: 180, ellipsis: true },
@@ -184,6 +187,8 @@ function HotCases({ b, onPick }: { b: BodyDto; onPick: (c: HotCaseDto) => void }
             title: '',
             key: 'act',
             width: 110,
+            // On a phone the table scrolls sideways; the button stays in sight.
+            fixed: 'right' as const,
             render: (_: unknown, row: HotCaseDto) => (
               <Button size="small" onClick={() => onPick(row)} data-testid="hot-to-agenda">
                 {t('coord.toAgenda')}
