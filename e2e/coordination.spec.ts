@@ -181,3 +181,16 @@ test('on a 390 px phone the joint-meeting pages stay readable', async ({ phone, 
   await expect(unit.getByTestId('my-items').getByTestId('action-item').first()).toBeVisible();
   await resultScreenshot(unit, testInfo, 'items-390.png');
 });
+
+test('the 花木 street office sees the district meeting took up its request for coordination', async ({
+  page,
+  signIn,
+}, testInfo) => {
+  await signIn('huamu');
+  await page.goto('/coordination');
+  await expect(page.getByTestId('coord-bodies')).toContainText('花木街道住宅小区综合管理联席会议');
+  const sent = page.getByTestId('coord-sent-requests');
+  await expect(sent).toContainText('老旧小区楼道堆物整治需区城管执法局与物业协同');
+  await expect(sent).toContainText('浦东新区住宅小区综合管理联席会议已于');
+  await resultScreenshot(page, testInfo, 'street-1440.png');
+});

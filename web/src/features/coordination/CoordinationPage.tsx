@@ -1,11 +1,12 @@
-import { Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Flex, List, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { JOINT_MEETING_PRINCIPLE } from '../../../../domain/coordination';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { useUrlFilters } from '../../shared/useUrlFilters';
-import { useBodies, useMyActionItems, type BodySummaryDto } from './api';
+import { formatDate } from '../../shared/format';
+import { useBodies, useMyActionItems, useSentRequests, type BodySummaryDto } from './api';
 import { ActionItemList } from './ActionItemCard';
 import './coordination.css';
 
@@ -35,7 +36,12 @@ export function CoordinationPage() {
                 {
                   key: 'bodies',
                   label: <span data-testid="coord-tab-bodies">{t('coord.tabs.bodies')}</span>,
-                  children: <Bodies items={bodies.data!.items} />,
+                  children: (
+                    <Flex vertical gap={16}>
+                      <Bodies items={bodies.data!.items} />
+                      <SentRequests />
+                    </Flex>
+                  ),
                 },
               ]
             : []),
@@ -123,5 +129,46 @@ function MyItems() {
         <ActionItemList items={sorted} empty={t('coord.myItemsEmpty')} showSource testId="my-items" />
       )}
     </>
+  );
+}
+
+/** What this office asked the level above to coordinate (下级提请), and which meeting took it up. */
+function SentRequests() {
+  const { t } = useTranslation();
+  const sent = useSentRequests();
+  const items = sent.data?.items ?? [];
+  if (!items.length) return null;
+  return (
+    <Card size="small" title={t('coord.sentRequests')}>
+      <List
+        data-testid="coord-sent-requests"
+        dataSource={items}
+        renderItem={(r) => (
+          <List.Item key={r.id}>
+            <List.Item.Meta
+              title={
+                <Flex gap={8} wrap>
+                  <span>{r.subject}</span>
+                  <Tag color={r.status === 'scheduled' ? 'success' : 'gold'}>
+                    {t(`coord.requestStatus.${r.status}`)}
+                  </Tag>
+                </Flex>
+              }
+              description={
+                <Typography.Text type="secondary">
+                  {r.meetingTitle
+                    ? t(r.meetingHeld ? 'coord.sentHeld' : 'coord.sentPlanned', {
+                        body: r.bodyName,
+                        meeting: r.meetingTitle,
+                        date: formatDate(r.meetingOn),
+                      })
+                    : t('coord.sentTo', { body: r.bodyName })}
+                </Typography.Text>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
   );
 }

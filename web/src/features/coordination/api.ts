@@ -14,6 +14,7 @@ import type {
   HoldMeetingBody,
   HotCaseList,
   MeetingView,
+  SentRequestList,
 } from '../../../../contracts/coordination';
 
 export type BodyDto = z.infer<typeof BodyView>;
@@ -57,6 +58,15 @@ export function useMeeting(id: string) {
     queryKey: [...COORD, 'meeting', id],
     queryFn: ({ signal }) => api.get<MeetingDto>(`${BASE}/meetings/${enc(id)}`, {}, signal),
     enabled: !!id,
+  });
+}
+
+/** The requests for coordination the caller's offices sent up, and the meeting that took each up. */
+export function useSentRequests(enabled = true) {
+  return useQuery({
+    queryKey: [...COORD, 'requests', 'sent'],
+    queryFn: ({ signal }) => api.get<z.infer<typeof SentRequestList>>(`${BASE}/requests`, {}, signal),
+    enabled,
   });
 }
 
