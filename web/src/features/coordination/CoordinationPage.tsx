@@ -150,7 +150,7 @@ function SentRequests() {
                 <Flex gap={8} wrap>
                   <span>{r.subject}</span>
                   <Tag color={r.status === 'scheduled' ? 'success' : 'gold'}>
-                    {t(`coord.requestStatus.${r.status}`)}
+                    {r.meetingHeld ? t('coord.requestDiscussed') : t(`coord.requestStatus.${r.status}`)}
                   </Tag>
                 </Flex>
               }
