@@ -3,45 +3,94 @@
 // sends a deputy, one is absent) and a decision with an action item (交办事项) led by the 城管 bureau; `chengguan`
 // finds the item from its home page and reports it done with evidence; `pudong` sees it done on the meeting,
 // presses (督办) an earlier meeting's overdue item reported back there, and the case's timeline shows the
-// decision. The steps build on each other (serial). On a 390 px phone the pages stay readable.
+// decision. Each step brings its own held meeting through the API. On a 390 px phone the pages stay readable.
 import { choose, modalOk } from './support/antd.js';
 import { expect, test, unique, type Api } from './support/fixtures.js';
 import { resultScreenshot } from './support/screenshots.js';
 import { narrowTableCells } from './support/tables.js';
 
-const tag = unique();
-const meetingTitle = `热点难点案件专题协调会 ${tag}`;
-const itemTitle = `牵头开展联合执法并反馈结果 ${tag}`;
 const deputy = '副队长 王军';
 const evidence = '已会同物业开展联合执法，现场整改完毕，整改前后照片及执法记录已归档。';
 
 interface Item {
   id: string;
   title: string;
+  leadOrgId: string;
   leadName: string;
   mayComplete: boolean;
   status: string;
 }
 
-/** The 城管 bureau's name, as the joint meetings show it (the lead of an item it may complete). */
-async function bureauName(chengguan: Api): Promise<string> {
+/** The 城管 bureau, as the joint meetings show it (the lead of an open demo item it may complete). */
+async function bureau(chengguan: Api): Promise<{ id: string; name: string }> {
   const { items } = await chengguan.get<{ items: Item[] }>('/api/v1/coordination/action-items?mine=true');
   const own = items.find((i) => i.mayComplete);
   expect(own, 'the demo gives 城管 an open item').toBeTruthy();
-  return own!.leadName;
+  return { id: own!.leadOrgId, name: own!.leadName };
 }
 
-test.describe.configure({ mode: 'serial' });
+interface Held {
+  meetingId: string;
+  meetingTitle: string;
+  itemTitle: string;
+  itemId: string;
+  itemVersion: number;
+  caseId: string;
+}
 
-let caseNo = '';
-let caseId = '';
+/** Through the API: a district meeting held on a hot case, deciding an item for 城管 (5 working days). */
+async function heldMeeting(pudong: Api, chengguan: Api): Promise<Held> {
+  const lead = await bureau(chengguan);
+  const { items } = await pudong.get<{ items: { id: string; level: string }[] }>(
+    '/api/v1/coordination/bodies',
+  );
+  const district = items.find((b) => b.level === 'district')!;
+  const body = await pudong.get<{ memberOrgs: { id: string }[] }>(
+    `/api/v1/coordination/bodies/${district.id}`,
+  );
+  const hot = await pudong.get<{ items: { id: string }[] }>(
+    `/api/v1/coordination/bodies/${district.id}/hot-cases`,
+  );
+  const t = unique();
+  const meetingTitle = `热点难点案件协调会 ${t}`;
+  const itemTitle = `限期整改并反馈 ${t}`;
+  const { id } = await pudong.post<{ id: string }>(`/api/v1/coordination/bodies/${district.id}/meetings`, {
+    meetingOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+    title: meetingTitle,
+  });
+  const caseId = hot.items[1]!.id;
+  await pudong.post(`/api/v1/coordination/meetings/${id}/agenda`, { source: 'case', version: 1, caseId });
+  const planned = await pudong.get<{ version: number; agenda: { id: string }[] }>(
+    `/api/v1/coordination/meetings/${id}`,
+  );
+  const held = await pudong.post<{ decisions: { actionItems: { id: string; version: number }[] }[] }>(
+    `/api/v1/coordination/meetings/${id}/hold`,
+    {
+      version: planned.version,
+      attendance: body.memberOrgs.map((o) => ({ orgId: o.id, attendance: 'present' })),
+      minutes: '会议研究了热点难点案件，明确城管执法部门牵头限期整改。',
+      decisions: [
+        {
+          agendaItemId: planned.agenda[0]!.id,
+          text: '城管执法部门牵头限期整改，五个工作日内反馈',
+          actions: [{ title: itemTitle, leadOrgId: lead.id, deadline: { workingDays: 5 } }],
+        },
+      ],
+    },
+  );
+  const item = held.decisions[0]!.actionItems[0]!;
+  return { meetingId: id, meetingTitle, itemTitle, itemId: item.id, itemVersion: item.version, caseId };
+}
 
 test('pudong puts a hot case on a planned meeting and records the meeting with a decision for 城管', async ({
   page,
   signIn,
   api,
 }, testInfo) => {
-  const lead = await bureauName(await api('chengguan'));
+  const tag = unique();
+  const meetingTitle = `热点难点案件专题协调会 ${tag}`;
+  const itemTitle = `牵头开展联合执法并反馈结果 ${tag}`;
+  const lead = (await bureau(await api('chengguan'))).name;
   await signIn('pudong');
   await page.goto('/');
   await page.getByRole('menuitem', { name: '联席会议' }).click();
@@ -61,8 +110,7 @@ test('pudong puts a hot case on a planned meeting and records the meeting with a
   // A hot case with its reasons in words; onto the new meeting's agenda.
   const hot = page.getByTestId('hot-cases').locator('tbody tr.ant-table-row').first();
   await expect(hot).toContainText(/逾期|多次退单|部门争议|挂账/);
-  caseNo = (await hot.locator('td').first().innerText()).trim();
-  caseId = ((await hot.getByRole('link').first().getAttribute('href')) ?? '').split('/').pop()!;
+  const caseNo = (await hot.locator('td').first().innerText()).trim();
   await resultScreenshot(page, testInfo, 'body-1440.png');
   await hot.getByTestId('hot-to-agenda').click();
   await expect(page.getByTestId('agenda-add')).toContainText(caseNo);
@@ -102,7 +150,9 @@ test('pudong puts a hot case on a planned meeting and records the meeting with a
 test('chengguan finds the item from its home page and reports it done with evidence', async ({
   page,
   signIn,
+  api,
 }, testInfo) => {
+  const { meetingTitle, itemTitle } = await heldMeeting(await api('pudong'), await api('chengguan'));
   await signIn('chengguan');
   await page.goto('/home');
   await page.getByTestId('home-coordItems').click();
@@ -121,7 +171,17 @@ test('chengguan finds the item from its home page and reports it done with evide
 test('pudong sees the item done on the meeting, and the case shows what the meeting decided', async ({
   page,
   signIn,
+  api,
 }, testInfo) => {
+  const chengguan = await api('chengguan');
+  const { meetingTitle, itemTitle, itemId, itemVersion, caseId } = await heldMeeting(
+    await api('pudong'),
+    chengguan,
+  );
+  await chengguan.post(`/api/v1/coordination/action-items/${itemId}/done`, {
+    version: itemVersion,
+    evidence,
+  });
   await signIn('pudong');
   await page.goto('/coordination');
   await page
@@ -147,7 +207,7 @@ test('pudong sees the item done on the meeting, and the case shows what the meet
   await expect(page.getByTestId('case-timeline')).toContainText(
     `已列入浦东新区住宅小区综合管理联席会议议题：${meetingTitle}`,
   );
-  await expect(page.getByTestId('case-timeline')).toContainText('决定：由城管执法部门牵头开展联合执法');
+  await expect(page.getByTestId('case-timeline')).toContainText('决定：城管执法部门牵头限期整改');
   await page.getByTestId('event-meeting').last().click();
   await expect(page.getByTestId('meeting-title')).toContainText(meetingTitle);
   await resultScreenshot(page, testInfo, 'case-1440.png');
