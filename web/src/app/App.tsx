@@ -39,6 +39,9 @@ import { DisputesPage } from '../features/mediation/DisputesPage';
 import { CompaniesPage } from '../features/industry/CompaniesPage';
 import { CompanyPage as IndustryCompanyPage } from '../features/industry/CompanyPage';
 import { PublicCompanyCreditPage, PublicCreditPage } from '../features/industry/PublicCreditPage';
+import { CoordinationPage } from '../features/coordination/CoordinationPage';
+import { BodyPage } from '../features/coordination/BodyPage';
+import { MeetingPage } from '../features/coordination/MeetingPage';
 import { DeniedResult } from '../shared/DeniedResult';
 
 /** Every page under a menu entry needs that entry's permission (web/src/app/nav.tsx), so no entry leads to 403. */
@@ -91,6 +94,9 @@ const router = createBrowserRouter([
         { path: 'mediation/disputes/:id', element: <DisputePage /> },
         { path: 'industry', element: <CompaniesPage /> },
         { path: 'industry/companies/:id', element: <IndustryCompanyPage /> },
+        { path: 'coordination', element: <CoordinationPage /> },
+        { path: 'coordination/bodies/:id', element: <BodyPage /> },
+        { path: 'coordination/meetings/:id', element: <MeetingPage /> },
         // Owners open published decisions from their notice board.
         {
           path: 'governance/decisions/:id',

@@ -7,6 +7,7 @@ import {
   CompassOutlined,
   DashboardOutlined,
   ClusterOutlined,
+  CommentOutlined,
   FlagOutlined,
   InteractionOutlined,
   HomeOutlined,
@@ -45,6 +46,12 @@ export const NAV: NavEntry[] = [
     permission: 'mediation.view',
   },
   { path: '/industry', labelKey: 'industry.nav', icon: <BankOutlined />, permission: 'industry.view' },
+  {
+    path: '/coordination',
+    labelKey: 'coord.nav',
+    icon: <CommentOutlined />,
+    permission: 'coordination.view',
+  },
   {
     path: '/notices',
     labelKey: 'gov.notices.nav',

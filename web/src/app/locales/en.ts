@@ -9,6 +9,7 @@ import { ownerEn } from '../../features/owner/locales';
 import { fundEn } from '../../features/fund/locales';
 import { mediationEn } from '../../features/mediation/locales';
 import { industryEn } from '../../features/industry/locales';
+import { coordEn } from '../../features/coordination/locales';
 
 export const en: Messages = {
   app: {
@@ -289,4 +290,5 @@ export const en: Messages = {
   fund: fundEn,
   mediation: mediationEn,
   industry: industryEn,
+  coord: coordEn,
 };

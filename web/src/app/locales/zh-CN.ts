@@ -8,6 +8,7 @@ import { ownerZh } from '../../features/owner/locales';
 import { fundZh } from '../../features/fund/locales';
 import { mediationZh } from '../../features/mediation/locales';
 import { industryZh } from '../../features/industry/locales';
+import { coordZh } from '../../features/coordination/locales';
 
 export const zhCN = {
   app: { name: '共治', subtitle: '住宅小区综合治理', title: '共治 · 住宅小区综合治理' },
@@ -282,6 +283,7 @@ export const zhCN = {
   fund: fundZh,
   mediation: mediationZh,
   industry: industryZh,
+  coord: coordZh,
 };
 
 export type Messages = typeof zhCN;

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { Space, Tag, Timeline, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAuth } from '../../app/auth';
 import { useLang } from '../../app/i18n';
 import { formatDateTime } from '../../shared/format';
 import { useOrganisation } from './api';
@@ -44,6 +46,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 
 function EventDetails({ event, view }: { event: CaseEventDto; view: CaseViewDto }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const lang = useLang();
   const d = event.data;
   const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
@@ -155,6 +158,17 @@ function EventDetails({ event, view }: { event: CaseEventDto; view: CaseViewDto 
       <blockquote key="note" className="event-note">
         {str('note')}
       </blockquote>,
+    );
+  // A joint meeting (联席会议) took the case up or decided on it: the note says so in words; open the meeting.
+  if (str('coordinationMeetingId') && can('coordination.view'))
+    out.push(
+      <Link
+        key="meeting"
+        to={`/coordination/meetings/${str('coordinationMeetingId')}`}
+        data-testid="event-meeting"
+      >
+        {t('coord.viewMeeting')}
+      </Link>,
     );
   return <>{out}</>;
 }

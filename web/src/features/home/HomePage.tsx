@@ -8,6 +8,7 @@ import { useAuth } from '../../app/auth';
 import type { Permission } from '../../api/types';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
+import { useMyActionItems } from '../coordination/api';
 import { useHome, type HomeDto } from './api';
 import { TrendChart } from './TrendChart';
 import './home.css';
@@ -87,6 +88,28 @@ export function HomePage() {
   const home = useHome();
   const today = shanghaiDate(new Date());
   const data = home.data;
+  // The joint meetings' action items (交办事项) of the user's own units: where a department or company finds them.
+  const coordItems = useMyActionItems(can('coordination.view')).data?.items ?? [];
+  const coordOpen = coordItems.filter((i) => i.status === 'open');
+  const coordTiles: Tile[] = coordItems.length
+    ? [
+        {
+          key: 'coordItems',
+          label: t('coord.myOpen'),
+          hint: t('coord.myOpenHint'),
+          value: coordOpen.length,
+          to: '/coordination?tab=items',
+        },
+        {
+          key: 'coordOverdue',
+          label: t('coord.myOverdue'),
+          hint: t('coord.myOverdueHint'),
+          value: coordOpen.filter((i) => i.dueState === 'overdue').length,
+          to: '/coordination?tab=items',
+          alarm: true,
+        },
+      ]
+    : [];
 
   const caseTiles = data?.queues ? queueTiles(data.queues, can, t) : [];
   const committees = data?.committeesNearReelection;
@@ -131,6 +154,12 @@ export function HomePage() {
               <TileGrid tiles={govTiles} />
             </section>
           )}
+          {coordTiles.length > 0 && (
+            <section aria-label={t('coord.myItems')}>
+              <Typography.Title level={5}>{t('coord.myItems')}</Typography.Title>
+              <TileGrid tiles={coordTiles} />
+            </section>
+          )}
           {data.trend && (
             <Card
               size="small"
@@ -152,7 +181,9 @@ export function HomePage() {
               <Link to="/map">{t('home.openMap')}</Link>
             </Flex>
           )}
-          {!caseTiles.length && !govTiles.length && <Alert type="info" title={t('home.nothing')} />}
+          {!caseTiles.length && !govTiles.length && !coordTiles.length && (
+            <Alert type="info" title={t('home.nothing')} />
+          )}
         </Flex>
       )}
     </>
