@@ -1,9 +1,13 @@
 // A description of the machine a benchmark ran on, committed with its figures.
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 export function machineNote(): string {
   const cpu = cpus();
-  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}`;
+  // The load average when the figures were written: on a shared 2-core machine it says how quiet the run was.
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}, load average ${load} (1 / 5 / 15 min)`;
 }
 
 export function median(xs: number[]): number {
