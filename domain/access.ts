@@ -61,6 +61,9 @@ export const PERMISSIONS = [
   'industry.respond', // the company itself: register its managers and postings, object (异议), apply for correction (修正)
   'coordination.view', // joint meetings (联席会议) at and below the grant's level; member units: their own action items
   'coordination.manage', // run the joint meeting of the grant's own level: meetings, agenda, decisions, 督办
+  'assessment.view', // 考核: offices the periods of their division; an assessed unit its own published result
+  'assessment.manage', // the city/district office: indicator systems, periods, manual scores, compute, publish
+  'assessment.rate', // two-way supervision (条与块、条与条): departments and streets rate each other
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -118,6 +121,8 @@ const ABOVE_STREET: Permission[] = [
   'industry.view',
   'coordination.view',
   'coordination.manage',
+  'assessment.view',
+  'assessment.manage',
 ];
 
 export const ROLES: readonly RoleDefinition[] = [
@@ -167,6 +172,8 @@ export const ROLES: readonly RoleDefinition[] = [
       'industry.record', // the street's 房管办 enters records; the district confirms them
       'coordination.view',
       'coordination.manage',
+      'assessment.view', // its own published result (考核)
+      'assessment.rate', // 块对条: rates the departments
     ],
   },
   {
@@ -181,7 +188,14 @@ export const ROLES: readonly RoleDefinition[] = [
     zh: '职能部门',
     en: 'Functional department',
     scopes: ['department'],
-    permissions: [...READ, ...HANDLER, 'cases.intake.referral', 'coordination.view'],
+    permissions: [
+      ...READ,
+      ...HANDLER,
+      'cases.intake.referral',
+      'coordination.view',
+      'assessment.view', // its own published result (考核)
+      'assessment.rate', // 条对块 and 条与条: rates the streets and the departments it co-handles with
+    ],
   },
   {
     role: 'utility',
@@ -281,6 +295,8 @@ export const ROLES: readonly RoleDefinition[] = [
           'mediation.manage',
           'industry.respond',
           'coordination.manage',
+          'assessment.manage',
+          'assessment.rate',
         ].includes(p),
     ),
   },

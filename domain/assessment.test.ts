@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actionItemRate,
   assess,
+  committeeRates,
   checkSystem,
   DEFAULT_SYSTEMS,
   indicatorScore,
@@ -145,5 +147,33 @@ describe('points, ratings and periods', () => {
     expect(periodLabel('2024-Q1')?.to).toBe('2024-03-31');
     expect(periodLabel('2026')?.zh).toBe('2026年度');
     expect(periodLabel('2026-Q5')).toBeNull();
+  });
+});
+
+describe('values from our own data', () => {
+  it('committee formation and regularity leave unrecorded 既有小区 out', () => {
+    expect(
+      committeeRates([
+        'in_term',
+        'term_expiring',
+        'expired',
+        'no_assembly',
+        'forming',
+        'existing_unrecorded',
+      ]),
+    ).toEqual({ formation: 0.6, regularity: 0.6667 });
+    expect(committeeRates(['existing_unrecorded'])).toEqual({ formation: null, regularity: null });
+    expect(committeeRates(['no_assembly'])).toEqual({ formation: 0, regularity: null });
+  });
+  it('action items count as done on time up to their due day', () => {
+    expect(
+      actionItemRate([
+        { dueOn: '2026-12-10', doneOn: '2026-12-10' },
+        { dueOn: '2026-12-10', doneOn: '2026-12-11' },
+        { dueOn: '2026-12-10', doneOn: null },
+        { dueOn: '2026-12-10', doneOn: '2026-12-01' },
+      ]),
+    ).toBe(0.5);
+    expect(actionItemRate([])).toBeNull();
   });
 });

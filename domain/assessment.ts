@@ -18,6 +18,8 @@
 // is measured. Weights are positive integers summing to 100.
 // Ranking: by total, highest first; equal totals share a rank (1, 2, 2, 4); units without a total are unranked.
 import { monthDays } from './calendar.js';
+import type { GovernanceState } from './governance.js';
+import { rate } from './kpis.js';
 
 /** The case KPIs an indicator can read (domain/kpis.ts KpiRates). */
 export const CASE_KPIS = [
@@ -204,6 +206,39 @@ export function periodLabel(code: string): { zh: string; en: string; from: strin
   const y = /^(\d{4})$/.exec(code);
   if (y) return { zh: `${y[1]}年度`, en: `Year ${y[1]}`, from: `${y[1]}-01-01`, to: `${y[1]}-12-31` };
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Values computed from our own data
+
+/**
+ * 业委会组建率 and 运作规范率 of a street from its compounds' governance states (domain/governance.ts):
+ * - formation = compounds with an owners' committee (in term, 换届 due, expired or dysfunctional) / compounds whose
+ *   state is known (既有小区 not yet recorded are left out: the system does not know them);
+ * - regularity = committees in term (任期内, incl. 换届 due within 5 months) / committees (an expired term without a
+ *   successor, or Art 32 ¶2 early re-election conditions, is not regular).
+ */
+export function committeeRates(states: readonly GovernanceState[]): {
+  formation: number | null;
+  regularity: number | null;
+} {
+  const known = states.filter((s) => s !== 'existing_unrecorded');
+  const committees = known.filter((s) => COMMITTEE_STATES.includes(s));
+  const regular = committees.filter((s) => s === 'in_term' || s === 'term_expiring');
+  return {
+    formation: rate(committees.length, known.length),
+    regularity: rate(regular.length, committees.length),
+  };
+}
+const COMMITTEE_STATES: readonly GovernanceState[] = ['in_term', 'term_expiring', 'expired', 'dysfunctional'];
+
+/**
+ * 督办事项完成率 of a lead unit: of its joint-meeting action items due within the period, those reported done on
+ * or before their due day. Null when none was due.
+ */
+export function actionItemRate(items: readonly { dueOn: string; doneOn: string | null }[]): number | null {
+  const onTime = items.filter((i) => i.doneOn !== null && i.doneOn <= i.dueOn).length;
+  return rate(onTime, items.length);
 }
 
 const kpi = (

@@ -7,6 +7,7 @@ import { MEDIATION_PROBES } from './scope-walk.probes-mediation.js';
 import { INDUSTRY_PROBES } from './scope-walk.probes-industry.js';
 import { COORDINATION_PROBES } from './scope-walk.probes-coordination.js';
 import { GOVERNANCE_DUTY_PROBES } from './scope-walk.probes-governance-duties.js';
+import { ASSESSMENT_PROBES } from './scope-walk.probes-assessment.js';
 import { HUAMU, type Probe } from './scope-walk.target.js';
 
 export { HUAMU, type Expectation, type Probe, type Target } from './scope-walk.target.js';
@@ -256,6 +257,7 @@ export const PROBES: Record<string, Probe> = {
   ...INDUSTRY_PROBES,
   ...COORDINATION_PROBES,
   ...GOVERNANCE_DUTY_PROBES,
+  ...ASSESSMENT_PROBES,
   // Open311 GeoReport v2: public by the spec (services and the public fields of requests); creating a
   // request needs an api_key of channel open311, so a session alone is refused (403, nothing written).
   'GET /open311/v2/discovery.{format}': {

@@ -22,6 +22,7 @@ import * as m0023 from './migrations/0023-coordination.js';
 import * as m0024 from './migrations/0024-mediation.js';
 import * as m0025 from './migrations/0025-fund-applications.js';
 import * as m0026 from './migrations/0026-fund-emergency.js';
+import * as m0028 from './migrations/0028-assessment.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0024-mediation': m0024,
   '0025-fund-applications': m0025,
   '0026-fund-emergency': m0026,
+  '0028-assessment': m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
