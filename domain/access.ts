@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'cases.intake.grid', // record what a grid inspection found (网格巡查)
   'cases.intake.property', // a property company reports a problem it cannot solve itself
   'cases.intake.referral', // a department or utility refers a case (部门转办)
+  'cases.intake.media', // record a problem found in online media (网络舆情) with its source link
   'cases.dispatch', // 派遣方: accept, dispatch, close … cases located in the grant's place
   'cases.supervise', // 督办方: one level above the street
   'cases.verify', // 网格员: verify the handler's feedback on site
@@ -103,6 +104,7 @@ const DISPATCH: Permission[] = [
   'cases.intake.hotline',
   'cases.intake.grid',
   'cases.intake.referral',
+  'cases.intake.media',
 ];
 /** Organisations that handle cases routed to them (主办/协办) and measure those cases. */
 const HANDLER: Permission[] = ['cases.queue', 'cases.handle', 'kpis.read', 'notifications.read'];
@@ -429,6 +431,7 @@ export const INTAKE_CHANNEL_PERMISSION: Record<string, Permission> = {
   gridInspection: 'cases.intake.grid',
   propertyCompany: 'cases.intake.property',
   departmentReferral: 'cases.intake.referral',
+  onlineMedia: 'cases.intake.media',
 };
 
 /** The intake channels a signed-in account may record on. */

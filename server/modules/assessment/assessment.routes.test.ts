@@ -27,7 +27,7 @@ describe.each(DB_KINDS)(
           .executeTakeFirstOrThrow()
       ).scope_id;
     const get = async (s: Session, url: string) => (await s.request({ method: 'GET', url })).json();
-    const post = (s: Session, url: string, payload: unknown) => s.request({ method: 'POST', url, payload });
+    const post = (s: Session, url: string, payload: object) => s.request({ method: 'POST', url, payload });
 
     beforeAll(async () => {
       t = await startTestApp(kind);
