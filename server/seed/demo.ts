@@ -2,6 +2,7 @@
 // then each module's demo through its services where a user would act, in the order their data depends on
 // each other; the start-up log names what was made and lists the demo accounts.
 import type { Deps } from '../platform/deps.js';
+import { seedAssessmentDemo } from './assessment-demo.js';
 import { seedCaseHistory } from './case-history.js';
 import { seedCoordinationDemo } from './coordination-demo.js';
 import { DEMO_PASSWORD, demoJourneyCompound, seedDemoAccounts } from './demo-accounts.js';
@@ -41,6 +42,10 @@ export async function seedDemo(deps: Deps, log: (line: string) => void): Promise
   const c = await seedCoordinationDemo(deps);
   log(
     `  joint meetings: ${c.bodies} bodies, ${c.meetings} meetings held, ${c.actionItems} action items (hot case ${c.hotCaseNo ?? '—'})`,
+  );
+  const a = await seedAssessmentDemo(deps);
+  log(
+    `  assessment: ${a.period ?? '—'} of 浦东新区 published (${a.streets} streets, ${a.departments} departments, ${a.ratings} two-way ratings); 网络舆情 cases ${a.onlineMediaCases.join(', ') || '—'}`,
   );
   log(
     `Demo data: ${r.compounds} compounds, ${r.units} units, ${r.owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`,
