@@ -16,6 +16,7 @@ describe.each(DB_KINDS)(
     let periodId: string;
     let version: number;
     let otherStreet: string; // another street of the district in the synthetic registry
+    let caseId: string;
 
     const orgOf = async (username: string) =>
       (
@@ -48,6 +49,7 @@ describe.each(DB_KINDS)(
         compoundId,
       });
       expect(c.statusCode).toBe(200);
+      caseId = c.json().id;
     });
     afterAll(() => t?.close());
 
@@ -165,6 +167,36 @@ describe.each(DB_KINDS)(
       expect((await post(huamu, `${base}/${periodId}/ratings`, other)).statusCode).toBe(403);
       const self = { ...street, indicatorCode: 'byDepartments' };
       expect((await post(chengguan, `${base}/${periodId}/ratings`, self)).statusCode).toBe(403);
+      // 条与条: only between departments that co-handled a case in the period.
+      const db = t.deps.database.db;
+      const peerOrg = (
+        await db
+          .selectFrom('organisations')
+          .select('id')
+          .where('type', '=', 'department')
+          .where('division_code', 'like', '310115%')
+          .where('parent_id', 'is', null)
+          .where('id', '!=', chengguanOrg)
+          .orderBy('name')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const peer = {
+        ratedLevel: 'department',
+        ratedKey: peerOrg,
+        indicatorCode: 'byDepartments',
+        points: 85,
+        reason,
+      };
+      expect((await post(chengguan, `${base}/${periodId}/ratings`, peer)).json().error.code).toBe(
+        'assessment.not_cohandled',
+      );
+      await db.updateTable('cases').set({ lead_org_id: chengguanOrg }).where('id', '=', caseId).execute();
+      await db.insertInto('case_cohandlers').values({ case_id: caseId, org_id: peerOrg }).execute();
+      const ok = (await get(chengguan, `${base}/${periodId}`)).rateable;
+      expect(
+        ok.some((r: { level: string; key: string }) => r.level === 'department' && r.key === peerOrg),
+      ).toBe(true);
+      expect((await post(chengguan, `${base}/${periodId}/ratings`, peer)).statusCode).toBe(200);
       // The district office does not rate.
       expect((await post(pudong, `${base}/${periodId}/ratings`, dep)).statusCode).toBe(403);
       const rateable = (await get(huamu, `${base}/${periodId}`)).rateable;
