@@ -86,43 +86,15 @@ async function onlineMediaCases(deps: Deps, street: Actor): Promise<string[]> {
   return out;
 }
 
-export async function seedAssessmentDemo(deps: Deps): Promise<AssessmentDemoResult> {
-  const result: AssessmentDemoResult = {
-    period: null,
-    ratings: 0,
-    streets: 0,
-    departments: 0,
-    onlineMediaCases: [],
-  };
-  const accounts = await demoAccounts(deps);
-  const chengguan = accounts.find((a) => a.username === 'chengguan')?.grants[0]?.scopeId;
-  if (!chengguan) return result;
-  const district = actor('浦东新区联席会议办公室', [
-    { role: 'district_office', scopeType: 'district', scopeId: DISTRICT },
-  ]);
-  const street = (code: string) =>
-    actor('街镇办公室', [{ role: 'street_office', scopeType: 'street', scopeId: code }]);
-  const bureau = actor('区城管执法局', [{ role: 'department', scopeType: 'department', scopeId: chengguan }]);
-
-  result.onlineMediaCases = await onlineMediaCases(deps, street(HUAMU));
-
-  const code = quarterOf(shanghaiDate(deps.clock.now()));
-  const { id } = await createPeriod(deps, district, { divisionCode: DISTRICT, code }, 'seed');
-  result.period = code;
-  await enterManualScore(
-    deps,
-    district,
-    id,
-    {
-      level: 'street',
-      unitKey: HUAMU,
-      indicatorCode: 'inspection',
-      points: 92.5,
-      evidence: '区联席办季度实地督查：抽查 5 个小区，台账齐全，楼道堆物已清理 4 处，1 处限期整改',
-    },
-    'seed',
-  );
-
+/** 条对块 and 块对条 between the bureau and 花木 (and the next street); 条与条 with a co-handling department. */
+async function twoWayRatings(
+  deps: Deps,
+  id: string,
+  chengguan: string,
+  bureau: Actor,
+  street: (code: string) => Actor,
+): Promise<number> {
+  let ratings = 0;
   // 条对块: the bureau rates 花木 and the next street; 块对条: those streets rate the bureau.
   const view = await getPeriod(deps, bureau, id);
   const streets = view.rateable.filter((r) => r.level === 'street');
@@ -161,7 +133,7 @@ export async function seedAssessmentDemo(deps: Deps): Promise<AssessmentDemoResu
       },
       'seed',
     );
-    result.ratings += 2;
+    ratings += 2;
   }
   // 条与条: a department the bureau co-handled cases with this quarter (when the case history has one).
   const partner = view.rateable.find((r) => r.level === 'department');
@@ -179,8 +151,50 @@ export async function seedAssessmentDemo(deps: Deps): Promise<AssessmentDemoResu
       },
       'seed',
     );
-    result.ratings += 1;
+    ratings += 1;
   }
+
+  return ratings;
+}
+
+export async function seedAssessmentDemo(deps: Deps): Promise<AssessmentDemoResult> {
+  const result: AssessmentDemoResult = {
+    period: null,
+    ratings: 0,
+    streets: 0,
+    departments: 0,
+    onlineMediaCases: [],
+  };
+  const accounts = await demoAccounts(deps);
+  const chengguan = accounts.find((a) => a.username === 'chengguan')?.grants[0]?.scopeId;
+  if (!chengguan) return result;
+  const district = actor('浦东新区联席会议办公室', [
+    { role: 'district_office', scopeType: 'district', scopeId: DISTRICT },
+  ]);
+  const street = (code: string) =>
+    actor('街镇办公室', [{ role: 'street_office', scopeType: 'street', scopeId: code }]);
+  const bureau = actor('区城管执法局', [{ role: 'department', scopeType: 'department', scopeId: chengguan }]);
+
+  result.onlineMediaCases = await onlineMediaCases(deps, street(HUAMU));
+
+  const code = quarterOf(shanghaiDate(deps.clock.now()));
+  const { id } = await createPeriod(deps, district, { divisionCode: DISTRICT, code }, 'seed');
+  result.period = code;
+  await enterManualScore(
+    deps,
+    district,
+    id,
+    {
+      level: 'street',
+      unitKey: HUAMU,
+      indicatorCode: 'inspection',
+      points: 92.5,
+      evidence: '区联席办季度实地督查：抽查 5 个小区，台账齐全，楼道堆物已清理 4 处，1 处限期整改',
+    },
+    'seed',
+  );
+
+  result.ratings = await twoWayRatings(deps, id, chengguan, bureau, street);
 
   const computed = await compute(
     deps,
