@@ -30,6 +30,9 @@ export interface Unit {
   name: string;
 }
 
+/** 街道、镇、乡 are assessed as "streets" (街镇); statistical areas (开发区 etc.) are not. */
+const TOWNSHIP_LEVELS: readonly string[] = ['street', 'town', 'township'];
+
 /** The division's code prefix: a district's code, or '31' for the city (310000). */
 export const prefixOf = (division: string) => (division === '310000' ? '31' : division);
 
@@ -46,10 +49,10 @@ export async function unitsOf(deps: Deps, actor: Actor, p: Pick<AssessPeriodTabl
   const divisions = await registry.listDivisions(
     deps,
     actor,
-    p.division_code === '310000' ? { level: 'street' } : { parent: p.division_code, level: 'street' },
+    p.division_code === '310000' ? {} : { parent: p.division_code },
   );
   const streets: Unit[] = divisions
-    .filter((d) => d.code.startsWith(prefix))
+    .filter((d) => d.code.startsWith(prefix) && TOWNSHIP_LEVELS.includes(d.level))
     .map((d) => ({ level: 'street', key: d.code, name: d.name }));
   const orgs: { id: string; name: string; type: string; parentId: string | null }[] = [];
   for (const type of ['department', 'utility']) {
