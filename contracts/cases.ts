@@ -14,6 +14,7 @@ export const CHANNELS = [
   'propertyCompany',
   'departmentReferral',
   'open311',
+  'onlineMedia', // 网络舆情: found in online media (source link required)
 ] as const;
 export const Channel = z.enum(CHANNELS);
 
@@ -68,6 +69,13 @@ export const IntakeBody = z.object({
     .max(9)
     .default([]),
   externalRef: z.string().trim().min(1).max(80).optional(),
+  /** 网络舆情 (channel onlineMedia, required there): the address of the post the problem was found in. */
+  sourceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
+  /** Screenshots (e.g. of the online post), stored like every case photo. */
+  photos: z.array(PhotoDataUrl).max(PHOTO_LIMITS.perRequest).optional(),
 });
 export type IntakeInput = z.infer<typeof IntakeBody>;
 
@@ -131,6 +139,8 @@ export const CaseView = z.object({
   id: z.string(),
   caseNo: z.string(),
   channel: z.string(),
+  /** 网络舆情: the online post the case was found in; null for other channels. */
+  sourceUrl: z.string().nullable(),
   categoryCode: z.string(),
   categoryName: z.object({ zh: z.string(), en: z.string() }),
   attributes: z.record(z.string(), z.union([z.string(), z.boolean()])),

@@ -8,7 +8,15 @@ import { IMPORT_KINDS } from './import-columns.js';
 
 export { IMPORT_COLUMNS, IMPORT_KINDS, type ImportColumn, type ImportKind } from './import-columns.js';
 
-export const EXPORT_LISTS = ['compounds', 'organisations', 'users', 'audit', 'owners', 'cases'] as const;
+export const EXPORT_LISTS = [
+  'compounds',
+  'organisations',
+  'users',
+  'audit',
+  'owners',
+  'cases',
+  'assessment',
+] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -135,5 +143,8 @@ export const ExportQuery = z.object({
   orgId: z.string().max(64).optional(),
   status: z.string().max(20).optional(),
   category: z.string().max(60).optional(),
+  // assessment (考核): the period (required for it) and the level (street | department; both when absent)
+  period: z.string().max(64).optional(),
+  level: z.enum(['street', 'department']).optional(),
 });
 export type ExportFilters = z.infer<typeof ExportQuery>;

@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'cases.intake.grid', // record what a grid inspection found (网格巡查)
   'cases.intake.property', // a property company reports a problem it cannot solve itself
   'cases.intake.referral', // a department or utility refers a case (部门转办)
+  'cases.intake.media', // record a problem found in online media (网络舆情) with its source link
   'cases.dispatch', // 派遣方: accept, dispatch, close … cases located in the grant's place
   'cases.supervise', // 督办方: one level above the street
   'cases.verify', // 网格员: verify the handler's feedback on site
@@ -64,6 +65,9 @@ export const PERMISSIONS = [
   'plan.view', // the action plan (三年行动计划): offices of the plan's area; departments: plans they lead or cooperate in
   'plan.manage', // the plan of the grant's own level (city office; a district office its district's plan), import, 督办
   'plan.report', // progress reports: the lead department (牵头部门) and the implementing units (实施部门)
+  'assessment.view', // 考核: offices the periods of their division; an assessed unit its own published result
+  'assessment.manage', // the city/district office: indicator systems, periods, manual scores, compute, publish
+  'assessment.rate', // two-way supervision (条与块、条与条): departments and streets rate each other
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -103,6 +107,7 @@ const DISPATCH: Permission[] = [
   'cases.intake.hotline',
   'cases.intake.grid',
   'cases.intake.referral',
+  'cases.intake.media',
 ];
 /** Organisations that handle cases routed to them (主办/协办) and measure those cases. */
 const HANDLER: Permission[] = ['cases.queue', 'cases.handle', 'kpis.read', 'notifications.read'];
@@ -123,6 +128,8 @@ const ABOVE_STREET: Permission[] = [
   'coordination.manage',
   'plan.view',
   'plan.manage',
+  'assessment.view',
+  'assessment.manage',
 ];
 
 export const ROLES: readonly RoleDefinition[] = [
@@ -175,6 +182,8 @@ export const ROLES: readonly RoleDefinition[] = [
       'coordination.manage',
       'plan.view',
       'plan.report', // a street implementing a task locally (实施部门)
+      'assessment.view', // its own published result (考核)
+      'assessment.rate', // 块对条: rates the departments
     ],
   },
   {
@@ -196,6 +205,8 @@ export const ROLES: readonly RoleDefinition[] = [
       'coordination.view',
       'plan.view',
       'plan.report',
+      'assessment.view', // its own published result (考核)
+      'assessment.rate', // 条对块 and 条与条: rates the streets and the departments it co-handles with
     ],
   },
   {
@@ -305,6 +316,8 @@ export const ROLES: readonly RoleDefinition[] = [
           'coordination.manage',
           'plan.manage',
           'plan.report',
+          'assessment.manage',
+          'assessment.rate',
         ].includes(p),
     ),
   },
@@ -437,6 +450,7 @@ export const INTAKE_CHANNEL_PERMISSION: Record<string, Permission> = {
   gridInspection: 'cases.intake.grid',
   propertyCompany: 'cases.intake.property',
   departmentReferral: 'cases.intake.referral',
+  onlineMedia: 'cases.intake.media',
 };
 
 /** The intake channels a signed-in account may record on. */

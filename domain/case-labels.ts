@@ -15,6 +15,7 @@ export const CHANNEL_LABELS = {
   residentWeb: { zh: '居民网上报事', en: 'Resident web form' },
   propertyCompany: { zh: '物业服务企业上报', en: 'Property company' },
   departmentReferral: { zh: '部门移送', en: 'Department referral' },
+  onlineMedia: { zh: '网络舆情', en: 'Online media' },
   open311: { zh: 'Open311 接口', en: 'Open311 API' },
 } as const satisfies Record<string, Label>;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   campaignProgress,
   countCases,
+  countsAsProactive,
   countsAsRepeat,
   countsAsSatisfied,
   isProactiveChannel,
@@ -68,6 +69,14 @@ describe('definitions', () => {
     expect(kpiRates(counts).repeatRate).toBe(0.5);
     expect(countsAsRepeat({ part: 'own' }, { part: 'common' })).toBe(false);
     expect(countsAsRepeat({ part: 'own' }, { part: 'own', meterPosition: 'at' })).toBe(true);
+  });
+  it('网络舆情 counts as a discovery only when found before any complaint of the same problem', () => {
+    expect(countsAsProactive('onlineMedia', false)).toBe(true);
+    expect(countsAsProactive('onlineMedia', true)).toBe(false);
+    // Inspection stays a discovery, a report stays a report, whatever came before.
+    expect(countsAsProactive('gridInspection', true)).toBe(true);
+    expect(countsAsProactive('hotline12345', false)).toBe(false);
+    expect(isProactiveChannel('onlineMedia')).toBe(false); // not by channel alone
   });
   it('counts proactive channels and satisfied results', () => {
     expect(isProactiveChannel('gridInspection')).toBe(true);

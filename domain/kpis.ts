@@ -13,6 +13,17 @@ export function isProactiveChannel(channel: string): boolean {
   return (PROACTIVE_CHANNELS as readonly string[]).includes(channel);
 }
 
+/**
+ * Whether a new case counts as found (发现率). Inspection channels always do. A problem found in online media
+ * (网络舆情, channel onlineMedia) does when it was found before any complaint: when it repeats no earlier open case
+ * of the same problem (the 重复投诉 rule of domain/case-duplicates.ts: same compound, category and attributes, in
+ * the window) — otherwise someone reported it first and the post only echoes it. Every other channel is a report.
+ */
+export function countsAsProactive(channel: string, repeatsEarlierCase: boolean): boolean {
+  if (channel === 'onlineMedia') return !repeatsEarlierCase;
+  return isProactiveChannel(channel);
+}
+
 /** Revisit results that count as satisfied for 满意率 (满意 + 基本满意). */
 export const SATISFIED_RESULTS = ['satisfied', 'basicallySatisfied'] as const;
 

@@ -35,6 +35,7 @@ import { homeRoutes } from './modules/home/home.routes.js';
 import { fundRoutes } from './modules/fund/fund.routes.js';
 import { coordinationRoutes } from './modules/coordination/coordination.routes.js';
 import { planRoutes } from './modules/plan/plan.routes.js';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
 import { mediationRoutes } from './modules/mediation/mediation.routes.js';
 import { industryRoutes } from './modules/industry/industry.routes.js';
 
@@ -140,6 +141,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(industryRoutes(deps));
   await app.register(coordinationRoutes(deps));
   await app.register(planRoutes(deps));
+  await app.register(assessmentRoutes(deps));
 
   // One not-found handler: the web app's index.html for a browser opening a page route (client-side
   // routing), else the JSON error envelope — so a monitor probing /metrics or a missing file never sees a

@@ -14,6 +14,7 @@ import { notificationsMessages } from './modules/notifications/notifications.mes
 import { governanceMessages } from './modules/governance/governance.messages.js';
 import { fundMessages } from './modules/fund/fund.messages.js';
 import { coordinationMessages } from './modules/coordination/coordination.messages.js';
+import { assessmentMessages } from './modules/assessment/assessment.messages.js';
 import { mediationMessages } from './modules/mediation/mediation.messages.js';
 import { industryMessages } from './modules/industry/industry.messages.js';
 import { planMessages } from './modules/plan/plan.messages.js';
@@ -34,6 +35,7 @@ export const MODULE_MESSAGES: readonly Catalogue[] = [
   industryMessages,
   coordinationMessages,
   planMessages,
+  assessmentMessages,
 ];
 
 export function registerAllMessages(): void {

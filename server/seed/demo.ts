@@ -2,6 +2,7 @@
 // then each module's demo through its services where a user would act, in the order their data depends on
 // each other; the start-up log names what was made and lists the demo accounts.
 import type { Deps } from '../platform/deps.js';
+import { seedAssessmentDemo } from './assessment-demo.js';
 import { seedCaseHistory } from './case-history.js';
 import { seedCoordinationDemo } from './coordination-demo.js';
 import { DEMO_PASSWORD, demoJourneyCompound, seedDemoAccounts } from './demo-accounts.js';
@@ -46,6 +47,10 @@ export async function seedDemo(deps: Deps, log: (line: string) => void): Promise
   const p = await seedPlanDemo(deps);
   log(
     `  action plan (sample, illustrative): ${p.tasks} tasks, ${p.milestones} milestones, ${p.reports} progress reports`,
+  );
+  const assessed = await seedAssessmentDemo(deps);
+  log(
+    `  assessment: ${assessed.period ?? '—'} of 浦东新区 published (${assessed.streets} streets, ${assessed.departments} departments, ${assessed.ratings} two-way ratings); 网络舆情 cases ${assessed.onlineMediaCases.join(', ') || '—'}`,
   );
   log(
     `Demo data: ${r.compounds} compounds, ${r.units} units, ${r.owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`,

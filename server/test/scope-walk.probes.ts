@@ -8,6 +8,7 @@ import { INDUSTRY_PROBES } from './scope-walk.probes-industry.js';
 import { COORDINATION_PROBES } from './scope-walk.probes-coordination.js';
 import { PLAN_PROBES } from './scope-walk.probes-plan.js';
 import { GOVERNANCE_DUTY_PROBES } from './scope-walk.probes-governance-duties.js';
+import { ASSESSMENT_PROBES } from './scope-walk.probes-assessment.js';
 import { HUAMU, type Probe } from './scope-walk.target.js';
 
 export { HUAMU, type Expectation, type Probe, type Target } from './scope-walk.target.js';
@@ -258,6 +259,7 @@ export const PROBES: Record<string, Probe> = {
   ...COORDINATION_PROBES,
   ...PLAN_PROBES,
   ...GOVERNANCE_DUTY_PROBES,
+  ...ASSESSMENT_PROBES,
   // Open311 GeoReport v2: public by the spec (services and the public fields of requests); creating a
   // request needs an api_key of channel open311, so a session alone is refused (403, nothing written).
   'GET /open311/v2/discovery.{format}': {

@@ -12,6 +12,7 @@ export const API_KEY_CHANNELS = [
   'hotline12319',
   'propertyCompany',
   'departmentReferral',
+  'onlineMedia', // a 舆情 monitoring feed
 ] as const;
 
 export async function createApiKey(

@@ -32,6 +32,10 @@ export const casesMessages: Catalogue = {
     en: 'You can report problems only at units you own',
   },
   'cases.location_unknown': { 'zh-CN': '找不到指定的位置：{what}', en: 'Unknown location: {what}' },
+  'cases.source_url_required': {
+    'zh-CN': '网络舆情案件须填写来源链接（帖子或报道的网址）',
+    en: 'An online-media case needs its source link (the address of the post or report)',
+  },
   'cases.channel_not_allowed': {
     'zh-CN': '当前账号不能通过“{channel}”渠道登记案件',
     en: 'This account cannot record cases through the {channel} channel',

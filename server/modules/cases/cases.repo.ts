@@ -251,3 +251,19 @@ export async function cohandlerCounts(db: Executor, caseIds: readonly string[]) 
     .groupBy('case_id')
     .execute();
 }
+
+/**
+ * The lead / co-handler pairs (主办、协办) of the cases created in [fromIso, toIso) in which `orgId` is either —
+ * 条与条 co-handling, for assessment ratings.
+ */
+export async function coHandlingOrgs(db: Executor, orgId: string, fromIso: string, toIso: string) {
+  const rows = await db
+    .selectFrom('cases')
+    .innerJoin('case_cohandlers as h', 'h.case_id', 'cases.id')
+    .select(['cases.lead_org_id as lead', 'h.org_id as cohandler'])
+    .where('cases.created_at', '>=', fromIso)
+    .where('cases.created_at', '<', toIso)
+    .where((eb) => eb.or([eb('cases.lead_org_id', '=', orgId), eb('h.org_id', '=', orgId)]))
+    .execute();
+  return rows;
+}

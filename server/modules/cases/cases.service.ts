@@ -9,6 +9,7 @@ export { intakeCase, type IntakeResult, type Reporter } from './intake/intake.se
 export { nextDeadline } from './cases.sla.js';
 export { caseHotFact, hotCaseFacts, type CaseArea, type CaseHotFacts } from './cases.coordination.js';
 export { caseForMediation, caseNumber, noteOnCase, type CaseForMediation } from './cases.mediation.js';
+export { coHandlingPartners } from './cases.assessment.js';
 export {
   listQueue,
   queueCounts,

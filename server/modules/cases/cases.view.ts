@@ -174,6 +174,7 @@ export async function presentCase(
     id: c.id,
     caseNo: c.case_no,
     channel: c.channel,
+    sourceUrl: c.source_url ?? null,
     categoryCode: c.category_code,
     categoryName: categoryName(ref, c.category_code),
     attributes: JSON.parse(c.attributes_json),

@@ -403,3 +403,28 @@ export async function addAgendaItem(
   });
   return { id };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// For the assessment (考核): 督办事项完成率
+
+/**
+ * The action items within the caller's offices' reach whose due day falls in [from, to] (Shanghai dates) and
+ * whose body lies in `divisionPrefix` (a district code, or '31' for the city): lead unit, due day, done day.
+ */
+export async function actionItemsDue(
+  deps: Deps,
+  actor: Actor,
+  q: { divisionPrefix: string; from: string; to: string },
+): Promise<{ leadOrgId: string; dueOn: string; doneOn: string | null }[]> {
+  requirePermission(actor, 'coordination.view');
+  const grants = officeGrants(actor);
+  if (grants.length === 0) return [];
+  const rows = await repo.actionItems(deps.database.db, { grants });
+  return rows
+    .filter((r) => r.division_code.startsWith(q.divisionPrefix) && r.due_on >= q.from && r.due_on <= q.to)
+    .map((r) => ({
+      leadOrgId: r.lead_org_id,
+      dueOn: r.due_on,
+      doneOn: r.status === 'done' ? r.done_on : null,
+    }));
+}

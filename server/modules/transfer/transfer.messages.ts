@@ -53,6 +53,10 @@ export const transferMessages: Catalogue = {
     'zh-CN': '导出业主名册需要指定小区（参数 compound）',
     en: 'Exporting owners needs a compound (parameter "compound")',
   },
+  'transfer.period_required': {
+    'zh-CN': '导出考核结果需要指定考核周期（参数 period）',
+    en: 'Exporting assessment results needs a period (parameter "period")',
+  },
 
   // Row-level problems.
   'transfer.row.required': { 'zh-CN': '必填', en: 'is required' },

@@ -26,6 +26,7 @@ import * as registry from '../registry/registry.service.js';
 import * as users from '../users/users.service.js';
 import * as auditLog from '../audit/audit.service.js';
 import * as cases from '../cases/cases.service.js';
+import * as assessment from '../assessment/assessment.service.js';
 import { formatShanghaiMinute } from '../../platform/time.js';
 import { writeSheet, type OutColumn, type OutValue, type SheetFile } from '../../platform/spreadsheet.js';
 import { columnLabel, Problems, readImportFile, VALIDATORS, type RowProblem } from './transfer.import.js';
@@ -215,6 +216,7 @@ type OwnerItem = Awaited<ReturnType<typeof registry.listOwners>>['items'][number
 type UserItem = Awaited<ReturnType<typeof users.listUsers>>['items'][number];
 type AuditItem = Awaited<ReturnType<typeof auditLog.listAudit>>['items'][number];
 type CaseItem = Awaited<ReturnType<typeof cases.listQueue>>['items'][number];
+type AssessmentLine = Awaited<ReturnType<typeof assessment.resultLines>>[number];
 const lang = (locale: Locale) => (zh(locale) ? 'zh' : 'en');
 
 const EXPORTS: Record<ExportList, ExportSpec<unknown>> = {
@@ -356,6 +358,27 @@ const EXPORTS: Record<ExportList, ExportSpec<unknown>> = {
         cursor,
         limit,
       }),
+  }),
+  // 考核结果: one row per unit and indicator — the arithmetic of each total (value, target, score, weight, contribution).
+  assessment: define<AssessmentLine>({
+    sheet: { zh: '考核结果', en: 'Assessment results' },
+    columns: [
+      c('考核周期', 'Period', (x) => x.periodName),
+      c('层级', 'Level', (x, l) => (zh(l) ? (x.level === 'street' ? '街镇' : '职能部门') : x.level)),
+      c('被考核单位', 'Unit', (x) => x.unitName),
+      c('排名', 'Rank', (x) => x.rank, 'int'),
+      c('总分', 'Total', (x) => x.total),
+      c('指标', 'Indicator', (x) => x.indicatorName),
+      c('权重', 'Weight', (x) => x.weight, 'int'),
+      c('目标值', 'Target', (x) => x.target, 'percent'),
+      c('实际值', 'Value', (x) => x.value, 'percent'),
+      c('得分', 'Score', (x) => x.score),
+      c('贡献分', 'Contribution', (x) => x.contribution),
+    ],
+    page: async (deps, actor, f) => {
+      if (!f.period) throw new AppError('transfer.period_required', 400);
+      return { items: await assessment.resultLines(deps, actor, f.period, f.level), nextCursor: null };
+    },
   }),
 };
 

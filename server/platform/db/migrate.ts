@@ -23,6 +23,7 @@ import * as m0024 from './migrations/0024-mediation.js';
 import * as m0025 from './migrations/0025-fund-applications.js';
 import * as m0026 from './migrations/0026-fund-emergency.js';
 import * as m0027 from './migrations/0027-action-plan.js';
+import * as m0028 from './migrations/0028-assessment.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0025-fund-applications': m0025,
   '0026-fund-emergency': m0026,
   '0027-action-plan': m0027,
+  '0028-assessment': m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

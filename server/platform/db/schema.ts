@@ -7,6 +7,7 @@ import type { CoordinationTables } from './schema-coordination.js';
 import type { MediationTables } from './schema-mediation.js';
 import type { IndustryTables } from './schema-industry.js';
 import type { PlanTables } from './schema-plan.js';
+import type { AssessmentTables } from './schema-assessment.js';
 
 export type * from './schema-governance.js';
 
@@ -298,6 +299,8 @@ export interface CaseTable {
   reporter_email: string | null;
   /** The signed-in owner's account that reported the case (migration 0011); null for every other channel. */
   reporter_user_id?: string | null;
+  /** 网络舆情: the address of the online post the case was found in (migration 0028); null otherwise. */
+  source_url?: string | null;
   proactive: number;
   lead_org_id: string | null;
   suggested_org_id: string | null;
@@ -443,7 +446,14 @@ export interface CaseCounterTable {
 }
 
 export interface DB
-  extends GovernanceTables, FundTables, MediationTables, IndustryTables, CoordinationTables, PlanTables {
+  extends
+    GovernanceTables,
+    FundTables,
+    MediationTables,
+    IndustryTables,
+    CoordinationTables,
+    PlanTables,
+    AssessmentTables {
   divisions: DivisionTable;
   organisations: OrganisationTable;
   organisation_coverage: OrganisationCoverageTable;

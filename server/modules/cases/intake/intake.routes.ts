@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  PHOTO_BODY_LIMIT,
   Category,
   HotlineIntakeBody,
   IntakeBody,
@@ -54,9 +55,11 @@ export const intakeRoutes =
     app.post(
       '/api/v1/cases',
       {
+        bodyLimit: PHOTO_BODY_LIMIT, // screenshots (e.g. of an online post)
         schema: {
           tags,
-          summary: 'Record a case (intake by staff, grid inspectors, companies, departments)',
+          summary:
+            'Record a case (intake by staff, grid inspectors, companies, departments, 网络舆情 with its source link)',
           body: IntakeBody,
           response: { 200: IntakeResult, ...errorResponses },
         },

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { shanghaiDate } from '../../../../domain/calendar.js';
 import { duplicateWindowStart, findDuplicate as duplicateOf } from '../../../../domain/case-duplicates.js';
 import { hasPermission, INTAKE_CHANNEL_PERMISSION } from '../../../../domain/access.js';
-import { isProactiveChannel } from '../../../../domain/kpis.js';
+import { countsAsProactive } from '../../../../domain/kpis.js';
 import type { IntakeInput } from '../../../../contracts/cases.js';
 import type { Actor } from '../../../platform/http/context.js';
 import { auditActor } from '../../../platform/http/context.js';
@@ -246,7 +246,8 @@ function newCaseRow(
     reporter_phone: input.reporter.phone ?? null,
     reporter_email: input.reporter.email ?? null,
     reporter_user_id: f.reporterUserId,
-    proactive: isProactiveChannel(input.channel) ? 1 : 0,
+    proactive: countsAsProactive(input.channel, duplicate !== null) ? 1 : 0,
+    source_url: input.channel === 'onlineMedia' ? (input.sourceUrl ?? null) : null,
     lead_org_id: null,
     suggested_org_id: routing.orgId,
     routing_rule: routing.rule,
@@ -325,6 +326,8 @@ export async function intakeCase(
   requestId: string | null,
 ): Promise<IntakeResult> {
   checkChannel(reporter, input.channel);
+  // 网络舆情: the post the problem was found in is the case's source; without it there is nothing to check.
+  if (input.channel === 'onlineMedia' && !input.sourceUrl) throw badRequest('cases.source_url_required');
   const db = deps.database.db;
   const ref = await caseReference(db);
   const category = ref.categories.get(input.categoryCode);

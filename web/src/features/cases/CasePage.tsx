@@ -210,6 +210,19 @@ export function CasePage() {
                   </Tag>
                 </Space>
               </Descriptions.Item>
+              {view.sourceUrl && (
+                <Descriptions.Item label={t('cases.intake.sourceUrl')}>
+                  <a
+                    href={view.sourceUrl}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    style={{ wordBreak: 'break-all' }}
+                    data-testid="case-source-url"
+                  >
+                    {view.sourceUrl}
+                  </a>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('cases.suggestedOrg')}>
                 <Org org={view.suggestedOrg} />
               </Descriptions.Item>

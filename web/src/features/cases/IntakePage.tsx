@@ -20,6 +20,7 @@ import './cases.css';
 interface Values {
   channel: string;
   workOrderNo?: string;
+  sourceUrl?: string;
   categoryCode: string;
   attributes?: Record<string, string | undefined>;
   compoundId?: string;
@@ -92,6 +93,7 @@ export function IntakePage() {
       phone: v.reporterPhone?.trim() || undefined,
     },
     workOrderNo: HOTLINES.has(v.channel) ? v.workOrderNo?.trim() || undefined : undefined,
+    sourceUrl: v.channel === 'onlineMedia' ? v.sourceUrl?.trim() || undefined : undefined,
   });
 
   const submit = (v: Values) => {
@@ -189,6 +191,16 @@ export function IntakePage() {
                   rules={[{ max: 80 }]}
                 >
                   <Input className="num" autoComplete="off" data-testid="intake-work-order" />
+                </Form.Item>
+              )}
+              {channel === 'onlineMedia' && (
+                <Form.Item
+                  name="sourceUrl"
+                  label={t('cases.intake.sourceUrl')}
+                  extra={t('cases.intake.sourceUrlHint')}
+                  rules={[{ required: true }, { type: 'url' }, { max: 500 }]}
+                >
+                  <Input autoComplete="off" inputMode="url" data-testid="intake-source-url" />
                 </Form.Item>
               )}
             </Col>
