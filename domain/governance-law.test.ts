@@ -7,8 +7,10 @@ import {
   earlyReelectionStage,
   inactiveSixMonths,
   lastWorkOn,
+  reelectionElectionDue,
   reelectionGroupBasis,
 } from './governance-reelection.js';
+import { formatCitation } from './citations.js';
 import { ownerGroupProblems, reelectionFreezeProblem } from './governance.js';
 
 const cal = calendarFromYears(
@@ -90,6 +92,25 @@ describe('《规定》 Art 32 ¶2 (二) and ¶3', () => {
     expect(basis('form_group')).toBe('art32');
     expect(reelectionGroupBasis({ reported: true, reelectionReminder: false, earlyStage: 'none' })).toBe(
       'art28',
+    );
+  });
+});
+
+describe('《规定》 Art 28 ¶1–2: the day the next committee must be elected', () => {
+  it('before the term ends, by the law; after it, 90 days from the group — a product default, not Art 28', () => {
+    expect(reelectionElectionDue(cal, { termEndsOn: '2026-06-30', groupOn: '2026-06-30' })).toEqual({
+      dueOn: '2026-06-30',
+      legalRef: '《规定》 Art 28 ¶1, Art 32 ¶3',
+    });
+    // Formed the day after the term ended: 90 days from 07-01 is 09-29 (a Tuesday, a working day).
+    const late = reelectionElectionDue(cal, { termEndsOn: '2026-06-30', groupOn: '2026-07-01' });
+    expect(late).toEqual({ dueOn: '2026-09-29', legalRef: '《规定》 Art 28 ¶2 (product default)' });
+    expect(formatCitation(late.legalRef, 'zh-CN')).toMatch(
+      /^《上海市住宅物业管理规定》第二十八条第二款.*默认/,
+    );
+    // A last day in the National Day holiday moves to the next working day (民法典 Art 203 ¶1).
+    expect(reelectionElectionDue(cal, { termEndsOn: '2026-06-30', groupOn: '2026-07-03' }).dueOn).toBe(
+      '2026-10-08',
     );
   });
 });

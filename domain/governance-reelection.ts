@@ -10,7 +10,7 @@
 // and a notice it posted (names, resolutions). The street's duty when a ground holds is to CONVENE the assembly;
 // the 换届改选小组 of an early re-election is formed only after the assembly has decided so (a passed decision
 // on 'early_reelection'). The days the street is given for either step are not in the law: product defaults.
-import { addMonths } from './calendar.js';
+import { addMonths, statutoryDeadline, type BusinessCalendar } from './calendar.js';
 import { PERIODS } from './governance.js';
 
 /** The street convenes the assembly within 30 days of the ground being found (product default). */
@@ -80,4 +80,29 @@ export function reelectionGroupBasis(f: {
   if (f.reported || f.reelectionReminder) return 'art28';
   if (f.earlyStage === 'form_group') return 'art32';
   return null;
+}
+
+/**
+ * Once the term has ended (Art 28 ¶2: the street forms the group at the owners' written request) the law names no
+ * day for the election: 90 days from the group's formation is a product default (decision 0009), not Art 28.
+ */
+export const EXPIRED_TERM_ELECTION = {
+  amount: 90,
+  unit: 'd',
+  ref: '《规定》 Art 28 ¶2 (product default)',
+} as const;
+
+/**
+ * When the 换届改选小组 must have the next committee elected: before the term ends (Art 28 ¶1; an early
+ * re-election, Art 32 ¶3, keeps that day), or, when the group is formed after the term ended, the product default.
+ */
+export function reelectionElectionDue(
+  cal: BusinessCalendar,
+  f: { termEndsOn: string; groupOn: string },
+): { dueOn: string; legalRef: string } {
+  if (f.termEndsOn >= f.groupOn) return { dueOn: f.termEndsOn, legalRef: '《规定》 Art 28 ¶1, Art 32 ¶3' };
+  return {
+    dueOn: statutoryDeadline(cal, f.groupOn, EXPIRED_TERM_ELECTION.amount).lastDay,
+    legalRef: EXPIRED_TERM_ELECTION.ref,
+  };
 }

@@ -160,6 +160,29 @@ test.describe('governance records of a committee in term', () => {
     await expect(groups.locator('[data-status=active]'), 'the owner group is listed').toHaveCount(before + 1);
   });
 
+  test('an owner group is formed on one entrance (单元) of a building (Art 35)', async ({
+    page,
+    signIn,
+    api,
+  }) => {
+    const street = await api('huamu');
+    const target = await buildingWithEntrances(street);
+    await signIn('huamu');
+    await openCommittee(page, target.compound);
+    await page.getByTestId('gov-tab-groups').click();
+    await expect(page.getByTestId('owner-groups-card')).toContainText('以幢、单元为单位成立业主小组');
+    await page.getByTestId('owner-group-new').click();
+    await expect(page.getByTestId('owner-group-modal')).toBeVisible();
+    await pickByLabel(page, 'field-buildingId', target.building, target.building);
+    await pickByLabel(page, 'field-entrance', target.entrance, target.entrance);
+    await pickFirst(page, 'owner-group-modal', 'field-representatives', 1);
+    await modalOk(page, 'owner-group-modal');
+    const row = page
+      .getByTestId('owner-groups-table')
+      .locator('tr', { hasText: `${target.building} ${target.entrance}` });
+    await expect(row.locator('[data-status=active]'), 'the entrance group is listed').toHaveCount(1);
+  });
+
   test('the street records a fee arrear on a unit and settles it', async ({ page, signIn, api }) => {
     const compound = await compoundInTerm(await api('huamu'), MEETINGS);
     await signIn('huamu');
@@ -285,3 +308,31 @@ test.describe('governance records of a committee in term', () => {
     await resultScreenshot(page, testInfo, 'governance-records.png');
   });
 });
+
+/** A building of a huamu compound in term whose units record entrances (单元) and that has no active group. */
+async function buildingWithEntrances(
+  street: Api,
+): Promise<{ compound: CompoundRef; building: string; entrance: string }> {
+  const overview = await street.get<{ items: { compoundId: string; compoundName: string }[] }>(
+    '/api/v1/governance/overview?state=in_term&limit=50',
+  );
+  // Not the first compound: its buildings are the whole-building group test's (a building has one or the other).
+  const items = [...overview.items].sort((a, b) => a.compoundId.localeCompare(b.compoundId)).slice(1);
+  for (const c of items) {
+    const g = await street.get<{
+      buildings: { id: string; name: string }[];
+      ownerGroups: { buildingId: string; status: string }[];
+    }>(`/api/v1/governance/compounds/${c.compoundId}`);
+    if (g.buildings.length < 2) continue;
+    for (const b of g.buildings) {
+      if (g.ownerGroups.some((x) => x.buildingId === b.id && x.status === 'active')) continue;
+      const units = await street.get<{ items: { entrance: string | null }[] }>(
+        `/api/v1/buildings/${b.id}/units`,
+      );
+      const entrance = units.items.find((u) => u.entrance)?.entrance;
+      if (entrance)
+        return { compound: { id: c.compoundId, name: c.compoundName }, building: b.name, entrance };
+    }
+  }
+  throw new Error('huamu has no compound in term with a building that records entrances');
+}

@@ -1,9 +1,9 @@
 // The committee's actions (《规定》 Arts 21, 23, 28, 29), one handler each: names posted, filing submitted and
 // decided, 换届 reported, 换届改选小组 formed, records handed over and returned. Each returns the changes to the
 // committee row; the caller writes them (version-checked) with the audit record.
-import { statutoryDeadline, type BusinessCalendar } from '../../../../domain/calendar.js';
+import type { BusinessCalendar } from '../../../../domain/calendar.js';
 import { filingReceiptProblem } from '../../../../domain/governance-filings.js';
-import { reelectionGroupBasis } from '../../../../domain/governance-reelection.js';
+import { reelectionElectionDue, reelectionGroupBasis } from '../../../../domain/governance-reelection.js';
 import { checkWorkingGroup, PERIODS } from '../../../../domain/governance.js';
 import type { CommitteeAction } from '../../../../contracts/governance.js';
 import type { Clock } from '../../../platform/clock.js';
@@ -145,16 +145,13 @@ const formReelectionGroup: Handler<'form_reelection_group'> = async (s, body) =>
   await insertGroup(trx, c, 'reelection', k.id, body.on, body.members, s.now);
   await shared.completeTask(trx, k.id, 'reelection_group', body.on, s.now);
   await shared.completeTask(trx, k.id, 'early_reelection_group', body.on, s.now);
-  // Art 28: elect the new committee before the term ends; an early re-election has no statutory day.
-  const electBy =
-    k.term_ends_on >= body.on
-      ? k.term_ends_on
-      : statutoryDeadline(s.cal, body.on, PERIODS.firstMeeting.amount).lastDay;
+  // Art 28 ¶1: elect the new committee before the term ends; after it ended the day is a product default.
+  const electBy = reelectionElectionDue(s.cal, { termEndsOn: k.term_ends_on, groupOn: body.on });
   await task(s, {
     kind: 'reelection_election',
     responsible: 'group',
-    dueOn: electBy,
-    legalRef: '《规定》 Art 28 ¶1, Art 32 ¶3',
+    dueOn: electBy.dueOn,
+    legalRef: electBy.legalRef,
   });
   // Art 29 ¶1: the old committee hands its records, seals and property to the 房管机构 within 10 days.
   await task(s, {

@@ -8,7 +8,7 @@ import { DateField, OwnerSelect, shanghaiToday } from './fields';
 import { FormModal } from './FormModal';
 import type { GovernanceCompoundDto, OwnerGroupDto } from './types';
 
-/** 业主小组 per building (《规定》 Art 35): formed and dissolved by the street or the committee. */
+/** 业主小组 per building or entrance (幢、单元, 《规定》 Art 35): formed and dissolved by the street or the committee. */
 export function OwnerGroupsCard({ g }: { g: GovernanceCompoundDto }) {
   const { t } = useTranslation();
   const [forming, setForming] = useState(false);
@@ -43,7 +43,12 @@ export function OwnerGroupsCard({ g }: { g: GovernanceCompoundDto }) {
         scroll={{ x: 680 }}
         rowClassName={(r) => (r.status === 'dissolved' ? 'row-ended' : '')}
         columns={[
-          { title: t('gov.ownerGroups.building'), dataIndex: 'buildingName', width: 120 },
+          {
+            title: t('gov.ownerGroups.building'),
+            dataIndex: 'buildingName',
+            width: 140,
+            render: (name: string, r: OwnerGroupDto) => (r.entrance ? `${name} ${r.entrance}` : name),
+          },
           { title: t('gov.ownerGroups.formedOn'), dataIndex: 'formedOn', width: 110, render: formatDate },
           {
             title: t('gov.ownerGroups.representatives'),
@@ -96,7 +101,7 @@ export function OwnerGroupsCard({ g }: { g: GovernanceCompoundDto }) {
 function FormGroupModal({ g, onClose }: { g: GovernanceCompoundDto; onClose: () => void }) {
   const { t } = useTranslation();
   const mutation = useFormOwnerGroup(g.compoundId);
-  type V = { buildingId: string; formedOn: string; representativeOwnerIds?: string[] };
+  type V = { buildingId: string; entrance?: string; formedOn: string; representativeOwnerIds?: string[] };
   return (
     <FormModal<V>
       title={t('gov.ownerGroups.new')}
@@ -107,6 +112,7 @@ function FormGroupModal({ g, onClose }: { g: GovernanceCompoundDto; onClose: () 
       submit={(v) =>
         mutation.mutateAsync({
           buildingId: v.buildingId,
+          ...(v.entrance ? { entrance: v.entrance } : {}),
           formedOn: v.formedOn,
           representativeOwnerIds: v.representativeOwnerIds ?? [],
         })
@@ -118,17 +124,33 @@ function FormGroupModal({ g, onClose }: { g: GovernanceCompoundDto; onClose: () 
   );
 }
 
-/** The building, then representatives among the owners of that building (a new building clears them). */
+/**
+ * The building, its entrance (单元) when the registry records entrances (empty = the whole building), then
+ * representatives among the owners there (a new building or entrance clears them). Art 35: 以幢、单元为单位.
+ */
 function BuildingAndRepresentatives({ g }: { g: GovernanceCompoundDto }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const buildingId = Form.useWatch<string | undefined>('buildingId', form);
+  const entrance = Form.useWatch<string | undefined>('entrance', form);
   const units = useUnits(buildingId);
-  const ownersOfBuilding = useMemo(
-    () => new Set((units.data ?? []).flatMap((u) => u.owners.map((o) => o.id))),
+  const entrances = useMemo(
+    () => [...new Set((units.data ?? []).flatMap((u) => (u.entrance ? [u.entrance] : [])))].sort(),
     [units.data],
   );
-  const taken = new Set(g.ownerGroups.filter((x) => x.status === 'active').map((x) => x.buildingId));
+  const ownersThere = useMemo(
+    () =>
+      new Set(
+        (units.data ?? [])
+          .filter((u) => !entrance || u.entrance === entrance)
+          .flatMap((u) => u.owners.map((o) => o.id)),
+      ),
+    [units.data, entrance],
+  );
+  const active = g.ownerGroups.filter((x) => x.status === 'active');
+  // A whole-building group takes the building; an entrance group takes its entrance.
+  const taken = new Set(active.filter((x) => !x.entrance).map((x) => x.buildingId));
+  const takenEntrances = new Set(active.filter((x) => x.buildingId === buildingId).map((x) => x.entrance));
   return (
     <>
       <Form.Item
@@ -139,10 +161,25 @@ function BuildingAndRepresentatives({ g }: { g: GovernanceCompoundDto }) {
         <Select
           data-testid="field-buildingId"
           showSearch={{ optionFilterProp: 'label' }}
-          onChange={() => form.setFieldValue('representativeOwnerIds', [])}
+          onChange={() => form.setFieldsValue({ entrance: undefined, representativeOwnerIds: [] })}
           options={g.buildings.map((b) => ({ value: b.id, label: b.name, disabled: taken.has(b.id) }))}
         />
       </Form.Item>
+      {entrances.length > 0 && (
+        <Form.Item
+          name="entrance"
+          label={t('gov.ownerGroups.entrance')}
+          extra={t('gov.ownerGroups.entranceHint')}
+        >
+          <Select
+            data-testid="field-entrance"
+            allowClear
+            placeholder={t('gov.ownerGroups.wholeBuilding')}
+            onChange={() => form.setFieldValue('representativeOwnerIds', [])}
+            options={entrances.map((e) => ({ value: e, label: e, disabled: takenEntrances.has(e) }))}
+          />
+        </Form.Item>
+      )}
       <Form.Item
         name="representativeOwnerIds"
         label={t('gov.ownerGroups.representatives')}
@@ -151,7 +188,7 @@ function BuildingAndRepresentatives({ g }: { g: GovernanceCompoundDto }) {
         <OwnerSelect
           compoundId={g.compoundId}
           multiple
-          only={buildingId ? ownersOfBuilding : new Set()}
+          only={buildingId ? ownersThere : new Set()}
           testId="field-representatives"
         />
       </Form.Item>
