@@ -266,7 +266,7 @@ describe.each(DB_KINDS)('plan: action plan import, progress reports, 督办, pub
     expect(p.tasks[0]).toMatchObject({
       seq: 1,
       percent: 33,
-      stateWords: '临近节点',
+      stateWords: '即将到期',
       nextMilestone: '2026-12-15 全面运行',
     });
     expect(res.body).not.toContain('会议纪要');

@@ -36,6 +36,9 @@ import { OwnerHomePage } from '../features/owner/OwnerHomePage';
 import { FundPage } from '../features/fund/FundPage';
 import { DisputePage } from '../features/mediation/DisputePage';
 import { DisputesPage } from '../features/mediation/DisputesPage';
+import { PlanPage } from '../features/plan/PlanPage';
+import { TaskPage as PlanTaskPage } from '../features/plan/TaskPage';
+import { PublicPlanPage } from '../features/plan/PublicPlanPage';
 import { DeniedResult } from '../shared/DeniedResult';
 
 /** Every page under a menu entry needs that entry's permission (web/src/app/nav.tsx), so no entry leads to 403. */
@@ -62,6 +65,8 @@ const router = createBrowserRouter([
   { path: '/report', element: <ReportPage /> },
   { path: '/track', element: <TrackPage /> },
   { path: '/vote', element: <VotePage /> },
+  // The action plan's progress, published (行动计划推进情况): no account needed.
+  { path: '/plan-progress', element: <PublicPlanPage /> },
   {
     path: '/',
     element: (
@@ -84,6 +89,8 @@ const router = createBrowserRouter([
         { path: 'fund/compounds/:id', element: <FundPage /> },
         { path: 'mediation', element: <DisputesPage /> },
         { path: 'mediation/disputes/:id', element: <DisputePage /> },
+        { path: 'plans', element: <PlanPage /> },
+        { path: 'plans/tasks/:id', element: <PlanTaskPage /> },
         // Owners open published decisions from their notice board.
         {
           path: 'governance/decisions/:id',

@@ -11,6 +11,7 @@ import {
   HomeOutlined,
   SmileOutlined,
   NotificationOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -43,6 +44,7 @@ export const NAV: NavEntry[] = [
     icon: <InteractionOutlined />,
     permission: 'mediation.view',
   },
+  { path: '/plans', labelKey: 'plan.nav', icon: <ScheduleOutlined />, permission: 'plan.view' },
   {
     path: '/notices',
     labelKey: 'gov.notices.nav',

@@ -8,6 +8,7 @@ import { govEn } from '../../features/governance/locales';
 import { ownerEn } from '../../features/owner/locales';
 import { fundEn } from '../../features/fund/locales';
 import { mediationEn } from '../../features/mediation/locales';
+import { planEn } from '../../features/plan/locales';
 
 export const en: Messages = {
   app: {
@@ -287,4 +288,5 @@ export const en: Messages = {
   owner: ownerEn,
   fund: fundEn,
   mediation: mediationEn,
+  plan: planEn,
 };

@@ -7,6 +7,7 @@ import { govZh } from '../../features/governance/locales';
 import { ownerZh } from '../../features/owner/locales';
 import { fundZh } from '../../features/fund/locales';
 import { mediationZh } from '../../features/mediation/locales';
+import { planZh } from '../../features/plan/locales';
 
 export const zhCN = {
   app: { name: '共治', subtitle: '住宅小区综合治理', title: '共治 · 住宅小区综合治理' },
@@ -280,6 +281,7 @@ export const zhCN = {
   owner: ownerZh,
   fund: fundZh,
   mediation: mediationZh,
+  plan: planZh,
 };
 
 export type Messages = typeof zhCN;

@@ -105,6 +105,10 @@ export function LoginPage() {
           <Link to="/track" data-testid="login-track">
             {t('login.track')}
           </Link>
+          {' / '}
+          <Link to="/plan-progress" data-testid="login-plan">
+            {t('plan.publicLink')}
+          </Link>
         </nav>
       </Card>
     </main>
