@@ -112,11 +112,15 @@ function PlanBody({
       title: t('plan.task'),
       dataIndex: 'title',
       width: 260,
-      render: (title: string, row) => (
-        <Link to={`/plans/tasks/${row.id}`} onClick={(e) => e.stopPropagation()}>
-          {title}
-        </Link>
-      ),
+      // a department sees every task's progress but opens only those it leads or cooperates in
+      render: (title: string, row) =>
+        row.mayOpen ? (
+          <Link to={`/plans/tasks/${row.id}`} onClick={(e) => e.stopPropagation()}>
+            {title}
+          </Link>
+        ) : (
+          title
+        ),
     },
     { title: t('plan.goal'), dataIndex: 'goal', width: 160, ellipsis: true },
     {
@@ -225,10 +229,11 @@ function PlanBody({
         scroll={{ x: 1540 }}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         locale={{ emptyText: t('plan.empty') }}
-        onRow={(row) => ({
-          onClick: () => void navigate(`/plans/tasks/${row.id}`),
-          className: 'clickable-row',
-        })}
+        onRow={(row) =>
+          row.mayOpen
+            ? { onClick: () => void navigate(`/plans/tasks/${row.id}`), className: 'clickable-row' }
+            : {}
+        }
       />
     </Flex>
   );
