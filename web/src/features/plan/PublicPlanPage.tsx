@@ -64,8 +64,7 @@ export function PublicPlanPage() {
               type="warning"
               showIcon
               data-testid="public-plan-notice"
-              title={t('plan.illustrative')}
-              description={q.data.notice ?? t('plan.illustrativeHint')}
+              title={q.data.notice ?? `${t('plan.illustrative')}：${t('plan.illustrativeHint')}`}
             />
           )}
           <Typography.Text type="secondary">

@@ -127,7 +127,8 @@ export function TaskPage() {
                 title: t('plan.reportedBy'),
                 dataIndex: 'createdByName',
                 width: 160,
-                render: (v: string, r) => (r.unitName ? `${r.unitName} · ${v}` : v),
+                // an implementing unit's report names the unit when it is not the reporter's own name
+                render: (v: string, r) => (r.unitName && r.unitName !== v ? `${r.unitName} · ${v}` : v),
               },
             ]}
           />

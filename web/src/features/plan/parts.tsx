@@ -31,7 +31,7 @@ export function OverallCard({ p }: { p: ProgressDto }) {
     <Card size="small" className="section-card" title={t('plan.overall')} data-testid="plan-overall">
       <Row gutter={[16, 12]} align="middle">
         <Col xs={24} md={8}>
-          <Progress percent={p.percent} status={p.overdue ? 'exception' : 'normal'} format={(v) => `${v}%`} />
+          <Progress percent={p.percent} status="normal" format={(v) => `${v}%`} />
           <div className="plan-sub">{t('plan.milestonesDone', { done: p.done, total: p.total })}</div>
         </Col>
         <Col xs={8} md={5}>
@@ -65,7 +65,7 @@ export function RollUpCard({ title, rows, testId }: { title: string; rows: Row_[
       yAxis: {
         type: 'category',
         data: sorted.map((r) => r.name).reverse(),
-        axisLabel: { width: 120, overflow: 'truncate', ellipsis: '…' },
+        axisLabel: { width: 150, overflow: 'truncate', ellipsis: '…' },
       },
       series: [
         {
