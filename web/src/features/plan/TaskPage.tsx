@@ -110,7 +110,7 @@ export function TaskPage() {
             locale={{ emptyText: t('plan.noReports') }}
             columns={[
               {
-                title: t('plan.doneOn'),
+                title: t('plan.reportedOn'),
                 dataIndex: 'reportedOn',
                 width: 110,
                 render: (v: string) => formatDate(v),
@@ -144,7 +144,7 @@ export function TaskPage() {
             locale={{ emptyText: t('plan.noSupervisions') }}
             columns={[
               {
-                title: t('plan.doneOn'),
+                title: t('plan.issuedOn'),
                 dataIndex: 'issuedOn',
                 width: 110,
                 render: (v: string) => formatDate(v),
