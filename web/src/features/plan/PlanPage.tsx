@@ -107,11 +107,11 @@ function PlanBody({
     (x) => (!filters.state || x.state === filters.state) && (!filters.lead || x.leadName === filters.lead),
   );
   const columns: TableColumnsType<PlanTaskDto> = [
-    { title: t('plan.seq'), dataIndex: 'seq', width: 70, align: 'right', sorter: (a, b) => a.seq - b.seq },
+    { title: t('plan.seq'), dataIndex: 'seq', width: 60, align: 'right', sorter: (a, b) => a.seq - b.seq },
     {
       title: t('plan.task'),
       dataIndex: 'title',
-      width: 260,
+      width: 200,
       // a department sees every task's progress but opens only those it leads or cooperates in
       render: (title: string, row) =>
         row.mayOpen ? (
@@ -121,6 +121,20 @@ function PlanBody({
         ) : (
           title
         ),
+    },
+    {
+      title: t('plan.state'),
+      dataIndex: 'state',
+      width: 110,
+      render: (s: MilestoneState) => <StateTag state={s} />,
+    },
+    {
+      title: t('plan.progress'),
+      dataIndex: 'progress',
+      width: 100,
+      align: 'right',
+      sorter: (a, b) => compareNumber(a.progress.percent, b.progress.percent),
+      render: (v: PlanTaskDto['progress']) => <span className="num">{`${v.done}/${v.total}`}</span>,
     },
     { title: t('plan.goal'), dataIndex: 'goal', width: 160, ellipsis: true },
     {
@@ -142,20 +156,6 @@ function PlanBody({
       width: 180,
       ellipsis: true,
       render: (v: string[]) => v.join('、'),
-    },
-    {
-      title: t('plan.state'),
-      dataIndex: 'state',
-      width: 110,
-      render: (s: MilestoneState) => <StateTag state={s} />,
-    },
-    {
-      title: t('plan.progress'),
-      dataIndex: 'progress',
-      width: 100,
-      align: 'right',
-      sorter: (a, b) => compareNumber(a.progress.percent, b.progress.percent),
-      render: (v: PlanTaskDto['progress']) => <span className="num">{`${v.done}/${v.total}`}</span>,
     },
     {
       title: t('plan.next'),

@@ -16,10 +16,8 @@ export function PublicPlanPage() {
   const { t } = useTranslation();
   const q = usePublicPlan();
   const columns: TableColumnsType<PublicTask> = [
-    { title: t('plan.seq'), dataIndex: 'seq', width: 70, align: 'right' },
-    { title: t('plan.task'), dataIndex: 'title', width: 260 },
-    { title: t('plan.goal'), dataIndex: 'goal', width: 160, ellipsis: true },
-    { title: t('plan.lead'), dataIndex: 'leadName', width: 180 },
+    { title: t('plan.seq'), dataIndex: 'seq', width: 60, align: 'right' },
+    { title: t('plan.task'), dataIndex: 'title', width: 200 },
     {
       title: t('plan.state'),
       dataIndex: 'state',
@@ -33,6 +31,8 @@ export function PublicPlanPage() {
       align: 'right',
       render: (v: number) => <span className="num">{v}%</span>,
     },
+    { title: t('plan.goal'), dataIndex: 'goal', width: 160, ellipsis: true },
+    { title: t('plan.lead'), dataIndex: 'leadName', width: 180 },
     { title: t('plan.next'), dataIndex: 'nextMilestone', width: 220, render: (v: string | null) => v ?? '—' },
   ];
   return (

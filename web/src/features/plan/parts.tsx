@@ -61,11 +61,11 @@ export function RollUpCard({ title, rows, testId }: { title: string; rows: Row_[
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      xAxis: { type: 'value', max: 100, interval: 25, axisLabel: { formatter: '{value}%' } },
       yAxis: {
         type: 'category',
         data: sorted.map((r) => r.name).reverse(),
-        axisLabel: { width: 150, overflow: 'truncate', ellipsis: '…' },
+        axisLabel: { width: 120, overflow: 'truncate', ellipsis: '…' },
       },
       series: [
         {
