@@ -20,8 +20,8 @@ interface Task extends TaskItem {
 }
 
 async function planOf(user: Api): Promise<{ id: string; taskItems: TaskItem[] }> {
-  const { items } = await user.get<{ items: { id: string }[] }>('/api/v1/plans');
-  return user.get(`/api/v1/plans/${items[0].id}`);
+  const { items } = await user.get<{ items: { id: string; divisionCode: string }[] }>('/api/v1/plans');
+  return user.get(`/api/v1/plans/${items.find((x) => x.divisionCode === '310000')!.id}`); // the sample city plan
 }
 
 /** A task the user leads with a milestone still open (not the overdue seq-13 task the 督办 test uses). */
@@ -75,7 +75,7 @@ test('the city office sends a 督办 on an overdue task', async ({ page, signIn,
   const overdue = plan.taskItems.find((x) => x.state === 'overdue');
   expect(overdue, 'the demo has an overdue task').toBeTruthy();
   await signIn('city');
-  await page.goto(`/plans?state=overdue`);
+  await page.goto(`/plans?plan=${plan.id}&state=overdue`);
   await page.getByTestId('plan-tasks').getByRole('link', { name: overdue!.title }).click();
   await expect(page.getByTestId('task-state')).toContainText('已逾期');
   const note = `节点已逾期，请一周内报送整改措施 ${unique()}`;
@@ -84,6 +84,52 @@ test('the city office sends a 督办 on an overdue task', async ({ page, signIn,
   await page.getByTestId('task-supervise-ok').click();
   await expect(page.getByTestId('task-supervisions')).toContainText(note);
   await resultScreenshot(page, testInfo, 'supervise-1440.png');
+});
+
+const HEADER = '序号,目标,任务,主要内容,时间节点,牵头部门,配合部门,实施部门';
+const LEAD = '浦东新区城市管理行政执法局';
+
+test('the district office imports a plan: the dry run lists row errors first, then imports', async ({
+  page,
+  signIn,
+  api,
+}, testInfo) => {
+  const title = `浦东新区住宅小区综合管理行动计划 ${unique()}（示例）`;
+  const { id } = await (
+    await api('pudong')
+  ).post<{ id: string }>('/api/v1/plans', {
+    divisionCode: '310115',
+    title,
+    periodFrom: '2026-01-01',
+    periodTo: '2028-12-31',
+    illustrative: true,
+    published: false,
+  });
+  const file = (name: string, rows: string[]) => ({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from([HEADER, ...rows].join('\n')),
+  });
+  await signIn('pudong');
+  await page.goto(`/plans?plan=${id}`);
+  await expect(page.getByTestId('plan-title')).toHaveText(title);
+  await page.getByTestId('plan-import-open').click();
+  const dialog = page.getByTestId('plan-import');
+  await expect(dialog.getByTestId('plan-template')).toHaveAttribute('href', /template\.xlsx/);
+  const input = dialog.locator('input[type=file]');
+  await input.setInputFiles(file('bad.csv', [`1,目标一,任务甲,内容,2027-06-30 完成调研,${LEAD},,火星街道`]));
+  await dialog.getByTestId('plan-import-check').click();
+  await expect(dialog.getByTestId('import-errors')).toContainText('未找到区或街镇“火星街道”');
+  await expect(dialog.getByTestId('plan-import-run')).toBeDisabled();
+  await resultScreenshot(page, testInfo, 'import-errors-1440.png');
+  await input.setInputFiles(
+    file('good.csv', [`1,目标一,推进小区综合治理试点,内容,2027-06-30 完成调研,${LEAD},,浦东新区`]),
+  );
+  await dialog.getByTestId('plan-import-check').click();
+  await expect(dialog.getByTestId('plan-import-ok')).toContainText('尚未导入');
+  await dialog.getByTestId('plan-import-run').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('plan-tasks')).toContainText('推进小区综合治理试点');
 });
 
 test('the public page shows the progress without sign-in', async ({ page }, testInfo) => {
@@ -105,7 +151,7 @@ test('on a 390 px phone the plan, a task and the public page stay readable', asy
 }, testInfo) => {
   const plan = await planOf(await api('city'));
   const page = await phone('city');
-  await page.goto('/plans');
+  await page.goto(`/plans?plan=${plan.id}`);
   await expect(page.getByTestId('plan-tasks').locator('tbody tr.ant-table-row').first()).toBeVisible();
   expect(await narrowTableCells(page), 'cells narrower than 3 characters on /plans').toEqual([]);
   await resultScreenshot(page, testInfo, 'plan-390.png');
