@@ -55,7 +55,9 @@ export function PlanPage() {
         title={p?.title ?? t('plan.title')}
         testId="plan-title"
         extra={
-          p?.mayManage && (
+          // the import fills an empty plan (all or nothing); a plan with tasks is not imported again
+          p?.mayManage &&
+          p.tasks === 0 && (
             <Button
               icon={<UploadOutlined />}
               onClick={() => setImporting(true)}
@@ -180,11 +182,13 @@ function PlanBody({
         {t('plan.period', { from: p.periodFrom, to: p.periodTo })}
       </Typography.Text>
       <OverallCard p={p.overall} />
-      <RollUpCard
-        title={t('plan.byLead')}
-        testId="plan-by-lead"
-        rows={p.byLead.map((r) => ({ ...r, key: r.orgId }))}
-      />
+      {p.byLead.length > 0 && (
+        <RollUpCard
+          title={t('plan.byLead')}
+          testId="plan-by-lead"
+          rows={p.byLead.map((r) => ({ ...r, key: r.orgId }))}
+        />
+      )}
       {p.byDistrict.length > 0 && (
         <RollUpCard
           title={t('plan.byDistrict')}
