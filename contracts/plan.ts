@@ -90,7 +90,8 @@ export const PlanView = PlanSummary.extend({
   overall: ProgressView,
   byLead: z.array(ProgressView.extend({ orgId: z.string(), name: z.string() })),
   byDistrict: z.array(ProgressView.extend({ districtCode: z.string(), name: z.string().nullable() })),
-  taskItems: z.array(TaskSummary),
+  /** mayOpen: the caller may open the task (a department sees the roll-ups of all, opens its own). */
+  taskItems: z.array(TaskSummary.extend({ mayOpen: z.boolean() })),
   mayManage: z.boolean(),
 });
 

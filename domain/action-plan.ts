@@ -13,8 +13,8 @@ export const DUE_SOON_DAYS = 30;
 /** The state words people read (the public page, exports). */
 export const MILESTONE_STATE_WORDS: Record<MilestoneState, { zh: string; en: string }> = {
   done: { zh: '已完成', en: 'Done' },
-  on_track: { zh: '按计划推进', en: 'On track' },
-  due_soon: { zh: '临近节点', en: 'Due soon' },
+  on_track: { zh: '进行中', en: 'In progress' },
+  due_soon: { zh: '即将到期', en: 'Due soon' },
   overdue: { zh: '已逾期', en: 'Overdue' },
 };
 

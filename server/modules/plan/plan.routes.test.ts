@@ -155,6 +155,12 @@ describe.each(DB_KINDS)('plan: action plan import, progress reports, 督办, pub
     expect(view.taskItems[0].unitNames).toEqual(['浦东新区', '花木街道']);
     expect((await wuye.request({ method: 'GET', url: `${base}/${planId}` })).statusCode).toBe(403);
     expect((await chengguan.request({ method: 'GET', url: base })).json().items).toHaveLength(1);
+    // an office opens every task; a department only those it leads or cooperates in
+    expect(view.taskItems.every((x: { mayOpen: boolean }) => x.mayOpen)).toBe(true);
+    const asLead = (await chengguan.request({ method: 'GET', url: `${base}/${planId}` })).json();
+    expect(asLead.taskItems.map((x: { leadName: string; mayOpen: boolean }) => x.mayOpen)).toEqual(
+      asLead.taskItems.map((x: { leadName: string }) => x.leadName === leadName),
+    );
   });
 
   it('the lead reports progress and completes a milestone; a unit reports for itself only', async () => {
@@ -266,7 +272,7 @@ describe.each(DB_KINDS)('plan: action plan import, progress reports, 督办, pub
     expect(p.tasks[0]).toMatchObject({
       seq: 1,
       percent: 33,
-      stateWords: '临近节点',
+      stateWords: '即将到期',
       nextMilestone: '2026-12-15 全面运行',
     });
     expect(res.body).not.toContain('会议纪要');

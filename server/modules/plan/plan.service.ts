@@ -12,6 +12,7 @@ import { newId } from '../../platform/ids.js';
 import {
   CITY,
   mayManagePlan,
+  maySeeTask,
   officeSeesPlan,
   orgIdsWith,
   requirePlanManage,
@@ -106,7 +107,15 @@ export async function getPlan(deps: Deps, actor: Actor, id: string) {
     ...summaryOf(p, divisions.get(p.division_code) ?? null, rows.length),
     goals: names.goals.map((g) => ({ id: g.id, seq: g.seq, title: g.title })),
     ...presentRollUp(today, rows, names),
-    taskItems: rows.map((r) => presentTask(today, r, names)),
+    taskItems: rows.map((r) => ({
+      ...presentTask(today, r, names),
+      mayOpen: maySeeTask(actor, {
+        division_code: p.division_code,
+        lead_org_id: r.task.lead_org_id,
+        cooperating: r.cooperating,
+        units: r.units,
+      }),
+    })),
     mayManage: mayManagePlan(actor, p),
   };
 }

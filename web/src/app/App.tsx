@@ -42,6 +42,9 @@ import { PublicCompanyCreditPage, PublicCreditPage } from '../features/industry/
 import { CoordinationPage } from '../features/coordination/CoordinationPage';
 import { BodyPage } from '../features/coordination/BodyPage';
 import { MeetingPage } from '../features/coordination/MeetingPage';
+import { PlanPage } from '../features/plan/PlanPage';
+import { TaskPage as PlanTaskPage } from '../features/plan/TaskPage';
+import { PublicPlanPage } from '../features/plan/PublicPlanPage';
 import { DeniedResult } from '../shared/DeniedResult';
 
 /** Every page under a menu entry needs that entry's permission (web/src/app/nav.tsx), so no entry leads to 403. */
@@ -70,6 +73,8 @@ const router = createBrowserRouter([
   { path: '/vote', element: <VotePage /> },
   { path: '/credit', element: <PublicCreditPage /> },
   { path: '/credit/:id', element: <PublicCompanyCreditPage /> },
+  // The action plan's progress, published (行动计划推进情况): no account needed.
+  { path: '/plan-progress', element: <PublicPlanPage /> },
   {
     path: '/',
     element: (
@@ -97,6 +102,8 @@ const router = createBrowserRouter([
         { path: 'coordination', element: <CoordinationPage /> },
         { path: 'coordination/bodies/:id', element: <BodyPage /> },
         { path: 'coordination/meetings/:id', element: <MeetingPage /> },
+        { path: 'plans', element: <PlanPage /> },
+        { path: 'plans/tasks/:id', element: <PlanTaskPage /> },
         // Owners open published decisions from their notice board.
         {
           path: 'governance/decisions/:id',

@@ -13,6 +13,7 @@ import {
   HomeOutlined,
   SmileOutlined,
   NotificationOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -52,6 +53,7 @@ export const NAV: NavEntry[] = [
     icon: <CommentOutlined />,
     permission: 'coordination.view',
   },
+  { path: '/plans', labelKey: 'plan.nav', icon: <ScheduleOutlined />, permission: 'plan.view' },
   {
     path: '/notices',
     labelKey: 'gov.notices.nav',

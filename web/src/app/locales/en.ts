@@ -10,6 +10,7 @@ import { fundEn } from '../../features/fund/locales';
 import { mediationEn } from '../../features/mediation/locales';
 import { industryEn } from '../../features/industry/locales';
 import { coordEn } from '../../features/coordination/locales';
+import { planEn } from '../../features/plan/locales';
 
 export const en: Messages = {
   app: {
@@ -291,4 +292,5 @@ export const en: Messages = {
   mediation: mediationEn,
   industry: industryEn,
   coord: coordEn,
+  plan: planEn,
 };

@@ -9,6 +9,7 @@ import { fundZh } from '../../features/fund/locales';
 import { mediationZh } from '../../features/mediation/locales';
 import { industryZh } from '../../features/industry/locales';
 import { coordZh } from '../../features/coordination/locales';
+import { planZh } from '../../features/plan/locales';
 
 export const zhCN = {
   app: { name: '共治', subtitle: '住宅小区综合治理', title: '共治 · 住宅小区综合治理' },
@@ -284,6 +285,7 @@ export const zhCN = {
   mediation: mediationZh,
   industry: industryZh,
   coord: coordZh,
+  plan: planZh,
 };
 
 export type Messages = typeof zhCN;

@@ -109,6 +109,10 @@ export function LoginPage() {
           <Link to="/credit" data-testid="login-credit">
             {t('industry.publicLink')}
           </Link>
+          {' / '}
+          <Link to="/plan-progress" data-testid="login-plan">
+            {t('plan.publicLink')}
+          </Link>
         </nav>
       </Card>
     </main>
