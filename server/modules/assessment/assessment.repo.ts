@@ -1,7 +1,7 @@
 // Queries of assessments (考核): periods, their computed results, manual scores and two-way ratings, and the
 // names of the units they show.
 import type { AssessedLevel } from '../../../domain/assessment.js';
-import type { Executor } from '../../platform/db/database.js';
+import { inList, type Executor } from '../../platform/db/database.js';
 import { forUpdate } from '../../platform/db/locks.js';
 import type {
   AssessManualScoreTable,
@@ -9,9 +9,6 @@ import type {
   AssessRatingTable,
   AssessResultTable,
 } from '../../platform/db/schema-assessment.js';
-
-const none = [''];
-const list = (xs: readonly string[]) => (xs.length ? [...xs] : none);
 
 // ---------------------------------------------------------------------------------------------------------
 // Periods
@@ -27,7 +24,7 @@ export async function period(db: Executor, id: string) {
 /** Periods of the given divisions (null: all), newest first. */
 export async function periodsOf(db: Executor, divisions: readonly string[] | null) {
   let q = db.selectFrom('assess_periods').selectAll();
-  if (divisions) q = q.where('division_code', 'in', list(divisions));
+  if (divisions) q = q.where('division_code', 'in', inList(divisions));
   return q.orderBy('from_on', 'desc').orderBy('division_code').execute();
 }
 
@@ -35,7 +32,7 @@ export async function divisionNames(db: Executor, codes: readonly string[]) {
   const rows = await db
     .selectFrom('divisions')
     .select(['code', 'name'])
-    .where('code', 'in', list(codes))
+    .where('code', 'in', inList(codes))
     .execute();
   return new Map(rows.map((r) => [r.code, r.name]));
 }
@@ -103,7 +100,7 @@ export async function insertRating(db: Executor, row: AssessRatingTable) {
 
 export async function ratings(db: Executor, periodId: string, f: { raterKeys?: readonly string[] } = {}) {
   let q = db.selectFrom('assess_ratings').selectAll().where('period_id', '=', periodId);
-  if (f.raterKeys) q = q.where('rater_key', 'in', list(f.raterKeys));
+  if (f.raterKeys) q = q.where('rater_key', 'in', inList(f.raterKeys));
   return q.orderBy('created_at').execute();
 }
 

@@ -1,7 +1,7 @@
 // Queries of joint meetings (联席会议): bodies and their member units, meetings with agenda, attendance and
 // decisions, requests from a lower level, action items with their cooperating units, and the names they show.
 import type { Grant } from '../../../domain/access.js';
-import type { Executor } from '../../platform/db/database.js';
+import { inList, type Executor } from '../../platform/db/database.js';
 import type {
   CoordActionItemTable,
   CoordAgendaItemTable,
@@ -12,9 +12,6 @@ import type {
   CoordRequestTable,
 } from '../../platform/db/schema-coordination.js';
 import { compoundScopeCondition } from '../../platform/scope.js';
-
-const none = [''];
-const list = (xs: readonly string[]) => (xs.length ? [...xs] : none);
 
 // ---------------------------------------------------------------------------------------------------------
 // Bodies
@@ -48,7 +45,7 @@ export async function members(db: Executor, bodyIds: readonly string[]) {
     .selectFrom('coord_members')
     .innerJoin('organisations', 'organisations.id', 'coord_members.org_id')
     .select(['coord_members.body_id', 'organisations.id', 'organisations.name'])
-    .where('coord_members.body_id', 'in', list(bodyIds))
+    .where('coord_members.body_id', 'in', inList(bodyIds))
     .orderBy('organisations.name')
     .execute();
 }
@@ -64,14 +61,18 @@ export async function replaceMembers(db: Executor, bodyId: string, orgIds: reado
 
 /** Organisations by id (to check that named units exist). */
 export async function orgs(db: Executor, ids: readonly string[]) {
-  return db.selectFrom('organisations').select(['id', 'name', 'type']).where('id', 'in', list(ids)).execute();
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'type'])
+    .where('id', 'in', inList(ids))
+    .execute();
 }
 
 export async function divisionNames(db: Executor, codes: readonly string[]) {
   const rows = await db
     .selectFrom('divisions')
     .select(['code', 'name'])
-    .where('code', 'in', list(codes))
+    .where('code', 'in', inList(codes))
     .execute();
   return new Map(rows.map((r) => [r.code, r.name]));
 }
@@ -80,7 +81,7 @@ export async function openItemCounts(db: Executor, bodyIds: readonly string[]) {
   return db
     .selectFrom('coord_action_items')
     .select(['body_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('body_id', 'in', list(bodyIds))
+    .where('body_id', 'in', inList(bodyIds))
     .where('status', '=', 'open')
     .groupBy('body_id')
     .execute();
@@ -168,7 +169,7 @@ export async function requestsFrom(db: Executor, codes: readonly string[] | null
       'm.meeting_on',
       'm.status as meeting_status',
     ]);
-  if (codes) q = q.where('r.from_division_code', 'in', list(codes));
+  if (codes) q = q.where('r.from_division_code', 'in', inList(codes));
   return q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(200).execute();
 }
 
@@ -222,7 +223,7 @@ export async function actionItems(db: Executor, f: ItemFilter) {
       'd.text as decision_text',
       'o.name as lead_name',
     ]);
-  if (f.ids) q = q.where('a.id', 'in', list(f.ids));
+  if (f.ids) q = q.where('a.id', 'in', inList(f.ids));
   if (f.meetingId) q = q.where('a.meeting_id', '=', f.meetingId);
   if (f.bodyBefore)
     q = q.where('a.body_id', '=', f.bodyBefore.bodyId).where('m.meeting_on', '<', f.bodyBefore.before);
@@ -231,14 +232,14 @@ export async function actionItems(db: Executor, f: ItemFilter) {
   if (orgIds)
     q = q.where((eb) =>
       eb.or([
-        eb('a.lead_org_id', 'in', list(orgIds)),
+        eb('a.lead_org_id', 'in', inList(orgIds)),
         eb(
           'a.id',
           'in',
           eb
             .selectFrom('coord_action_orgs')
             .select('coord_action_orgs.action_item_id')
-            .where('coord_action_orgs.org_id', 'in', list(orgIds)),
+            .where('coord_action_orgs.org_id', 'in', inList(orgIds)),
         ),
       ]),
     );
@@ -260,7 +261,7 @@ export async function cooperatingOf(db: Executor, itemIds: readonly string[]) {
     .selectFrom('coord_action_orgs')
     .innerJoin('organisations', 'organisations.id', 'coord_action_orgs.org_id')
     .select(['coord_action_orgs.action_item_id', 'organisations.id', 'organisations.name'])
-    .where('coord_action_orgs.action_item_id', 'in', list(itemIds))
+    .where('coord_action_orgs.action_item_id', 'in', inList(itemIds))
     .orderBy('organisations.name')
     .execute();
 }

@@ -24,18 +24,12 @@ import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import { developerReportedOn, fundUseStageOf } from '../governance/governance.service.js';
 import * as arepo from './fund.applications.repo.js';
-import { areaOf, fundCompound, todayOf } from './fund.common.js';
+import { areaOf, fundCompound, rightsOn, todayOf } from './fund.common.js';
 import { disburse, lockedAccount } from './fund.payments.js';
 import { applicationRights, type ApplicationRights, type FundPlace } from './fund.policy.js';
 import * as repo from './fund.repo.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof arepo.application>>>;
-
-async function rightsOn(db: Executor, actor: Actor, c: FundPlace, today: string) {
-  const rights = applicationRights(actor, c, await repo.servingOrganisations(db, c.id, today));
-  if (!rights.view) throw notFound('fund.compound_not_found');
-  return rights;
-}
 
 const partOf = (a: Row) => (a.scope === 'buildings' ? (JSON.parse(a.building_ids_json) as string[]) : null);
 
@@ -99,7 +93,7 @@ export async function listApplications(deps: Deps, actor: Actor, compoundId: str
   const db = deps.database.db;
   const today = todayOf(deps);
   const c = await fundCompound(deps, compoundId);
-  const rights = await rightsOn(db, actor, c, today);
+  const rights = await rightsOn(db, actor, c, today, applicationRights);
   const rows = await arepo.applications(db, c.id, 50);
   const names = await namesOf(db, c.id, rows);
   const stage = await fundUseStageOf(db, c.id);
@@ -120,7 +114,7 @@ export async function proposeApplication(
   const db = deps.database.db;
   const today = todayOf(deps);
   const c = await fundCompound(deps, compoundId);
-  const rights = await rightsOn(db, actor, c, today);
+  const rights = await rightsOn(db, actor, c, today, applicationRights);
   if (!rights.propose) throw new AppError('fund.propose_forbidden', 403);
   const quotation = parseYuan(body.quotation);
   if (quotation === null || quotation <= 0)
@@ -187,7 +181,7 @@ export async function actOnApplication(
   const found = await arepo.application(db, id);
   if (!found) throw notFound('fund.application_not_found');
   const c = await fundCompound(deps, found.compound_id);
-  const rights = await rightsOn(db, actor, c, today);
+  const rights = await rightsOn(db, actor, c, today, applicationRights);
   const who = capacity(body.action, rights);
   if (!who) throw new AppError('fund.application_forbidden', 403);
   if (body.on > today) throw badRequest('fund.date_in_future', { date: body.on });

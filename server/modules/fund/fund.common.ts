@@ -2,7 +2,9 @@
 // sharing area, a payment as the API shows it.
 import { shanghaiDate } from '../../../domain/calendar.js';
 import { formatYuan } from '../../../domain/money.js';
+import type { Executor } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import type { FundPlace } from './fund.policy.js';
 import * as repo from './fund.repo.js';
@@ -13,6 +15,22 @@ export async function fundCompound(deps: Deps, compoundId: string): Promise<Fund
   const c = await repo.compound(deps.database.db, compoundId);
   if (!c) throw notFound('fund.compound_not_found');
   return c;
+}
+
+/**
+ * What the actor may do on a fund path (emergency repairs, applications) of the compound, given the
+ * organisations serving it today; 404 when they may not even see it.
+ */
+export async function rightsOn<R extends { view: boolean }>(
+  db: Executor,
+  actor: Actor,
+  c: FundPlace,
+  today: string,
+  rightsOf: (actor: Actor, c: FundPlace, servingOrgIds: readonly string[]) => R,
+): Promise<R> {
+  const rights = rightsOf(actor, c, await repo.servingOrganisations(db, c.id, today));
+  if (!rights.view) throw notFound('fund.compound_not_found');
+  return rights;
 }
 
 /** The unit's sharing area: registered, else surveyed, else contract (区分所有权解释 Art 8). */

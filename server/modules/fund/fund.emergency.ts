@@ -23,18 +23,12 @@ import { newId } from '../../platform/ids.js';
 import { workingCalendar } from '../../platform/working-calendar.js';
 import { caseLink } from '../cases/cases.service.js';
 import { fundUseStageOf } from '../governance/governance.service.js';
-import { fundCompound, todayOf } from './fund.common.js';
+import { fundCompound, rightsOn, todayOf } from './fund.common.js';
 import { disburse, lockedAccount } from './fund.payments.js';
 import { emergencyRights, type EmergencyRights, type FundPlace } from './fund.policy.js';
 import * as repo from './fund.repo.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.emergency>>>;
-
-async function rightsOn(db: Executor, actor: Actor, c: FundPlace, today: string) {
-  const rights = emergencyRights(actor, c, await repo.servingOrganisations(db, c.id, today));
-  if (!rights.view) throw notFound('fund.compound_not_found');
-  return rights;
-}
 
 const factsOf = (e: Row): EmergencyFacts => ({
   stage: e.stage,
@@ -111,7 +105,7 @@ export async function listEmergencies(deps: Deps, actor: Actor, compoundId: stri
   const db = deps.database.db;
   const today = todayOf(deps);
   const c = await fundCompound(deps, compoundId);
-  const rights = await rightsOn(db, actor, c, today);
+  const rights = await rightsOn(db, actor, c, today, emergencyRights);
   const rows = await repo.emergencies(db, c.id, 50);
   const names = await buildingNamesOf(db, c.id, rows);
   const stage = await fundUseStageOf(db, c.id);
@@ -132,7 +126,7 @@ export async function reportEmergency(
   const db = deps.database.db;
   const today = todayOf(deps);
   const c = await fundCompound(deps, compoundId);
-  const rights = await rightsOn(db, actor, c, today);
+  const rights = await rightsOn(db, actor, c, today, emergencyRights);
   if (!rights.report) throw new AppError('fund.report_forbidden', 403);
   const quotation = parseYuan(body.quotation);
   if (quotation === null || quotation <= 0)
@@ -210,7 +204,7 @@ export async function actOnEmergency(
   const found = await repo.emergency(db, id);
   if (!found) throw notFound('fund.emergency_not_found');
   const c = await fundCompound(deps, found.compound_id);
-  const rights = await rightsOn(db, actor, c, today);
+  const rights = await rightsOn(db, actor, c, today, emergencyRights);
   const who = capacity(body.action, rights, found);
   if (!who) throw new AppError('fund.emergency_forbidden', 403);
   if (body.on > today) throw badRequest('fund.date_in_future', { date: body.on });

@@ -2,7 +2,7 @@
 // profiles and qualification facts, project managers and postings, service contracts in scope, the credit rule
 // table, records with their objections and corrections, and the names they show.
 import type { Grant } from '../../../domain/access.js';
-import type { Executor } from '../../platform/db/database.js';
+import { inList, type Executor } from '../../platform/db/database.js';
 import type {
   CreditCorrectionTable,
   CreditObjectionTable,
@@ -15,8 +15,6 @@ import type {
 import { compoundScopeCondition } from '../../platform/scope.js';
 
 export const COMPANY_TYPES = ['property_company', 'company_branch', 'project_office'] as const;
-const none = [''];
-const list = (xs: readonly string[]) => (xs.length ? [...xs] : none);
 
 export async function org(db: Executor, id: string) {
   return db
@@ -54,7 +52,7 @@ export async function descendantsOf(db: Executor, orgId: string) {
   const grandchildren = await db
     .selectFrom('organisations')
     .select(['id', 'name', 'type'])
-    .where('parent_id', 'in', list(children.map((c) => c.id)))
+    .where('parent_id', 'in', inList(children.map((c) => c.id)))
     .orderBy('name')
     .execute();
   return [...children, ...grandchildren];
@@ -70,7 +68,7 @@ export async function headCompanies(
     .leftJoin('industry_company_profiles as p', 'p.id', 'organisations.id')
     .select(['organisations.id', 'organisations.name', 'p.credit_code'])
     .where('organisations.type', '=', 'property_company');
-  if (q.ids) query = query.where('organisations.id', 'in', list(q.ids));
+  if (q.ids) query = query.where('organisations.id', 'in', inList(q.ids));
   if (q.name) query = query.where('organisations.name', 'like', `%${q.name}%`);
   if (q.cursor) query = query.where('organisations.id', '>', q.cursor);
   return query
@@ -83,7 +81,7 @@ export async function branchCounts(db: Executor, ids: readonly string[]) {
   const rows = await db
     .selectFrom('organisations')
     .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('parent_id', 'in', list(ids))
+    .where('parent_id', 'in', inList(ids))
     .groupBy('parent_id')
     .execute();
   return new Map(rows.map((r) => [r.parent_id as string, Number(r.n)]));
@@ -116,7 +114,7 @@ export async function managersOf(db: Executor, companyIds: readonly string[]) {
   return db
     .selectFrom('industry_managers')
     .selectAll()
-    .where('company_id', 'in', list(companyIds))
+    .where('company_id', 'in', inList(companyIds))
     .orderBy('name')
     .orderBy('id')
     .execute();
@@ -130,7 +128,7 @@ export async function postingsOf(db: Executor, managerIds: readonly string[]) {
     .innerJoin('compounds', 'compounds.id', 'industry_postings.compound_id')
     .selectAll('industry_postings')
     .select('compounds.name as compound_name')
-    .where('manager_id', 'in', list(managerIds))
+    .where('manager_id', 'in', inList(managerIds))
     .orderBy('from_on', 'desc')
     .orderBy('industry_postings.id')
     .execute();
@@ -164,7 +162,9 @@ export async function serves(db: Executor, compoundId: string, orgIds: readonly 
     .selectFrom('service_contracts')
     .select('id')
     .where('compound_id', '=', compoundId)
-    .where((eb) => eb.or([eb('company_id', 'in', list(orgIds)), eb('project_office_id', 'in', list(orgIds))]))
+    .where((eb) =>
+      eb.or([eb('company_id', 'in', inList(orgIds)), eb('project_office_id', 'in', inList(orgIds))]),
+    )
     .executeTakeFirst();
   return !!row;
 }
@@ -224,7 +224,7 @@ export async function contractsInScope(
         }) ?? eb.lit(true),
     );
   if (q.compoundId) query = query.where('service_contracts.compound_id', '=', q.compoundId);
-  if (q.companyIds) query = query.where('service_contracts.company_id', 'in', list(q.companyIds));
+  if (q.companyIds) query = query.where('service_contracts.company_id', 'in', inList(q.companyIds));
   if (q.unfiled)
     query = query
       .where('service_contracts.filed_on', 'is', null)
@@ -265,7 +265,7 @@ export async function recordsOf(
 ) {
   let query = db.selectFrom('credit_records').selectAll();
   if (of.headId) query = query.where('head_id', '=', of.headId);
-  if (of.companyIds) query = query.where('company_id', 'in', list(of.companyIds));
+  if (of.companyIds) query = query.where('company_id', 'in', inList(of.companyIds));
   if (of.managerId) query = query.where('manager_id', '=', of.managerId);
   if (of.publishedOnly) query = query.where('status', '=', 'published');
   return query.orderBy('occurred_on', 'desc').orderBy('id', 'desc').execute();
@@ -278,7 +278,7 @@ export async function publishedFactsOf(db: Executor, headIds: readonly string[])
     .select(['head_id', 'kind', 'status', 'points', 'expires_on'])
     .where('status', '=', 'published')
     .where('subject', '=', 'company')
-    .where('head_id', 'in', list(headIds))
+    .where('head_id', 'in', inList(headIds))
     .execute();
 }
 
@@ -295,7 +295,7 @@ export async function recordsPage(
 ) {
   let query = db.selectFrom('credit_records').selectAll();
   if (q.status) query = query.where('status', '=', q.status);
-  if (q.companyIds) query = query.where('company_id', 'in', list(q.companyIds));
+  if (q.companyIds) query = query.where('company_id', 'in', inList(q.companyIds));
   if (q.compoundId) query = query.where('compound_id', '=', q.compoundId);
   if (q.cursor) query = query.where('id', '<', q.cursor);
   return query
@@ -320,7 +320,7 @@ export async function sameTypeSince(db: Executor, r: CreditRecordTable, since: s
 }
 
 export async function objectionsOf(db: Executor, recordIds: readonly string[]) {
-  return db.selectFrom('credit_objections').selectAll().where('record_id', 'in', list(recordIds)).execute();
+  return db.selectFrom('credit_objections').selectAll().where('record_id', 'in', inList(recordIds)).execute();
 }
 export async function insertObjection(db: Executor, row: CreditObjectionTable) {
   await db.insertInto('credit_objections').values(row).execute();
@@ -329,7 +329,7 @@ export async function correctionsOf(db: Executor, recordIds: readonly string[]) 
   return db
     .selectFrom('credit_corrections')
     .selectAll()
-    .where('record_id', 'in', list(recordIds))
+    .where('record_id', 'in', inList(recordIds))
     .orderBy('applied_on')
     .orderBy('id')
     .execute();
@@ -348,17 +348,17 @@ export async function namesOf(
     db
       .selectFrom('organisations')
       .select(['id', 'name'])
-      .where('id', 'in', list(ids(rows.map((r) => r.company_id))))
+      .where('id', 'in', inList(ids(rows.map((r) => r.company_id))))
       .execute(),
     db
       .selectFrom('industry_managers')
       .select(['id', 'name'])
-      .where('id', 'in', list(ids(rows.map((r) => r.manager_id))))
+      .where('id', 'in', inList(ids(rows.map((r) => r.manager_id))))
       .execute(),
     db
       .selectFrom('compounds')
       .select(['id', 'name'])
-      .where('id', 'in', list(ids(rows.map((r) => r.compound_id))))
+      .where('id', 'in', inList(ids(rows.map((r) => r.compound_id))))
       .execute(),
   ]);
   const map = (xs: { id: string; name: string }[]) => new Map(xs.map((x) => [x.id, x.name]));

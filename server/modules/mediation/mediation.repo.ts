@@ -1,7 +1,7 @@
 // Queries of dispute mediation (矛盾调解): disputes with their parties and sessions, the places and names they
 // show, the street's mediation committees and mediators, and the facts the statistics count.
 import type { Grant } from '../../../domain/access.js';
-import type { Executor } from '../../platform/db/database.js';
+import { inList, type Executor } from '../../platform/db/database.js';
 import type {
   MediationDisputeTable,
   MediationPartyTable,
@@ -82,32 +82,15 @@ export async function namesOf(
   }[],
 ) {
   const ids = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
-  const none = [''];
   const compounds = ids(rows.map((r) => r.compound_id));
   const streets = ids(rows.map((r) => r.street_code));
   const orgs = ids(rows.map((r) => r.committee_org_id));
   const users = ids(rows.map((r) => r.mediator_user_id));
   const [c, s, o, u] = await Promise.all([
-    db
-      .selectFrom('compounds')
-      .select(['id', 'name'])
-      .where('id', 'in', compounds.length ? compounds : none)
-      .execute(),
-    db
-      .selectFrom('divisions')
-      .select(['code as id', 'name'])
-      .where('code', 'in', streets.length ? streets : none)
-      .execute(),
-    db
-      .selectFrom('organisations')
-      .select(['id', 'name'])
-      .where('id', 'in', orgs.length ? orgs : none)
-      .execute(),
-    db
-      .selectFrom('users')
-      .select(['id', 'display_name as name'])
-      .where('id', 'in', users.length ? users : none)
-      .execute(),
+    db.selectFrom('compounds').select(['id', 'name']).where('id', 'in', inList(compounds)).execute(),
+    db.selectFrom('divisions').select(['code as id', 'name']).where('code', 'in', inList(streets)).execute(),
+    db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', inList(orgs)).execute(),
+    db.selectFrom('users').select(['id', 'display_name as name']).where('id', 'in', inList(users)).execute(),
   ]);
   const map = (xs: { id: string; name: string }[]) => new Map(xs.map((x) => [x.id, x.name]));
   return { compounds: map(c), streets: map(s), orgs: map(o), users: map(u) };

@@ -1,6 +1,6 @@
 // Queries of the action plan (三年行动计划): plans, goals, tasks with their cooperating departments and
 // implementing units, milestones, progress reports, supervision notices (督办), and the names they show.
-import type { Executor } from '../../platform/db/database.js';
+import { inList, type Executor } from '../../platform/db/database.js';
 import type {
   PlanGoalTable,
   PlanMilestoneTable,
@@ -9,9 +9,6 @@ import type {
   PlanSupervisionTable,
   PlanTaskTable,
 } from '../../platform/db/schema-plan.js';
-
-const none = [''];
-const list = (xs: readonly string[]) => (xs.length ? [...xs] : none);
 
 export async function insertPlan(db: Executor, row: PlanPlanTable) {
   await db.insertInto('plan_plans').values(row).execute();
@@ -38,7 +35,7 @@ export async function taskCounts(db: Executor, planIds: readonly string[]) {
   const rows = await db
     .selectFrom('plan_tasks')
     .select(['plan_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('plan_id', 'in', list(planIds))
+    .where('plan_id', 'in', inList(planIds))
     .groupBy('plan_id')
     .execute();
   return new Map(rows.map((r) => [r.plan_id, Number(r.n)]));
@@ -49,13 +46,13 @@ export async function planIdsOfOrgs(db: Executor, orgIds: readonly string[]) {
   const lead = await db
     .selectFrom('plan_tasks')
     .select('plan_id')
-    .where('lead_org_id', 'in', list(orgIds))
+    .where('lead_org_id', 'in', inList(orgIds))
     .execute();
   const coop = await db
     .selectFrom('plan_task_cooperating')
     .innerJoin('plan_tasks', 'plan_tasks.id', 'plan_task_cooperating.task_id')
     .select('plan_tasks.plan_id')
-    .where('plan_task_cooperating.org_id', 'in', list(orgIds))
+    .where('plan_task_cooperating.org_id', 'in', inList(orgIds))
     .execute();
   return new Set([...lead, ...coop].map((r) => r.plan_id));
 }
@@ -75,14 +72,14 @@ export async function cooperating(db: Executor, taskIds: readonly string[]) {
   return db
     .selectFrom('plan_task_cooperating')
     .select(['task_id', 'org_id'])
-    .where('task_id', 'in', list(taskIds))
+    .where('task_id', 'in', inList(taskIds))
     .execute();
 }
 export async function units(db: Executor, taskIds: readonly string[]) {
   return db
     .selectFrom('plan_task_units')
     .select(['task_id', 'division_code'])
-    .where('task_id', 'in', list(taskIds))
+    .where('task_id', 'in', inList(taskIds))
     .orderBy('division_code')
     .execute();
 }
@@ -90,7 +87,7 @@ export async function milestones(db: Executor, taskIds: readonly string[]) {
   return db
     .selectFrom('plan_milestones')
     .selectAll()
-    .where('task_id', 'in', list(taskIds))
+    .where('task_id', 'in', inList(taskIds))
     .orderBy('task_id')
     .orderBy('seq')
     .execute();
@@ -162,7 +159,7 @@ export async function completeMilestones(
     .updateTable('plan_milestones')
     .set({ done_on: doneOn, report_id: reportId })
     .where('task_id', '=', taskId)
-    .where('id', 'in', list(ids))
+    .where('id', 'in', inList(ids))
     .where('done_on', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
@@ -177,7 +174,7 @@ export async function orgNames(db: Executor, ids: readonly string[]) {
   const rows = await db
     .selectFrom('organisations')
     .select(['id', 'name'])
-    .where('id', 'in', list(ids))
+    .where('id', 'in', inList(ids))
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
@@ -186,7 +183,7 @@ export async function orgsByName(db: Executor, names: readonly string[]) {
   return db
     .selectFrom('organisations')
     .select(['id', 'name', 'type', 'division_code'])
-    .where('name', 'in', list(names))
+    .where('name', 'in', inList(names))
     .orderBy('id')
     .execute();
 }
@@ -194,7 +191,7 @@ export async function divisionNames(db: Executor, codes: readonly string[]) {
   const rows = await db
     .selectFrom('divisions')
     .select(['code', 'name'])
-    .where('code', 'in', list(codes))
+    .where('code', 'in', inList(codes))
     .execute();
   return new Map(rows.map((r) => [r.code, r.name]));
 }
@@ -203,7 +200,7 @@ export async function divisionsByName(db: Executor, names: readonly string[]) {
   return db
     .selectFrom('divisions')
     .select(['code', 'name', 'level'])
-    .where('name', 'in', list(names))
+    .where('name', 'in', inList(names))
     .where('level', '!=', 'statistical')
     .orderBy('code')
     .execute();

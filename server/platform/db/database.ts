@@ -115,6 +115,12 @@ function withStatementCache(handle: SQLite.Database, max = 2000) {
   };
 }
 
+/**
+ * Values for `where(column, 'in', …)`: an empty IN list is a syntax error on both databases, so an empty list
+ * becomes [''] — which no id, code or name equals — and the condition matches nothing.
+ */
+export const inList = (xs: readonly string[]): string[] => (xs.length ? [...xs] : ['']);
+
 /** A LIKE pattern for a literal substring (use with `escape '\\'`); case-sensitive on PostgreSQL, ASCII case-insensitive on SQLite. */
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
